@@ -1,0 +1,3 @@
+from zengshou.cli import main
+
+main()

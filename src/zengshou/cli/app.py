@@ -1,0 +1,51 @@
+"""The Typer application and its command registry."""
+
+from __future__ import annotations
+
+import typer
+
+from zengshou import __version__
+
+app = typer.Typer(
+    name="zengshou",
+    help="增收 — 桂林市促进脱贫人口持续增收三年行动方案 季度进度报送工具 / quarterly progress reporting.\n\n"
+    "Exit codes: 0 ok, 1 findings (or units missing), 2 usage or environment error.",
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"zengshou {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """增收 — quarterly progress reporting."""
+
+
+# Each module in this package adds its commands to ``app`` when imported; ORDER is the order
+# of ``zengshou --help``, and any module not listed follows. No registry edits are needed.
+ORDER = ["plan", "validate", "submit", "merge", "forms", "checks", "indicators"]
+
+
+def _register() -> None:
+    import importlib
+    import pkgutil
+
+    import zengshou.cli as pkg
+
+    found = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if m.name not in ("app", "common"))
+    for name in sorted(found, key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n)):
+        importlib.import_module(f"zengshou.cli.{name}")
+
+
+_register()

@@ -1,0 +1,84 @@
+"""Options and helpers shared by every command: data directory, language, output, errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from zengshou.i18n import pick
+
+DataOpt = Annotated[Path, typer.Option(
+    "--data", "-d", envvar="ZENGSHOU_DATA", show_default=True,
+    help="Data directory holding tasks.yaml, units.yaml and progress/ (env ZENGSHOU_DATA).")]
+LangOpt = Annotated[str | None, typer.Option(
+    "--lang", envvar="ZENGSHOU_LANG", help="Language of messages: zh (default) or en (env ZENGSHOU_LANG).")]
+
+DEFAULT_DATA = Path("data")
+
+
+def lang_of(lang: str | None) -> str:
+    if lang and lang.lower() not in ("zh", "en", "zh-cn", "zh_cn", "en-us", "en_us"):
+        fail({"zh": f"不支持的语言：{lang}（可用 zh、en）", "en": f"unsupported language: {lang} (use zh or en)"}, "en")
+    return pick(lang)
+
+
+def say(pair: dict[str, str] | str, lang: str) -> str:
+    return pair if isinstance(pair, str) else pair.get(lang, pair["zh"])
+
+
+def fail(msg: dict[str, str] | str, lang: str, code: int = 2) -> NoReturn:
+    """Usage or environment error: one clear line on stderr, exit 2."""
+    prefix = "错误：" if lang == "zh" else "error: "
+    typer.echo(prefix + say(msg, lang), err=True)
+    raise typer.Exit(code)
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+
+
+def out(text: str) -> None:
+    sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+def load_catalog_or_exit(data: Path, lang: str):
+    """The catalog, or exit: 2 when the data directory is missing, 1 on definition errors."""
+    from zengshou.catalog import load_catalog
+    from zengshou.reporters import render_text
+
+    if not data.is_dir():
+        fail({"zh": f"数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
+              "en": f"data directory not found: {data} (use --data or set ZENGSHOU_DATA)"}, lang)
+    cat, findings = load_catalog(data)
+    errors = [f for f in findings if f.level == "error"]
+    if cat is None or errors:
+        sys.stderr.write(render_text(findings, lang, sources={}))
+        raise typer.Exit(1)
+    return cat
+
+
+def resolve_unit_or_exit(cat, name: str, lang: str):
+    u = cat.resolve(name)
+    if u is None:
+        near = cat.suggest(name)
+        hint = {"zh": f"；可能是：{'、'.join(near)}" if near else "；用 zengshou units 查看全部单位",
+                "en": f"; did you mean: {', '.join(near)}" if near else "; see `zengshou units`"}
+        fail({"zh": f"未知单位：{name}{hint['zh']}", "en": f"unknown unit: {name}{hint['en']}"}, lang)
+    return u
+
+
+def quarter_or_exit(cat, text: str, lang: str):
+    from zengshou.quarters import Quarter
+
+    q = Quarter.try_parse(text)
+    if q is None:
+        fail({"zh": f"季度格式不对：{text}（应为 2023Q2 这样的形式）", "en": f"not a quarter: {text} (expected e.g. 2023Q2)"}, lang)
+    if cat is not None and not cat.in_period(q):
+        p = cat.plan.period
+        fail({"zh": f"季度 {q} 不在规划期 {p.start}–{p.end} 内", "en": f"quarter {q} is outside the plan period {p.start}–{p.end}"}, lang)
+    return q

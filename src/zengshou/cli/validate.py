@@ -1,0 +1,64 @@
+"""``zengshou validate``: check the definitions and the submissions."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zengshou.cli.app import app
+from zengshou.cli.common import DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of
+
+
+class Fmt(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+@app.command("validate")
+def validate_cmd(
+    paths: Annotated[list[Path] | None, typer.Argument(
+        help="Files or folders to check (pre-commit passes file names). Default: the whole data directory.")] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="Only this quarter, e.g. 2023Q2.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, json or github (annotations).")] = Fmt.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write the JSON report to this file.")] = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = None,
+) -> None:
+    """Check tasks.yaml, units.yaml and the progress files. Exit 0 clean, 1 findings, 2 usage error."""
+    from zengshou.config import ConfigError, load_config
+    from zengshou.lint import lint
+    from zengshou.quarters import Quarter
+    from zengshou.reporters import REPORTERS, JsonReporter
+
+    lang = lang_of(lang)
+    if not data.is_dir():
+        fail({"zh": f"数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
+              "en": f"data directory not found: {data} (use --data or set ZENGSHOU_DATA)"}, lang)
+    if quarter is not None and Quarter.try_parse(quarter) is None:
+        fail({"zh": f"季度格式不对：{quarter}（应为 2023Q2 这样的形式）", "en": f"not a quarter: {quarter} (expected e.g. 2023Q2)"}, lang)
+    if quarter is not None:
+        quarter = str(Quarter.parse(quarter))
+    for p in paths or []:
+        if not p.exists():
+            fail({"zh": f"文件不存在：{p}", "en": f"no such file: {p}"}, lang)
+    try:
+        config = load_config(data)
+    except ConfigError as e:
+        fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
+    result = lint(data, paths or None, quarter=quarter, config=config)
+    reporter = REPORTERS[fmt.value](lang, result.sources, result.files_checked)
+    sys.stdout.write(reporter.render(result.findings))
+    if output is not None:
+        from zengshou.atomic import write_text
+
+        try:
+            write_text(output, JsonReporter(lang, result.sources, result.files_checked).render(result.findings))
+        except OSError as e:
+            fail({"zh": f"无法写入 {output}：{e}", "en": f"cannot write {output}: {e}"}, lang)
+    raise typer.Exit(result.exit_code(strict))

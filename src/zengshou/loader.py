@@ -1,0 +1,292 @@
+"""Strict, position-keeping YAML reading.
+
+Clerks write these files by hand, often on Windows, so reading must never guess: bytes are
+decoded here (UTF-8 with or without BOM, UTF-16 with BOM), and the tree is built from
+ruamel.yaml's event stream rather than its constructors. Building from events lets us
+
+* keep every scalar as the exact text typed (``0123``, ``3.10``, ``2023-02-30`` stay strings),
+* remember the line and column of every key and value, so schema errors point at the source,
+* refuse anchors/aliases, tags, several documents and deep nesting as findings, before any of
+  them can cost memory or recursion,
+* report duplicate keys with both lines.
+
+Nothing here prints or raises to the caller: problems come back as findings.
+"""
+
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zengshou.findings import Finding
+
+MAX_DEPTH = 20
+MAX_BYTES = 5 * 1024 * 1024
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: plain data plus where each piece came from (1-based)."""
+
+    path: str
+    text: str = ""
+    data: Any = None
+    value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    comments: dict[int, str] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.level == "error" for f in self.findings)
+
+    def pos(self, loc: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
+        """Best position for a path: the key or value itself, else the nearest parent."""
+        loc = tuple(loc)
+        while True:
+            table = (self.key_pos, self.value_pos) if key else (self.value_pos, self.key_pos)
+            for t in table:
+                if loc in t:
+                    return t[loc]
+            if not loc:
+                return (1, 1) if self.text else (None, None)
+            loc = loc[:-1]
+            key = False
+
+    def line(self, n: int | None) -> str | None:
+        if not n:
+            return None
+        lines = self.text.splitlines()
+        return lines[n - 1] if 0 < n <= len(lines) else None
+
+
+# ---------------------------------------------------------------- decoding
+
+def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
+    """Decode strictly; on failure say where and how to fix it."""
+    if raw.startswith(codecs.BOM_UTF8):
+        raw, enc = raw[3:], "utf-8"
+    elif raw.startswith(codecs.BOM_UTF16_LE) or raw.startswith(codecs.BOM_UTF16_BE):
+        enc = "utf-16"
+    elif raw.startswith(codecs.BOM_UTF32_LE) or raw.startswith(codecs.BOM_UTF32_BE):
+        enc = "utf-32"
+    else:
+        enc = "utf-8"
+    try:
+        return raw.decode(enc), None
+    except UnicodeDecodeError as e:
+        prefix = raw[: e.start]
+        line = prefix.count(b"\n") + 1 if enc == "utf-8" else None
+        col = None
+        if enc == "utf-8":
+            last = prefix.rfind(b"\n")
+            col = len(prefix[last + 1 :].decode("utf-8", "replace")) + 1
+        return None, Finding("S101", path, line, col, {"encoding": enc, "offset": e.start,
+                                                        "byte": f"0x{raw[e.start]:02X}"})
+
+
+def read_bytes(path: Path) -> tuple[bytes | None, Finding | None]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            return None, Finding("S111", str(path), None, None, {"size": size, "limit": MAX_BYTES})
+        return path.read_bytes(), None
+    except OSError as e:
+        return None, Finding("S100", str(path), None, None, {"error": e.strerror or str(e)})
+
+
+def load_file(path: Path | str, display: str | None = None) -> Document:
+    path = Path(path)
+    name = display or str(path)
+    raw, err = read_bytes(path)
+    if err is not None:
+        err.file = name
+        return Document(name, findings=[err])
+    return load_bytes(raw, name)
+
+
+def load_bytes(raw: bytes, path: str) -> Document:
+    text, err = decode(raw, path)
+    if err is not None:
+        return Document(path, findings=[err])
+    return load_text(text, path)
+
+
+# ---------------------------------------------------------------- parsing
+
+_YAML = None
+
+
+def _parser(text: str):
+    global _YAML
+    if _YAML is None:
+        from ruamel.yaml import YAML
+
+        _YAML = YAML(typ="safe", pure=True)
+    return _YAML.parse(text)
+
+
+_DEFAULT_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
+_NULLS = {"", "~", "null", "Null", "NULL"}
+
+
+def _control_char(text: str) -> tuple[int, int, str] | None:
+    for n, line in enumerate(text.splitlines(), 1):
+        for c, ch in enumerate(line, 1):
+            o = ord(ch)
+            if (o < 0x20 and ch != "\t") or o == 0x7F or 0x80 <= o < 0xA0 or o in (0xFFFE, 0xFFFF):
+                return n, c, f"U+{o:04X}"
+    return None
+
+
+def load_text(text: str, path: str) -> Document:
+    doc = Document(path, text=text)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        doc.text = text
+    bad = _control_char(text)
+    if bad:
+        doc.findings.append(Finding("S109", path, bad[0], bad[1], {"char": bad[2]}))
+        return doc
+    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        doc.findings.append(Finding("S110", path, 1, 1, {}))
+        return doc
+    _collect_comments(doc)
+    try:
+        _build(doc, _parser(text))
+    except Exception as e:  # ruamel raises MarkedYAMLError and friends
+        doc.data = None
+        doc.findings.append(_syntax_finding(e, path, text))
+    return doc
+
+
+def _collect_comments(doc: Document) -> None:
+    """Remember trailing comments by line: suppressions (``# zengshou: ignore[...]``) live there."""
+    if "#" not in doc.text:
+        return
+    for n, line in enumerate(doc.text.splitlines(), 1):
+        i = line.find("#")
+        if i >= 0 and "zengshou" in line[i:]:
+            doc.comments[n] = line[i:]
+
+
+class _Stop(Exception):
+    pass
+
+
+def _build(doc: Document, events) -> None:
+    from ruamel.yaml import events as ev
+
+    path = doc.path
+    stack: list[list] = []  # frames: [container, path, pending_key, key_pos_map]
+    docs = 0
+    root: Any = None
+
+    def mark(e):
+        return (e.start_mark.line + 1, e.start_mark.column + 1)
+
+    def refuse(code: str, e, **params) -> None:
+        doc.findings.append(Finding(code, path, *mark(e), params))
+        raise _Stop
+
+    def place(value: Any, e, scalar_text: str | None = None) -> Path_ | None:
+        """Attach a finished value to its parent; return its path."""
+        nonlocal root
+        if not stack:
+            root = value
+            doc.value_pos[()] = mark(e)
+            return ()
+        frame = stack[-1]
+        container, cpath = frame[0], frame[1]
+        if isinstance(container, list):
+            p = cpath + (len(container),)
+            container.append(value)
+            doc.value_pos[p] = mark(e)
+            return p
+        # mapping
+        if frame[2] is _NOKEY:
+            if not isinstance(value, str) and value is not None:
+                doc.findings.append(Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}}))
+                raise _Stop
+            key = "" if value is None else value
+            if key in container or key in frame[3]:
+                first = frame[3][key]
+                doc.findings.append(Finding("S103", path, *mark(e), {"key": key, "first_line": first[0]}))
+            frame[2] = key
+            frame[3][key] = mark(e)
+            return None
+        key = frame[2]
+        frame[2] = _NOKEY
+        p = cpath + (key,)
+        if key in container:
+            # duplicate already reported; keep the first value, as a reader would expect
+            return p
+        container[key] = value
+        doc.key_pos[p] = frame[3][key]
+        doc.value_pos[p] = mark(e)
+        return p
+
+    try:
+        for e in events:
+            if isinstance(e, ev.DocumentStartEvent):
+                docs += 1
+                if docs > 1:
+                    refuse("S106", e)
+                continue
+            if isinstance(e, (ev.StreamStartEvent, ev.StreamEndEvent, ev.DocumentEndEvent)):
+                continue
+            if isinstance(e, ev.AliasEvent):
+                refuse("S104", e, anchor=e.anchor)
+            if getattr(e, "anchor", None):
+                refuse("S104", e, anchor=e.anchor)
+            tag = getattr(e, "tag", None)
+            if tag not in _DEFAULT_TAGS:
+                refuse("S105", e, tag=tag)
+            if isinstance(e, ev.ScalarEvent):
+                value = e.value
+                if e.style is None and value in _NULLS:
+                    value = None
+                place(value, e)
+            elif isinstance(e, (ev.MappingStartEvent, ev.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    refuse("S107", e, limit=MAX_DEPTH)
+                container: Any = {} if isinstance(e, ev.MappingStartEvent) else []
+                p = place(container, e)
+                if p is None:  # a mapping or list used as a key
+                    doc.findings.append(Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}}))
+                    raise _Stop
+                stack.append([container, p, _NOKEY, {}])
+            elif isinstance(e, (ev.MappingEndEvent, ev.SequenceEndEvent)):
+                stack.pop()
+    except _Stop:
+        doc.data = None
+        return
+    doc.data = root
+
+
+class _NoKey:
+    def __repr__(self) -> str:
+        return "<no key>"
+
+
+_NOKEY = _NoKey()
+
+
+def _syntax_finding(e: Exception, path: str, text: str) -> Finding:
+    problem = getattr(e, "problem", None) or str(e).splitlines()[0] if str(e) else type(e).__name__
+    m = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+    line = m.line + 1 if m is not None else None
+    col = m.column + 1 if m is not None else None
+    hint = ""
+    src = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    if "\t" in src[: (col or 0) + 1] or "tab" in str(problem).lower() or "\\t" in str(problem):
+        hint = "tab"
+    elif "：" in src:
+        hint = "fullwidth-colon"
+    elif any(ch in src for ch in "“”‘’") and ":" in src:
+        hint = "quotes"
+    return Finding("S102", path, line, col, {"problem": str(problem).strip(), "hint": hint})

@@ -1,0 +1,157 @@
+"""Pydantic models of the plan data and of a quarterly submission.
+
+The YAML loader hands every scalar over as text; the models decide what text is acceptable, so
+``0123`` as a row number or ``2023-02-30`` as a date is rejected with a position rather than
+silently "fixed".
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
+
+QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _row_number(v: str | int) -> int:
+    s = str(v).strip()
+    if not re.fullmatch(r"[1-9][0-9]{0,3}", s):
+        raise PydanticCustomError("zs_row_number", "must be a row number such as 1 or 70 (no leading zeros, no decimals)")
+    return int(s)
+
+
+def _quarter(v: str) -> str:
+    s = str(v).strip()
+    if not re.fullmatch(r"\d{4}Q[1-4]", s, flags=re.I):
+        raise PydanticCustomError("zs_quarter", "must be a quarter such as 2023Q2")
+    return s.upper()
+
+
+def _iso_date(v: str | date) -> date:
+    if isinstance(v, date):
+        return v
+    s = str(v).strip()
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", s):
+        raise PydanticCustomError("zs_date_format", "must be a date written YYYY-MM-DD, such as 2023-07-05")
+    try:
+        return date.fromisoformat(s)
+    except ValueError:
+        raise PydanticCustomError("zs_date", "{value} is not a real calendar date", {"value": s}) from None
+
+
+RowNumber = Annotated[int, Field(json_schema_extra={"minimum": 1})]
+Quarter = Annotated[str, AfterValidator(_quarter), Field(pattern=r"^\d{4}[Qq][1-4]$", examples=["2023Q2"])]
+Text = Annotated[str, Field(min_length=0)]
+
+
+# ---------------------------------------------------------------- units
+
+class Successor(Strict):
+    id: str
+    from_: Quarter = Field(alias="from")
+
+
+class Unit(Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
+    name: str = Field(min_length=1)
+    kind: Literal["department", "county", "other", "group"]
+    aliases: list[str] = []
+    members: list[str] = []
+    former_names: list[str] = []
+    successor: Successor | None = None
+
+
+class UnitsFile(Strict):
+    units: list[Unit]
+
+
+# ---------------------------------------------------------------- plan and tasks
+
+class Period(Strict):
+    start: Quarter
+    end: Quarter
+
+
+class Plan(Strict):
+    title: str
+    short_title: str
+    issuer: str = ""
+    period: Period
+    deadline_day: int = Field(ge=1, le=28)
+    max_chars: int = Field(gt=0)
+    mailbox: str = ""
+    contact: str = ""
+    note: str = ""
+
+
+class Part(Strict):
+    id: str
+    title: str
+
+
+class Measure(Strict):
+    id: int = Field(ge=1)
+    title: str
+    part: str
+
+
+class Task(Strict):
+    id: int = Field(ge=1)
+    measure: int = Field(ge=1)
+    text: str = Field(min_length=1)
+    units: list[str]
+    units_text: str = ""
+
+    @property
+    def lead(self) -> str:
+        return self.units[0]
+
+
+class TasksFile(Strict):
+    plan: Plan
+    parts: list[Part]
+    measures: list[Measure]
+    tasks: list[Task]
+
+
+# ---------------------------------------------------------------- submissions
+
+class Item(Strict):
+    task: Annotated[int, Field(ge=1, description="row number (序号) of the key task list")]
+    progress: Text | None = Field(default=None, description="落实进度, at most 300 characters")
+    status: Literal["未启动", "推进中", "已完成", "持续推进"] | None = Field(
+        default=None, description="optional: 未启动 / 推进中 / 已完成 / 持续推进")
+    note: str | None = Field(default=None, description="optional remark, not printed in the report")
+
+    @field_validator("task", mode="before")
+    @classmethod
+    def _task(cls, v):
+        return _row_number(v)
+
+
+class Submission(Strict):
+    unit: str = Field(min_length=1, description="unit id, full name or alias")
+    quarter: str = Field(description="e.g. 2023Q2")
+    submitted: date | None = Field(default=None, description="date sent, YYYY-MM-DD; absent while a draft")
+    contact: str | None = None
+    items: list[Item] = Field(default_factory=list)
+
+    @field_validator("submitted", mode="before")
+    @classmethod
+    def _submitted(cls, v):
+        return None if v is None else _iso_date(v)
+
+    @field_validator("quarter", mode="before")
+    @classmethod
+    def _quarter_text(cls, v):
+        if not isinstance(v, str):
+            raise PydanticCustomError("string_type", "must be text")
+        return v.strip()

@@ -1,0 +1,207 @@
+"""Derive ``tasks.yaml`` from the plan's own text (docs/plan/guilin-income-plan-2022-2024.txt).
+
+The committed data must equal what this derives, so anyone can re-check the task list against
+the published plan. The table at the end of the plan is tab-separated: each row is five cells
+(序号, 主要目标任务, 具体落实措施, 落实进度, 责任单位), one per line, rows separated by blank
+lines. Blank measure and unit cells are merged cells; the data repeats them on every row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zengshou.yamlout import scalar
+
+PLAN_FILE = "guilin-income-plan-2022-2024.txt"
+_NUM_TITLE = re.compile(r"^(\d+)[．.]\s*(.+?)$")
+_PART = re.compile(r"^（([一二三四五六七八九十]+)）(.+?)。?$")
+_SECTION = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
+
+
+@dataclass
+class Derived:
+    plan: dict
+    parts: list[dict]
+    measures: list[dict]
+    tasks: list[dict]
+    problems: list[str] = field(default_factory=list)
+
+
+def split_units(cell: str, known: "callable") -> list[str]:
+    """Split a 责任单位 cell into names, the way a reader of the table would.
+
+    Names are separated by 、 and ，; "等部门" and a final 。 are not part of a name. Some names
+    contain separators themselves (市直、中（区）直定点帮扶单位; 各县（市、区，以下简称“县”）
+    人民政府): at each position the longest known name wins, and separators inside brackets
+    never split. ``known(name)`` says whether a name is defined.
+    """
+    s = cell.strip().rstrip("。").replace("等部门", "")
+    out: list[str] = []
+    i = 0
+    while i < len(s):
+        if s[i] in "、，,":
+            i += 1
+            continue
+        best = None
+        for j in range(len(s), i, -1):
+            if (j == len(s) or s[j] in "、，,") and known(s[i:j]):
+                best = j
+                break
+        if best is None:  # up to the next separator outside brackets
+            depth, j = 0, i
+            while j < len(s):
+                ch = s[j]
+                depth += ch in "（(" and 1 or 0
+                depth -= ch in "）)" and 1 or 0
+                if depth <= 0 and ch in "、，,":
+                    break
+                j += 1
+            best = j
+        out.append(s[i:best].strip())
+        i = best
+    return [n for n in out if n]
+
+
+def read_table(text: str) -> list[list[str]]:
+    lines = text.split("\n")
+    start = next(i for i, ln in enumerate(lines) if ln.strip() == "序号")
+    rows: list[list[str]] = []
+    cur: list[str] = []
+    for ln in lines[start:]:
+        if ln.startswith("备注"):
+            break
+        if ln.startswith("\t"):
+            cur.append(ln[1:])
+        elif cur:
+            rows.append(cur)
+            cur = []
+    if cur:
+        rows.append(cur)
+    return [r for r in rows if r and r[0].strip().isdigit()]
+
+
+def derive(text: str, resolve: "callable") -> Derived:
+    """Build the plan data. ``resolve(name)`` returns the canonical unit name or None."""
+    lines = [ln.strip() for ln in text.split("\n")]
+    problems: list[str] = []
+
+    # ---- plan metadata, from the title and the table's note
+    title = lines[0] + next(ln for ln in lines[1:5] if ln)
+    note = next(ln for ln in lines if ln.startswith("备注"))
+    period = re.search(r"（(\d{4})—(\d{4})年）", title)
+    deadline = re.search(r"每季度第一个月(\d+)日前", note)
+    limit = re.search(r"每条控制在(\d+)字以内", note)
+    mailbox = re.search(r"邮箱：([\w.@-]+[\w])", note)
+    contact = re.search(r"联系人：(\S+?)，联系方式：(\d+)", note)
+    plan = {
+        "title": title,
+        "short_title": title.split("（")[0],
+        "period": {"start": f"{period.group(1)}Q1", "end": f"{period.group(2)}Q4"},
+        "deadline_day": int(deadline.group(1)),
+        "max_chars": int(limit.group(1)),
+        "mailbox": mailbox.group(1),
+        "contact": f"{contact.group(1)} {contact.group(2)}",
+        "note": note,
+    }
+
+    # ---- parts of the body and the measures under them
+    parts: list[dict] = []
+    measure_part: dict[int, str] = {}
+    section = ""
+    current = ""
+    body_end = next(i for i, ln in enumerate(lines) if ln.startswith("附件"))
+    for ln in lines[:body_end]:
+        if m := _SECTION.match(ln):
+            section = m.group(1)
+            if section != "一":
+                current = section
+                parts.append({"id": section, "title": m.group(2)})
+        elif (m := _PART.match(ln)) and section:
+            current = f"{section}（{m.group(1)}）"
+            if parts and parts[-1]["id"] == section:
+                parts.pop()
+            parts.append({"id": current, "title": m.group(2)})
+        elif (m := re.match(r"^(\d+)．", ln)) and current:
+            measure_part[int(m.group(1))] = current
+
+    # ---- the table
+    measures: dict[int, dict] = {}
+    tasks: list[dict] = []
+    last_measure = last_units = None
+    for cells in read_table(text):
+        if len(cells) != 5:
+            problems.append(f"row {cells[0]}: expected 5 cells, found {len(cells)}")
+            continue
+        num, mcell, task_text, _progress, ucell = cells
+        if mcell.strip():
+            m = _NUM_TITLE.match(mcell.strip())
+            mid, mtitle = int(m.group(1)), m.group(2).strip()
+            if mid not in measures:
+                measures[mid] = {"id": mid, "title": mtitle, "part": measure_part.get(mid, "")}
+            last_measure = mid
+        if ucell.strip():
+            last_units = ucell.strip()
+        names = split_units(last_units, lambda n: resolve(n) is not None)
+        canon = []
+        for n in names:
+            c = resolve(n)
+            if c is None:
+                problems.append(f"row {num}: unknown unit {n!r}")
+                c = n
+            canon.append(c)
+        tasks.append({"id": int(num), "measure": last_measure, "text": task_text.strip(),
+                      "units": canon, "units_text": last_units})
+    return Derived(plan, parts, sorted(measures.values(), key=lambda m: m["id"]), tasks, problems)
+
+
+HEADER = """\
+# 重点任务清单 — the key task list of the plan, derived from docs/plan/{plan_file}
+# by scripts/derive_tasks.py. Do not edit by hand: fix the derivation or the plan text, then
+# re-run the script; tests/test_plan_data.py checks that this file equals what it derives.
+#
+# tasks[].units: responsible units in table order; the first is the lead unit (牵头单位).
+# tasks[].units_text: the table's 责任单位 cell as printed (merged cells repeated).
+"""
+
+
+def to_yaml(d: Derived) -> str:
+    out = [HEADER.format(plan_file=PLAN_FILE), "plan:"]
+    for k, v in d.plan.items():
+        if isinstance(v, dict):
+            out.append(f"  {k}:")
+            out += [f"    {k2}: {scalar(v2)}" for k2, v2 in v.items()]
+        else:
+            out.append(f"  {k}: {scalar(v)}")
+    out.append("parts:")
+    for p in d.parts:
+        out += [f"  - id: {scalar(p['id'])}", f"    title: {scalar(p['title'])}"]
+    out.append("measures:")
+    for m in d.measures:
+        out += [f"  - id: {m['id']}", f"    title: {scalar(m['title'])}", f"    part: {scalar(m['part'])}"]
+    out.append("tasks:")
+    for t in d.tasks:
+        out += [f"  - id: {t['id']}", f"    measure: {t['measure']}", f"    text: {scalar(t['text'])}", "    units:"]
+        out += [f"      - {scalar(u)}" for u in t["units"]]
+        out.append(f"    units_text: {scalar(t['units_text'])}")
+    return "\n".join(out) + "\n"
+
+
+def derive_file(plan_path: Path, units_path: Path) -> tuple[str, list[str]]:
+    """Derive tasks.yaml text from the plan file and the units file."""
+    from zengshou.catalog import normalize
+    from zengshou.loader import load_file
+    from zengshou.models import UnitsFile
+    from zengshou.schema import validate
+
+    doc = load_file(units_path)
+    uf = validate(doc, UnitsFile)
+    if uf is None:
+        return "", [f"{f.file}:{f.line}:{f.col} {f.code} {f.message('en')}" for f in doc.findings]
+    names = {}
+    for u in uf.units:
+        for n in (u.name, *u.aliases, *u.former_names):
+            names.setdefault(normalize(n), u.name)
+    d = derive(plan_path.read_text(encoding="utf-8"), lambda n: names.get(normalize(n)))
+    return to_yaml(d), d.problems

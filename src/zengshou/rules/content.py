@@ -1,0 +1,155 @@
+"""C4xx: what each item says.
+
+The plan asks for real progress in at most 300 characters and warns against formalism and
+paper numbers (防止形式主义、防止简单填数). These rules catch the usual shortcuts: an empty cell,
+a placeholder, the task text pasted back, last quarter's text again, a neighbour's text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from zengshou.findings import Finding
+from zengshou.rules import rule
+from zengshou.rules.context import Context
+from zengshou.submissions import Loaded
+
+PLACEHOLDERS = {
+    "无", "略", "同上", "见上", "暂无", "无进展", "暂无进展", "待定", "待补充", "待填", "待填写", "未填", "空",
+    "同上季度", "同上期", "同前", "见附件", "详见附件", "已落实", "正在落实", "按要求落实", "正常推进", "有序推进",
+    "无变化", "无新进展", "不涉及", "xxx", "todo", "tbd", "na", "n/a", "none", "nil",
+}
+_PUNCT = re.compile(r"[\s\u3000。，、；：！？…．.,;:!?\-—_~·*/\\()（）\[\]【】“”\"'‘’]+")
+
+
+def char_count(text: str) -> int:
+    """Characters that count toward the limit: everything except whitespace and line breaks.
+
+    A Chinese character, a letter, a digit and a punctuation mark each count one; spaces
+    (including the full-width space U+3000), tabs and line breaks count zero.
+    """
+    return sum(1 for ch in text if not ch.isspace())
+
+
+def squash(text: str) -> str:
+    """Text reduced for comparisons: NFKC, no whitespace or punctuation, lower case."""
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+
+
+def is_placeholder(text: str | None) -> bool:
+    s = squash(text or "")
+    return not s or s in {squash(p) for p in PLACEHOLDERS} or set(s) <= set("x0?")
+
+
+rule("C401", "unknown-task", "error", "content",
+     {"zh": "任务序号不存在", "en": "unknown task row"},
+     {"zh": "重点任务清单中没有第 {row} 项（共 {total} 项）", "en": "the key task list has no row {row} (it has {total})"},
+     {"zh": "对照清单改正序号（zengshou tasks 可查）。", "en": "Use a row number from the list (`zengshou tasks`)."},
+     why={"zh": "不存在的序号无法汇总到任何任务下。", "en": "Progress under a row that does not exist cannot be merged anywhere."},
+     bad="- task: 71", good="- task: 70")
+
+rule("C402", "not-responsible", "error", "content",
+     {"zh": "本单位不是该任务的责任单位", "en": "unit not responsible for the row"},
+     {"zh": "“{unit}”不是第 {row} 项任务的责任单位", "en": "'{unit}' is not named on row {row}"},
+     {"zh": "只填写本单位负责的任务（zengshou tasks --unit {unit_id} 可查）；序号写错时请改正。",
+      "en": "Report only the rows your unit is named on (`zengshou tasks --unit {unit_id}`); fix the row number if it is a typo."},
+     why={"zh": "填到别的任务下，多半是序号写错了，该报的任务反而漏报。", "en": "Progress on someone else's row is usually a typo in the row number, and the real row goes missing."},
+     bad="unit: 资源县\nitems:\n  - task: 99", good="unit: 资源县\nitems:\n  - task: 9")
+
+rule("C403", "duplicate-row", "error", "content",
+     {"zh": "同一任务填写了两次", "en": "row reported twice"},
+     {"zh": "第 {row} 项任务重复填写（第 {first_line} 行已填写）", "en": "row {row} is reported twice (first at line {first_line})"},
+     {"zh": "合并为一条。", "en": "Merge them into one item."},
+     why={"zh": "报表每项任务只有一个“落实进度”格，重复填写会有一条被丢掉。", "en": "The report has one progress cell per row; one of the two would be lost."},
+     bad="- task: 1\n  progress: 甲\n- task: 1\n  progress: 乙", good="- task: 1\n  progress: 甲；乙")
+
+rule("C404", "empty-progress", "error", "content",
+     {"zh": "落实进度为空或只是占位词", "en": "progress empty or a placeholder"},
+     {"zh": "第 {row} 项的落实进度{what}", "en": "progress for row {row} {what}"},
+     {"zh": "写明本季度做了什么、取得什么成效；确实没有进展的，说明原因和下一步安排。",
+      "en": "Say what was done this quarter and with what result; if nothing happened, say why and what comes next."},
+     why={"zh": "“无”“略”“同上”之类的填写等于没有报送，正是方案要求防止的形式主义。",
+          "en": "'None', 'see above' and the like report nothing: the formalism the plan warns against."},
+     bad="progress: 同上", good="progress: 二季度新建就业帮扶车间 3 个，吸纳脱贫劳动力 86 人。")
+
+rule("C405", "too-long", "error", "content",
+     {"zh": "落实进度超过字数上限", "en": "progress over the length limit"},
+     {"zh": "第 {row} 项的落实进度有 {count} 字，超过 {limit} 字的上限（多 {over} 字）",
+      "en": "progress for row {row} has {count} characters, over the limit of {limit} (by {over})"},
+     {"zh": "精简到 {limit} 字以内；计数不含空格和换行。经验材料可另行报送。",
+      "en": "Shorten it to {limit} characters; spaces and line breaks do not count. Send case material separately."},
+     why={"zh": "方案要求每条控制在 300 字以内，汇总表才能打印成表。", "en": "The plan limits each item to 300 characters so the merged table prints."})
+
+rule("C406", "copies-task", "warning", "content",
+     {"zh": "落实进度只是照抄任务", "en": "progress copies the task text"},
+     {"zh": "第 {row} 项的落实进度只是照抄了任务内容", "en": "progress for row {row} only repeats the task text"},
+     {"zh": "写实际完成的工作和数据，而不是任务要求本身。", "en": "Report the work done and its figures, not the task itself."},
+     why={"zh": "照抄任务看似填了，其实没有说明任何进展。", "en": "Copying the task looks filled in but reports nothing."})
+
+rule("C407", "same-as-last-quarter", "warning", "content",
+     {"zh": "与上季度内容完全相同", "en": "same text as last quarter"},
+     {"zh": "第 {row} 项的落实进度与本单位 {prev} 的填写完全相同", "en": "progress for row {row} is identical to this unit's text for {prev}"},
+     {"zh": "写明本季度的新进展；若确无变化，说明原因。", "en": "Report this quarter's progress; if nothing changed, say why."},
+     why={"zh": "方案要求防止形式主义和“简单填数”；原样照搬上季度往往意味着没有跟进。",
+          "en": "The plan warns against formalism and paper numbers; last quarter's text again usually means no follow-up."})
+
+rule("C408", "same-as-other-unit", "warning", "content",
+     {"zh": "与其他单位内容完全相同", "en": "same text as another unit"},
+     {"zh": "第 {row} 项的落实进度与“{other}”的填写完全相同", "en": "progress for row {row} is identical to what '{other}' submitted"},
+     {"zh": "各单位应报送本单位的实际情况。", "en": "Each unit reports its own work."},
+     why={"zh": "不同单位一字不差，通常是互相抄写，报表就失去了意义。", "en": "Word-for-word identical reports from different units are usually copied."})
+
+
+def check(ctx: Context, sub: Loaded) -> list[Finding]:
+    m = sub.model
+    if m is None:
+        return []
+    cat = ctx.cat
+    out: list[Finding] = []
+    doc = sub.doc
+    roles = cat.roles(sub.unit_id, sub.quarter) if sub.unit_id and cat.by_id[sub.unit_id].kind != "group" else None
+    unit_name = cat.by_id[sub.unit_id].name if sub.unit_id else m.unit
+    limit = cat.plan.max_chars
+    first_line: dict[int, int] = {}
+    prev = ctx.previous(sub)
+    prev_text = {it.task: it.progress for it in prev.model.items} if prev and prev.model else {}
+    others = ctx.quarter(sub.quarter) if sub.quarter else {}
+
+    for i, item in enumerate(m.items):
+        def at(field, code, **params):
+            out.append(Finding(code, sub.display, *doc.pos(("items", i, field)), {"row": item.task, **params}))
+
+        row = item.task
+        task = cat.task(row)
+        if task is None:
+            at("task", "C401", total=len(cat.tasks))
+            continue
+        if row in first_line:
+            at("task", "C403", first_line=first_line[row])
+            continue
+        first_line[row] = doc.pos(("items", i, "task"))[0] or 0
+        if roles is not None and row not in roles:
+            at("task", "C402", unit=unit_name, unit_id=sub.unit_id)
+        text = item.progress or ""
+        if is_placeholder(text):
+            what = {"zh": "为空", "en": "is empty"} if not squash(text) else \
+                   {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
+            at("progress", "C404", what=what)
+            continue
+        n = char_count(text)
+        if n > limit:
+            at("progress", "C405", count=n, limit=limit, over=n - limit)
+        s = squash(text)
+        t = squash(task.text)
+        if s == t or (t and t in s and len(s) - len(t) < 10) or (len(s) >= 20 and s in t):
+            at("progress", "C406")
+        if prev and squash(prev_text.get(row) or "") == s:
+            at("progress", "C407", prev=str(prev.quarter))
+        for uid, other in sorted(others.items()):
+            if uid == sub.unit_id or other.model is None:
+                continue
+            if any(it.task == row and squash(it.progress or "") == s for it in other.model.items):
+                at("progress", "C408", other=cat.by_id[uid].name)
+                break
+    return out

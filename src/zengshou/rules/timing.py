@@ -1,0 +1,50 @@
+"""T6xx: was it sent on time?
+
+The deadline is day ``deadline_day`` (6) of the first month after the quarter, from the plan
+data; a file sent on that day is on time (the plan says 6日前, read as "by the 6th").
+"""
+
+from __future__ import annotations
+
+from zengshou.findings import Finding
+from zengshou.rules import rule
+from zengshou.rules.context import Context
+from zengshou.submissions import Loaded
+
+rule("T601", "late", "warning", "timing",
+     {"zh": "逾期报送", "en": "submitted late"},
+     {"zh": "报送日期 {submitted} 晚于截止日期 {deadline}（逾期 {days} 天）", "en": "submitted {submitted}, after the deadline {deadline} ({days} day(s) late)"},
+     {"zh": "以后请在每季度第一个月 {day} 日前报送上季度进度。", "en": "Send each quarter's progress by day {day} of the following month."},
+     why={"zh": "迟报会推迟全市汇总。", "en": "A late report delays the city's merged report."},
+     bad="quarter: 2023Q2\nsubmitted: 2023-07-12", good="quarter: 2023Q2\nsubmitted: 2023-07-05")
+
+rule("T602", "before-quarter-end", "warning", "timing",
+     {"zh": "报送日期早于季度结束", "en": "submitted before the quarter ended"},
+     {"zh": "报送日期 {submitted} 早于 {quarter} 结束（{end}）", "en": "submitted {submitted}, before {quarter} ended ({end})"},
+     {"zh": "检查日期或季度是否写错。", "en": "Check the date and the quarter."},
+     why={"zh": "季度未结束就报送，通常是日期或季度写错。", "en": "A date before the quarter ended is usually a typo in the date or the quarter."})
+
+rule("T603", "future-date", "warning", "timing",
+     {"zh": "报送日期在未来", "en": "submission date in the future"},
+     {"zh": "报送日期 {submitted} 在今天（{today}）之后", "en": "submitted {submitted}, which is after today ({today})"},
+     {"zh": "填写实际报送的日期；还是草稿时删去 submitted。", "en": "Use the date actually sent; leave `submitted` out while it is a draft."},
+     why={"zh": "未来的日期说明日期写错了。", "en": "A date in the future is a typo."})
+
+
+def check(ctx: Context, sub: Loaded) -> list[Finding]:
+    m = sub.model
+    if m is None or m.submitted is None or sub.quarter is None:
+        return []
+    out: list[Finding] = []
+    pos = sub.doc.pos(("submitted",))
+    deadline = ctx.cat.deadline(sub.quarter)
+    s = m.submitted
+    if s > ctx.today:
+        out.append(Finding("T603", sub.display, *pos, {"submitted": s.isoformat(), "today": ctx.today.isoformat()}))
+    if s > deadline:
+        out.append(Finding("T601", sub.display, *pos, {"submitted": s.isoformat(), "deadline": deadline.isoformat(),
+                                                        "days": (s - deadline).days, "day": ctx.cat.plan.deadline_day}))
+    elif s <= sub.quarter.end:
+        out.append(Finding("T602", sub.display, *pos, {"submitted": s.isoformat(), "quarter": str(sub.quarter),
+                                                        "end": sub.quarter.end.isoformat()}))
+    return out
