@@ -38,16 +38,28 @@ class TextReporter(Reporter):
                 where = f"{f.file}:{f.line or '-'}:{f.col or '-'}"
                 lines.append(f"{where} {f.code} {w(f.level, self.lang)} {f.message(self.lang)}")
                 if f.line and 0 < f.line <= len(src_lines):
-                    text = src_lines[f.line - 1]
+                    text, col = _excerpt(src_lines[f.line - 1], f.col or 1)
                     lines.append(f"    {f.line:>4} | {text}")
                     if f.col:
-                        lines.append("         | " + _caret_pad(text, f.col) + "^")
+                        lines.append("         | " + _caret_pad(text, col) + "^")
                 fix = f.fix(self.lang)
                 if fix:
                     lines.append(("    → " if self.lang == "zh" else "    → ") + fix)
             lines.append("")
         lines.append(summary(findings, self.files_checked, self.lang))
         return "\n".join(lines) + "\n"
+
+
+def _excerpt(text: str, col: int, width: int = 100) -> tuple[str, int]:
+    """At most ``width`` characters of a source line around ``col`` (a 5,000-character line
+    must not flood the terminal); returns the excerpt and the column within it."""
+    if len(text) <= width:
+        return text, col
+    start = max(0, min(col - 1 - width // 3, len(text) - width))
+    cut = text[start:start + width]
+    prefix = "…" if start else ""
+    suffix = "…" if start + width < len(text) else ""
+    return prefix + cut + suffix, col - start + len(prefix)
 
 
 def _caret_pad(text: str, col: int) -> str:

@@ -31,11 +31,11 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
         return []
     line, col = sub.doc.pos(("items",), key=True)
     return [Finding("R501", sub.display, line, col,
-                    {"n": len(missing), "rows": _ranges(missing), "missing": missing,
+                    {"n": len(missing), "rows": {"zh": _ranges(missing, "、"), "en": _ranges(missing, ", ")}, "missing": missing,
                      "unit_id": sub.unit_id, "quarter": str(sub.quarter)})]
 
 
-def _ranges(rows: list[int]) -> str:
+def _ranges(rows: list[int], sep: str) -> str:
     """1,2,3,5 → '1–3、5': long lists stay readable."""
     parts, start, prev = [], None, None
     for r in rows:
@@ -48,4 +48,4 @@ def _ranges(rows: list[int]) -> str:
             start = prev = r
     if start is not None:
         parts.append(f"{start}" if start == prev else f"{start}–{prev}")
-    return ", ".join(parts)
+    return sep.join(parts)

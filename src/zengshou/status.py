@@ -1,0 +1,121 @@
+"""Who has reported for a quarter: the coordinator's first question (催报).
+
+``quarter_status`` lints one quarter and returns a row per unit that must report, in the order
+of ``Catalog.reporters``. The merge report's 报送情况 sheet and ``zengshou status`` both print it,
+so they always agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+
+from zengshou.catalog import Catalog
+from zengshou.lint import Result, lint
+from zengshou.quarters import Quarter
+from zengshou.submissions import Loaded
+
+# state, most urgent first
+STATES = ("missing", "invalid", "draft", "late", "on_time")
+STATE_WORDS = {
+    "missing": {"zh": "未报送", "en": "missing"},
+    "invalid": {"zh": "有错误", "en": "invalid"},
+    "draft": {"zh": "草稿（未填报送日期）", "en": "draft (no date)"},
+    "late": {"zh": "逾期报送", "en": "late"},
+    "on_time": {"zh": "按时报送", "en": "on time"},
+}
+
+
+@dataclass
+class UnitStatus:
+    unit_id: str
+    name: str
+    kind: str
+    file: str | None
+    submitted: date | None
+    state: str
+    late_days: int
+    required: int
+    reported: int
+    missing_rows: list[int]
+    errors: int
+    warnings: int
+
+    def as_dict(self) -> dict:
+        d = asdict(self)
+        d["submitted"] = self.submitted.isoformat() if self.submitted else None
+        return d
+
+
+@dataclass
+class QuarterStatus:
+    quarter: Quarter
+    deadline: date
+    units: list[UnitStatus]
+    result: Result
+    other_files: list[str] = field(default_factory=list)  # files that belong to no required unit
+
+    @property
+    def totals(self) -> dict[str, int]:
+        t = {s: 0 for s in STATES}
+        for u in self.units:
+            t[u.state] += 1
+        t["units"] = len(self.units)
+        t["reported"] = sum(1 for u in self.units if u.state != "missing")
+        t["missing_rows"] = sum(len(u.missing_rows) for u in self.units)
+        t["errors"] = sum(u.errors for u in self.units)
+        t["warnings"] = sum(u.warnings for u in self.units)
+        return t
+
+    @property
+    def complete(self) -> bool:
+        """Everyone has reported, nothing is missing or invalid: the scheduler can stop reminding."""
+        return all(u.state in ("late", "on_time") and not u.missing_rows for u in self.units) and not self.other_files
+
+    def as_dict(self) -> dict:
+        return {"quarter": str(self.quarter), "deadline": self.deadline.isoformat(),
+                "units": [u.as_dict() for u in self.units], "totals": self.totals,
+                "other_files": list(self.other_files), "complete": self.complete}
+
+
+def quarter_status(cat: Catalog, data_dir: Path | str, quarter: Quarter | str, *,
+                   result: Result | None = None, today: date | None = None) -> QuarterStatus:
+    q = Quarter.parse(str(quarter))
+    if result is None:
+        result = lint(data_dir, quarter=str(q))
+    deadline = cat.deadline(q)
+    mine: dict[str, Loaded] = {}
+    for sub in result.submissions:
+        if sub.unit_id and sub.folder == str(q):
+            if sub.unit_id not in mine or sub.path.stem == sub.unit_id:
+                mine[sub.unit_id] = sub
+    rows: list[UnitStatus] = []
+    required_ids = cat.reporters(q)
+    for uid in required_ids:
+        u = cat.by_id[uid]
+        need = cat.required_rows(uid, q)
+        sub = mine.get(uid)
+        if sub is None:
+            rows.append(UnitStatus(uid, u.name, u.kind, None, None, "missing", 0, len(need), 0, list(need), 0, 0))
+            continue
+        fs = result.for_file(sub.display)
+        errors = sum(1 for f in fs if f.level == "error")
+        warnings = sum(1 for f in fs if f.level == "warning")
+        have = {it.task for it in sub.model.items} if sub.model else set()
+        missing = [r for r in need if r not in have]
+        submitted = sub.model.submitted if sub.model else None
+        late_days = max(0, (submitted - deadline).days) if submitted else 0
+        if errors:
+            state = "invalid"
+        elif submitted is None:
+            state = "draft"
+        elif late_days:
+            state = "late"
+        else:
+            state = "on_time"
+        rows.append(UnitStatus(uid, u.name, u.kind, sub.display, submitted, state, late_days,
+                               len(need), len(need) - len(missing), missing, errors, warnings))
+    used = {mine[uid].display for uid in required_ids if uid in mine}
+    others = sorted(s.display for s in result.submissions if s.display not in used)
+    return QuarterStatus(q, deadline, rows, result, others)

@@ -1,0 +1,61 @@
+"""Shared fixtures: a private copy of the shipped data, and a CLI runner.
+
+Tests never touch the repository's own data directory: each gets a copy in ``tmp_path``.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A copy of the shipped data/ (definitions and sample progress) in tmp_path/data."""
+    dst = tmp_path / "data"
+    shutil.copytree(DATA, dst)
+    return dst
+
+
+@pytest.fixture
+def empty_data(tmp_path: Path) -> Path:
+    """Definitions only, no progress files."""
+    dst = tmp_path / "data"
+    dst.mkdir()
+    for name in ("tasks.yaml", "units.yaml"):
+        shutil.copy(DATA / name, dst / name)
+    (dst / "progress").mkdir()
+    return dst
+
+
+@pytest.fixture
+def cli(monkeypatch, tmp_path):
+    """Run the CLI in tmp_path: ``cli("validate", "--data", d)`` → click Result."""
+    from zengshou.cli.app import app
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("ZENGSHOU_LANG", raising=False)
+    monkeypatch.delenv("ZENGSHOU_DATA", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args, input=None, env=None):
+        return runner.invoke(app, [str(a) for a in args], input=input, env=env, catch_exceptions=False)
+
+    return invoke
+
+
+def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def as_json(result) -> object:
+    return json.loads(result.stdout)
