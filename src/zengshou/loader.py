@@ -16,6 +16,7 @@ Nothing here prints or raises to the caller: problems come back as findings.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -119,6 +120,11 @@ def load_bytes(raw: bytes, path: str) -> Document:
 # ---------------------------------------------------------------- parsing
 
 _YAML = None
+try:  # libyaml through ruamel.yaml.clib: the same events, an order of magnitude faster
+    from _ruamel_yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - the pure parser does the same job, slower
+    _CParser = None
+FAST = _CParser is not None
 
 
 def _parser(text: str):
@@ -130,20 +136,51 @@ def _parser(text: str):
     return _YAML.parse(text)
 
 
+def _c_events(text: str):
+    from ruamel.yaml.events import StreamEndEvent
+
+    parser = _CParser(text)
+    try:
+        while True:
+            e = parser.get_event()
+            if e is None:
+                return
+            yield e
+            if isinstance(e, StreamEndEvent):
+                return
+    finally:
+        parser.dispose()
+
+
 _DEFAULT_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+
+
 def _control_char(text: str) -> tuple[int, int, str] | None:
-    for n, line in enumerate(text.splitlines(), 1):
-        for c, ch in enumerate(line, 1):
-            o = ord(ch)
-            if (o < 0x20 and ch != "\t") or o == 0x7F or 0x80 <= o < 0xA0 or o in (0xFFFE, 0xFFFF):
-                return n, c, f"U+{o:04X}"
-    return None
+    """First character YAML forbids or a reader cannot see (tab, CR and LF are fine)."""
+    m = _CONTROL.search(text)
+    if m is None:
+        return None
+    start = text.rfind("\n", 0, m.start()) + 1
+    return text.count("\n", 0, m.start()) + 1, m.start() - start + 1, f"U+{ord(m.group()):04X}"
 
 
-def load_text(text: str, path: str) -> Document:
+def load_text(text: str, path: str, *, fast: bool | None = None) -> Document:
+    """Parse ``text``. The fast path (libyaml) handles clean files; whenever it meets any problem
+    the file is parsed again by the pure-Python parser, so findings are identical either way."""
+    if fast is None:
+        fast = FAST
+    if fast and _CParser is not None:
+        doc = _load_text(text, path, _c_events)
+        if not doc.findings:
+            return doc
+    return _load_text(text, path, _parser)
+
+
+def _load_text(text: str, path: str, events) -> Document:
     doc = Document(path, text=text)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -157,7 +194,7 @@ def load_text(text: str, path: str) -> Document:
         return doc
     _collect_comments(doc)
     try:
-        _build(doc, _parser(text))
+        _build(doc, events(text))
     except Exception as e:  # ruamel raises MarkedYAMLError and friends
         doc.data = None
         doc.findings.append(_syntax_finding(e, path, text))
@@ -248,7 +285,7 @@ def _build(doc: Document, events) -> None:
                 refuse("S105", e, tag=tag)
             if isinstance(e, ev.ScalarEvent):
                 value = e.value
-                if e.style is None and value in _NULLS:
+                if not e.style and value in _NULLS:
                     value = None
                 place(value, e)
             elif isinstance(e, (ev.MappingStartEvent, ev.SequenceStartEvent)):

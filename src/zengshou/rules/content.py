@@ -114,7 +114,7 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
     first_line: dict[int, int] = {}
     prev = ctx.previous(sub)
     prev_text = {it.task: it.progress for it in prev.model.items} if prev and prev.model else {}
-    others = ctx.quarter(sub.quarter) if sub.quarter else {}
+    same_text = ctx.texts(sub.quarter) if sub.quarter else {}
 
     for i, item in enumerate(m.items):
         def at(field, code, **params):
@@ -146,10 +146,7 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
             at("progress", "C406")
         if prev and squash(prev_text.get(row) or "") == s:
             at("progress", "C407", prev=str(prev.quarter))
-        for uid, other in sorted(others.items()):
-            if uid == sub.unit_id or other.model is None:
-                continue
-            if any(it.task == row and squash(it.progress or "") == s for it in other.model.items):
-                at("progress", "C408", other=cat.by_id[uid].name)
-                break
+        other = next((u for u in same_text.get(row, {}).get(s, []) if u != sub.unit_id), None)
+        if other is not None:
+            at("progress", "C408", other=cat.by_id[other].name)
     return out
