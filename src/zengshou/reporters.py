@@ -97,6 +97,7 @@ class JsonReporter(Reporter):
 
 
 def _gh_escape(s: str, prop: bool = False) -> str:
+    """Escape workflow-command data (``%``, CR, LF) and, for properties, also ``:`` and ``,``."""
     s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if prop:
         s = s.replace(":", "%3A").replace(",", "%2C")
@@ -104,28 +105,59 @@ def _gh_escape(s: str, prop: bool = False) -> str:
 
 
 class GithubReporter(Reporter):
-    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``."""
+    """GitHub Actions workflow commands: ``::error file=…,line=…,col=…,title=…::message``.
 
-    limit = 50
+    GitHub shows at most 10 error and 10 warning annotations per step and drops the rest
+    silently, so at most ``per_level`` of each are emitted (errors and files in order) and a
+    notice says how many more there are. Every finding is also printed as text, one
+    collapsible ``::group::`` per file, so the log stays readable and complete.
+    """
 
-    def render(self, findings: list[Finding]) -> str:
-        lines = []
-        items = sorted(findings, key=Finding.sort_key)
-        for f in items[: self.limit]:
-            props = [f"file={_gh_escape(f.file, True)}"]
-            if f.line:
-                props.append(f"line={f.line}")
+    per_level = 10
+
+    def annotation(self, f: Finding) -> str:
+        props = [f"file={_gh_escape(f.file, True)}"]
+        if f.line:
+            props.append(f"line={f.line}")
             if f.col:
                 props.append(f"col={f.col}")
-            props.append(f"title={_gh_escape(f.code + ' ' + f.rule.name, True)}")
-            msg = f.message(self.lang)
-            fix = f.fix(self.lang)
-            lines.append(f"::{f.level} {','.join(props)}::{_gh_escape(msg + ('  ' + fix if fix else ''))}")
-        if len(items) > self.limit:
-            more = len(items) - self.limit
-            lines.append(f"::notice title=zengshou::{_gh_escape(f'{more} more finding(s) not annotated; see the log')}")
-        # readable log too: the plain text report follows the annotations
-        lines.append(TextReporter(self.lang, self.sources, self.files_checked).render(findings).rstrip("\n"))
+        props.append(f"title={_gh_escape(f.code + ' ' + f.rule.name, True)}")
+        msg = f.message(self.lang)
+        fix = f.fix(self.lang)
+        level = f.level if f.level in ("error", "warning") else "notice"
+        return f"::{level} {','.join(props)}::{_gh_escape(msg + (chr(10) + fix if fix else ''))}"
+
+    def render(self, findings: list[Finding]) -> str:
+        items = sorted(findings, key=Finding.sort_key)
+        by_file: dict[str, list[Finding]] = defaultdict(list)
+        for f in items:
+            by_file[f.file].append(f)
+        text = TextReporter(self.lang, self.sources, self.files_checked)
+        lines: list[str] = []
+        for file, group in by_file.items():
+            e, wn = count(group)
+            head = f"{file}: {e} 个错误，{wn} 个警告" if self.lang == "zh" else f"{file}: {e} error(s), {wn} warning(s)"
+            lines.append(f"::group::{_gh_escape(head)}")
+            lines.extend(text.render(group).rstrip("\n").splitlines()[:-1])  # the file's findings, no summary
+            if lines[-1] == "":
+                lines.pop()
+            lines.append("::endgroup::")
+        shown: dict[str, int] = defaultdict(int)
+        skipped: dict[str, int] = defaultdict(int)
+        for f in sorted(items, key=lambda f: (f.level != "error",) + f.sort_key()):
+            if shown[f.level] < self.per_level:
+                shown[f.level] += 1
+                lines.append(self.annotation(f))
+            else:
+                skipped[f.level] += 1
+        if skipped:
+            e, wn = skipped.get("error", 0), skipped.get("warning", 0)
+            more = (f"另有 {e} 个错误、{wn} 个警告未标注（GitHub 每步最多显示 {self.per_level} 个错误和 {self.per_level} 个警告），"
+                    "全部问题见日志" if self.lang == "zh" else
+                    f"{e} more error(s) and {wn} more warning(s) not annotated (GitHub shows at most "
+                    f"{self.per_level} of each per step); every finding is in the log")
+            lines.append(f"::notice title=zengshou::{_gh_escape(more)}")
+        lines.append(summary(findings, self.files_checked, self.lang))
         return "\n".join(lines) + "\n"
 
 

@@ -27,6 +27,12 @@ def validate_cmd(
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, json or github (annotations).")] = Fmt.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write the JSON report to this file.")] = None,
+    changed: Annotated[bool, typer.Option(
+        "--changed", help="Only files changed since a git ref (committed, staged, unstaged, untracked); "
+        "everything when tasks.yaml, units.yaml or zengshou.toml changed. Ref: --since, default origin/HEAD, "
+        "else HEAD.")] = False,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="REF", help="Git ref for --changed (implies it), e.g. origin/main.")] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -51,7 +57,8 @@ def validate_cmd(
         config = load_config(data)
     except ConfigError as e:
         fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
-    result = lint(data, paths or None, quarter=quarter, config=config)
+    paths = _scope(paths, data, changed or since is not None, since, lang)
+    result = lint(data, paths, quarter=quarter, config=config)
     reporter = REPORTERS[fmt.value](lang, result.sources, result.files_checked)
     sys.stdout.write(reporter.render(result.findings))
     if output is not None:
@@ -62,3 +69,34 @@ def validate_cmd(
         except OSError as e:
             fail({"zh": f"无法写入 {output}：{e}", "en": f"cannot write {output}: {e}"}, lang)
     raise typer.Exit(result.exit_code(strict))
+
+
+def _scope(paths: list[Path] | None, data: Path, changed: bool, since: str | None, lang: str) -> list[Path] | None:
+    """The files to hand to lint(): None means every submission.
+
+    A definitions file among the paths (pre-commit passes tasks.yaml or units.yaml when they
+    change) widens the run to everything, since every submission is read against them. With
+    ``--changed``, git decides; when no submission changed, only the definitions are checked
+    (lint() treats an empty list as "all", so the definitions file itself stands in: lint
+    never treats it as a submission).
+    """
+    from zengshou.submissions import DEFINITIONS
+
+    if changed:
+        from zengshou.changed import GitError, changed_files
+
+        if paths:
+            fail({"zh": "--changed 不能与文件参数同时使用", "en": "--changed cannot be combined with file arguments"}, lang)
+        try:
+            ch = changed_files(data, since)
+        except GitError as e:
+            fail({"zh": f"无法确定改动的文件：{e}", "en": f"cannot tell which files changed: {e}"}, lang)
+        if ch.everything:
+            return None
+        return ch.files or [data / DEFINITIONS[0]]
+    if not paths:
+        return None
+    root = data.resolve()
+    if any(p.name in DEFINITIONS and p.resolve().parent == root for p in paths):
+        return None
+    return paths
