@@ -1,0 +1,75 @@
+"""Byte-identical .xlsx output from openpyxl.
+
+openpyxl stamps the save time into ``docProps/core.xml`` (``dcterms:modified``, and
+``dcterms:created`` when the workbook was made) and into every zip entry's date. Two runs on
+the same data would then differ in bytes, which breaks "same inputs → same outputs", makes
+committed forms and reports churn in git, and defeats checksums sent along with them.
+
+:func:`save_workbook_deterministic` saves to memory, then rewrites the package with fixed
+document times and fixed zip entry times, ``[Content_Types].xml`` first (as Office writes it)
+and the other parts in sorted order. Callers write the bytes with
+:func:`zengshou.atomic.write_bytes` (or :func:`write_workbook`, which does both).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+#: The default timestamp: the start of the plan period (2022Q1). A fixed date rather than
+#: "now" so that a form made today and one made next week are the same file.
+EPOCH = datetime(2022, 1, 1, 0, 0, 0)
+
+_CORE = "docProps/core.xml"
+_STAMP = re.compile(r"(<dcterms:(created|modified)\b[^>]*>)([^<]*)(</dcterms:\2>)")
+
+
+def save_workbook_deterministic(wb, when: datetime | None = None) -> bytes:
+    """The workbook as .xlsx bytes that depend only on its content (and ``when``).
+
+    ``when`` (naive, taken as UTC) becomes the document's created/modified time and every zip
+    entry's date; default :data:`EPOCH`.
+    """
+    when = (when or EPOCH).replace(microsecond=0, tzinfo=None)
+    wb.properties.created = when
+    wb.properties.modified = when
+    raw = io.BytesIO()
+    wb.save(raw)
+    return normalize_xlsx(raw.getvalue(), when)
+
+
+def normalize_xlsx(data: bytes, when: datetime | None = None) -> bytes:
+    """Rewrite an .xlsx package with fixed times and a stable entry order."""
+    when = (when or EPOCH).replace(microsecond=0, tzinfo=None)
+    stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        parts = {info.filename: src.read(info) for info in src.infolist()}
+    if _CORE in parts:
+        text = parts[_CORE].decode("utf-8")
+        parts[_CORE] = _STAMP.sub(lambda m: m.group(1) + stamp + m.group(4), text).encode("utf-8")
+    order = sorted(parts, key=lambda n: (n != "[Content_Types].xml", n))
+    out = io.BytesIO()
+    date_time = (max(when.year, 1980), when.month, when.day, when.hour, when.minute, when.second)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for name in order:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 0  # MS-DOS, whatever the platform: no uid/gid/mode bits
+            info.external_attr = 0
+            dst.writestr(info, parts[name], compresslevel=6)
+    return out.getvalue()
+
+
+def write_workbook(path: Path | str, wb, when: datetime | None = None) -> bytes:
+    """Save ``wb`` deterministically to ``path`` through an atomic replace; returns the bytes.
+
+    Raises :class:`zengshou.atomic.OutputLocked` when the target is open in Excel/WPS.
+    """
+    from zengshou.atomic import write_bytes
+
+    data = save_workbook_deterministic(wb, when)
+    write_bytes(path, data)
+    return data
