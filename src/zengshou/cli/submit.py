@@ -1,0 +1,418 @@
+"""``zengshou new`` and ``zengshou status``: the clerk's form and the coordinator's roll call.
+
+``new`` writes the quarter's submission for one unit with every row it must report on, each
+preceded by the task as a comment, so the clerk only types progress. It never replaces an
+existing file unless ``--force`` is given: a submission is the clerk's work.
+
+``status`` prints who has reported (``zengshou.status.quarter_status``) and exits 1 while
+anyone is missing or invalid, so a scheduler can keep reminding; ``--remind`` renders the
+reminder notice (催报通知) from a Jinja2 template instead of the table.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zengshou.cli.app import app
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out,
+                                 quarter_or_exit, resolve_unit_or_exit)
+
+SCHEMA_REF = "../../../docs/schema/progress.schema.json"
+COMMENT_WIDTH = 88  # display cells of a wrapped comment line, CJK counted as two
+_NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)]}…")
+
+
+# ---------------------------------------------------------------- the form
+
+def cells(s: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Wrap mixed Chinese/ASCII text to ``width`` display cells.
+
+    Chinese breaks between any two characters, but a closing mark never starts a line and an
+    ASCII word is not split unless it is longer than a line.
+    """
+    lines: list[str] = []
+    cur = ""
+    i = 0
+    text = " ".join(text.split())
+    while i < len(text):
+        ch = text[i]
+        token = ch
+        if ch.isascii() and ch.isalnum():
+            j = i
+            while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in "._-/%"):
+                j += 1
+            token = text[i:j]
+        if cur and cells(cur + token) > width and token[0] not in _NO_LINE_START and cells(token) <= width:
+            lines.append(cur.rstrip())
+            cur = token.lstrip()
+        else:
+            cur += token
+        i += len(token)
+    if cur.strip():
+        lines.append(cur.rstrip())
+    return lines or [""]
+
+
+def literal(text: str, indent: int) -> str:
+    """Progress as the form writes it: a literal block (``|-``), the style the clerk fills in."""
+    from zengshou.yamlout import block_text, scalar
+
+    if text == "":
+        return "|-"
+    if "\n" not in text:
+        ok = text == text.strip() and "\t" not in text and all(ch.isprintable() for ch in text)
+        return "|-\n" + " " * indent + text if ok else scalar(text)
+    return block_text(text, indent) or scalar(text)
+
+
+_HEADER = {
+    "zh": [
+        "{name} · {label}重点任务落实进度",
+        "{title}：本单位须报送 {n} 项任务（下列每一项）。",
+        "截止日期：{deadline}（每季度第一个月 {day} 日前报送上季度进度），发送至 {mailbox}。",
+        "",
+        "填写说明：",
+        "- 在每项 progress: |- 的下一行（比 progress 多缩进两个空格）写本季度做了什么、成效如何，",
+        "  尽量附数据；每条不超过 {limit} 字（空格和换行不计），不要只写“无”“略”“同上”。",
+        "- 可选：每项可加 status: 未启动 / 推进中 / 已完成 / 持续推进，note: 备注（不进报表）。",
+        "- 报送时删去 submitted 前的“# ”并填上实际报送日期（YYYY-MM-DD）；没有日期即为草稿。",
+        "- 填好后检查：zengshou validate {path}",
+    ],
+    "en": [
+        "{name} · progress on the key tasks, {label}",
+        "{title}: this unit must report on {n} row(s), each listed below.",
+        "Deadline: {deadline} (day {day} of the month after the quarter), send to {mailbox}.",
+        "",
+        "How to fill in:",
+        "- Under each `progress: |-`, indented two spaces more than `progress`, say what was done this",
+        "  quarter and with what result, with figures; at most {limit} characters (spaces and line",
+        "  breaks do not count); never just 无, 略 or 同上.",
+        "- Optional per item: status: 未启动 / 推进中 / 已完成 / 持续推进, and note: (not printed).",
+        "- When sending, remove the '# ' before submitted and write the date sent (YYYY-MM-DD);",
+        "  without a date the file is a draft.",
+        "- Check it: zengshou validate {path}",
+    ],
+}
+
+
+def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh", path: str = "",
+                values: dict[int, str] | None = None, statuses: dict[int, str] | None = None,
+                submitted: date | None = None, contact: str | None = None, optional: set[int] | None = None) -> str:
+    """The submission file for ``unit_id`` and ``quarter`` covering ``rows``.
+
+    With ``values`` (row → progress) it is a filled-in form; ``scripts/make_sample.py`` writes the
+    sample quarter this way, so the samples look exactly like forms a clerk filled in.
+    """
+    from zengshou.quarters import Quarter
+    from zengshou.yamlout import scalar
+
+    q = Quarter.parse(str(quarter))
+    u = cat.by_id[unit_id]
+    values = values or {}
+    statuses = statuses or {}
+    optional = optional or set()
+    plan = cat.plan
+    fmt = {"name": u.name, "label": q.label(lang), "title": f"《{plan.short_title}》" if lang == "zh" else plan.short_title,
+           "n": len([r for r in rows if r not in optional]), "deadline": cat.deadline(q).isoformat(),
+           "day": plan.deadline_day, "mailbox": plan.mailbox or "-", "limit": plan.max_chars,
+           "path": path or f"data/progress/{q}/{unit_id}.yaml"}
+    lines = [f"# yaml-language-server: $schema={SCHEMA_REF}"]
+    lines += [("# " + ln.format(**fmt)).rstrip() for ln in _HEADER[lang]]
+    lines += [f"unit: {scalar(u.name)}", f"quarter: {q}"]
+    if submitted is None:
+        lines.append("# submitted: YYYY-MM-DD")
+    else:
+        lines.append(f"submitted: {submitted.isoformat()}")
+    lines.append(f"contact: {scalar(contact)}" if contact else "contact:")
+    lines.append("items:")
+    for row in rows:
+        t = cat.task(row)
+        m = cat.measures[t.measure]
+        lead = t.units[0]
+        if lang == "zh":
+            head = f"第 {row} 项 · 措施 {m.id}. {m.title}"
+            who = f"牵头：{lead}" + ("（本单位为配合单位，可选填）" if row in optional else "")
+            body = "任务：" + t.text
+        else:
+            head = f"row {row} · measure {m.id}. {m.title}"
+            who = f"lead: {lead}" + (" (participating unit: optional)" if row in optional else "")
+            body = "task: " + t.text
+        if cells(f"{head} · {who}") <= COMMENT_WIDTH - 4:
+            head, who = f"{head} · {who}", ""
+        if row != rows[0]:
+            lines.append("")
+        for part in (head, who, body):
+            if part:
+                lines += ["  # " + ln for ln in wrap(part, COMMENT_WIDTH - 4)]
+        lines.append(f"  - task: {row}")
+        lines.append(f"    progress: {literal(values.get(row, ''), 6)}")
+        if row in statuses:
+            lines.append(f"    status: {scalar(statuses[row])}")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- zengshou new
+
+@app.command("new")
+def new_cmd(
+    unit: Annotated[str, typer.Option("--unit", "-u", help="Unit: id, full name or alias.")],
+    quarter: Annotated[str, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2.")],
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing file (it is the clerk's work: careful).")] = False,
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Write here instead of <data>/progress/<quarter>/<unit id>.yaml; '-' prints it.")] = None,
+    all_rows: Annotated[bool, typer.Option(
+        "--all-rows", help="Also list the rows the unit only participates in (optional to report).")] = False,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = None,
+) -> None:
+    """Write a ready-to-fill submission for a unit: every row it must report on, with the task as a comment.
+
+    Never overwrites an existing file: it says so and exits 2; --force replaces it.
+    """
+    from zengshou.atomic import OutputLocked, write_text
+    from zengshou.submissions import display_path
+
+    lang = lang_of(lang)
+    cat = load_catalog_or_exit(data, lang)
+    u = resolve_unit_or_exit(cat, unit, lang)
+    q = quarter_or_exit(cat, quarter, lang)
+    if u.kind == "group":
+        fail({"zh": f"“{u.name}”是群组，不是一个报送单位；请指定具体单位，如 --unit 资源县",
+              "en": f"'{u.name}' is a group, not a reporting unit; name one unit, e.g. --unit ziyuan"}, lang)
+    now = cat.current(u.id, q)
+    if now != u.id:
+        succ = cat.by_id[now]
+        sys.stderr.write((f"注意：自 {u.successor.from_} 起“{u.name}”的任务由“{succ.name}”报送，已为后者生成。\n" if lang == "zh"
+                          else f"note: from {u.successor.from_} on, '{succ.name}' reports for '{u.name}'; writing its form.\n"))
+        u = succ
+    roles = cat.roles(u.id, q)
+    required = cat.required_rows(u.id, q)
+    optional: set[int] = set()
+    rows = list(required)
+    if all_rows or not required:
+        optional = {r for r in roles if r not in required}
+        rows = sorted(roles)
+    if not rows:
+        fail({"zh": f"“{u.name}”在重点任务清单中没有任务，无需报送", "en": f"'{u.name}' is named on no row; nothing to report"}, lang)
+
+    to_stdout = output is not None and str(output) == "-"
+    target = output if output is not None and not to_stdout else Path(data) / "progress" / str(q) / f"{u.id}.yaml"
+    shown = display_path(target)
+    text = render_form(cat, u.id, q, rows, lang=lang, path=shown, optional=optional)
+    if to_stdout:
+        out(text)
+        return
+    if target.exists() and not force:
+        fail({"zh": f"{shown} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force",
+              "en": f"{shown} already exists and was left alone (it may hold work); use --force to replace it"}, lang)
+    if target.is_dir():
+        fail({"zh": f"{shown} 是一个文件夹", "en": f"{shown} is a folder"}, lang)
+    try:
+        write_text(target, text)
+    except OutputLocked:
+        fail({"zh": f"无法替换 {shown}：文件可能正被其他程序打开", "en": f"cannot replace {shown}: is it open in another program?"}, lang)
+    except OSError as e:
+        fail({"zh": f"无法写入 {shown}：{e.strerror or e}", "en": f"cannot write {shown}: {e.strerror or e}"}, lang)
+    n = len(rows) - len(optional)
+    if lang == "zh":
+        msg = f"已写入 {shown}：{u.name} {q.label(lang)}，须报送 {n} 项任务"
+        msg += f"（另有 {len(optional)} 项可选）" if optional else ""
+        msg += f"。\n填写后运行：zengshou validate {shown}"
+    else:
+        msg = f"wrote {shown}: {u.name}, {q.label(lang)}, {n} required row(s)"
+        msg += f" (+{len(optional)} optional)" if optional else ""
+        msg += f".\nWhen filled in, run: zengshou validate {shown}"
+    out(msg)
+
+
+# ---------------------------------------------------------------- zengshou status
+
+class StatusFmt(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _state_text(u, lang: str) -> str:
+    from zengshou.status import STATE_WORDS
+
+    word = STATE_WORDS[u.state][lang]
+    if u.state == "late":
+        word += f" {u.late_days} 天" if lang == "zh" else f" by {u.late_days} day(s)"
+    return word
+
+
+def _reason(u, lang: str) -> str:
+    """Why a unit is on the reminder list, in one phrase."""
+    from zengshou.rules.completeness import _ranges
+
+    sep = "、" if lang == "zh" else ", "
+    parts = []
+    if u.state == "missing":
+        return "尚未报送" if lang == "zh" else "not received"
+    if u.errors:
+        parts.append(f"文件有 {u.errors} 处错误需修改" if lang == "zh" else f"{u.errors} error(s) to fix")
+    if u.state == "draft":
+        parts.append("未填报送日期（草稿）" if lang == "zh" else "no submission date (draft)")
+    if u.missing_rows:
+        rows = _ranges(u.missing_rows, sep)
+        parts.append(f"缺第 {rows} 项任务" if lang == "zh" else f"rows {rows} missing")
+    return ("；" if lang == "zh" else "; ").join(parts)
+
+
+def _needs_reminder(u) -> bool:
+    return u.state in ("missing", "invalid", "draft") or bool(u.missing_rows)
+
+
+def _template_dirs(templates: Path | None, data: Path) -> list[Path]:
+    """Where the reminder template is looked up: --templates, beside the data, the source tree."""
+    dirs = [templates] if templates else []
+    dirs += [Path(data).resolve().parent / "templates", Path(__file__).resolve().parents[3] / "templates"]
+    return [d for d in dirs if d is not None]
+
+
+def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | None, data: Path) -> str:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
+
+    dirs = _template_dirs(templates, data)
+    if templates is not None and not templates.is_dir():
+        fail({"zh": f"模板目录不存在：{templates}", "en": f"template folder not found: {templates}"}, lang)
+    env = Environment(loader=FileSystemLoader([str(d) for d in dirs if d.is_dir()]), undefined=StrictUndefined,
+                      autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    units = [{"id": u.unit_id, "name": u.name, "kind": u.kind, "state": u.state,
+              "state_text": _state_text(u, lang), "reason": _reason(u, lang), "file": u.file,
+              "missing_rows": u.missing_rows, "errors": u.errors}
+             for u in st.units if _needs_reminder(u)]
+    ctx = {
+        "plan": cat.plan, "quarter": str(st.quarter), "quarter_label": st.quarter.label("zh"),
+        "deadline": st.deadline.isoformat(), "deadline_text": f"{st.deadline.year}年{st.deadline.month}月{st.deadline.day}日",
+        "overdue": notice_date > st.deadline, "date": notice_date.isoformat(),
+        "date_text": f"{notice_date.year}年{notice_date.month}月{notice_date.day}日",
+        "units": units, "totals": st.totals, "complete": st.complete,
+        "mailbox": cat.plan.mailbox, "contact": cat.plan.contact, "lang": lang,
+    }
+    try:
+        return env.get_template("reminder.txt.j2").render(**ctx)
+    except TemplateNotFound:
+        where = "、".join(str(d) for d in dirs)
+        fail({"zh": f"找不到催报通知模板 reminder.txt.j2（查找了：{where}）；用 --templates 指定",
+              "en": f"reminder template reminder.txt.j2 not found (looked in: {where}); use --templates"}, lang)
+    except TemplateError as e:
+        fail({"zh": f"催报通知模板有误：{e}", "en": f"error in the reminder template: {e}"}, lang)
+
+
+@app.command("status")
+def status_cmd(
+    quarter: Annotated[str, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2.")],
+    fmt: Annotated[StatusFmt, typer.Option("--format", "-f", help="table or json.")] = StatusFmt.table,
+    remind: Annotated[bool, typer.Option(
+        "--remind", help="Print the reminder notice (催报通知) for the units still missing or invalid, instead of the table.")] = False,
+    notice_date: Annotated[str | None, typer.Option(
+        "--date", help="Date printed on the notice, YYYY-MM-DD (default: today).")] = None,
+    templates: Annotated[Path | None, typer.Option(
+        "--templates", help="Folder holding reminder.txt.j2 (default: templates/ beside the data folder).")] = None,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = None,
+) -> None:
+    """Who has reported for a quarter: on time, late, draft, invalid or missing.
+
+    Exit 0 when every unit that must report has a valid, dated file covering all its rows; 1 while
+    anything is missing or invalid (so a scheduler can keep sending reminders); 2 on usage errors.
+    """
+    from zengshou.config import ConfigError, load_config
+    from zengshou.lint import lint
+    from zengshou.status import quarter_status
+
+    lang = lang_of(lang)
+    cat = load_catalog_or_exit(data, lang)
+    q = quarter_or_exit(cat, quarter, lang)
+    day = date.today()
+    if notice_date is not None:
+        try:
+            day = date.fromisoformat(notice_date)
+        except ValueError:
+            fail({"zh": f"日期格式不对：{notice_date}（应为 YYYY-MM-DD）", "en": f"not a date: {notice_date} (expected YYYY-MM-DD)"}, lang)
+    try:
+        config = load_config(data)
+    except ConfigError as e:
+        fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
+    st = quarter_status(cat, data, q, result=lint(data, quarter=str(q), config=config))
+    code = 0 if st.complete else 1
+    if remind:
+        out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data))
+    elif fmt is StatusFmt.json:
+        out(json.dumps(st.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_table(cat, st, lang)
+    raise typer.Exit(code)
+
+
+def _print_table(cat, st, lang: str) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from zengshou.i18n import w
+    from zengshou.rules.completeness import _ranges
+
+    zh = lang == "zh"
+    kinds = {"department": "department", "other": "other", "county": "county"}
+    title = (f"{st.quarter.label(lang)}落实进度报送情况（截止 {st.deadline.isoformat()}）" if zh
+             else f"Submissions for {st.quarter.label(lang)} (deadline {st.deadline.isoformat()})")
+    table = Table(title=title, show_lines=False)
+    heads = (("单位", "类别", "文件", "报送日期", "状态", "缺报任务", "错误", "警告") if zh
+             else ("Unit", "Kind", "File", "Submitted", "State", "Rows missing", "Errors", "Warnings"))
+    for i, h in enumerate(heads):
+        table.add_column(h, justify="right" if i >= 6 else "left", no_wrap=i != 5, overflow="fold")
+    sep = "、" if zh else ", "
+    for n, u in enumerate(st.units):
+        if u.state == "missing":
+            miss = f"{u.required}（全部）" if zh else f"{u.required} (all)"
+        elif u.missing_rows:
+            miss = f"{len(u.missing_rows)}（{_ranges(u.missing_rows, sep)}）" if zh else f"{len(u.missing_rows)} ({_ranges(u.missing_rows, sep)})"
+        else:
+            miss = "—"
+        last = n + 1 == len(st.units)
+        table.add_row(u.name, w(kinds[u.kind], lang), "✓" if u.file else "—",
+                      u.submitted.isoformat() if u.submitted else "—", _state_text(u, lang), miss,
+                      str(u.errors) if u.file else "—", str(u.warnings) if u.file else "—", end_section=last)
+    t = st.totals
+    table.add_row("合计" if zh else "Total", f"{t['units']}", f"{t['reported']}", "",
+                  f"已报 {t['reported']}/{t['units']}" if zh else f"{t['reported']}/{t['units']} reported",
+                  str(t["missing_rows"]), str(t["errors"]), str(t["warnings"]))
+    con = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
+    con.print(table)
+    con.print(_totals_text(t, lang))
+    if st.other_files:
+        con.print(("其他文件（不属于须报送单位，或与已报送文件重复）：" if zh else "Other files (no unit that must report, or duplicates): ")
+                  + sep.join(st.other_files))
+    if st.complete:
+        con.print("全部单位已按要求报送。" if zh else "Every unit has reported.")
+    else:
+        waiting = sum(1 for u in st.units if _needs_reminder(u))
+        con.print(f"尚有 {waiting} 个单位未报送或需修改；zengshou status --quarter {st.quarter} --remind 可生成催报通知。" if zh
+                  else f"{waiting} unit(s) still missing or to fix; `zengshou status --quarter {st.quarter} --remind` prints a reminder notice.")
+
+
+def _totals_text(t: dict, lang: str) -> str:
+    from zengshou.status import STATE_WORDS
+
+    order = ("on_time", "late", "draft", "invalid", "missing")
+    if lang == "zh":
+        short = {"on_time": "按时", "late": "逾期", "draft": "草稿", "invalid": "有错误", "missing": "未报送"}
+        states = "、".join(f"{short[s]} {t[s]}" for s in order)
+        return (f"合计：应报 {t['units']} 个单位，{states}；缺报任务 {t['missing_rows']} 项，"
+                f"错误 {t['errors']} 个，警告 {t['warnings']} 个。")
+    states = ", ".join(f"{STATE_WORDS[s]['en']} {t[s]}" for s in order)
+    return (f"Total: {t['units']} units must report: {states}; {t['missing_rows']} required row(s) missing, "
+            f"{t['errors']} error(s), {t['warnings']} warning(s).")
