@@ -44,33 +44,38 @@ rule("D204", "row-without-units", "error", "definitions",
      {"zh": "任务没有责任单位", "en": "row without units"},
      {"zh": "第 {row} 项任务没有责任单位", "en": "row {row} has no responsible unit"},
      {"zh": "按清单填写责任单位，第一个为牵头单位。", "en": "List the responsible units as in the table, the lead first."},
-     why={"zh": "没有牵头单位的任务没人报送。", "en": "A row without a lead unit is reported by no one."})
+     why={"zh": "没有牵头单位的任务没人报送。", "en": "A row without a lead unit is reported by no one."},
+     bad="- id: 13\n  measure: 3\n  units: []", good="- id: 13\n  measure: 3\n  units: [市财政局, 各有关部门, 各县人民政府]")
 
 rule("D205", "row-order", "error", "definitions",
      {"zh": "任务序号缺失、重复或顺序错误", "en": "rows missing, repeated or out of order"},
      {"zh": "任务序号应为 {expected}，这里是 {row}", "en": "expected row {expected} here, found {row}"},
      {"zh": "序号从 1 开始连续编号，与清单一致。", "en": "Number rows from 1 without gaps, as in the table."},
      why={"zh": "序号是报送引用任务的唯一依据；缺号或重号会让进度填到别的任务下。",
-          "en": "Submissions cite rows by number; a gap or a repeat files progress under the wrong task."})
+          "en": "Submissions cite rows by number; a gap or a repeat files progress under the wrong task."},
+     bad="tasks:\n  - id: 1\n  - id: 3", good="tasks:\n  - id: 1\n  - id: 2")
 
 rule("D206", "invalid-period", "error", "definitions",
      {"zh": "规划期无效", "en": "invalid plan period"},
      {"zh": "规划期无效：{what}", "en": "invalid plan period: {what}"},
      {"zh": "period 写成 start: 2022Q1、end: 2024Q4 这样的季度，且开始不晚于结束。",
       "en": "Write period as quarters, start: 2022Q1 and end: 2024Q4, start not after end."},
-     why={"zh": "截止日期、迟报和季度检查都依赖规划期。", "en": "Deadlines and quarter checks all depend on the period."})
+     why={"zh": "截止日期、迟报和季度检查都依赖规划期。", "en": "Deadlines and quarter checks all depend on the period."},
+     bad="period:\n  start: 2024Q4\n  end: 2022Q1", good="period:\n  start: 2022Q1\n  end: 2024Q4")
 
 rule("D207", "unknown-measure", "error", "definitions",
      {"zh": "引用了未定义的措施或部分", "en": "unknown measure or part"},
      {"zh": "{what}“{ref}”未定义", "en": "{what} '{ref}' is not defined"},
      {"zh": "在 measures / parts 中补充定义，或改正编号。", "en": "Define it under measures / parts, or fix the reference."},
-     why={"zh": "报表按措施合并单元格；未定义的措施无法显示标题。", "en": "Reports group rows by measure; an undefined one has no title."})
+     why={"zh": "报表按措施合并单元格；未定义的措施无法显示标题。", "en": "Reports group rows by measure; an undefined one has no title."},
+     bad="measures:\n  - id: 1\n    part: 二（九）", good="measures:\n  - id: 1\n    part: 二（一）")
 
 rule("D208", "bad-group", "error", "definitions",
      {"zh": "群组或继任单位定义有误", "en": "bad group or successor"},
      {"zh": "单位“{unit}”的{what}“{ref}”未定义", "en": "unit '{unit}': {what} '{ref}' is not defined"},
      {"zh": "成员和继任单位须写 units.yaml 中已有的编号。", "en": "Members and successors must be ids defined in units.yaml."},
-     why={"zh": "群组展开和机构改革的继任关系决定谁来报送。", "en": "Group members and successors decide who reports."})
+     why={"zh": "群组展开和机构改革的继任关系决定谁来报送。", "en": "Group members and successors decide who reports."},
+     bad="- id: gxrmzf\n  kind: group\n  members: [ziyaun]", good="- id: gxrmzf\n  kind: group\n  members: [ziyuan]")
 
 _KIND_WORD = {"unit": ("单位", "unit"), "measure": ("措施", "measure"), "part": ("部分", "part")}
 

@@ -93,7 +93,8 @@ rule("S110", "empty-file", "error", "syntax",
      {"zh": "文件为空", "en": "empty file"},
      {"zh": "文件为空", "en": "the file is empty"},
      {"zh": "用 zengshou new 生成模板后填写。", "en": "Write one with `zengshou new` and fill it in."},
-     why={"zh": "空文件看起来已报送，其实什么也没有。", "en": "An empty file looks submitted but says nothing."})
+     why={"zh": "空文件看起来已报送，其实什么也没有。", "en": "An empty file looks submitted but says nothing."},
+     bad="# 2023年第二季度进度（待填）\n", good="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度采购 1860 万元。")
 
 rule("S111", "too-large", "error", "syntax",
      {"zh": "文件过大", "en": "file too large"},
