@@ -70,8 +70,13 @@ class QuarterStatus:
 
     @property
     def complete(self) -> bool:
-        """Everyone has reported, nothing is missing or invalid: the scheduler can stop reminding."""
-        return all(u.state in ("late", "on_time") and not u.missing_rows for u in self.units) and not self.other_files
+        """Everyone has reported, nothing is missing or invalid: the scheduler can stop reminding.
+
+        Other files (a participating unit reporting voluntarily) only block completion when they
+        have errors: such units may report but need not.
+        """
+        stray_errors = any(f.level == "error" for o in self.other_files for f in self.result.for_file(o))
+        return all(u.state in ("late", "on_time") and not u.missing_rows for u in self.units) and not stray_errors
 
     def as_dict(self) -> dict:
         return {"quarter": str(self.quarter), "deadline": self.deadline.isoformat(),
