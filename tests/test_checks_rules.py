@@ -1,0 +1,175 @@
+"""Every rule has docs and a test; ``zengshou rules`` and docs/rules.md say the same thing.
+
+Docs policy: every rule has a one-line summary, a message, a fix and a "why", in Chinese and
+English, and a failing (``bad``) and fixed (``good``) example — except the few whose subject
+cannot be shown as text (EXAMPLES_EXEMPT). Test policy: TESTED_BY names, for every rule, the
+test function(s) that make it fail and pass; a new rule fails this module until it has both.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+TESTS = ROOT / "tests"
+
+EXAMPLES_EXEMPT = {
+    "S100": "an unreadable file has no text to show",
+    "S109": "the control character would be invisible on the page",
+    "S111": "a 5 MB file does not fit on a page",
+    "D200": "the example would be a file that is not there",
+}
+
+RUNNER = "test_rule_examples.py::test_documented_examples"
+TESTED_BY: dict[str, list[str]] = {
+    "S100": ["test_rule_examples.py::test_s100_unreadable"],
+    "S101": ["test_rule_examples.py::test_s101_encoding"],
+    "S102": [RUNNER], "S103": [RUNNER], "S104": [RUNNER], "S105": [RUNNER], "S106": [RUNNER],
+    "S107": [RUNNER],
+    "S108": [RUNNER, "test_schema_export.py::test_check_jsonschema_agrees_with_validate"],
+    "S109": ["test_rule_examples.py::test_s109_control_character"],
+    "S110": [RUNNER],
+    "S111": ["test_rule_examples.py::test_s111_too_large"],
+    "D200": ["test_rule_examples.py::test_d200_definitions_missing"],
+    "D201": ["test_rule_examples.py::test_d201_unknown_unit_ref"],
+    "D202": ["test_rule_examples.py::test_d202_duplicate_id"],
+    "D203": ["test_rule_examples.py::test_d203_duplicate_alias"],
+    "D204": ["test_rule_examples.py::test_d204_row_without_units"],
+    "D205": ["test_rule_examples.py::test_d205_row_order"],
+    "D206": ["test_rule_examples.py::test_d206_invalid_period"],
+    "D207": ["test_rule_examples.py::test_d207_unknown_measure"],
+    "D208": ["test_rule_examples.py::test_d208_bad_group"],
+    "I301": [RUNNER], "I302": [RUNNER], "I303": [RUNNER], "I304": [RUNNER], "I305": [RUNNER],
+    "I306": [RUNNER],
+    "I307": ["test_rule_examples.py::test_i307_unit_replaced"],
+    "C401": [RUNNER], "C402": [RUNNER], "C403": [RUNNER], "C404": [RUNNER],
+    "C405": ["test_rule_examples.py::test_c405_too_long"],
+    "C406": [RUNNER], "C407": [RUNNER], "C408": [RUNNER],
+    "R501": [RUNNER],
+    "T601": [RUNNER], "T602": [RUNNER], "T603": [RUNNER],
+}
+
+
+def _rules():
+    from zengshou.rules import RULES
+
+    return RULES
+
+
+def _functions(file: Path) -> dict[str, str]:
+    text = file.read_text(encoding="utf-8")
+    tree = ast.parse(text)
+    return {n.name: ast.get_source_segment(text, n) or "" for n in tree.body if isinstance(n, ast.FunctionDef)}
+
+
+def _examples_module():
+    spec = importlib.util.spec_from_file_location("_rule_examples", TESTS / "test_rule_examples.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.parametrize("code", list(_rules()))
+def test_rule_has_docs(code):
+    r = _rules()[code]
+    assert re.fullmatch(r"[SDICRT]\d{3}", r.code) and re.fullmatch(r"[a-z][a-z0-9-]+", r.name)
+    assert r.level in ("error", "warning")
+    for field in ("summary", "message", "fix", "why"):
+        pair = getattr(r, field)
+        for lang in ("zh", "en"):
+            assert (pair or {}).get(lang, "").strip(), f"{code}: {field}[{lang}] is empty"
+    if code in EXAMPLES_EXEMPT:
+        assert not (r.bad and r.good), f"{code} has examples now: drop it from EXAMPLES_EXEMPT"
+    else:
+        assert r.bad.strip() and r.good.strip() and r.bad != r.good, f"{code}: needs a failing and a fixed example"
+    # the message's blanks are filled by the check: both languages use the same ones
+    blanks = [set(re.findall(r"\{(\w+)\}", r.message[lang])) for lang in ("zh", "en")]
+    assert blanks[0] == blanks[1], f"{code}: zh and en messages use different parameters"
+
+
+def test_every_rule_has_a_test():
+    rules = _rules()
+    assert set(TESTED_BY) == set(rules), (
+        f"rules without a test entry: {sorted(set(rules) - set(TESTED_BY))}; "
+        f"entries for unknown rules: {sorted(set(TESTED_BY) - set(rules))}")
+    runnable = set(_examples_module().runnable_codes())
+    funcs: dict[str, dict[str, str]] = {}
+    for code, nodes in TESTED_BY.items():
+        assert nodes
+        for node in nodes:
+            file, name = node.split("::")
+            funcs.setdefault(file, _functions(TESTS / file))
+            assert name in funcs[file], f"{code}: {node} does not exist"
+            if node == RUNNER:
+                assert code in runnable, f"{code}: its examples are not run by {RUNNER}"
+            else:
+                src = funcs[file][name]
+                assert code in src or code.lower() in name, f"{code}: {node} does not mention {code}"
+
+
+def test_runner_covers_exactly_the_table():
+    runnable = set(_examples_module().runnable_codes())
+    assert runnable == {c for c, nodes in TESTED_BY.items() if RUNNER in nodes}
+
+
+def test_rules_page_is_up_to_date():
+    from zengshou.cli.checks import rules_markdown
+
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(), "docs/rules.md is stale: run python scripts/gen_rules_doc.py"
+
+
+def test_rules_page_holds_the_cli_text(cli):
+    page = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    for code in ("S102", "C404", "T601"):
+        for lang in ("zh", "en"):
+            res = cli("rules", code, "--lang", lang)
+            assert res.exit_code == 0
+            assert res.stdout.rstrip("\n") in page
+
+
+def test_rules_list(cli):
+    res = cli("rules")
+    assert res.exit_code == 0
+    lines = [ln for ln in res.stdout.splitlines() if re.match(r"[SDICRT]\d{3} ", ln)]
+    assert [ln.split()[0] for ln in lines] == list(_rules())
+    c404 = next(ln for ln in lines if ln.startswith("C404"))
+    assert c404.split()[1:3] == ["empty-progress", "错误"] and c404.endswith("落实进度为空或只是占位词")
+    en = cli("rules", "--lang", "en").stdout
+    assert re.search(r"^C407\s+same-as-last-quarter\s+warning\s+same text as last quarter$", en, re.M)
+
+
+def test_rules_explain(cli):
+    res = cli("rules", "empty-progress")  # by name
+    assert res.exit_code == 0
+    out = res.stdout
+    assert out.startswith("C404 empty-progress\n")
+    for label in ("检查什么", "为什么重要", "错误示例", "正确示例", "如何修改"):
+        assert label in out
+    assert "    progress: 同上" in out
+    assert cli("rules", "c404").stdout == out  # codes are case-insensitive
+    en = cli("rules", "T601", "--lang", "en").stdout
+    assert "Failing example:\n    unit: 市财政局" in en and "submitted: 2023-07-12" in en
+    assert "Message: submitted ‹submitted›, after the deadline ‹deadline›" in en
+
+
+def test_rules_json(cli):
+    res = cli("rules", "--format", "json", "--lang", "en")
+    body = json.loads(res.stdout)
+    assert [r["code"] for r in body] == list(_rules())
+    one = json.loads(cli("rules", "C401", "-f", "json").stdout)
+    assert one["code"] == "C401" and one["level"] == "error" and "task: 71" in one["bad"]
+    assert set(one) == {"code", "name", "level", "family", "summary", "message", "why", "bad", "good", "fix"}
+
+
+def test_rules_unknown(cli):
+    res = cli("rules", "C4O4", "--lang", "en")
+    assert res.exit_code == 2
+    assert "no such rule: C4O4" in res.stderr and "C404" in res.stderr
