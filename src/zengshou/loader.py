@@ -324,6 +324,15 @@ def _syntax_finding(e: Exception, path: str, text: str) -> Finding:
         hint = "tab"
     elif "：" in src:
         hint = "fullwidth-colon"
-    elif any(ch in src for ch in "“”‘’") and ":" in src:
+    elif line:
+        # "could not find expected ':'" is noticed on the line after a `名称：值` line: point at
+        # the line that has the full-width colon (and no ASCII one) instead.
+        ctx = getattr(e, "context_mark", None)
+        lines = text.splitlines()
+        for n in dict.fromkeys([ctx.line + 1 if ctx is not None else 0, line - 1]):
+            if 0 < n <= len(lines) and "：" in lines[n - 1] and ": " not in lines[n - 1] and not lines[n - 1].endswith(":"):
+                hint, line, col = "fullwidth-colon", n, lines[n - 1].index("：") + 1
+                break
+    if not hint and any(ch in src for ch in "“”‘’") and ":" in src:
         hint = "quotes"
     return Finding("S102", path, line, col, {"problem": str(problem).strip(), "hint": hint})
