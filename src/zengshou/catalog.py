@@ -40,6 +40,7 @@ class Catalog:
     by_id: dict[str, Unit] = field(default_factory=dict)
     _names: dict[str, str] = field(default_factory=dict)
     _task_units: dict[int, list[str]] = field(default_factory=dict)
+    _roles: dict[tuple, dict[int, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.measures: dict[int, Measure] = {m.id: m for m in self.measure_list}
@@ -48,6 +49,8 @@ class Catalog:
             for n in (u.id, u.name, *u.aliases, *u.former_names):
                 self._names.setdefault(normalize(n), u.id)
         self._tasks = {t.id: t for t in self.tasks}
+        self._members = {u.id: frozenset(u.members) for u in self.units if u.kind == "group"}
+        self._successions = any(u.successor for u in self.units)
         for t in self.tasks:
             self._task_units[t.id] = [uid for uid in (self.id_of(n) for n in t.units) if uid]
 
@@ -87,6 +90,8 @@ class Catalog:
 
     def current(self, unit_id: str, quarter: Quarter | str) -> str:
         """The office that reports for ``unit_id`` in ``quarter``, following successors."""
+        if not self._successions:
+            return unit_id
         q = Quarter.parse(str(quarter))
         seen = set()
         uid = unit_id
@@ -115,19 +120,23 @@ class Catalog:
         A county is named directly (龙胜县) or through 各县人民政府. With a quarter, a successor
         also takes over its predecessors' rows.
         """
+        key = (unit_id, str(quarter) if quarter is not None else None)
+        if key in self._roles:
+            return dict(self._roles[key])
         ids = {unit_id}
-        if quarter is not None:
+        if quarter is not None and self._successions:
             ids |= {u.id for u in self.units if self.current(u.id, quarter) == unit_id}
         out: dict[int, str] = {}
         for t in self.tasks:
             named = self._task_units[t.id]
             for pos, uid in enumerate(named):
-                if uid in ids or any(m in ids for m in self.members(uid)):
+                if uid in ids or not ids.isdisjoint(self._members.get(uid, ())):
                     kind = self.by_id[unit_id].kind
                     role = "county" if kind == "county" else ("lead" if pos == 0 else "participant")
                     if out.get(t.id) != "lead":
                         out[t.id] = role
-        return out
+        self._roles[key] = out
+        return dict(out)
 
     def required_rows(self, unit_id: str, quarter: Quarter | str | None = None) -> list[int]:
         """Rows the unit must report: a county every row naming it, a lead unit the rows it leads."""

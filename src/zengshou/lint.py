@@ -7,6 +7,7 @@ comments, and returns a :class:`Result` the CLI renders.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,7 @@ class Result:
     files_checked: int = 0
     sources: dict[str, str] = field(default_factory=dict)
     submissions: list[Loaded] = field(default_factory=list)
+    comments: dict[str, dict[int, str]] = field(default_factory=dict)  # suppression comments by file
 
     @property
     def errors(self) -> int:
@@ -42,11 +44,14 @@ class Result:
 
 
 def lint(data_dir: Path | str, paths: list[Path] | None = None, *, quarter: str | None = None,
-         config: Config | None = None) -> Result:
+         config: Config | None = None, keep: bool = True, jobs: int | None = None, today=None) -> Result:
     """Check the definitions and the submissions.
 
     ``paths`` limits the run to those files (pre-commit passes the staged files); ``quarter``
     limits it to one quarter's folder. Definitions are always checked: every rule rests on them.
+    ``keep=False`` drops each quarter's parsed files once checked (sources are kept only for files
+    with findings), so a whole province's tree fits in little memory. ``jobs`` spreads quarters
+    over processes; by default large runs use every core.
     """
     data_dir = Path(data_dir)
     config = config or load_config(data_dir)
@@ -59,19 +64,86 @@ def lint(data_dir: Path | str, paths: list[Path] | None = None, *, quarter: str 
 
     files = submission_files(data_dir, paths, quarter)
     result.files_checked += len(files)
-    loaded = [load_submission(p, cat, data_dir) for p in files]
-    result.submissions = loaded
-    for sub in loaded:
-        result.sources[sub.display] = sub.doc.text
-        result.findings.extend(sub.doc.findings)
-    from zengshou.rules import run_submission_rules
+    groups = _by_folder(files)
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 8) if len(files) >= PARALLEL_FROM and not keep else 1
+    partial = paths is not None
+    if jobs > 1 and len(groups) > 1:
+        chunks = _split(groups, jobs)
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
 
-    result.findings.extend(run_submission_rules(cat, loaded, data_dir, quarter=quarter, partial=paths is not None))
+        method = "fork" if "fork" in mp.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=len(chunks), mp_context=mp.get_context(method)) as pool:
+            parts = list(pool.map(_check_groups, [(cat, data_dir, c, partial, keep, today) for c in chunks]))
+    else:
+        parts = [_check_groups((cat, data_dir, groups, partial, keep, today))]
+    for f, sources, subs, comments in parts:
+        result.findings.extend(f)
+        result.sources.update(sources)
+        result.submissions.extend(subs)
+        result.comments.update(comments)
     return _finish(result, config)
 
 
+PARALLEL_FROM = 400  # files; below this, starting processes costs more than it saves
+
+
+def _by_folder(files: list[Path]) -> list[tuple[str, list[Path]]]:
+    groups: dict[str, list[Path]] = {}
+    for f in files:
+        groups.setdefault(f.parent.name, []).append(f)
+    return sorted(groups.items())
+
+
+def _split(groups: list, n: int) -> list[list]:
+    """Contiguous runs of quarters with about equal numbers of files: the next quarter's C407
+    then finds the previous quarter's texts in the same process."""
+    total = sum(len(g[1]) for g in groups)
+    chunks, cur, size = [], [], 0
+    for g in groups:
+        cur.append(g)
+        size += len(g[1])
+        if size >= total / n * (len(chunks) + 1) and len(chunks) < n - 1:
+            chunks.append(cur)
+            cur = []
+    if cur:
+        chunks.append(cur)
+    return chunks
+
+
+def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], dict[str, dict[int, str]]]:
+    from zengshou.rules import SUBMISSION_CHECKS
+    from zengshou.rules.context import Context
+
+    cat, data_dir, groups, partial, keep, today = args
+    ctx = Context(cat, data_dir, [], partial=partial)
+    if today is not None:
+        ctx.today = today
+    findings: list[Finding] = []
+    sources: dict[str, str] = {}
+    comments: dict[str, dict[int, str]] = {}
+    kept: list[Loaded] = []
+    for folder, paths in groups:
+        loaded = [load_submission(p, cat, data_dir) for p in paths]
+        ctx.subs = loaded
+        for sub in loaded:
+            mine = list(sub.doc.findings)
+            if sub.model is not None:
+                for check in SUBMISSION_CHECKS:
+                    mine.extend(check(ctx, sub))
+            findings.extend(mine)
+            if mine or keep:
+                sources[sub.display] = sub.doc.text
+                comments[sub.display] = sub.doc.comments
+        if keep:
+            kept.extend(loaded)
+        ctx.done(folder)
+    return findings, sources, kept, comments
+
+
 def _finish(result: Result, config: Config) -> Result:
-    comments: dict[str, dict[int, str]] = {s.display: s.doc.comments for s in result.submissions}
+    comments = result.comments
     kept = []
     for f in result.findings:
         level = config.level(f.code)

@@ -58,7 +58,7 @@ def validate_cmd(
     except ConfigError as e:
         fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
     paths = _scope(paths, data, changed or since is not None, since, lang)
-    result = lint(data, paths, quarter=quarter, config=config)
+    result = lint(data, paths, quarter=quarter, config=config, keep=False)
     reporter = REPORTERS[fmt.value](lang, result.sources, result.files_checked)
     sys.stdout.write(reporter.render(result.findings))
     if output is not None:

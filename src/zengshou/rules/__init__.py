@@ -84,8 +84,9 @@ from zengshou.rules import identity, content, completeness, timing  # noqa: E402
 SUBMISSION_CHECKS = (identity.check, content.check, completeness.check, timing.check)
 
 
-def run_submission_rules(cat, loaded, data_dir, *, quarter=None, partial=False, today=None) -> list:
-    """Run every submission rule family over the loaded files."""
+def run_submission_rules(cat, loaded, data_dir, *, partial=False, today=None) -> list:
+    """Run every submission rule family over files of one or more quarters (library use;
+    the linter core calls the checks per quarter itself)."""
     from zengshou.rules.context import Context
 
     ctx = Context(cat, data_dir, loaded, partial=partial)

@@ -29,17 +29,36 @@ def char_count(text: str) -> int:
     A Chinese character, a letter, a digit and a punctuation mark each count one; spaces
     (including the full-width space U+3000), tabs and line breaks count zero.
     """
-    return sum(1 for ch in text if not ch.isspace())
+    return len(text) - len(_SPACE.findall(text))
 
 
 def squash(text: str) -> str:
     """Text reduced for comparisons: NFKC, no whitespace or punctuation, lower case."""
-    return _PUNCT.sub("", unicodedata.normalize("NFKC", text or "")).lower()
+    text = (text or "").translate(_WIDTH)  # the common case of NFKC, cheaply
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    return _PUNCT.sub("", text).lower()
 
 
-def is_placeholder(text: str | None) -> bool:
-    s = squash(text or "")
-    return not s or s in {squash(p) for p in PLACEHOLDERS} or set(s) <= set("x0?")
+_WIDTH = {0x3000: 0x20, **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
+
+
+def squashed_items(sub: Loaded) -> list[str]:
+    """Squashed progress text of each item, computed once per file and shared by the rules."""
+    cached = sub.__dict__.get("_squashed")
+    if cached is None:
+        cached = [squash(it.progress or "") for it in sub.model.items] if sub.model else []
+        sub.__dict__["_squashed"] = cached
+    return cached
+
+
+def is_placeholder(text: str | None, squashed: str | None = None) -> bool:
+    s = squash(text or "") if squashed is None else squashed
+    return not s or s in _PLACEHOLDERS or set(s) <= set("x0?")
+
+
+_SPACE = re.compile(r"\s")
+_PLACEHOLDERS = frozenset(squash(p) for p in PLACEHOLDERS)
 
 
 rule("C401", "unknown-task", "error", "content",
@@ -113,6 +132,13 @@ rule("C408", "same-as-other-unit", "warning", "content",
           "# progress/2023Q2/ziyuan.yaml\nunit: 资源县\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: 县直单位和乡镇食堂采购脱贫地区农副产品 96 万元。")
 
 
+def _task_text(cat, row: int) -> str:
+    cache = cat.__dict__.setdefault("_squashed_tasks", {})
+    if row not in cache:
+        cache[row] = squash(cat.task(row).text)
+    return cache[row]
+
+
 def check(ctx: Context, sub: Loaded) -> list[Finding]:
     m = sub.model
     if m is None:
@@ -125,8 +151,8 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
     limit = cat.plan.max_chars
     first_line: dict[int, int] = {}
     prev = ctx.previous(sub)
-    prev_text = {it.task: it.progress for it in prev.model.items} if prev and prev.model else {}
     same_text = ctx.texts(sub.quarter) if sub.quarter else {}
+    squashed = squashed_items(sub)
 
     for i, item in enumerate(m.items):
         def at(field, code, **params):
@@ -144,20 +170,20 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
         if roles is not None and row not in roles:
             at("task", "C402", unit=unit_name, unit_id=sub.unit_id)
         text = item.progress or ""
-        if is_placeholder(text):
-            what = {"zh": "为空", "en": "is empty"} if not squash(text) else \
+        s = squashed[i]
+        if is_placeholder(text, s):
+            what = {"zh": "为空", "en": "is empty"} if not s else \
                    {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
             at("progress", "C404", what=what)
             continue
         n = char_count(text)
         if n > limit:
             at("progress", "C405", count=n, limit=limit, over=n - limit)
-        s = squash(text)
-        t = squash(task.text)
+        t = _task_text(cat, row)
         if s == t or (t and t in s and len(s) - len(t) < 10) or (len(s) >= 20 and s in t):
             at("progress", "C406")
-        if prev and squash(prev_text.get(row) or "") == s:
-            at("progress", "C407", prev=str(prev.quarter))
+        if prev and prev[1].get(row) == s:
+            at("progress", "C407", prev=prev[0])
         other = next((u for u in same_text.get(row, {}).get(s, []) if u != sub.unit_id), None)
         if other is not None:
             at("progress", "C408", other=cat.by_id[other].name)
