@@ -37,8 +37,8 @@ CLOSERS = ["下一步将继续加强督促指导，确保各项措施落实落�
            "相关做法已形成经验材料。", "将于下季度开展专项督查。", "资金已全部拨付到位。", ""]
 
 
-def text(rng: random.Random) -> str:
-    target = rng.randint(50, 300)
+def text(rng: random.Random, full: bool = False) -> str:
+    target = 300 if full else rng.randint(50, 300)
     parts = [rng.choice(OPENERS)]
     while sum(len(p) for p in parts) < target:
         r = rng.choice(RESULTS).format(n=rng.randint(10, 9000), m=rng.randint(5, 900), k=rng.randint(1, 60))
@@ -54,6 +54,7 @@ def main() -> int:
     ap.add_argument("--units", type=int, default=200, help="reporting units (lead units + counties)")
     ap.add_argument("--quarters", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--full", action="store_true", help="every text exactly 300 characters (the merge worst case)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     data = a.out / "data"
@@ -101,7 +102,7 @@ def main() -> int:
             out = [f"unit: {scalar(u.name)}", f"quarter: {q}", f"submitted: {sent.isoformat()}",
                    f"contact: {scalar('张三 0773-' + str(rng.randint(2000000, 2999999)))}", "items:"]
             for row in cat.required_rows(uid, q):
-                out += [f"  - task: {row}", f"    progress: {text_value(text(rng), 6)}"]
+                out += [f"  - task: {row}", f"    progress: {text_value(text(rng, a.full), 6)}"]
             (folder / f"{uid}.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")
             count += 1
     print(f"wrote {count} submissions for {len(cat.reporters())} units × {len(cat.quarters())} quarters under {data}")
