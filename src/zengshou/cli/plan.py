@@ -60,11 +60,11 @@ def tasks_cmd(
     heads = ("序号", "措施", "具体落实措施", "牵头单位", "责任单位") if lang == "zh" else \
             ("Row", "Measure", "Task", "Lead", "Units")
     table.add_column(heads[0], justify="right", no_wrap=True)
-    table.add_column(heads[1], max_width=18, overflow="fold")
-    table.add_column(heads[2], ratio=3, min_width=30, overflow="fold")
-    table.add_column(heads[3], max_width=14, overflow="fold")
+    table.add_column(heads[1], max_width=14, overflow="fold")
+    table.add_column(heads[2], ratio=3, min_width=20, overflow="fold")
+    table.add_column(heads[3], max_width=12, overflow="fold")
     if roles is not None:
-        table.add_column("角色" if lang == "zh" else "Role", no_wrap=True)
+        table.add_column("角色" if lang == "zh" else "Role", min_width=4, overflow="fold")
     else:
         table.add_column(heads[4], max_width=30, overflow="fold")
     for t in rows:
