@@ -31,6 +31,10 @@ TEXT_TYPES = ["string", "number", "boolean"]
 ROW_PATTERN = r"^\s*[1-9][0-9]{0,3}\s*$"
 INT_PATTERN = r"^\s*[+-]?[0-9]+\s*$"
 DATE_PATTERN = r"^\s*[0-9]{4}-[0-9]{2}-[0-9]{2}\s*$"
+NUMBER_PATTERN = r"^\s*[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\s*$"
+# the words Pydantic reads as booleans, any case; a YAML 1.2 parser leaves yes/no/on/off as text
+BOOL_PATTERN = (r"^\s*([01tTfFyYnN]|[tT][rR][uU][eE]|[fF][aA][lL][sS][eE]|[yY][eE][sS]|[nN][oO]|"
+                r"[oO][nN]|[oO][fF][fF])\s*$")
 
 
 class SchemaKind(str, Enum):
@@ -64,6 +68,13 @@ def _widen(node: Any) -> Any:
         bounds = {k: node.pop(k) for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") if k in node}
         node.pop("type")
         node["anyOf"] = [{"type": "integer", **bounds}, {"type": "string", "pattern": INT_PATTERN}]
+    elif t == "number":
+        bounds = {k: node.pop(k) for k in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum") if k in node}
+        node.pop("type")
+        node["anyOf"] = [{"type": "number", **bounds}, {"type": "string", "pattern": NUMBER_PATTERN}]
+    elif t == "boolean":
+        node.pop("type")
+        node["anyOf"] = [{"type": "boolean"}, {"type": "string", "pattern": BOOL_PATTERN}]
     return node
 
 
