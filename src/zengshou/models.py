@@ -103,12 +103,33 @@ class Measure(Strict):
     part: str
 
 
+class Indicator(Strict):
+    """A quantitative target of a row (docs/plan/indicators.yaml; see docs/indicators.md).
+
+    ``aggregation`` and ``target`` are checked by rules D210–D213 rather than here, so a bad
+    definition gets a finding with a position instead of a schema error."""
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    name: str = Field(min_length=1)
+    name_en: str = ""
+    unit: str = Field(min_length=1)
+    target: float | None = None
+    upper: float | None = None
+    aggregation: str
+    by: str | None = None
+    over: str | list[str] = "city"
+    per_unit: bool = False
+    reported_by: str = "lead"
+    quote: str = ""
+
+
 class Task(Strict):
     id: int = Field(ge=1)
     measure: int = Field(ge=1)
     text: str = Field(min_length=1)
     units: list[str]
     units_text: str = ""
+    indicators: list[Indicator] = []
 
     @property
     def lead(self) -> str:
@@ -130,6 +151,8 @@ class Item(Strict):
     status: Literal["未启动", "推进中", "已完成", "持续推进"] | None = Field(
         default=None, description="optional: 未启动 / 推进中 / 已完成 / 持续推进")
     note: str | None = Field(default=None, description="optional remark, not printed in the report")
+    figures: dict[str, str | None] | None = Field(
+        default=None, description="optional: indicator id → number, e.g. r20_training: 1200 (zengshou indicators)")
 
     @field_validator("task", mode="before")
     @classmethod

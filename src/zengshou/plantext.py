@@ -163,11 +163,13 @@ HEADER = """\
 #
 # tasks[].units: responsible units in table order; the first is the lead unit (牵头单位).
 # tasks[].units_text: the table's 责任单位 cell as printed (merged cells repeated).
+# tasks[].indicators: the row's quantitative targets, from docs/plan/{indicators_file}
+#   (see docs/indicators.md).
 """
 
 
 def to_yaml(d: Derived) -> str:
-    out = [HEADER.format(plan_file=PLAN_FILE), "plan:"]
+    out = [HEADER.format(plan_file=PLAN_FILE, indicators_file=INDICATORS_FILE), "plan:"]
     for k, v in d.plan.items():
         if isinstance(v, dict):
             out.append(f"  {k}:")
@@ -185,7 +187,78 @@ def to_yaml(d: Derived) -> str:
         out += [f"  - id: {t['id']}", f"    measure: {t['measure']}", f"    text: {scalar(t['text'])}", "    units:"]
         out += [f"      - {scalar(u)}" for u in t["units"]]
         out.append(f"    units_text: {scalar(t['units_text'])}")
+        out += indicators_yaml(t.get("indicators") or [])
     return "\n".join(out) + "\n"
+
+
+# ---------------------------------------------------------------- indicators
+# The plan's quantitative targets are hand-written in docs/plan/indicators.yaml (they need a
+# reader's judgement: what adds up, over whom, by when); the derivation checks each one against
+# the plan's text and attaches it to its row.
+
+INDICATORS_FILE = "indicators.yaml"
+INDICATOR_FIELDS = ("id", "name", "name_en", "unit", "target", "upper", "aggregation", "by", "over",
+                    "per_unit", "reported_by", "quote")
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+
+def _ind_value(key: str, v):
+    if key in ("target", "upper") and isinstance(v, str) and _NUMBER.match(v.strip()):
+        return int(v) if re.fullmatch(r"-?\d+", v.strip()) else float(v)
+    if key == "per_unit" and isinstance(v, str) and v.lower() in ("true", "false"):
+        return v.lower() == "true"
+    return v
+
+
+def indicators_yaml(inds: list[dict]) -> list[str]:
+    if not inds:
+        return []
+    out = ["    indicators:"]
+    for ind in inds:
+        first = True
+        for k in INDICATOR_FIELDS:
+            if k not in ind or ind[k] is None or (k == "per_unit" and not ind[k]):
+                continue
+            v = _ind_value(k, ind[k])
+            lead = "      - " if first else "        "
+            first = False
+            if isinstance(v, list):
+                out.append(f"{lead}{k}:")
+                out += [f"          - {scalar(x)}" for x in v]
+            elif isinstance(v, float):
+                out.append(f"{lead}{k}: {v!r}")
+            else:
+                out.append(f"{lead}{k}: {scalar(v)}")
+    return out
+
+
+def attach_indicators(tasks: list[dict], doc_data, text: str) -> list[str]:
+    """Attach each indicator of ``indicators.yaml`` to its row; return problems found.
+
+    A quote must be printed in its row of the table, so an indicator cannot drift from the plan."""
+    problems: list[str] = []
+    rows = {t["id"]: t for t in tasks}
+    cells = {int(c[0]): c[2] for c in read_table(text) if len(c) == 5}
+    items = (doc_data or {}).get("indicators") if isinstance(doc_data, dict) else None
+    if not isinstance(items, list):
+        return [f"{INDICATORS_FILE}: no `indicators:` list"]
+    for n, ind in enumerate(items):
+        if not isinstance(ind, dict):
+            problems.append(f"{INDICATORS_FILE}: entry {n + 1} is not a mapping")
+            continue
+        iid = ind.get("id") or f"#{n + 1}"
+        row = str(ind.get("row", "")).strip()
+        if not row.isdigit() or int(row) not in rows:
+            problems.append(f"indicator {iid}: row {row or '?'} is not a row of the table")
+            continue
+        quote = ind.get("quote") or ""
+        if not quote or quote not in cells.get(int(row), ""):
+            problems.append(f"indicator {iid}: quote not found in row {row} of the plan: {quote!r}")
+        unknown = set(ind) - set(INDICATOR_FIELDS) - {"row", "decision"}
+        if unknown:
+            problems.append(f"indicator {iid}: unknown field(s) {', '.join(sorted(unknown))}")
+        rows[int(row)].setdefault("indicators", []).append({k: ind[k] for k in INDICATOR_FIELDS if k in ind})
+    return problems
 
 
 def derive_file(plan_path: Path, units_path: Path) -> tuple[str, list[str]]:
@@ -203,5 +276,13 @@ def derive_file(plan_path: Path, units_path: Path) -> tuple[str, list[str]]:
     for u in uf.units:
         for n in (u.name, *u.aliases, *u.former_names):
             names.setdefault(normalize(n), u.name)
-    d = derive(plan_path.read_text(encoding="utf-8"), lambda n: names.get(normalize(n)))
+    text = plan_path.read_text(encoding="utf-8")
+    d = derive(text, lambda n: names.get(normalize(n)))
+    ind_path = plan_path.parent / INDICATORS_FILE
+    if ind_path.is_file():
+        ind_doc = load_file(ind_path)
+        if ind_doc.findings:
+            d.problems += [f"{f.file}:{f.line}:{f.col} {f.code} {f.message('en')}" for f in ind_doc.findings]
+        else:
+            d.problems += attach_indicators(d.tasks, ind_doc.data, text)
     return to_yaml(d), d.problems

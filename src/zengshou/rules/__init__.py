@@ -80,8 +80,9 @@ def by_name(name_or_code: str) -> Rule | None:
 # Import the families so their rules register. Order is the order of the docs.
 from zengshou.rules import syntax, definitions  # noqa: E402,F401
 from zengshou.rules import identity, content, completeness, timing  # noqa: E402
+from zengshou.rules import indicators  # noqa: E402
 
-SUBMISSION_CHECKS = (identity.check, content.check, completeness.check, timing.check)
+SUBMISSION_CHECKS = (identity.check, content.check, completeness.check, timing.check, indicators.check)
 
 
 def run_submission_rules(cat, loaded, data_dir, *, partial=False, today=None) -> list:

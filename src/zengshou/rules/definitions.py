@@ -152,4 +152,7 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
                 at(tasks, ("tasks", i, "units", j), "D201", row=t.id, name=n,
                    suggest={"zh": ("可能是：" + "、".join(near)) if near else "",
                             "en": ("Did you mean: " + ", ".join(near)) if near else ""})
+    from zengshou.rules.indicators import check_definitions as check_indicators
+
+    out.extend(check_indicators(cat, tasks))
     return out

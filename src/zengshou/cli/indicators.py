@@ -1,0 +1,147 @@
+"""``zengshou indicators`` and ``zengshou history``: the plan's numbers, and a row over time."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+
+from zengshou.cli.app import app
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, console, fail, lang_of, load_catalog_or_exit, out,
+                                 quarter_or_exit, resolve_unit_or_exit)
+from zengshou.cli.plan import FormatOpt, TableOrJson
+
+STATUS_WORD = {
+    "on_track": {"zh": "正常", "en": "on track"},
+    "behind": {"zh": "滞后", "en": "behind"},
+    "n/a": {"zh": "—", "en": "n/a"},
+}
+REASON_WORD = {
+    "threshold": {"zh": "界线，不考核", "en": "threshold, not tracked"},
+    "no_data": {"zh": "暂无数字", "en": "no figures yet"},
+    "no_target": {"zh": "无目标值", "en": "no target"},
+}
+AGG_WORD = {
+    "cumulative": {"zh": "累计", "en": "cumulative"},
+    "count_by": {"zh": "限期累计", "en": "count by date"},
+    "level": {"zh": "保有量", "en": "level"},
+    "per_year": {"zh": "年度", "en": "per year"},
+    "at_least": {"zh": "不低于", "en": "at least"},
+    "at_most": {"zh": "不超过", "en": "at most"},
+    "threshold": {"zh": "界线", "en": "threshold"},
+}
+
+
+def _t(pair: dict, lang: str) -> str:
+    return pair.get(lang, pair["zh"])
+
+
+def _pct(v: float | None) -> str:
+    return "—" if v is None else f"{v * 100:.0f}%"
+
+
+def _latest_quarter(cat, data, lang):
+    from zengshou.indicators import quarter_folders
+
+    qs = [q for q in quarter_folders(data) if cat.in_period(q)]
+    if not qs:
+        fail({"zh": f"{data}/progress 下没有季度文件夹；用 --quarter 指定季度",
+              "en": f"no quarter folders under {data}/progress; name one with --quarter"}, lang)
+    return qs[-1]
+
+
+@app.command("indicators")
+def indicators_cmd(
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2 (default: the latest folder under progress/).")] = None,
+    fmt: FormatOpt = TableOrJson.table,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = None,
+) -> None:
+    """The plan's quantitative targets: actual figures, target, share achieved and due, on track or behind."""
+    from zengshou.indicators import collect, fmt_number, progress, quarter_folders
+
+    lang = lang_of(lang)
+    cat = load_catalog_or_exit(data, lang)
+    q = quarter_or_exit(cat, quarter, lang) if quarter else _latest_quarter(cat, data, lang)
+    figures = collect(cat, data, [x for x in quarter_folders(data) if x <= q])
+    rows = progress(cat, figures, q)
+    if fmt is TableOrJson.json:
+        out(json.dumps({"quarter": str(q), "indicators": [p.as_dict() for p in rows]}, ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    title = (f"{cat.plan.short_title} — 量化指标（截至{q.label('zh')}）" if lang == "zh"
+             else f"{cat.plan.short_title} — indicators as of {q.label('en')}")
+    heads = (("序号", "指标", "方式", "实际", "目标", "完成", "应完成", "状态") if lang == "zh"
+             else ("Row", "Indicator", "Adds up", "Actual", "Target", "Done", "Due", "Status"))
+    table = Table(title=title, show_lines=False)
+    for i, h in enumerate(heads):
+        table.add_column(h, justify="right" if i in (0, 3, 4, 5, 6) else "left",
+                         overflow="fold", max_width=34 if i == 1 else None)
+    for p in rows:
+        ind = p.ind
+        name = ind.name if lang == "zh" or not ind.name_en else ind.name_en
+        unit = "" if ind.unit == "%" else " " + ind.unit
+        pct = "%" if ind.unit == "%" else ""
+        target = "—" if p.target is None else fmt_number(p.target) + pct + unit
+        if ind.aggregation == "threshold" and ind.upper is not None:
+            target = f"{fmt_number(ind.target)}–{fmt_number(ind.upper)}{unit}"
+        actual = "—" if p.actual is None else fmt_number(p.actual) + pct
+        if p.in_scope > 1 and p.units:
+            actual += f" ({len(p.units)}/{p.in_scope})"
+        status = _t(STATUS_WORD[p.status], lang)
+        if p.reason:
+            status = _t(REASON_WORD[p.reason], lang)
+        agg = _t(AGG_WORD.get(ind.aggregation, {"zh": ind.aggregation}), lang)
+        if ind.by:
+            agg += f" {ind.by}"
+        table.add_row(str(p.row), name, agg, actual, target, _pct(p.achieved), _pct(p.expected), status)
+    console().print(table)
+    note = ("实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。"
+            if lang == "zh" else
+            "Actual: city total (shares: the lowest / highest reported; in brackets units reported / units due). "
+            "Due: linear over the plan period.")
+    console().print(note)
+
+
+@app.command("history")
+def history_cmd(
+    task: Annotated[int, typer.Option("--task", "-t", help="Row number (序号) of the key task list.")],
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only this unit: id, full name or alias.")] = None,
+    fmt: FormatOpt = TableOrJson.table,
+    data: DataOpt = DEFAULT_DATA,
+    lang: LangOpt = None,
+) -> None:
+    """A row's progress texts and figures across all quarters."""
+    from zengshou.indicators import history
+
+    lang = lang_of(lang)
+    cat = load_catalog_or_exit(data, lang)
+    t = cat.task(task)
+    if t is None:
+        fail({"zh": f"重点任务清单中没有第 {task} 项（共 {len(cat.tasks)} 项）",
+              "en": f"the key task list has no row {task} (it has {len(cat.tasks)})"}, lang)
+    uid = resolve_unit_or_exit(cat, unit, lang).id if unit else None
+    entries = history(cat, data, task, uid)
+    if fmt is TableOrJson.json:
+        out(json.dumps({"task": task, "text": t.text, "unit": uid,
+                        "indicators": [i.id for i in t.indicators],
+                        "entries": [{"quarter": e.quarter, "unit": e.unit_id, "unit_name": e.unit_name,
+                                     "status": e.status, "figures": e.figures, "progress": e.progress,
+                                     "file": e.file.replace("\\", "/")} for e in entries]},
+                       ensure_ascii=False, indent=2))
+        return
+    from rich.table import Table
+
+    title = f"第 {task} 项：{t.text}" if lang == "zh" else f"Row {task}: {t.text}"
+    heads = ("季度", "单位", "状态", "指标数字", "落实进度") if lang == "zh" else ("Quarter", "Unit", "Status", "Figures", "Progress")
+    table = Table(title=title, show_lines=True)
+    for i, h in enumerate(heads):
+        table.add_column(h, overflow="fold", ratio=4 if i == 4 else None, no_wrap=i == 0)
+    for e in entries:
+        figs = "\n".join(f"{k}: {v}" for k, v in e.figures.items())
+        table.add_row(e.quarter, e.unit_name, e.status or "", figs, e.progress)
+    console().print(table)
+    if not entries:
+        console().print("没有找到报送内容。" if lang == "zh" else "Nothing reported on this row yet.")
