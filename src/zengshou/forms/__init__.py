@@ -1,0 +1,41 @@
+"""Excel forms for clerks: ``zengshou template`` writes them, ``zengshou import`` reads them back.
+
+Clerks work in Excel or WPS. A form is an .xlsx with one row per task the unit must report on,
+only the 落实进度 cells (and the contact cell) editable, and a hidden sheet that says whose form
+it is, for which quarter, and from which task list (a fingerprint), so import can refuse a form
+for the wrong quarter or from an outdated list instead of filing text under the wrong task.
+
+Shared here: the layout both sides agree on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+FORM_FORMAT = "zengshou-form"
+FORM_VERSION = 1
+META_SHEET = "_zengshou"
+SHEET = "落实进度"
+
+# Column headers. The template writes them in this order; import finds columns by these texts
+# (the plan's own table puts 落实进度 before 责任单位, and that layout is read too).
+H_ROW, H_MEASURE, H_TASK, H_UNITS, H_PROGRESS = "序号", "主要目标任务", "具体落实措施", "责任单位", "落实进度"
+HEADERS = (H_ROW, H_MEASURE, H_TASK, H_UNITS, H_PROGRESS)
+
+#: Files larger than this are refused before they are opened.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+#: ... and so are packages that would unpack to more than this (a zip bomb).
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+
+
+def fingerprint(cat, rows: list[int]) -> str:
+    """sha256 of the form's task list: each row's number and text, in form order.
+
+    Import recomputes it from the current ``tasks.yaml``; a different value means the task list
+    changed after the form was made.
+    """
+    h = hashlib.sha256()
+    for r in rows:
+        t = cat.task(r)
+        h.update(f"{r}\t{t.text if t else ''}\n".encode("utf-8"))
+    return h.hexdigest()

@@ -1,0 +1,537 @@
+"""Reading filled-in forms back and turning them into submission files.
+
+Two layouts are read:
+
+* a **form** made by ``zengshou template``: the hidden ``_zengshou`` sheet says whose it is, for
+  which quarter, and which rows it had (with a fingerprint of their texts);
+* the **plan's own table** (序号 | 主要目标任务 | 具体落实措施 | 落实进度 | 责任单位), as units fill it
+  in today, when the caller says whose it is and for which quarter. The header row is found by
+  its cell texts (there may be a title row above it); merged measure cells are fine.
+
+Everything is checked before anything is written; problems come back as F8xx findings pointing
+at ``sheet!cell``. The text is kept exactly as typed, with one exception: a carriage return
+(``\\r\\n`` or a lone ``\\r``, which Excel stores as ``_x000D_``) becomes ``\\n``. Excel's own line
+break (Alt+Enter) is ``\\n``; a CR only arrives by pasting from elsewhere, is invisible in the
+cell, and cannot be kept in a YAML literal block. Nothing else is changed — inner and
+surrounding spaces, full-width punctuation, emoji and a leading ``=`` all stay.
+
+Reading never evaluates anything: openpyxl parses the XML through defusedxml (a dependency, so
+entity-expansion and external-entity tricks are refused), the file size and the unpacked size
+are checked before it is opened, and formulas are reported, not computed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from zengshou.findings import Finding
+from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_PROGRESS, H_ROW, H_TASK, MAX_FILE_BYTES,
+                            MAX_UNPACKED_BYTES, META_SHEET, fingerprint)
+from zengshou.quarters import Quarter
+from zengshou.rules import forms as _rules  # noqa: F401  (registers F8xx)
+from zengshou.rules.content import char_count, squash
+from zengshou.rules.forms import REFUSING
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+HEADER_SCAN_ROWS = 30
+
+
+@dataclass
+class ImportedForm:
+    """What one workbook said, and what is wrong with it."""
+
+    path: Path
+    display: str
+    kind: str = ""  # "form" (made by zengshou template) | "table" (the plan's own table)
+    unit_id: str | None = None
+    quarter: Quarter | None = None
+    contact: str | None = None
+    items: list[tuple[int, str]] = field(default_factory=list)  # (row, progress), row order
+    cells: dict[int, str] = field(default_factory=dict)  # row → "sheet!E12"
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def refused(self) -> bool:
+        return any(f.code in REFUSING and f.level == "error" for f in self.findings)
+
+    def add(self, code: str, line: int | None = None, col: int | None = None, **params) -> None:
+        self.findings.append(Finding(code, self.display, line, col, params))
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} B"
+
+
+def _norm_header(v) -> str:
+    return re.sub(r"\s+", "", str(v)) if v is not None else ""
+
+
+def _row_number(v) -> int | None:
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return v if v > 0 else None
+    if isinstance(v, float) and v.is_integer() and v > 0:
+        return int(v)
+    if isinstance(v, str) and re.fullmatch(r"\s*[1-9]\d{0,3}\s*", v):
+        return int(v)
+    return None
+
+
+def normalize_text(s: str) -> str:
+    """The one change made to typed text: carriage returns become line feeds."""
+    return s.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# ---------------------------------------------------------------- the file itself
+
+def _check_file(imp: ImportedForm) -> bool:
+    """Name, size and magic bytes, before the file is opened as a workbook."""
+    path = imp.path
+    if path.name.startswith("~$"):
+        imp.add("F801", name=path.name)
+        return False
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(512)
+    except OSError as e:
+        imp.add("F807", error=e.strerror or str(e))
+        return False
+    if size == 0:
+        imp.add("F804")
+        return False
+    if size > MAX_FILE_BYTES:
+        imp.add("F805", what={"zh": "大小", "en": "size"}, size=_size(size), limit=_size(MAX_FILE_BYTES))
+        return False
+    if head.startswith(OLE2_MAGIC):
+        imp.add("F802")
+        return False
+    if not head.startswith(ZIP_MAGIC):
+        imp.add("F803", what=_sniff(head))
+        return False
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        imp.add("F803", what={"zh": f"压缩包已损坏：{e}", "en": f"damaged zip archive: {e}"})
+        return False
+    names = {i.filename for i in infos}
+    if "xl/workbook.xml" not in names:
+        if "word/document.xml" in names:
+            what = {"zh": "这是 Word 文档", "en": "it is a Word document"}
+        elif any(n.startswith("ppt/") for n in names):
+            what = {"zh": "这是 PowerPoint 演示文稿", "en": "it is a PowerPoint presentation"}
+        elif not names:
+            what = {"zh": "压缩包是空的", "en": "the archive is empty"}
+        else:
+            what = {"zh": "其中没有 xl/workbook.xml", "en": "it has no xl/workbook.xml"}
+        imp.add("F806", what=what)
+        return False
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_UNPACKED_BYTES:
+        imp.add("F805", what={"zh": "解压后的大小", "en": "unpacked size"}, size=_size(unpacked),
+                limit=_size(MAX_UNPACKED_BYTES))
+        return False
+    return True
+
+
+def _sniff(head: bytes) -> dict[str, str]:
+    h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if h.startswith(b"%pdf"):
+        return {"zh": "看起来是 PDF 文件", "en": "it looks like a PDF"}
+    if h.startswith(b"<"):
+        return {"zh": "看起来是网页或 XML 文件，例如另存为“网页”的表格", "en": "it looks like HTML or XML, e.g. a sheet saved as a web page"}
+    if h.startswith(b"{\\rtf"):
+        return {"zh": "看起来是 RTF 文档", "en": "it looks like an RTF document"}
+    import codecs
+
+    if b"\x00" not in head:
+        for enc in ("utf-8", "gb18030"):  # Excel saves CSV in the ANSI code page: GBK on Chinese Windows
+            try:
+                codecs.getincrementaldecoder(enc)().decode(head, final=False)
+                return {"zh": "看起来是文本或 CSV 文件", "en": "it looks like a text or CSV file"}
+            except UnicodeDecodeError:
+                continue
+    return {"zh": "文件头无法识别", "en": "unrecognised content"}
+
+
+def _open(imp: ImportedForm):
+    import openpyxl
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops; irrelevant here
+            return openpyxl.load_workbook(imp.path, data_only=False)
+    except Exception as e:  # openpyxl raises many kinds (KeyError, XML errors, …) on damaged packages
+        msg = str(e).splitlines()[0][:200] if str(e) else ""
+        imp.add("F807", error=f"{type(e).__name__}: {msg}" if msg else type(e).__name__)
+        return None
+
+
+# ---------------------------------------------------------------- metadata
+
+def _metadata(imp: ImportedForm, wb, cat) -> dict | None:
+    ws = wb[META_SHEET]
+    meta: dict[str, str] = {}
+    for a, b in ws.iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
+        if isinstance(a, str):
+            meta[a.strip()] = "" if b is None else str(b).strip()
+
+    def bad(zh: str, en: str) -> None:
+        imp.add("F825", sheet=META_SHEET, what={"zh": zh, "en": en})
+
+    if meta.get("format") != FORM_FORMAT:
+        bad("缺少 format", "no format"); return None
+    if not re.fullmatch(r"\d+", meta.get("version", "")):
+        bad("缺少 version", "no version"); return None
+    if int(meta["version"]) > FORM_VERSION:
+        bad(f"表单版本 {meta['version']} 由更新版本的 zengshou 生成", f"form version {meta['version']} was made by a newer zengshou")
+        return None
+    unit = cat.by_id.get(meta.get("unit", ""))
+    if unit is None:
+        bad(f"未知单位“{meta.get('unit', '')}”", f"unknown unit '{meta.get('unit', '')}'"); return None
+    q = Quarter.try_parse(meta.get("quarter", ""))
+    if q is None:
+        bad("季度无效", "invalid quarter"); return None
+    try:
+        rows = [int(x) for x in meta.get("rows", "").split(",") if x.strip()]
+        optional = {int(x) for x in meta.get("optional", "").split(",") if x.strip()}
+    except ValueError:
+        bad("任务序号无效", "invalid row list"); return None
+    if not rows or not meta.get("sheet") or meta["sheet"] not in wb.sheetnames:
+        bad("缺少任务行或工作表", "rows or sheet missing"); return None
+    return {"unit": unit.id, "quarter": q, "rows": rows, "optional": optional, "fingerprint": meta.get("fingerprint", ""),
+            "sheet": meta["sheet"], "contact_cell": meta.get("contact_cell", "")}
+
+
+# ---------------------------------------------------------------- the table
+
+def _find_header(ws) -> tuple[int, dict[str, int]] | None:
+    for r, values in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS, values_only=True), 1):
+        cols: dict[str, int] = {}
+        for c, v in enumerate(values, 1):
+            t = _norm_header(v)
+            if t and t not in cols:
+                cols[t] = c
+        if all(h in cols for h in (H_ROW, H_TASK, H_PROGRESS)):
+            return r, cols
+    return None
+
+
+def _cell_text(imp: ImportedForm, ws, cell, row: int | None, *, what: str) -> str | None:
+    """A cell's text, or None after reporting why it is not text (formula, number, date, error)."""
+    v = cell.value
+    ref = f"{ws.title}!{cell.coordinate}"
+    if v is None:
+        return ""
+    if cell.data_type == "f":
+        formula = getattr(v, "text", v)  # ArrayFormula keeps its text in .text
+        imp.add("F818", cell.row, cell.column, row=row if row is not None else "-", cell=ref, formula=str(formula)[:60])
+        return None
+    if cell.data_type == "e":
+        imp.add("F819", cell.row, cell.column, cell=ref, kind={"zh": "错误值", "en": "error value"}, value=str(v))
+        return None
+    if isinstance(v, str):
+        return normalize_text(v)
+    if isinstance(v, (datetime, date, time, timedelta)):
+        kind = {"zh": "日期或时间", "en": "date or time"}
+    elif isinstance(v, bool):
+        kind = {"zh": "逻辑值", "en": "boolean"}
+    else:
+        kind = {"zh": "数字", "en": "number"}
+    imp.add("F819", cell.row, cell.column, cell=ref, kind=kind, value=str(v), what=what)
+    return None
+
+
+def read_form(path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | None = None,
+              display: str | None = None) -> ImportedForm:
+    """Read and check one workbook. ``unit_id``/``quarter`` are what the user said (optional
+    for forms, required for the plan's table)."""
+    imp = ImportedForm(Path(path), display or str(path))
+    if not _check_file(imp):
+        return imp
+    wb = _open(imp)
+    if wb is None:
+        return imp
+    try:
+        return _read(imp, wb, cat, unit_id, quarter)
+    finally:
+        wb.close()
+
+
+def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
+    limit = cat.plan.max_chars
+    meta = None
+    if META_SHEET in wb.sheetnames:
+        meta = _metadata(imp, wb, cat)
+        if meta is None:
+            return imp
+        imp.kind = "form"
+        imp.unit_id, imp.quarter = meta["unit"], meta["quarter"]
+        if unit_id and unit_id != meta["unit"]:
+            imp.add("F809", form_unit=cat.by_id[meta["unit"]].name, unit=cat.by_id[unit_id].name)
+        if quarter and quarter != meta["quarter"]:
+            imp.add("F810", form_quarter=str(meta["quarter"]), quarter=str(quarter), unit_id=meta["unit"])
+        if fingerprint(cat, meta["rows"]) != meta["fingerprint"]:
+            gone = [r for r in meta["rows"] if cat.task(r) is None]
+            what = ({"zh": f"第 {'、'.join(map(str, gone))} 项已不存在", "en": f"row(s) {', '.join(map(str, gone))} no longer exist"}
+                    if gone else {"zh": "任务内容有改动", "en": "task texts were edited"})
+            imp.add("F811", what=what, unit_id=meta["unit"], quarter=str(meta["quarter"]))
+        if imp.refused:
+            return imp
+        sheets = [wb[meta["sheet"]]]
+    else:
+        if not (unit_id and quarter):
+            imp.add("F808", sheet=META_SHEET)
+            return imp
+        imp.kind = "table"
+        imp.unit_id, imp.quarter = unit_id, quarter
+        sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"] or list(wb.worksheets)
+
+    found = None
+    for ws in sheets:
+        h = _find_header(ws)
+        if h is not None:
+            found = (ws, *h)
+            break
+    if found is None:
+        imp.add("F812", sheet=sheets[0].title if sheets else "-")
+        return imp
+    ws, header_row, cols = found
+    c_row, c_task, c_prog = cols[H_ROW], cols[H_TASK], cols[H_PROGRESS]
+
+    # merged cells in the progress column: fine only across a heading row that has no 序号
+    for mr in sorted(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col)):
+        if mr.max_row <= header_row or not (mr.min_col <= c_prog <= mr.max_col):
+            continue
+        numbered = any(_row_number(ws.cell(r, c_row).value) for r in range(mr.min_row, mr.max_row + 1))
+        if mr.max_row > mr.min_row or numbered:
+            imp.add("F817", mr.min_row, c_prog, range=f"{ws.title}!{mr.coord}")
+
+    # the rows
+    entries: list[tuple[int, int, str, str | None, str]] = []  # (sheet row, task row, task text, progress, ref)
+    for r in range(header_row + 1, ws.max_row + 1):
+        seq_v = ws.cell(r, c_row).value
+        task_v = ws.cell(r, c_task).value
+        pcell = ws.cell(r, c_prog)
+        seq = _row_number(seq_v)
+        ref = f"{ws.title}!{pcell.coordinate}"
+        if seq is None:
+            if pcell.value is not None and str(pcell.value).strip():
+                imp.add("F814", r, c_prog, sheet_row=r,
+                        what={"zh": f"有落实进度（{ref}）但没有序号", "en": f"has progress ({ref}) but no 序号"})
+            elif meta is not None and task_v is not None and str(task_v).strip():
+                imp.add("F814", r, c_task, sheet_row=r, what={"zh": "不是表单原有的任务行", "en": "is not one of the form's rows"})
+            continue
+        text = _cell_text(imp, ws, pcell, seq, what="progress")
+        entries.append((r, seq, "" if task_v is None else str(task_v), text, ref))
+
+    seen: dict[int, int] = {}
+    for sheet_row, seq, task_text, _, _ in entries:
+        if seq in seen:
+            imp.add("F814", sheet_row, c_row, sheet_row=sheet_row,
+                    what={"zh": f"重复了第 {seq} 项（第 {seen[seq]} 行已有）", "en": f"repeats task {seq} (already on sheet row {seen[seq]})"})
+            continue
+        seen[seq] = sheet_row
+        t = cat.task(seq)
+        expected = meta["rows"] if meta else None
+        if t is None or (expected is not None and seq not in expected):
+            imp.add("F814", sheet_row, c_row, sheet_row=sheet_row,
+                    what={"zh": f"的第 {seq} 项不是本表单的任务", "en": f"holds task {seq}, which is not on this form"})
+            continue
+        if squash(task_text) != squash(t.text):
+            imp.add("F816", sheet_row, c_task, row=seq, cell=f"{ws.title}!{ws.cell(sheet_row, c_task).coordinate}")
+    if meta is not None:
+        missing = [r for r in meta["rows"] if r not in seen]
+        if missing:
+            imp.add("F813", rows={"zh": "、".join(map(str, missing)), "en": ", ".join(map(str, missing))})
+        order = [seq for _, seq, *_ in entries if seq in meta["rows"]]
+        expected_order = [r for r in meta["rows"] if r in seen]
+        if not missing and order != expected_order:
+            i = next(i for i, (a, b) in enumerate(zip(order, expected_order)) if a != b)
+            sheet_row = next(e[0] for e in entries if e[1] == order[i])
+            imp.add("F815", sheet_row, c_row, sheet_row=sheet_row, row=order[i])
+
+    # the text
+    firsts: dict[int, tuple[str | None, str, int]] = {}
+    for sheet_row, seq, _, text, ref in entries:
+        firsts.setdefault(seq, (text, ref, sheet_row))
+    filled = 0
+    optional = meta["optional"] if meta else set()
+    required = set(cat.required_rows(imp.unit_id, imp.quarter)) if imp.unit_id else set()
+    for seq in sorted(firsts):
+        text, ref, sheet_row = firsts[seq]
+        if text is None:
+            continue
+        if text.strip():
+            filled += 1
+            n = char_count(text)
+            if n > limit:
+                imp.add("F820", sheet_row, c_prog, row=seq, cell=ref, count=n, limit=limit, over=n - limit)
+        if cat.task(seq) is None:
+            continue
+        if text.strip() or (seq in required and seq not in optional) or (meta is not None and seq not in optional):
+            imp.items.append((seq, text))
+            imp.cells[seq] = ref
+    if filled == 0 and not any(f.code in ("F818", "F819") for f in imp.findings):
+        imp.add("F821")
+
+    if meta is not None and meta["contact_cell"]:
+        try:
+            cc = ws[meta["contact_cell"]]
+        except (ValueError, KeyError):
+            cc = None
+        if cc is not None and cc.value is not None:
+            if isinstance(cc.value, (int, float)) and not isinstance(cc.value, bool) and cc.data_type == "n":
+                imp.contact = str(int(cc.value)) if float(cc.value).is_integer() else str(cc.value)  # a phone number
+            else:
+                t = _cell_text(imp, ws, cc, None, what="contact")
+                imp.contact = " ".join(t.split()) if t else None
+    return imp
+
+
+# ---------------------------------------------------------------- the submission file
+
+_YAML_UNSAFE = {"\x85", "\u2028", "\u2029", "\ufeff"}  # line breaks in YAML 1.1, and the BOM
+
+
+def _yaml_char_ok(ch: str) -> bool:
+    """Characters a YAML file may hold as they are (YAML's printable set, minus its odd line breaks)."""
+    o = ord(ch)
+    if ch in _YAML_UNSAFE:
+        return False
+    return (0x20 <= o <= 0x7E or o == 0x0A or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD
+            or 0x10000 <= o <= 0x10FFFF)
+
+
+def _quoted(value: str) -> str:
+    """A double-quoted scalar: JSON escapes, plus escapes for what YAML will not take raw.
+
+    Full-width spaces and other non-ASCII text stay as they are."""
+    import json
+
+    out = []
+    for ch in json.dumps(value, ensure_ascii=False):
+        if _yaml_char_ok(ch):
+            out.append(ch)
+        else:
+            o = ord(ch)
+            out.append(f"\\u{o:04x}" if o <= 0xFFFF else f"\\U{o:08x}")
+    return "".join(out)
+
+
+def _scalar(value: str) -> str:
+    from zengshou.yamlout import scalar
+
+    s = scalar(value)
+    return _quoted(value) if s.startswith('"') else s
+
+
+def _text(value: str, indent: int) -> str:
+    """Progress as a literal block (``|-``), the style ``zengshou new`` writes and clerks edit;
+    quoted when a block could not hold the text exactly (trailing spaces, tabs, a leading space
+    or line break, a final line break, characters YAML will not take raw)."""
+    if value == "":
+        return '""'
+    lines = value.split("\n")
+    ok = (not value.startswith((" ", "\n")) and not value.endswith("\n")
+          and all(ln == ln.rstrip(" \t") and all(_yaml_char_ok(ch) for ch in ln) for ln in lines))
+    if not ok:
+        return _quoted(value)
+    pad = " " * indent
+    return "|-\n" + "\n".join((pad + ln) if ln else "" for ln in lines)
+
+
+def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> str:
+    """The submission file for an imported form (deterministic: same form, same text)."""
+    u = cat.by_id[imp.unit_id]
+    how = " Excel 表单" if imp.kind == "form" else "方案原表"
+    lines = [f"# 由 zengshou import 从{how}导入：{_scalar(imp.path.name)}",
+             "# 修改请改表单后重新导入（zengshou import --force），或直接编辑本文件。",
+             f"unit: {_scalar(u.name)}",
+             f"quarter: {imp.quarter}"]
+    if submitted is not None:
+        lines.append(f"submitted: {submitted.isoformat()}")
+    if imp.contact:
+        lines.append(f"contact: {_scalar(imp.contact)}")
+    lines.append("items:")
+    for row, text in imp.items:
+        lines.append(f"  - task: {row}")
+        lines.append(f"    progress: {_text(text, 6)}")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- importing a batch
+
+@dataclass
+class Outcome:
+    form: ImportedForm
+    target: Path | None = None
+    target_display: str = ""
+    written: bool = False
+    unchanged: bool = False
+    replaced: bool = False
+    diff: str = ""
+
+
+def import_forms(cat, data_dir: Path, paths: list[Path], *, unit_id: str | None = None,
+                 quarter: Quarter | None = None, submitted: date | None = None, force: bool = False) -> list[Outcome]:
+    """Read every workbook, then write the submissions of those that passed.
+
+    An existing submission is replaced only with ``force`` (the outcome carries a unified diff);
+    the same content again is "unchanged", not an error. Two workbooks for the same unit and
+    quarter in one run: the first wins, the second is refused (F823).
+    """
+    from zengshou.atomic import OutputLocked, write_text
+    from zengshou.submissions import display_path
+
+    outcomes: list[Outcome] = []
+    written_from: dict[Path, str] = {}
+    for p in paths:
+        imp = read_form(p, cat, unit_id=unit_id, quarter=quarter, display=display_path(p))
+        oc = Outcome(imp)
+        outcomes.append(oc)
+        if imp.refused or imp.unit_id is None or imp.quarter is None:
+            continue
+        target = Path(data_dir) / "progress" / str(imp.quarter) / f"{imp.unit_id}.yaml"
+        oc.target, oc.target_display = target, display_path(target)
+        key = target.resolve()
+        if key in written_from:
+            imp.add("F823", target=oc.target_display, first=written_from[key])
+            continue
+        new = render_submission(cat, imp, submitted)
+        if target.exists():
+            try:
+                old = target.read_bytes()
+            except OSError as e:
+                imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
+                continue
+            if old == new.encode("utf-8"):
+                oc.unchanged = True
+                written_from[key] = imp.display
+                continue
+            if not force:
+                imp.add("F822", target=oc.target_display, source=imp.display)
+                continue
+            old_text = old.decode("utf-8", "replace")
+            oc.diff = "".join(difflib.unified_diff(old_text.splitlines(keepends=True), new.splitlines(keepends=True),
+                                                   fromfile=f"{oc.target_display}（现有 / existing）",
+                                                   tofile=f"{oc.target_display}（导入 / imported）"))
+            oc.replaced = True
+        try:
+            write_text(target, new)
+        except (OutputLocked, OSError) as e:
+            imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
+            oc.replaced = False
+            continue
+        oc.written = True
+        written_from[key] = imp.display
+    return outcomes
