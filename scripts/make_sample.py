@@ -247,6 +247,28 @@ SAMPLE = {
 }
 REPEATS = {("2023Q2", "zgh", 12): "2023Q1"}  # (quarter, unit, row) → quarter whose text is copied
 
+# Optional per-item figures for the plan's quantitative targets (zengshou indicators), matching
+# the numbers the texts report: (quarter, unit, row) → indicator id → value.
+FIGURES = {
+    ('2023Q1', 'czj', 13): {'r13_canteen_share': 19},
+    ('2023Q1', 'zgh', 12): {'r12_union_welfare_share': 58},
+    ('2023Q2', 'czj', 13): {'r13_canteen_share': 24},
+    ('2023Q2', 'longsheng', 3): {'r3_demo_zones': 1},
+    ('2023Q2', 'longsheng', 10): {'r10_eastern_firms': 4},
+    ('2023Q2', 'longsheng', 34): {'r34_work_relief_share': 3.5},
+    ('2023Q2', 'longsheng', 55): {'r55_upkeep_share': 4},
+    ('2023Q2', 'nyncj', 46): {'r46_three_changes': 97},
+    ('2023Q2', 'rsj', 20): {'r20_training': 2990, 'r20_first_employment': 63},
+    ('2023Q2', 'rsj', 27): {'r27_skilled_workers': 204},
+    ('2023Q2', 'rsj', 32): {'r32_welfare_posts': 35130},
+    ('2023Q2', 'rsj', 37): {'r37_lead_geese': 420},
+    ('2023Q2', 'zgh', 12): {'r12_union_welfare_share': 58},
+    ('2023Q2', 'ziyuan', 3): {'r3_demo_zones': 1},
+    ('2023Q2', 'ziyuan', 10): {'r10_eastern_firms': 2},
+    ('2023Q2', 'ziyuan', 34): {'r34_work_relief_share': 1.8},
+    ('2023Q2', 'ziyuan', 55): {'r55_upkeep_share': 3},
+}
+
 
 def build(data_dir: Path) -> dict[Path, str]:
     cat, findings = load_catalog(data_dir)
@@ -270,8 +292,9 @@ def build(data_dir: Path) -> dict[Path, str]:
                     statuses[row] = STATUSES[pick]
             path = data_dir / "progress" / quarter / f"{uid}.yaml"
             shown = f"data/progress/{quarter}/{uid}.yaml"
+            figures = {row: f for (fq, fu, row), f in FIGURES.items() if (fq, fu) == (quarter, uid)}
             files[path] = render_form(cat, uid, q, rows, path=shown, values=values, statuses=statuses,
-                                      submitted=submitted, contact=contact)
+                                      submitted=submitted, contact=contact, figures=figures)
     return files
 
 

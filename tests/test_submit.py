@@ -330,3 +330,24 @@ def test_missing_data_dir(cli, tmp_path):
 def test_help(cli, command):
     r = cli(command, "--help")
     assert r.exit_code == 0 and "--data" in r.stdout and "--quarter" in r.stdout
+
+
+def test_sample_is_what_the_script_writes():
+    """The committed sample quarter is exactly scripts/make_sample.py's output (deterministic)."""
+    import importlib.util
+
+    from conftest import DATA, ROOT
+
+    spec = importlib.util.spec_from_file_location("make_sample", ROOT / "scripts" / "make_sample.py")
+    ms = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ms)
+    files = ms.build(DATA)
+    assert len(files) == 14
+    for path, text in files.items():
+        assert path.read_text(encoding="utf-8") == text, path
+    from zengshou.loader import load_file
+    from zengshou.rules.content import char_count
+
+    texts = [it["progress"] for p in files for it in load_file(p).data["items"]]
+    assert len(texts) > 300 and len(set(texts)) == len(texts) - 1  # one repeat: zgh row 12 = 2023Q1 (C407)
+    assert all(t.startswith("【示例】") and 40 <= char_count(t) <= 250 for t in texts)

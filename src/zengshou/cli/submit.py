@@ -109,11 +109,13 @@ _HEADER = {
 
 def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh", path: str = "",
                 values: dict[int, str] | None = None, statuses: dict[int, str] | None = None,
-                submitted: date | None = None, contact: str | None = None, optional: set[int] | None = None) -> str:
+                submitted: date | None = None, contact: str | None = None, optional: set[int] | None = None,
+                figures: dict[int, dict[str, object]] | None = None) -> str:
     """The submission file for ``unit_id`` and ``quarter`` covering ``rows``.
 
     With ``values`` (row → progress) it is a filled-in form; ``scripts/make_sample.py`` writes the
     sample quarter this way, so the samples look exactly like forms a clerk filled in.
+    ``figures`` (row → indicator id → number) adds each item's optional ``figures`` mapping.
     """
     from zengshou.quarters import Quarter
     from zengshou.yamlout import scalar
@@ -158,6 +160,10 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
                 lines += ["  # " + ln for ln in wrap(part, COMMENT_WIDTH - 4)]
         lines.append(f"  - task: {row}")
         lines.append(f"    progress: {literal(values.get(row, ''), 6)}")
+        if figures and figures.get(row):
+            lines.append("    figures:")
+            lines += [f"      {k}: {v if isinstance(v, (int, float)) and not isinstance(v, bool) else scalar(v)}"
+                      for k, v in figures[row].items()]
         if row in statuses:
             lines.append(f"    status: {scalar(statuses[row])}")
     return "\n".join(lines) + "\n"
