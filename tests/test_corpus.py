@@ -77,6 +77,7 @@ CASES: dict[str, tuple[bytes, str | None, int | None, int | None, int]] = {
     "duplicate-key": (good(extra="unit: 市民政局\n").encode(), "S103", 7, 1, 1),
     "task-leading-zero": (good().replace("task: 13", "task: 013").encode(), "S108", 5, 11, 1),
     "task-decimal": (good().replace("task: 13", "task: 13.0").encode(), "S108", 5, 11, 1),
+    "task-3.10": (good().replace("task: 13", "task: 3.10").encode(), "S108", 5, 11, 1),
     "progress-number": (good(progress="3.10").encode(), None, None, None, 0),
     "submitted-bad-date": (good().replace("2023-07-05", "2023-02-30").encode(), "S108", 3, 12, 1),
     "submitted-format": (good().replace("2023-07-05", "2023/7/5").encode(), "S108", 3, 12, 1),
