@@ -282,9 +282,11 @@ def _needs_reminder(u) -> bool:
 
 
 def _template_dirs(templates: Path | None, data: Path) -> list[Path]:
-    """Where the reminder template is looked up: --templates, beside the data, the source tree."""
+    """Where the reminder template is looked up: --templates, beside the data folder, the source
+    tree (checkout or editable install), the copy shipped in the wheel (zengshou/templates/)."""
+    here = Path(__file__).resolve()
     dirs = [templates] if templates else []
-    dirs += [Path(data).resolve().parent / "templates", Path(__file__).resolve().parents[3] / "templates"]
+    dirs += [Path(data).resolve().parent / "templates", here.parents[3] / "templates", here.parents[1] / "templates"]
     return [d for d in dirs if d is not None]
 
 
