@@ -25,6 +25,8 @@ EXAMPLES_EXEMPT = {
     "S109": "the control character would be invisible on the page",
     "S111": "a 5 MB file does not fit on a page",
     "D200": "the example would be a file that is not there",
+    # F8xx (zengshou import) are about Excel workbooks, which cannot be shown as text
+    **{f"F8{n:02d}": "the subject is an Excel workbook, not text" for n in range(1, 26)},
 }
 
 RUNNER = "test_rule_examples.py::test_documented_examples"
@@ -54,6 +56,32 @@ TESTED_BY: dict[str, list[str]] = {
     "C406": [RUNNER], "C407": [RUNNER], "C408": [RUNNER],
     "R501": [RUNNER],
     "T601": [RUNNER], "T602": [RUNNER], "T603": [RUNNER],
+    # F8xx: zengshou import (tests/test_forms.py)
+    "F801": ["test_forms.py::test_lock_file"],
+    "F802": ["test_forms.py::test_old_xls_or_encrypted"],
+    "F803": ["test_forms.py::test_renamed_file", "test_forms.py::test_corrupt_zip"],
+    "F804": ["test_forms.py::test_empty_file"],
+    "F805": ["test_forms.py::test_size_checked_before_opening"],
+    "F806": ["test_forms.py::test_zip_without_workbook"],
+    "F807": ["test_forms.py::test_broken_workbook_inside_zip"],
+    "F808": ["test_forms.py::test_not_a_form_without_unit_and_quarter", "test_forms.py::test_plan_table_layout"],
+    "F809": ["test_forms.py::test_form_for_another_unit"],
+    "F810": ["test_forms.py::test_form_for_another_quarter"],
+    "F811": ["test_forms.py::test_outdated_task_list"],
+    "F812": ["test_forms.py::test_no_header"],
+    "F813": ["test_forms.py::test_rows_deleted"],
+    "F814": ["test_forms.py::test_row_added"],
+    "F815": ["test_forms.py::test_rows_moved_whole_still_import_by_number", "test_forms.py::test_task_text_changed"],
+    "F816": ["test_forms.py::test_task_text_changed", "test_forms.py::test_plan_table_row_text_mismatch"],
+    "F817": ["test_forms.py::test_merged_progress_cells"],
+    "F818": ["test_forms.py::test_formula"],
+    "F819": ["test_forms.py::test_number_where_text_belongs", "test_forms.py::test_date_where_text_belongs"],
+    "F820": ["test_forms.py::test_import_validates_what_it_wrote"],
+    "F821": ["test_forms.py::test_empty_form"],
+    "F822": ["test_forms.py::test_reimport_refuses_without_force_and_shows_diff_with_it"],
+    "F823": ["test_forms.py::test_two_forms_for_one_unit_in_one_run"],
+    "F824": ["test_forms.py::test_cannot_write_keeps_going"],
+    "F825": ["test_forms.py::test_damaged_metadata"],
 }
 
 

@@ -480,3 +480,39 @@ def test_plan_table_row_text_mismatch(cli, empty_data):
     ws.cell(r, 3).value = "改过的任务内容"
     wb.save(path)
     _refused(cli, empty_data, path, "F816", "--unit", "ziyuan", "--quarter", Q, text="第 1 项")
+
+
+def test_no_header(cli, empty_data):
+    def rename(wb, ws):
+        ws.cell(5, 5).value = "进展情况"  # the 落实进度 header renamed
+
+    path = fill(make_form(cli, empty_data), good_texts(), edit=rename)
+    _refused(cli, empty_data, path, "F812", text="找不到含“序号”“具体落实措施”“落实进度”的表头行")
+
+
+@pytest.mark.parametrize("key, value, text", [
+    ("unit", "nosuch", "未知单位“nosuch”"),
+    ("quarter", "2023Q5", "季度无效"),
+    ("version", "9", "更新版本"),
+])
+def test_damaged_metadata(cli, empty_data, key, value, text):
+    def damage(wb, ws):
+        meta = wb["_zengshou"]
+        for row in meta.iter_rows():
+            if row[0].value == key:
+                row[1].value = value
+
+    path = fill(make_form(cli, empty_data), good_texts(), edit=damage)
+    _refused(cli, empty_data, path, "F825", text=text)
+
+
+def test_cannot_write_keeps_going(cli, empty_data, monkeypatch):
+    import zengshou.atomic as atomic
+
+    path = fill(make_form(cli, empty_data), good_texts())
+
+    def locked(target, text):
+        raise atomic.OutputLocked(13, "cannot replace: is it open in Excel or WPS?", str(target))
+
+    monkeypatch.setattr(atomic, "write_text", locked)
+    _refused(cli, empty_data, path, "F824", text="无法写入 data/progress/2023Q2/nyncj.yaml")

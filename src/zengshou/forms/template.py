@@ -172,9 +172,12 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top = 0.6
+    ws.page_margins.bottom = 0.9  # room for the page-number footer (LibreOffice clips a tighter one)
+    ws.page_margins.header = ws.page_margins.footer = 0.3
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+    ws.oddFooter.center.size = 9
     ws.freeze_panes = f"A{FIRST_ROW}"
     ws.sheet_view.selection[0].activeCell = f"E{FIRST_ROW}"
     ws.sheet_view.selection[0].sqref = f"E{FIRST_ROW}"
