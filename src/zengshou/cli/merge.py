@@ -85,7 +85,8 @@ def merge_cmd(
         try:
             outputs.append((folder / report_name(cat.plan.short_title, str(q), lang, "xlsx"), render_xlsx(report, lang)))
         except TooLongForExcel as e:
-            sys.stderr.write(render_text(e.findings, lang, result.sources, result.files_checked))
+            for p in e.problems:
+                typer.echo(p.message(lang), err=True)
             raise typer.Exit(1) from None
     if "html" in formats:
         from zengshou.report.html import TemplateProblem, render_html

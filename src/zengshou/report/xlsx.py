@@ -242,10 +242,10 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
     Raises :class:`~zengshou.report.limits.TooLongForExcel` before building anything when a
     text does not fit in an Excel cell.
     """
-    from zengshou.report.limits import TooLongForExcel, excel_findings
+    from zengshou.report.limits import TooLongForExcel, excel_problems
     from zengshou.xlsxutil import save_workbook_deterministic
 
-    too_long = excel_findings(report)
+    too_long = excel_problems(report)
     if too_long:
         raise TooLongForExcel(too_long)
     return save_workbook_deterministic(build_workbook(report, lang))

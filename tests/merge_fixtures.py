@@ -1,0 +1,48 @@
+"""Build a quarter of submissions in a data directory, for the merge tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from zengshou.catalog import load_catalog
+
+
+def sample_text(unit_name: str, row: int) -> str:
+    return f"{unit_name}围绕第{row}项任务，组织召开专题会议{row % 5 + 1}次，落实帮扶资金{row * 3}万元，带动脱贫人口{row * 11}人增收。"
+
+
+def write_submission(data_dir: Path, quarter: str, unit_id: str, items: dict[int, str | None], *,
+                     submitted: str | None = "2023-07-04", contact: str = "李明 2820000",
+                     status: dict[int, str] | None = None, name: str | None = None) -> Path:
+    lines = [f"unit: {unit_id}", f"quarter: {quarter}"]
+    if submitted:
+        lines.append(f"submitted: {submitted}")
+    lines.append(f"contact: {contact}")
+    lines.append("items:")
+    for row, text in items.items():
+        lines.append(f"  - task: {row}")
+        if text is not None:
+            lines.append(f"    progress: {json.dumps(text, ensure_ascii=False)}")
+        if status and row in status:
+            lines.append(f"    status: {status[row]}")
+    path = data_dir / "progress" / quarter / f"{name or unit_id}.yaml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def fill_quarter(data_dir: Path, quarter: str = "2023Q2", *, skip: tuple[str, ...] = (),
+                 texts: dict[tuple[str, int], str] | None = None) -> dict[str, Path]:
+    """Every unit that must report writes every row it must, with a distinct text."""
+    cat, _ = load_catalog(data_dir)
+    texts = texts or {}
+    out = {}
+    for uid in cat.reporters(quarter):
+        if uid in skip:
+            continue
+        u = cat.by_id[uid]
+        rows = cat.required_rows(uid, quarter)
+        items = {r: texts.get((uid, r), sample_text(u.name, r)) for r in rows}
+        out[uid] = write_submission(data_dir, quarter, uid, items, status={r: "推进中" for r in rows[:1]})
+    return out

@@ -1,0 +1,184 @@
+"""The HTML report, parsed back with the standard library's html.parser."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from merge_fixtures import fill_quarter, sample_text
+from zengshou.catalog import load_catalog
+
+Q = "2023Q2"
+HTML = f"桂林市促进脱贫人口持续增收三年行动方案-{Q}-落实进度.html"
+EVIL = '<script>alert("x")</script> & <img src=http://evil.example/x.png>'
+
+
+class Page(HTMLParser):
+    """Tables (rows of cell texts, per tbody), ids, links, and every tag with its attributes."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict]] = []
+        self.ids: set[str] = set()
+        self.tables: list[dict] = []
+        self._cell: list[str] | None = None
+        self._row: list[str] | None = None
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "table":
+            self.tables.append({"head": [], "body": [], "class": a.get("class", "")})
+        elif tag == "tr":
+            self._row = []
+        elif tag in ("td", "th"):
+            self._cell = []
+
+    def handle_endtag(self, tag):
+        if tag in ("td", "th") and self._cell is not None:
+            self._row.append("".join(self._cell).strip())
+            self._cell = None
+        elif tag == "tr" and self._row is not None:
+            t = self.tables[-1]
+            (t["head"] if self._row and not t["body"] and self._row[0] in ("序号", "No.") else t["body"]).append(self._row)
+            self._row = None
+
+    def handle_data(self, data):
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+@pytest.fixture
+def page(cli, empty_data, tmp_path):
+    (empty_data / "zengshou.toml").write_text('[rules]\nC406 = "off"\n', encoding="utf-8")
+    fill_quarter(empty_data, Q, skip=("kjj", "lingui"), texts={("nyncj", 1): EVIL})
+    res = cli("merge", "--quarter", Q, "--data", empty_data, "--format", "html")
+    assert res.exit_code == 0, res.output
+    raw = (tmp_path / "reports" / Q / HTML).read_text(encoding="utf-8")
+    p = Page()
+    p.feed(raw)
+    p.raw = raw
+    return p
+
+
+def test_summary_table(page, empty_data):
+    cat, _ = load_catalog(empty_data)
+    summary = page.tables[0]
+    assert summary["head"] == [["序号", "主要目标任务", "具体落实措施", "落实进度", "责任单位"]]
+    rows = summary["body"]
+    assert len(rows) == 70
+    assert rows[0][:2] == ["1", "1．做大做强农业特色优势产业"] and rows[0][3] == EVIL
+    by_no = {r[0]: r for r in rows}
+    assert by_no["6"][3] == "未报送"  # row 6: 市科技局 has not reported
+    for t in cat.tasks:
+        assert t.text in by_no[str(t.id)]
+    measure_cells = [a for tag, a in page.tags if tag == "td" and a.get("rowspan")]
+    assert any(a["rowspan"] == "3" for a in measure_cells)  # measure 1 over rows 1–3
+
+
+def test_sections_and_toc_anchors(page, empty_data):
+    cat, _ = load_catalog(empty_data)
+    hrefs = [a["href"] for tag, a in page.tags if tag == "a" and "href" in a]
+    assert all(h.startswith("#") for h in hrefs)
+    assert {h[1:] for h in hrefs} <= page.ids
+    assert {"summary", "status", "lead-nyncj", "lead-xczxj", "county-xiufeng", "county-lipu"} <= page.ids
+    assert sum(1 for i in page.ids if i.startswith("county-")) == 17
+    # 1 summary + one table per lead + one per county + status
+    leads = sum(1 for i in page.ids if i.startswith("lead-"))
+    assert len([t for t in page.tables if t["class"] != "indicators"]) == 1 + leads + 17 + 1
+
+
+def test_lead_section_has_county_texts(page, empty_data):
+    cat, _ = load_catalog(empty_data)
+    leads = sorted({cat.lead(t.id, Q) for t in cat.tasks}, key=[u.id for u in cat.units].index)
+    table = page.tables[1 + leads.index("nyncj")]
+    body = table["body"]
+    start = next(i for i, r in enumerate(body) if r[0] == "1")
+    block = body[start + 1:start + 19]
+    assert block[0][1:3] == ["市农业农村局（牵头）", EVIL]
+    for u, r in zip(cat.counties(), block[1:]):
+        assert r[1] == u.name
+        assert r[2] == ("未报送" if u.id == "lingui" else sample_text(u.name, 1))
+
+
+def test_submitted_text_is_escaped_and_nothing_is_external(page):
+    assert "<script>" not in page.raw and "&lt;script&gt;" in page.raw
+    assert not [t for t, _ in page.tags if t in ("script", "link", "iframe", "img", "object", "embed")]
+    for tag, a in page.tags:
+        for k in ("src", "href"):
+            assert not a.get(k, "#").lower().startswith(("http:", "https:", "//")), (tag, a)
+    assert "@import" not in page.raw and "url(" not in page.raw
+
+
+def test_print_css(page):
+    raw = page.raw
+    assert "size: A4 landscape" in raw
+    assert "thead { display: table-header-group; }" in raw
+    assert "break-inside: avoid" in raw
+    assert "FangSong" in raw and "Noto Serif CJK SC" in raw
+
+
+def test_status_table(page, empty_data):
+    from zengshou.status import STATE_WORDS, quarter_status
+
+    cat, _ = load_catalog(empty_data)
+    st = quarter_status(cat, empty_data, Q)
+    body = next(t for t in page.tables if t["class"] == "status")["body"]
+    assert [r[1] for r in body] == [u.name for u in st.units]
+    assert [r[3] for r in body] == [STATE_WORDS[u.state]["zh"] for u in st.units]
+
+
+def test_same_bytes_twice(cli, empty_data, tmp_path):
+    fill_quarter(empty_data, Q)
+    out = tmp_path / "reports" / Q / HTML
+    assert cli("merge", "-q", Q, "--data", empty_data, "--format", "html").exit_code == 0
+    first = out.read_bytes()
+    assert cli("merge", "-q", Q, "--data", empty_data, "--format", "html").exit_code == 0
+    assert out.read_bytes() == first
+
+
+def _custom(tmp_path: Path, text: str) -> Path:
+    d = tmp_path / "mytemplates"
+    d.mkdir()
+    (d / "report.html.j2").write_text(text, encoding="utf-8")
+    return d
+
+
+def test_custom_template_is_used_and_autoescaped(cli, empty_data, tmp_path):
+    (empty_data / "zengshou.toml").write_text('[rules]\nC406 = "off"\n', encoding="utf-8")
+    fill_quarter(empty_data, Q, texts={("nyncj", 1): EVIL})
+    d = _custom(tmp_path, "<h1>{{ title }}</h1>{% for r in summary %}<p>{{ r.progress.text }}</p>{% endfor %}\n")
+    res = cli("merge", "-q", Q, "--data", empty_data, "--format", "html", "--templates", d)
+    assert res.exit_code == 0, res.output
+    raw = (tmp_path / "reports" / Q / HTML).read_text(encoding="utf-8")
+    assert raw.startswith("<h1>桂林市") and raw.count("<p>") == 70
+    assert "<script>" not in raw and "&lt;script&gt;" in raw
+
+
+def test_custom_template_with_an_undefined_variable_fails_clearly(cli, empty_data, tmp_path):
+    d = _custom(tmp_path, "<h1>{{ title }}</h1>\n<p>{{ no_such_thing }}</p>\n")
+    res = cli("merge", "-q", Q, "--data", empty_data, "--format", "html", "--templates", d)
+    assert res.exit_code == 2
+    assert "no_such_thing" in res.stderr and "未定义" in res.stderr and "report.html.j2:2" in res.stderr
+    assert "Traceback" not in res.output
+    assert not (tmp_path / "reports").exists()
+
+
+def test_custom_template_syntax_error_and_missing_folder(cli, empty_data, tmp_path):
+    d = _custom(tmp_path, "{% for x in %}\n")
+    res = cli("merge", "-q", Q, "--data", empty_data, "--format", "html", "--templates", d)
+    assert res.exit_code == 2 and "report.html.j2:1" in res.stderr and "Traceback" not in res.output
+    res = cli("merge", "-q", Q, "--data", empty_data, "--templates", tmp_path / "nope")
+    assert res.exit_code == 2 and "nope" in res.stderr
+
+
+def test_environment_always_autoescapes():
+    from zengshou.report.html import environment
+
+    env = environment()
+    assert env.autoescape is True
+    assert env.from_string("{{ x }}").render(x="<b>") == "&lt;b&gt;"
