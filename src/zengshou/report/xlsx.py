@@ -347,7 +347,7 @@ def totals_line(report: Report, t) -> str:
 
 
 def _status(ws, report: Report, t, st: Styles, header: str, lang: str) -> None:
-    widths = [6, 24, 12, 14, 12, 8, 8, 8, 22, 6, 6, 30, 18]
+    widths = [6, 24, 12, 14, 12, 8, 8, 8, 22, 6, 6, 36, 18]
     sh = Sheet(ws, widths, st)
     n = len(widths)
     sh.put(1, 1, t["status_title"].format(quarter=report.quarter.label(lang), deadline=report.deadline.isoformat()),
