@@ -82,6 +82,17 @@ TESTED_BY: dict[str, list[str]] = {
     "F823": ["test_forms.py::test_two_forms_for_one_unit_in_one_run"],
     "F824": ["test_forms.py::test_cannot_write_keeps_going"],
     "F825": ["test_forms.py::test_damaged_metadata"],
+    # D21x / F7xx: indicators and figures (tests/test_indicators.py)
+    "D210": ["test_indicators.py::test_d210_unknown_aggregation"],
+    "D211": ["test_indicators.py::test_d211_duplicate_indicator_id"],
+    "D212": ["test_indicators.py::test_d212_target_missing"],
+    "D213": ["test_indicators.py::test_d213_bad_scope"],
+    "F701": [RUNNER, "test_indicators.py::test_figure_values"],
+    "F702": [RUNNER, "test_indicators.py::test_figure_values"],
+    "F703": [RUNNER, "test_indicators.py::test_f703_indicator_not_on_the_row"],
+    "F704": [RUNNER, "test_indicators.py::test_f704_running_total_fell"],
+    "F705": [RUNNER, "test_indicators.py::test_figure_values"],
+    "F706": [RUNNER, "test_indicators.py::test_f706_figure_from_a_unit_that_does_not_report_it"],
 }
 
 

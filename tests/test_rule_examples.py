@@ -26,7 +26,7 @@ DEFAULT_PATH = "progress/2023Q2/czj.yaml"
 _MARK = re.compile(r"^# (progress/\S+\.ya?ml)$", re.M)
 
 
-SUBMISSION_FAMILIES = ("syntax", "identity", "content", "completeness", "timing")
+SUBMISSION_FAMILIES = ("syntax", "identity", "content", "completeness", "timing", "figures")
 
 
 def runnable_codes() -> list[str]:

@@ -11,6 +11,7 @@ from zengshou.cli.app import app
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, console, fail, lang_of, load_catalog_or_exit, out,
                                  quarter_or_exit, resolve_unit_or_exit)
 from zengshou.cli.plan import FormatOpt, TableOrJson
+from zengshou.indicators import AGG_WORD
 
 STATUS_WORD = {
     "on_track": {"zh": "正常", "en": "on track"},
@@ -22,17 +23,6 @@ REASON_WORD = {
     "no_data": {"zh": "暂无数字", "en": "no figures yet"},
     "no_target": {"zh": "无目标值", "en": "no target"},
 }
-AGG_WORD = {
-    "cumulative": {"zh": "累计", "en": "cumulative"},
-    "count_by": {"zh": "限期累计", "en": "count by date"},
-    "level": {"zh": "保有量", "en": "level"},
-    "per_year": {"zh": "年度", "en": "per year"},
-    "at_least": {"zh": "不低于", "en": "at least"},
-    "at_most": {"zh": "不超过", "en": "at most"},
-    "threshold": {"zh": "界线", "en": "threshold"},
-}
-
-
 def _t(pair: dict, lang: str) -> str:
     return pair.get(lang, pair["zh"])
 
@@ -77,8 +67,8 @@ def indicators_cmd(
              else ("Row", "Indicator", "Adds up", "Actual", "Target", "Done", "Due", "Status"))
     table = Table(title=title, show_lines=False)
     for i, h in enumerate(heads):
-        table.add_column(h, justify="right" if i in (0, 3, 4, 5, 6) else "left",
-                         overflow="fold", max_width=34 if i == 1 else None)
+        table.add_column(h, justify="right" if i in (0, 3, 4, 5, 6) else "left", overflow="fold",
+                         max_width=34 if i == 1 else None, min_width=16 if i == 1 else None, ratio=3 if i == 1 else None)
     for p in rows:
         ind = p.ind
         name = ind.name if lang == "zh" or not ind.name_en else ind.name_en

@@ -81,7 +81,18 @@ def view(report: Report, lang: str = "zh") -> dict:
     return {"lang": lang, "html_lang": "zh-CN" if lang == "zh" else "en", "t": t, "title": title,
             "plan": {"title": report.plan.title, "short_title": report.plan.short_title},
             "quarter": str(report.quarter), "quarter_label": ql, "deadline": report.deadline.isoformat(),
-            "summary": summary, "leads": leads, "counties": counties, "status": status}
+            "summary": summary, "leads": leads, "counties": counties, "status": status,
+            "indicators_html": _indicators_html(report, lang)}
+
+
+def _indicators_html(report: Report, lang: str):
+    """The indicator table and inline SVG charts (zengshou.report.svg), as safe markup."""
+    from markupsafe import Markup
+
+    from zengshou.report.indicators import for_report
+    from zengshou.report.svg import section_html
+
+    return Markup(section_html(for_report(report, lang), lang))
 
 
 def render_html(report: Report, lang: str = "zh", templates: Path | None = None, name: str = TEMPLATE) -> str:

@@ -231,6 +231,11 @@ def build_workbook(report: Report, lang: str = "zh"):
         _lead(wb.create_sheet(sheet_title(sec.name, used)), sec, report, t, st, header, lang)
     for sec in report.counties:
         _county(wb.create_sheet(sheet_title(sec.name, used)), sec, report, t, st, header, lang)
+    from zengshou.report.indicators import for_report
+    from zengshou.report.xlsx_charts import SHEET, add_indicator_sheet
+
+    used.add(SHEET[lang])
+    add_indicator_sheet(wb, for_report(report, lang), lang, header=header)  # 指标: table and charts
     _status(wb.create_sheet(sheet_title(t["status_sheet"], used)), report, t, st, header, lang)
     wb.active = 0
     return wb

@@ -130,8 +130,8 @@ def check_definitions(cat: Catalog, tasks: Document) -> list[Finding]:
     known_units = set(cat.by_id)
     for i, t in enumerate(cat.tasks):
         for j, ind in enumerate(t.indicators):
-            def at(field, code, **params):
-                line, col = tasks.pos(("tasks", i, "indicators", j, field))
+            def at(where, code, **params):
+                line, col = tasks.pos(("tasks", i, "indicators", j, where))
                 out.append(Finding(code, tasks.path, line, col, {"id": ind.id, **params}))
 
             if ind.id in first:

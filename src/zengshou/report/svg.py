@@ -1,0 +1,128 @@
+"""Inline SVG charts of the indicators, for the HTML report.
+
+Plain SVG markup: no scripts, no external files, no fonts to fetch. Coordinates are written
+with fixed decimals and everything is laid out from the data alone, so the same series always
+give the same bytes.
+"""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from zengshou.indicators import fmt_number
+from zengshou.report.indicators import Series
+
+W, H = 520, 240
+LEFT, RIGHT, TOP, BOTTOM = 64, 16, 34, 40
+ACTUAL, DUE, TARGET = "#1f4e79", "#7f7f7f", "#c00000"
+
+LABELS = {
+    "zh": {"actual": "实际", "due": "应完成", "target": "目标", "status": {"on_track": "正常", "behind": "滞后", "n/a": "—"},
+           "heads": ("序号", "指标", "实际", "目标", "完成", "应完成", "状态"), "title": "量化指标",
+           "no_data": "暂无数字", "threshold": "界线，不考核", "no_target": "无目标值"},
+    "en": {"actual": "actual", "due": "due", "target": "target", "status": {"on_track": "on track", "behind": "behind", "n/a": "n/a"},
+           "heads": ("Row", "Indicator", "Actual", "Target", "Done", "Due", "Status"), "title": "Indicators",
+           "no_data": "no figures yet", "threshold": "threshold, not tracked", "no_target": "no target"},
+}
+
+
+def _f(v: float) -> str:
+    return f"{v:.1f}"
+
+
+def _nice_max(v: float) -> float:
+    """A round axis maximum at or above ``v``: 1, 2, 2.5, 5 × 10ⁿ."""
+    if v <= 0:
+        return 1.0
+    mag = 10 ** (len(str(int(v))) - 1) if v >= 1 else 1.0
+    for m in (1, 2, 2.5, 5, 10):
+        if m * mag >= v:
+            return m * mag
+    return 10 * mag
+
+
+def chart(s: Series, lang: str = "zh") -> str:
+    """Actual figures (solid, with values), the due line (dashed grey), the target (dashed red)."""
+    t = LABELS[lang]
+    n = len(s.quarters)
+    values = [v for v in s.actual + s.due if v is not None] + ([s.target] if s.target is not None else [])
+    top = _nice_max(max(values) if values else 1.0)
+    pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
+
+    def x(i: int) -> float:
+        return LEFT + (pw * (i + 0.5) / n if n else 0)
+
+    def y(v: float) -> float:
+        return TOP + ph * (1 - v / top)
+
+    unit = "%" if s.unit == "%" else s.unit
+    title = f"{s.row}. {s.name}（{unit}）" if lang == "zh" else f"{s.row}. {s.name} ({unit})"
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
+           f'role="img" aria-label="{escape(title, {chr(34): "&quot;"})}" font-family="sans-serif" font-size="11">',
+           f'<title>{escape(title)}</title>',
+           f'<text x="{LEFT}" y="16" font-size="12" font-weight="bold">{escape(title)}</text>']
+    for k in range(5):  # grid and y labels
+        v = top * k / 4
+        out.append(f'<line x1="{LEFT}" y1="{_f(y(v))}" x2="{W - RIGHT}" y2="{_f(y(v))}" stroke="#d9d9d9" stroke-width="1"/>')
+        out.append(f'<text x="{LEFT - 6}" y="{_f(y(v) + 4)}" text-anchor="end">{escape(fmt_number(v))}</text>')
+    for i, q in enumerate(s.quarters):
+        out.append(f'<text x="{_f(x(i))}" y="{H - BOTTOM + 16}" text-anchor="middle">{escape(q)}</text>')
+    out.append(f'<line x1="{LEFT}" y1="{_f(y(0))}" x2="{W - RIGHT}" y2="{_f(y(0))}" stroke="#000" stroke-width="1"/>')
+    if s.target is not None:
+        out.append(f'<line x1="{LEFT}" y1="{_f(y(s.target))}" x2="{W - RIGHT}" y2="{_f(y(s.target))}" '
+                   f'stroke="{TARGET}" stroke-width="1.5" stroke-dasharray="6 4"/>')
+    due = [(x(i), y(v)) for i, v in enumerate(s.due) if v is not None]
+    if len(due) > 1:
+        out.append(f'<polyline fill="none" stroke="{DUE}" stroke-width="1.5" stroke-dasharray="3 3" points="'
+                   + " ".join(f"{_f(a)},{_f(b)}" for a, b in due) + '"/>')
+    pts = [(i, v) for i, v in enumerate(s.actual) if v is not None]
+    if len(pts) > 1:
+        out.append(f'<polyline fill="none" stroke="{ACTUAL}" stroke-width="2" points="'
+                   + " ".join(f"{_f(x(i))},{_f(y(v))}" for i, v in pts) + '"/>')
+    for i, v in pts:
+        out.append(f'<circle cx="{_f(x(i))}" cy="{_f(y(v))}" r="3.5" fill="{ACTUAL}"/>')
+        out.append(f'<text x="{_f(x(i))}" y="{_f(y(v) - 7)}" text-anchor="middle" fill="{ACTUAL}">{escape(fmt_number(v))}</text>')
+    # legend
+    lx, ly = LEFT, H - 8
+    for label, color, dash in ((t["actual"], ACTUAL, ""), (t["due"], DUE, ' stroke-dasharray="3 3"'),
+                               (t["target"], TARGET, ' stroke-dasharray="6 4"')):
+        out.append(f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 18}" y2="{ly - 4}" stroke="{color}" stroke-width="2"{dash}/>')
+        out.append(f'<text x="{lx + 22}" y="{ly}">{escape(label)}</text>')
+        lx += 90
+    out.append("</svg>")
+    return "\n".join(out)
+
+
+def section_html(series: list[Series], lang: str = "zh") -> str:
+    """The report's indicator section: a table of every indicator, then a chart per indicator
+    that has figures. Returned as markup for the template (``{{ indicators_html }}``)."""
+    from zengshou.indicators import AGG_WORD  # same words as the command
+
+    t = LABELS[lang]
+    rows = []
+    for s in series:
+        p = s.last
+        if p is None:
+            continue
+        pct = "%" if s.unit == "%" else ""
+        unit = "" if s.unit == "%" else s.unit
+        actual = "—" if p.actual is None else fmt_number(p.actual) + pct
+        target = "—" if p.target is None else fmt_number(p.target) + pct + unit
+        status = t[p.reason] if p.reason else t["status"][p.status]
+        agg = AGG_WORD.get(s.aggregation, {}).get(lang, s.aggregation)
+        cls = f' class="{p.status}"' if not p.reason else ""
+        rows.append(f"<tr{cls}><td class=\"c\">{s.row}</td><td>{escape(s.name)}（{escape(agg)}）</td>"
+                    f"<td class=\"c\">{escape(actual)}</td><td class=\"c\">{escape(target)}</td>"
+                    f"<td class=\"c\">{_pct(p.achieved)}</td><td class=\"c\">{_pct(p.expected)}</td>"
+                    f"<td class=\"c state\">{escape(status)}</td></tr>")
+    heads = "".join(f"<th>{h}</th>" for h in t["heads"])
+    charts = "\n".join(f'<figure class="chart">\n{chart(s, lang)}\n</figure>' for s in series if s.chartable)
+    return ("<table class=\"indicators\">\n<colgroup><col style=\"width:6%\"><col style=\"width:44%\">"
+            "<col style=\"width:11%\"><col style=\"width:11%\"><col style=\"width:9%\"><col style=\"width:9%\">"
+            "<col style=\"width:10%\"></colgroup>\n"
+            f"<thead><tr>{heads}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+            f'<div class="charts">\n{charts}\n</div>')
+
+
+def _pct(v: float | None) -> str:
+    return "—" if v is None else f"{v * 100:.0f}%"
