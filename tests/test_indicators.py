@@ -314,7 +314,7 @@ def test_per_year_figures_restart_each_year(empty_data):
 # ---------------------------------------------------------------- commands
 
 def test_indicators_table(cli, data_dir):
-    res = cli("indicators", "--quarter", "2023Q2", "--data", data_dir)
+    res = cli("indicators", "--quarter", "2023Q2", "--data", data_dir, env={"COLUMNS": "200"})
     assert res.exit_code == 0, res.output
     out = res.stdout
     assert "量化指标（截至2023年第二季度）" in out
@@ -333,7 +333,7 @@ def test_indicators_json(cli, data_dir):
     assert by["r37_lead_geese"]["status"] == "behind"
     assert by["r12_union_welfare_share"]["by_unit"] == {"zgh": {"value": 58, "as_of": "2023Q2"}}
     # English words, same numbers; the default quarter is the latest folder
-    en = cli("indicators", "--data", data_dir, "--lang", "en")
+    en = cli("indicators", "--data", data_dir, "--lang", "en", env={"COLUMNS": "200"})
     assert en.exit_code == 0 and "indicators as of Q2 2023" in en.stdout and "on track" in en.stdout
 
 
