@@ -43,7 +43,8 @@ def hook_repo(tmp_path_factory) -> tuple[Path, str, Path]:
     for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml", "LICENSE"):
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, repo / name)
-    shutil.copytree(ROOT / "src", repo / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
+    for folder in ("src", "templates"):  # templates/ is force-included into the wheel
+        shutil.copytree(ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "snapshot")
