@@ -5,7 +5,7 @@
 
 OUT_DIR/data gets a units.yaml with the real city departments plus synthetic county-level
 governments up to --units reporting units, a tasks.yaml with the plan's 70 rows and a period
-stretched to --quarters quarters (ending 2024Q4), and one submission per reporting unit per
+running from 2022Q1 for --quarters quarters (at least to 2024Q4), and one submission per reporting unit per
 quarter, each with every row the unit must report and a realistic Chinese text of 50–300
 characters. Output is deterministic for a given seed.
 """
@@ -60,12 +60,14 @@ def main() -> int:
     data = a.out / "data"
     (data / "progress").mkdir(parents=True, exist_ok=True)
 
-    end = Quarter(2024, 4)
-    start = end
-    for _ in range(a.quarters - 1):
-        start = start.prev()
+    # The period starts with the plan (2022Q1) and runs as long as needed, so the plan's own
+    # dated targets (by 2022Q4, by 2024Q4) stay inside it.
+    quarters = [Quarter(2022, 1)]
+    while len(quarters) < a.quarters:
+        quarters.append(quarters[-1].next())
+    end = max(quarters[-1], Quarter(2024, 4))
     tasks = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
-    tasks = re.sub(r"(\n    start: )\S+", rf"\g<1>{start}", tasks, count=1)
+    tasks = re.sub(r"(\n    end: )\S+", rf"\g<1>{end}", tasks, count=1)
     (data / "tasks.yaml").write_text(tasks, encoding="utf-8")
 
     real = load_catalog(ROOT / "data")[0]
@@ -93,7 +95,7 @@ def main() -> int:
             print(f.file, f.line, f.code, f.message("en"), file=sys.stderr)
         return 1
     count = 0
-    for q in cat.quarters():
+    for q in quarters:
         folder = data / "progress" / str(q)
         folder.mkdir(exist_ok=True)
         sent = cat.deadline(q) - timedelta(days=rng.randint(0, 5))
@@ -105,7 +107,7 @@ def main() -> int:
                 out += [f"  - task: {row}", f"    progress: {text_value(text(rng, a.full), 6)}"]
             (folder / f"{uid}.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")
             count += 1
-    print(f"wrote {count} submissions for {len(cat.reporters())} units × {len(cat.quarters())} quarters under {data}")
+    print(f"wrote {count} submissions for {len(cat.reporters())} units × {len(quarters)} quarters under {data}")
     return 0
 
 
