@@ -40,6 +40,8 @@ def display_path(path: Path) -> str:
 def submission_files(data_dir: Path, paths: list[Path] | None = None, quarter: str | None = None) -> list[Path]:
     """The files to check: the given ones (folders expanded), else one quarter or all."""
     found: list[Path] = []
+    data_dir = Path(data_dir)
+    paths = [Path(p) for p in paths] if paths else paths
     if paths:
         for p in paths:
             if p.is_dir():

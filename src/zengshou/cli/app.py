@@ -43,6 +43,9 @@ def _register() -> None:
 
     import zengshou.cli as pkg
 
+    if pkg.ONLY:
+        importlib.import_module(f"zengshou.cli.{pkg.ONLY}")
+        return
     found = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if m.name not in ("app", "common"))
     for name in sorted(found, key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n)):
         importlib.import_module(f"zengshou.cli.{name}")
