@@ -67,6 +67,7 @@ def test_committed_since_ref(cli, repo):
     assert checked(cli, repo, "--changed") == (0, 2, set())  # default HEAD: nothing uncommitted
     assert checked(cli, repo, "--since", base) == (1, 3, {"czj.yaml"})
     assert checked(cli, repo, "--changed", "--since", "HEAD~1") == (1, 3, {"czj.yaml"})
+    assert checked(cli, repo, "--changed", "HEAD~1") == (1, 3, {"czj.yaml"})  # the issue's `--changed [REF]`
 
 
 def test_default_ref_is_origin_head(cli, repo):

@@ -29,8 +29,8 @@ def validate_cmd(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write the JSON report to this file.")] = None,
     changed: Annotated[bool, typer.Option(
         "--changed", help="Only files changed since a git ref (committed, staged, unstaged, untracked); "
-        "everything when tasks.yaml, units.yaml or zengshou.toml changed. Ref: --since, default origin/HEAD, "
-        "else HEAD.")] = False,
+        "everything when tasks.yaml, units.yaml or zengshou.toml changed. Ref: `--changed REF` or --since REF, "
+        "default origin/HEAD, else HEAD.")] = False,
     since: Annotated[str | None, typer.Option(
         "--since", metavar="REF", help="Git ref for --changed (implies it), e.g. origin/main.")] = None,
     data: DataOpt = DEFAULT_DATA,
@@ -50,6 +50,10 @@ def validate_cmd(
         fail({"zh": f"季度格式不对：{quarter}（应为 2023Q2 这样的形式）", "en": f"not a quarter: {quarter} (expected e.g. 2023Q2)"}, lang)
     if quarter is not None:
         quarter = str(Quarter.parse(quarter))
+    if changed and since is None and paths and len(paths) == 1 and not paths[0].exists():
+        # `--changed REF`: file arguments are not allowed with --changed, so one that is not a
+        # file is the ref (`--since REF` says the same explicitly)
+        since, paths = str(paths[0]), None
     for p in paths or []:
         if not p.exists():
             fail({"zh": f"文件不存在：{p}", "en": f"no such file: {p}"}, lang)
