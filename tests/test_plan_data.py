@@ -255,16 +255,3 @@ def test_every_command_has_help(cli):
         assert "--help" in r.stdout
     assert cli("--help").exit_code == 0
 
-
-def test_command_module_map_matches_the_commands():
-    """``zengshou.cli.COMMAND_MODULES`` lets main() import one command module; it must name
-    every command and the module that really defines it."""
-    import typer.main
-
-    from zengshou.cli import COMMAND_MODULES
-    from zengshou.cli.app import app
-
-    group = typer.main.get_command(app)
-    assert set(group.commands) == set(COMMAND_MODULES)
-    for name, cmd in group.commands.items():
-        assert cmd.callback.__module__ == f"zengshou.cli.{COMMAND_MODULES[name]}", name

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -17,6 +18,14 @@ LangOpt = Annotated[str | None, typer.Option(
     "--lang", envvar="ZENGSHOU_LANG", help="Language of messages: zh (default) or en (env ZENGSHOU_LANG).")]
 
 DEFAULT_DATA = Path("data")
+
+
+class TableOrJson(str, Enum):
+    table = "table"
+    json = "json"
+
+
+FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format: table or json.")]
 
 
 def lang_of(lang: str | None) -> str:
@@ -82,3 +91,19 @@ def quarter_or_exit(cat, text: str, lang: str):
         p = cat.plan.period
         fail({"zh": f"季度 {q} 不在规划期 {p.start}–{p.end} 内", "en": f"quarter {q} is outside the plan period {p.start}–{p.end}"}, lang)
     return q
+
+
+def reporting_unit_or_exit(cat, name: str, quarter, lang: str):
+    """The unit that files a submission for ``name`` in ``quarter``: never a group, and after an
+    institutional reform the successor (said on stderr)."""
+    u = resolve_unit_or_exit(cat, name, lang)
+    if u.kind == "group":
+        fail({"zh": f"“{u.name}”是群组，不是一个报送单位；请指定具体单位，如 --unit 资源县",
+              "en": f"'{u.name}' is a group, not a reporting unit; name one unit, e.g. --unit ziyuan"}, lang)
+    now = cat.current(u.id, quarter)
+    if now != u.id:
+        succ = cat.by_id[now]
+        sys.stderr.write(f"注意：自 {u.successor.from_} 起“{u.name}”的任务由“{succ.name}”报送，已为后者生成。\n" if lang == "zh"
+                         else f"note: from {u.successor.from_} on, '{succ.name}' reports for '{u.name}'; writing its form.\n")
+        u = succ
+    return u

@@ -18,8 +18,7 @@ import typer
 
 from zengshou.cli.app import app
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out,
-                                 quarter_or_exit, resolve_unit_or_exit)
-from zengshou.rules import forms as _rules  # noqa: F401  (F8xx are listed with every other rule)
+                                 quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit)
 
 FORMS_DIR = Path("forms")
 
@@ -58,16 +57,7 @@ def template_cmd(
             fail({"zh": f"{folder} 不是文件夹（--all 时 -o 指定文件夹）", "en": f"{folder} is not a folder (with --all, -o names a folder)"}, lang)
         jobs = [(uid, folder / f"{uid}.xlsx") for uid in cat.reporters(q)]
     else:
-        u = resolve_unit_or_exit(cat, unit, lang)
-        if u.kind == "group":
-            fail({"zh": f"“{u.name}”是群组，不是一个报送单位；请指定具体单位，如 --unit 资源县",
-                  "en": f"'{u.name}' is a group, not a reporting unit; name one unit, e.g. --unit ziyuan"}, lang)
-        now = cat.current(u.id, q)
-        if now != u.id:
-            succ = cat.by_id[now]
-            sys.stderr.write(f"注意：自 {u.successor.from_} 起“{u.name}”的任务由“{succ.name}”报送，已为后者生成。\n" if lang == "zh"
-                             else f"note: from {u.successor.from_} on, '{succ.name}' reports for '{u.name}'; writing its form.\n")
-            u = succ
+        u = reporting_unit_or_exit(cat, unit, q, lang)
         target = output if output is not None else Path(f"{u.id}-{q}.xlsx")
         if target.is_dir():
             target = target / f"{u.id}-{q}.xlsx"

@@ -8,9 +8,8 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, console, fail, lang_of, load_catalog_or_exit, out,
-                                 quarter_or_exit, resolve_unit_or_exit)
-from zengshou.cli.plan import FormatOpt, TableOrJson
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, console, fail, lang_of,
+                                 load_catalog_or_exit, out, quarter_or_exit, resolve_unit_or_exit, say)
 from zengshou.indicators import AGG_WORD
 
 STATUS_WORD = {
@@ -23,10 +22,6 @@ REASON_WORD = {
     "no_data": {"zh": "暂无数字", "en": "no figures yet"},
     "no_target": {"zh": "无目标值", "en": "no target"},
 }
-def _t(pair: dict, lang: str) -> str:
-    return pair.get(lang, pair["zh"])
-
-
 def _pct(v: float | None) -> str:
     return "—" if v is None else f"{v * 100:.0f}%"
 
@@ -80,10 +75,10 @@ def indicators_cmd(
         actual = "—" if p.actual is None else fmt_number(p.actual) + pct
         if p.in_scope > 1 and p.units:
             actual += f" ({len(p.units)}/{p.in_scope})"
-        status = _t(STATUS_WORD[p.status], lang)
+        status = say(STATUS_WORD[p.status], lang)
         if p.reason:
-            status = _t(REASON_WORD[p.reason], lang)
-        agg = _t(AGG_WORD.get(ind.aggregation, {"zh": ind.aggregation}), lang)
+            status = say(REASON_WORD[p.reason], lang)
+        agg = say(AGG_WORD.get(ind.aggregation, {"zh": ind.aggregation}), lang)
         if ind.by:
             agg += f" {ind.by}"
         table.add_row(str(p.row), name, agg, actual, target, _pct(p.achieved), _pct(p.expected), status)

@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from typing import Annotated
 
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import DEFAULT_DATA, DataOpt, LangOpt, console, lang_of, load_catalog_or_exit, out, resolve_unit_or_exit
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, console, lang_of,
+                                 load_catalog_or_exit, out, resolve_unit_or_exit)
 from zengshou.i18n import w
-
-
-class TableOrJson(str, Enum):
-    table = "table"
-    json = "json"
-
-
-FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format.")]
 
 
 @app.command("tasks")

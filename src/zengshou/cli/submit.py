@@ -15,15 +15,14 @@ import json
 import sys
 import unicodedata
 from datetime import date
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out,
-                                 quarter_or_exit, resolve_unit_or_exit)
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, fail, lang_of, load_catalog_or_exit, out,
+                                 quarter_or_exit, reporting_unit_or_exit)
 
 SCHEMA_REF = "../../../docs/schema/progress.schema.json"
 COMMENT_WIDTH = 88  # display cells of a wrapped comment line, CJK counted as two
@@ -192,17 +191,8 @@ def new_cmd(
 
     lang = lang_of(lang)
     cat = load_catalog_or_exit(data, lang)
-    u = resolve_unit_or_exit(cat, unit, lang)
     q = quarter_or_exit(cat, quarter, lang)
-    if u.kind == "group":
-        fail({"zh": f"“{u.name}”是群组，不是一个报送单位；请指定具体单位，如 --unit 资源县",
-              "en": f"'{u.name}' is a group, not a reporting unit; name one unit, e.g. --unit ziyuan"}, lang)
-    now = cat.current(u.id, q)
-    if now != u.id:
-        succ = cat.by_id[now]
-        sys.stderr.write((f"注意：自 {u.successor.from_} 起“{u.name}”的任务由“{succ.name}”报送，已为后者生成。\n" if lang == "zh"
-                          else f"note: from {u.successor.from_} on, '{succ.name}' reports for '{u.name}'; writing its form.\n"))
-        u = succ
+    u = reporting_unit_or_exit(cat, unit, q, lang)
     roles = cat.roles(u.id, q)
     required = cat.required_rows(u.id, q)
     optional: set[int] = set()
@@ -244,11 +234,6 @@ def new_cmd(
 
 
 # ---------------------------------------------------------------- zengshou status
-
-class StatusFmt(str, Enum):
-    table = "table"
-    json = "json"
-
 
 def _state_text(u, lang: str) -> str:
     from zengshou.status import STATE_WORDS
@@ -323,7 +308,7 @@ def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | 
 @app.command("status")
 def status_cmd(
     quarter: Annotated[str, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2.")],
-    fmt: Annotated[StatusFmt, typer.Option("--format", "-f", help="table or json.")] = StatusFmt.table,
+    fmt: FormatOpt = TableOrJson.table,
     remind: Annotated[bool, typer.Option(
         "--remind", help="Print the reminder notice (催报通知) for the units still missing or invalid, instead of the table.")] = False,
     notice_date: Annotated[str | None, typer.Option(
@@ -359,7 +344,7 @@ def status_cmd(
     code = 0 if st.complete else 1
     if remind:
         out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data))
-    elif fmt is StatusFmt.json:
+    elif fmt is TableOrJson.json:
         out(json.dumps(st.as_dict(), ensure_ascii=False, indent=2))
     else:
         _print_table(cat, st, lang)

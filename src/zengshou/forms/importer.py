@@ -34,7 +34,6 @@ from zengshou.findings import Finding
 from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_PROGRESS, H_ROW, H_TASK, MAX_FILE_BYTES,
                             MAX_UNPACKED_BYTES, META_SHEET, fingerprint)
 from zengshou.quarters import Quarter
-from zengshou.rules import forms as _rules  # noqa: F401  (registers F8xx)
 from zengshou.rules.content import char_count, squash
 from zengshou.rules.forms import REFUSING
 

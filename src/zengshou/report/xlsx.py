@@ -22,7 +22,7 @@ import unicodedata
 from copy import copy
 
 from zengshou.report.labels import labels
-from zengshou.report.model import BLANK, FILLED, MISSING, SKIPPED, Report, Row, measure_spans, units_spans
+from zengshou.report.model import BLANK, FILLED, MISSING, SKIPPED, Report, measure_spans, units_spans
 from zengshou.status import STATE_WORDS
 
 FONT = "仿宋"

@@ -81,6 +81,7 @@ def by_name(name_or_code: str) -> Rule | None:
 from zengshou.rules import syntax, definitions  # noqa: E402,F401
 from zengshou.rules import identity, content, completeness, timing  # noqa: E402
 from zengshou.rules import indicators  # noqa: E402
+from zengshou.rules import forms  # noqa: E402,F401  (F8xx: findings of `zengshou import`)
 
 SUBMISSION_CHECKS = (identity.check, content.check, completeness.check, timing.check, indicators.check)
 

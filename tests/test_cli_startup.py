@@ -1,0 +1,54 @@
+"""The CLI imports only the module of the command it runs; nothing may go missing that way."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import typer.main
+
+from zengshou.cli import COMMAND_MODULES
+
+
+def test_command_module_map_matches_the_commands():
+    """main() imports one command module, chosen by this map: it must name every command and
+    the module that really defines it."""
+    from zengshou.cli.app import app
+
+    group = typer.main.get_command(app)
+    assert set(group.commands) == set(COMMAND_MODULES)
+    for name, cmd in group.commands.items():
+        assert cmd.callback.__module__ == f"zengshou.cli.{COMMAND_MODULES[name]}", name
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "ZENGSHOU_LANG": "en"}
+    return subprocess.run([sys.executable, "-m", "zengshou", *args], capture_output=True, text=True, env=env)
+
+
+def test_rules_lists_every_family_when_only_its_module_is_loaded():
+    from zengshou.rules import RULES
+
+    res = run("rules", "--format", "json")
+    assert res.returncode == 0, res.stderr
+    listed = {r["code"] for r in json.loads(res.stdout)}
+    assert listed == set(RULES)
+    assert {"S101", "D201", "C405", "F701", "F801"} <= listed
+
+
+def test_version_and_help_without_loading_commands():
+    res = run("--version")
+    assert res.returncode == 0 and res.stdout.startswith("zengshou ")
+    res = run("--help")
+    assert res.returncode == 0
+    for name in COMMAND_MODULES:
+        assert name in res.stdout
+
+
+def test_every_command_has_help():
+    for name in COMMAND_MODULES:
+        res = run(name, "--help")
+        assert res.returncode == 0, (name, res.stderr)
+        assert "Usage: python -m zengshou " + name in res.stdout or f"Usage: zengshou {name}" in res.stdout, res.stdout[:200]
