@@ -186,7 +186,7 @@ def test_status_table_on_the_sample(cli, data_dir):
 
 def test_status_table_aligns_cjk(cli, data_dir):
     """Every table line has the same display width (CJK counted as two cells)."""
-    from zengshou.cli.submit import cells
+    from zengshou.writer import cells
 
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir)
     table = [ln for ln in r.stdout.splitlines() if ln[:1] in "┏┃┡│├└"]
@@ -226,7 +226,7 @@ def test_status_invalid_and_incomplete_files(cli, data_dir):
 def test_status_complete_exits_0(cli, empty_data):
     """Every unit that must report has a dated, valid file with all its rows: exit 0."""
     from zengshou.catalog import load_catalog
-    from zengshou.cli.submit import render_form
+    from zengshou.writer import render_form
 
     cat, _ = load_catalog(empty_data)
     from datetime import date

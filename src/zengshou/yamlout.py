@@ -1,8 +1,9 @@
 """A tiny, deterministic YAML writer for the files zengshou generates.
 
 Generated files are read by people and diffed in git, so the layout is fixed by hand here:
-block style, one field per line, strings plain when that is safe and JSON-quoted otherwise,
-long or multi-line text as a literal block that keeps the clerk's line breaks exactly.
+block style, one field per line, strings plain when that is safe and double-quoted otherwise,
+progress text as a literal block (``|-``) that keeps the clerk's line breaks exactly. Every
+value written here reads back through :mod:`zengshou.loader` as exactly the same text.
 """
 
 from __future__ import annotations
@@ -16,6 +17,29 @@ _RESERVED = re.compile(
     r"|[-+]?(?:\d[\d_]*(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?|0[xob][0-9a-fA-F_]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
     r"|\d{4}-\d\d?-\d\d?.*|<<|=)$"
 )
+_UNSAFE = {"\x85", "\u2028", "\u2029", "\ufeff"}  # line breaks in YAML 1.1, and the BOM
+
+
+def char_ok(ch: str) -> bool:
+    """A character a YAML file may hold as it is: YAML's printable set minus its odd line breaks."""
+    o = ord(ch)
+    if ch in _UNSAFE:
+        return False
+    return (0x20 <= o <= 0x7E or o == 0x0A or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD
+            or 0x10000 <= o <= 0x10FFFF)
+
+
+def quoted(value: str) -> str:
+    """A double-quoted scalar: JSON's escapes, plus ``\\u`` escapes for what YAML will not take
+    raw. Chinese text, full-width spaces and emoji stay as they are."""
+    out = []
+    for ch in json.dumps(value, ensure_ascii=False):
+        if char_ok(ch):
+            out.append(ch)
+        else:
+            o = ord(ch)
+            out.append(f"\\u{o:04x}" if o <= 0xFFFF else f"\\U{o:08x}")
+    return "".join(out)
 
 
 def scalar(value: object) -> str:
@@ -27,35 +51,37 @@ def scalar(value: object) -> str:
     if isinstance(value, int):
         return str(value)
     s = str(value)
-    if _plain_ok(s):
-        return s
-    return json.dumps(s, ensure_ascii=False)
+    return s if _plain_ok(s) else quoted(s)
 
 
 def _plain_ok(s: str) -> bool:
     if not s or s != s.strip() or s[0] in _PLAIN_UNSAFE_START or _RESERVED.match(s):
         return False
-    if ": " in s or " #" in s or s.endswith(":") or "\n" in s or "\t" in s or "\r" in s:
+    if ": " in s or " #" in s or s.endswith(":"):
         return False
-    return all(ch.isprintable() for ch in s)
+    return all(char_ok(ch) and ch != "\n" for ch in s)
 
 
 def block_text(s: str, indent: int) -> str | None:
-    """A literal block (``|-``) for multi-line text, or None when it would not round-trip."""
-    if "\n" not in s or "\r" in s or "\t" in s:
+    """A literal block (``|-``) holding ``s`` exactly, or None when a block cannot.
+
+    A block cannot start with a space or a line break (the indentation would be misread), end
+    with a line break (``-`` chomps it), or hold trailing blanks, tabs or characters YAML will
+    not take raw; those texts are quoted instead.
+    """
+    if not s or s.startswith((" ", "\n")) or s.endswith("\n"):
         return None
     lines = s.split("\n")
-    if s.endswith("\n") or s.startswith(" ") or s.startswith("\n"):
-        return None
-    if any(ln != ln.rstrip() for ln in lines) or not all(ch.isprintable() for ln in lines for ch in ln):
+    if any(ln != ln.rstrip(" \t") or not all(char_ok(ch) for ch in ln) for ln in lines):
         return None
     pad = " " * indent
     return "|-\n" + "\n".join((pad + ln) if ln else "" for ln in lines)
 
 
-def text_value(s: str, indent: int) -> str:
-    """Value for ``key: <here>``: a literal block for multi-line text, a scalar otherwise."""
-    if s is not None and "\n" in s:
+def text_value(s: str, indent: int, *, block: bool = False) -> str:
+    """Value for ``key: <here>``: a literal block for multi-line text (any text with
+    ``block=True``) when one holds it exactly, a scalar otherwise."""
+    if s and (block or "\n" in s):
         blk = block_text(s, indent)
         if blk is not None:
             return blk

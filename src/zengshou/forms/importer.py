@@ -36,6 +36,7 @@ from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_PROGRESS, H_ROW, H_TASK
 from zengshou.quarters import Quarter
 from zengshou.rules.content import char_count, squash
 from zengshou.rules.forms import REFUSING
+from zengshou.yamlout import scalar, text_value
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -399,72 +400,22 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
 
 # ---------------------------------------------------------------- the submission file
 
-_YAML_UNSAFE = {"\x85", "\u2028", "\u2029", "\ufeff"}  # line breaks in YAML 1.1, and the BOM
-
-
-def _yaml_char_ok(ch: str) -> bool:
-    """Characters a YAML file may hold as they are (YAML's printable set, minus its odd line breaks)."""
-    o = ord(ch)
-    if ch in _YAML_UNSAFE:
-        return False
-    return (0x20 <= o <= 0x7E or o == 0x0A or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD
-            or 0x10000 <= o <= 0x10FFFF)
-
-
-def _quoted(value: str) -> str:
-    """A double-quoted scalar: JSON escapes, plus escapes for what YAML will not take raw.
-
-    Full-width spaces and other non-ASCII text stay as they are."""
-    import json
-
-    out = []
-    for ch in json.dumps(value, ensure_ascii=False):
-        if _yaml_char_ok(ch):
-            out.append(ch)
-        else:
-            o = ord(ch)
-            out.append(f"\\u{o:04x}" if o <= 0xFFFF else f"\\U{o:08x}")
-    return "".join(out)
-
-
-def _scalar(value: str) -> str:
-    from zengshou.yamlout import scalar
-
-    s = scalar(value)
-    return _quoted(value) if s.startswith('"') else s
-
-
-def _text(value: str, indent: int) -> str:
-    """Progress as a literal block (``|-``), the style ``zengshou new`` writes and clerks edit;
-    quoted when a block could not hold the text exactly (trailing spaces, tabs, a leading space
-    or line break, a final line break, characters YAML will not take raw)."""
-    if value == "":
-        return '""'
-    lines = value.split("\n")
-    ok = (not value.startswith((" ", "\n")) and not value.endswith("\n")
-          and all(ln == ln.rstrip(" \t") and all(_yaml_char_ok(ch) for ch in ln) for ln in lines))
-    if not ok:
-        return _quoted(value)
-    pad = " " * indent
-    return "|-\n" + "\n".join((pad + ln) if ln else "" for ln in lines)
-
-
 def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> str:
     """The submission file for an imported form (deterministic: same form, same text)."""
     u = cat.by_id[imp.unit_id]
     how = " Excel 表单" if imp.kind == "form" else "方案原表"
-    lines = [f"# 由 zengshou import 从{how}导入：{_scalar(imp.path.name)}",
+    lines = [f"# 由 zengshou import 从{how}导入：{scalar(imp.path.name)}",
              "# 修改请改表单后重新导入（zengshou import --force），或直接编辑本文件。",
-             f"unit: {_scalar(u.name)}",
+             f"unit: {scalar(u.name)}",
              f"quarter: {imp.quarter}"]
     if submitted is not None:
         lines.append(f"submitted: {submitted.isoformat()}")
     if imp.contact:
-        lines.append(f"contact: {_scalar(imp.contact)}")
+        lines.append(f"contact: {scalar(imp.contact)}")
     lines.append("items:")
     for row, text in imp.items:
         lines.append(f"  - task: {row}")
-        lines.append(f"    progress: {_text(text, 6)}")
+        lines.append(f"    progress: {text_value(text, 6, block=True)}")
     return "\n".join(lines) + "\n"
 
 
