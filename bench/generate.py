@@ -5,7 +5,7 @@
 
 OUT_DIR/data gets a units.yaml with the real city departments plus synthetic county-level
 governments up to --units reporting units, a tasks.yaml with the plan's 70 rows and a period
-running from 2022Q1 for --quarters quarters (at least to 2024Q4), and one submission per reporting unit per
+ending 2024Q4 and reaching back --quarters quarters (at least 12, to 2022Q1), and one submission per reporting unit per
 quarter, each with every row the unit must report and a realistic Chinese text of 50–300
 characters. Output is deterministic for a given seed.
 """
@@ -60,14 +60,14 @@ def main() -> int:
     data = a.out / "data"
     (data / "progress").mkdir(parents=True, exist_ok=True)
 
-    # The period starts with the plan (2022Q1) and runs as long as needed, so the plan's own
-    # dated targets (by 2022Q4, by 2024Q4) stay inside it.
-    quarters = [Quarter(2022, 1)]
-    while len(quarters) < a.quarters:
-        quarters.append(quarters[-1].next())
-    end = max(quarters[-1], Quarter(2024, 4))
+    # The period ends with the plan (2024Q4), all in the past, and reaches back --quarters
+    # quarters (at least to 2022Q1, so the plan's dated targets stay inside it).
+    period = [Quarter(2024, 4)]
+    while len(period) < max(a.quarters, 12):
+        period.insert(0, period[0].prev())
+    quarters = period[-a.quarters:]  # the quarters that get submissions: the latest ones
     tasks = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
-    tasks = re.sub(r"(\n    end: )\S+", rf"\g<1>{end}", tasks, count=1)
+    tasks = re.sub(r"(\n    start: )\S+", rf"\g<1>{period[0]}", tasks, count=1)
     (data / "tasks.yaml").write_text(tasks, encoding="utf-8")
 
     real = load_catalog(ROOT / "data")[0]

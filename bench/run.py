@@ -121,7 +121,7 @@ def main() -> int:
     units, quarters = (60, 12) if a.quick else (200, 40)
     big = generate(a.workdir / f"tree-{units}x{quarters}", "--units", str(units), "--quarters", str(quarters))
     full = generate(a.workdir / "quarter-34-full", "--units", "34", "--quarters", "1", "--full")
-    full_q = "2022Q1"
+    full_q = "2024Q4"
     big_files = sorted(str(p) for p in (big / "progress").rglob("*.yaml"))
     env = dict(os.environ, ZENGSHOU_LANG="en")
     env.pop("ZENGSHOU_DATA", None)

@@ -120,7 +120,7 @@ class Catalog:
         A county is named directly (龙胜县) or through 各县人民政府. With a quarter, a successor
         also takes over its predecessors' rows.
         """
-        key = (unit_id, str(quarter) if quarter is not None else None)
+        key = (unit_id, str(quarter) if quarter is not None and self._successions else None)
         if key in self._roles:
             return dict(self._roles[key])
         ids = {unit_id}

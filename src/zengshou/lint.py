@@ -22,7 +22,7 @@ class Result:
     catalog: Catalog | None
     findings: list[Finding] = field(default_factory=list)
     files_checked: int = 0
-    sources: dict[str, str] = field(default_factory=dict)
+    sources: dict[str, str | dict[int, str]] = field(default_factory=dict)  # text, or just the lines shown
     submissions: list[Loaded] = field(default_factory=list)
     comments: dict[str, dict[int, str]] = field(default_factory=dict)  # suppression comments by file
 
@@ -133,13 +133,22 @@ def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], di
                 for check in SUBMISSION_CHECKS:
                     mine.extend(check(ctx, sub))
             findings.extend(mine)
-            if mine or keep:
+            if keep:
                 sources[sub.display] = sub.doc.text
                 comments[sub.display] = sub.doc.comments
+            elif mine:  # only the lines a report shows: a large tree must not keep every text
+                shown = {f.line for f in mine if f.line}
+                sources[sub.display] = _lines(sub.doc.text, shown)
+                comments[sub.display] = {n: c for n, c in sub.doc.comments.items() if n in shown}
         if keep:
             kept.extend(loaded)
         ctx.done(folder)
     return findings, sources, kept, comments
+
+
+def _lines(text: str, wanted: set[int]) -> dict[int, str]:
+    lines = text.splitlines()
+    return {n: lines[n - 1] for n in wanted if 0 < n <= len(lines)}
 
 
 def _finish(result: Result, config: Config) -> Result:

@@ -14,7 +14,7 @@ from zengshou.i18n import w
 
 
 class Reporter:
-    def __init__(self, lang: str = "zh", sources: dict[str, str] | None = None, files_checked: int = 0):
+    def __init__(self, lang: str = "zh", sources: dict[str, str | dict[int, str]] | None = None, files_checked: int = 0):
         self.lang = lang
         self.sources = sources or {}
         self.files_checked = files_checked
@@ -33,12 +33,14 @@ class TextReporter(Reporter):
             by_file[f.file].append(f)
         for file, items in by_file.items():
             src = self.sources.get(file)
-            src_lines = src.splitlines() if src else []
+            if isinstance(src, str):
+                src = dict(enumerate(src.splitlines(), 1))
+            src = src or {}
             for f in items:
                 where = f"{f.file}:{f.line or '-'}:{f.col or '-'}"
                 lines.append(f"{where} {f.code} {w(f.level, self.lang)} {f.message(self.lang)}")
-                if f.line and 0 < f.line <= len(src_lines):
-                    text, col = _excerpt(src_lines[f.line - 1], f.col or 1)
+                if f.line and f.line in src:
+                    text, col = _excerpt(src[f.line], f.col or 1)
                     lines.append(f"    {f.line:>4} | {text}")
                     if f.col:
                         lines.append("         | " + _caret_pad(text, col) + "^")

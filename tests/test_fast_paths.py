@@ -1,0 +1,82 @@
+"""The speed levers never change a finding.
+
+* libyaml (ruamel.yaml.clib) against the pure-Python parser, on the whole bad-input corpus;
+* quarters spread over processes against one process, and ``keep=False`` (sources trimmed to
+  the lines a report shows) against ``keep=True``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, write
+from test_corpus import CASES, Q
+
+from zengshou import loader
+from zengshou.lint import lint
+from zengshou.reporters import JsonReporter, TextReporter
+
+
+def as_tuples(result) -> list[tuple]:
+    return [(f.file, f.line, f.col, f.code, f.level, f.message("en"), f.fix("en")) for f in result.findings]
+
+
+@pytest.fixture
+def corpus(empty_data: Path) -> Path:
+    for name, (raw, *_rest) in CASES.items():
+        path = empty_data / "progress" / Q / f"{name}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(raw)
+    return empty_data
+
+
+@pytest.mark.skipif(not loader.FAST, reason="ruamel.yaml.clib is not installed")
+def test_libyaml_and_pure_parser_give_identical_findings(corpus, monkeypatch):
+    fast = lint(corpus)
+    monkeypatch.setattr(loader, "FAST", False)
+    slow = lint(corpus)
+    assert as_tuples(fast) == as_tuples(slow)
+    assert len({f.file for f in fast.findings}) >= len(CASES) - 6  # the clean cases have none
+
+
+def test_every_corpus_file_parses_the_same_either_way():
+    for name, (raw, *_rest) in CASES.items():
+        text, err = loader.decode(raw, name)
+        if err is not None:
+            continue
+        a = loader.load_text(text, name, fast=True)
+        b = loader.load_text(text, name, fast=False)
+        assert (a.data, a.value_pos, a.key_pos, [(f.code, f.line, f.col) for f in a.findings]) == \
+               (b.data, b.value_pos, b.key_pos, [(f.code, f.line, f.col) for f in b.findings]), name
+
+
+@pytest.fixture
+def quarters(tmp_path: Path) -> Path:
+    """The shipped data plus copies of its 2023Q2 files as 2023Q3 and 2023Q4, with problems."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    for q, day in (("2023Q3", "2023-10-09"), ("2023Q4", "2024-01-05")):
+        for f in sorted((data / "progress" / "2023Q2").glob("*.yaml")):
+            text = f.read_text(encoding="utf-8").replace("quarter: 2023Q2", f"quarter: {q}")
+            text = text.replace("submitted: 2023-07-0", f"submitted: {day[:-1]}")
+            write(data / "progress" / q / f.name, text)
+    write(data / "progress" / "2023Q4" / "czj.yaml", "unit: 市财政局\nquarter: 2023Q4\nitems:\n  - task: 13\n    progress: 同上\n")
+    return data
+
+
+def test_parallel_and_serial_runs_agree(quarters):
+    serial = lint(quarters, jobs=1, keep=True)
+    parallel = lint(quarters, jobs=2, keep=False)
+    assert as_tuples(serial) == as_tuples(parallel)
+    assert {f.code for f in serial.findings} >= {"C404", "C407", "T601"}
+    # the text report is the same, though the parallel run kept only the lines it shows
+    assert TextReporter("en", serial.sources, 9).render(serial.findings) == \
+           TextReporter("en", parallel.sources, 9).render(parallel.findings)
+    assert JsonReporter("en", serial.sources, 9).render(serial.findings) == \
+           JsonReporter("en", parallel.sources, 9).render(parallel.findings)
+    shown = parallel.sources["data/progress/2023Q4/czj.yaml"] if "data/progress/2023Q4/czj.yaml" in parallel.sources \
+        else next(v for k, v in parallel.sources.items() if k.endswith("2023Q4/czj.yaml"))
+    assert isinstance(shown, dict) and set(shown) == {f.line for f in parallel.findings if f.file.endswith("2023Q4/czj.yaml")}
