@@ -58,12 +58,13 @@ def indicators_cmd(
 
     title = (f"{cat.plan.short_title} — 量化指标（截至{q.label('zh')}）" if lang == "zh"
              else f"{cat.plan.short_title} — indicators as of {q.label('en')}")
-    heads = (("序号", "指标", "方式", "实际", "目标", "完成", "应完成", "状态") if lang == "zh"
-             else ("Row", "Indicator", "Adds up", "Actual", "Target", "Done", "Due", "Status"))
+    heads = (("序号", "指标（计算方式）", "实际", "目标", "完成", "应完成", "状态") if lang == "zh"
+             else ("Row", "Indicator (how it adds up)", "Actual", "Target", "Done", "Due", "Status"))
     table = Table(title=title, show_lines=False)
     for i, h in enumerate(heads):
-        table.add_column(h, justify="right" if i in (0, 3, 4, 5, 6) else "left", overflow="fold",
-                         max_width=34 if i == 1 else None, min_width=16 if i == 1 else None, ratio=3 if i == 1 else None)
+        table.add_column(h, justify="right" if i in (0, 2, 3, 4, 5) else "left", overflow="fold",
+                         min_width=14 if i == 1 else None, ratio=1 if i == 1 else None,
+                         max_width={2: 11, 3: 11, 6: 8}.get(i))
     for p in rows:
         ind = p.ind
         name = ind.name if lang == "zh" or not ind.name_en else ind.name_en
@@ -81,7 +82,8 @@ def indicators_cmd(
         agg = say(AGG_WORD.get(ind.aggregation, {"zh": ind.aggregation}), lang)
         if ind.by:
             agg += f" {ind.by}"
-        table.add_row(str(p.row), name, agg, actual, target, _pct(p.achieved), _pct(p.expected), status)
+        table.add_row(str(p.row), f"{name}（{agg}）" if lang == "zh" else f"{name} ({agg})", actual, target,
+                      _pct(p.achieved), _pct(p.expected), status)
     console().print(table)
     note = ("实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。"
             if lang == "zh" else
