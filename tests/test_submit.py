@@ -351,3 +351,15 @@ def test_sample_is_what_the_script_writes():
     texts = [it["progress"] for p in files for it in load_file(p).data["items"]]
     assert len(texts) > 300 and len(set(texts)) == len(texts) - 1  # one repeat: zgh row 12 = 2023Q1 (C407)
     assert all(t.startswith("【示例】") and 40 <= char_count(t) <= 250 for t in texts)
+
+
+def test_reminder_in_english(cli, data_dir):
+    r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10", "--lang", "en")
+    assert r.exit_code == 1
+    text = r.stdout
+    assert text.startswith("Reminder: overdue progress reports on the key tasks for Q2 2023")
+    listed = dict(re.findall(r"(?m)^\d+\. (\S+?): (.+)$", text))
+    assert len(listed) == 24 and listed["市商务局"] == "not received" and listed["市科技局"] == "no submission date (draft)"
+    assert "6 July 2023" in text and text.rstrip().endswith("10 July 2023")
+    r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-01", "--lang", "en")
+    assert r.stdout.startswith("Reminder: progress reports") and "Please report by 6 July 2023." in r.stdout

@@ -143,20 +143,23 @@ def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | 
               "state_text": _state_text(u, lang), "reason": _reason(u, lang), "file": u.file,
               "missing_rows": u.missing_rows, "errors": u.errors}
              for u in st.units if _needs_reminder(u)]
+    def day(d: date) -> str:
+        return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else f"{d:%d %B %Y}".lstrip("0")
+
+    name = "reminder.txt.j2" if lang == "zh" else "reminder.en.txt.j2"
     ctx = {
-        "plan": cat.plan, "quarter": str(st.quarter), "quarter_label": st.quarter.label("zh"),
-        "deadline": st.deadline.isoformat(), "deadline_text": f"{st.deadline.year}年{st.deadline.month}月{st.deadline.day}日",
-        "overdue": notice_date > st.deadline, "date": notice_date.isoformat(),
-        "date_text": f"{notice_date.year}年{notice_date.month}月{notice_date.day}日",
+        "plan": cat.plan, "quarter": str(st.quarter), "quarter_label": st.quarter.label(lang),
+        "deadline": st.deadline.isoformat(), "deadline_text": day(st.deadline),
+        "overdue": notice_date > st.deadline, "date": notice_date.isoformat(), "date_text": day(notice_date),
         "units": units, "totals": st.totals, "complete": st.complete,
         "mailbox": cat.plan.mailbox, "contact": cat.plan.contact, "lang": lang,
     }
     try:
-        return env.get_template("reminder.txt.j2").render(**ctx)
+        return env.get_template(name).render(**ctx)
     except TemplateNotFound:
         where = "、".join(str(d) for d in dirs)
-        fail({"zh": f"找不到催报通知模板 reminder.txt.j2（查找了：{where}）；用 --templates 指定",
-              "en": f"reminder template reminder.txt.j2 not found (looked in: {where}); use --templates"}, lang)
+        fail({"zh": f"找不到催报通知模板 {name}（查找了：{where}）；用 --templates 指定",
+              "en": f"reminder template {name} not found (looked in: {where}); use --templates"}, lang)
     except TemplateError as e:
         fail({"zh": f"催报通知模板有误：{e}", "en": f"error in the reminder template: {e}"}, lang)
 
@@ -170,7 +173,7 @@ def status_cmd(
     notice_date: Annotated[str | None, typer.Option(
         "--date", help="Date printed on the notice, YYYY-MM-DD (default: today).")] = None,
     templates: Annotated[Path | None, typer.Option(
-        "--templates", help="Folder holding reminder.txt.j2 (default: templates/ beside the data folder).")] = None,
+        "--templates", help="Folder holding reminder.txt.j2 (reminder.en.txt.j2 with --lang en; default: templates/ beside the data folder).")] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
