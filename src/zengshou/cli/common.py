@@ -66,7 +66,13 @@ def load_catalog_or_exit(data: Path, lang: str):
     cat, findings = load_catalog(data)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:
-        sys.stderr.write(render_text(findings, lang, sources={}))
+        sources = {}
+        for name in {f.file for f in findings}:
+            try:
+                sources[name] = Path(name).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                pass
+        sys.stderr.write(render_text(findings, lang, sources=sources, files=2))
         raise typer.Exit(1)
     return cat
 
