@@ -73,3 +73,30 @@ def write_workbook(path: Path | str, wb, when: datetime | None = None) -> bytes:
     data = save_workbook_deterministic(wb, when)
     write_bytes(path, data)
     return data
+
+
+def setup_print(ws, *, title_rows: str, freeze: str, footer: str, header: str | None = None,
+                font: str | None = None, margins: tuple[float, float, float, float] = (0.4, 0.4, 0.7, 0.7)) -> None:
+    """Print-ready sheet, as offices print tables: A4 landscape, one page wide (as many pages
+    down as needed), centred, the header rows repeated on every page, frozen under them, page
+    numbers in the footer and, optionally, the title and sheet name in the header."""
+    from openpyxl.worksheet.page import PageMargins
+
+    left, right, top, bottom = margins
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins = PageMargins(left=left, right=right, top=top, bottom=bottom, header=0.3, footer=0.3)
+    ws.print_title_rows = title_rows
+    ws.freeze_panes = freeze
+    parts = [(ws.oddFooter.center, footer)]
+    if header is not None:
+        parts += [(ws.oddHeader.left, header.replace("&", "&&")), (ws.oddHeader.right, "&A")]
+    for part, text in parts:
+        part.text = text
+        part.size = 9
+        if font:
+            part.font = font + ",Regular"

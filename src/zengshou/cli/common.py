@@ -113,3 +113,19 @@ def reporting_unit_or_exit(cat, name: str, quarter, lang: str):
                          else f"note: from {u.successor.from_} on, '{succ.name}' reports for '{u.name}'; writing its form.\n")
         u = succ
     return u
+
+
+def write_or_exit(path: Path, data: bytes | str, lang: str, shown: str | None = None) -> None:
+    """Write an output atomically; a locked or unwritable target is a usage/environment error
+    (exit 2) that says what to do, and the previous file is left as it was."""
+    from zengshou.atomic import OutputLocked, write_bytes
+
+    shown = shown or str(path)
+    try:
+        write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+    except OutputLocked:
+        fail({"zh": f"无法替换 {shown}：文件可能正在 Excel 或 WPS 中打开。请关闭后重试；原文件未改动。",
+              "en": f"cannot replace {shown}: it is probably open in Excel or WPS. Close it and retry; "
+                    "the old file is unchanged."}, lang)
+    except OSError as e:
+        fail({"zh": f"无法写入 {shown}：{e.strerror or e}", "en": f"cannot write {shown}: {e.strerror or e}"}, lang)

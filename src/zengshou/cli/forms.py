@@ -18,7 +18,7 @@ import typer
 
 from zengshou.cli.app import app
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out,
-                                 quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit)
+                                 quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, write_or_exit)
 
 FORMS_DIR = Path("forms")
 
@@ -41,7 +41,6 @@ def template_cmd(
 
     Same inputs, same bytes. An existing file with different content is left alone unless --force.
     """
-    from zengshou.atomic import OutputLocked, write_bytes
     from zengshou.forms.template import form_bytes, form_rows
     from zengshou.submissions import display_path
 
@@ -81,12 +80,7 @@ def template_cmd(
                 sys.stderr.write(f"{shown} 已存在且内容不同（可能已填写），未改动；确需重新生成请加 --force\n" if lang == "zh"
                                  else f"{shown} exists with different content (maybe filled in) and was left alone; use --force to replace it\n")
                 continue
-        try:
-            write_bytes(target, blob)
-        except OutputLocked:
-            fail({"zh": f"无法替换 {shown}：文件可能正在 Excel/WPS 中打开", "en": f"cannot replace {shown}: is it open in Excel or WPS?"}, lang)
-        except OSError as e:
-            fail({"zh": f"无法写入 {shown}：{e.strerror or e}", "en": f"cannot write {shown}: {e.strerror or e}"}, lang)
+        write_or_exit(target, blob, lang, shown)
         n = len(rows) - len(optional)
         extra = (f"（另有 {len(optional)} 项选填）" if lang == "zh" else f" (+{len(optional)} optional)") if optional else ""
         out(f"已写入 {shown}：{name} {q.label(lang)}，须报送 {n} 项任务{extra}" if lang == "zh"

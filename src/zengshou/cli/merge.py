@@ -10,7 +10,8 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, quarter_or_exit
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, quarter_or_exit,
+                                 write_or_exit)
 
 FORMATS = ("xlsx", "html")
 
@@ -47,7 +48,6 @@ def merge_cmd(
     Errors in the submissions stop the merge (exit 1) unless --skip-invalid; missing submissions
     show as 未报送. Writes <plan>-<quarter>-落实进度.xlsx/.html and prints their paths.
     """
-    from zengshou.atomic import OutputLocked, write_bytes
     from zengshou.config import ConfigError, load_config
     from zengshou.lint import lint
     from zengshou.reporters import render_text
@@ -98,14 +98,7 @@ def merge_cmd(
         outputs.append((folder / report_name(cat.plan.short_title, str(q), lang, "html"), page.encode("utf-8")))
 
     for path, data_bytes in outputs:  # everything is rendered before anything is written
-        try:
-            write_bytes(path, data_bytes)
-        except OutputLocked:
-            fail({"zh": f"无法替换 {path}：文件可能正在 Excel 或 WPS 中打开。请关闭后重试；原文件未改动。",
-                  "en": f"cannot replace {path}: it is probably open in Excel or WPS. Close it and retry; "
-                        "the old file is unchanged."}, lang)
-        except OSError as e:
-            fail({"zh": f"无法写入 {path}：{e.strerror or e}", "en": f"cannot write {path}: {e.strerror or e}"}, lang)
+        write_or_exit(path, data_bytes, lang)
         typer.echo(str(path))
     if report.skipped:
         names = "、".join(s.file for s in report.skipped) if lang == "zh" else ", ".join(s.file for s in report.skipped)

@@ -21,7 +21,7 @@ import typer
 
 from zengshou.cli.app import app
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, fail, lang_of, load_catalog_or_exit, out,
-                                 quarter_or_exit, reporting_unit_or_exit)
+                                 quarter_or_exit, reporting_unit_or_exit, write_or_exit)
 from zengshou.writer import render_form
 
 # ---------------------------------------------------------------- zengshou new
@@ -42,7 +42,6 @@ def new_cmd(
 
     Never overwrites an existing file: it says so and exits 2; --force replaces it.
     """
-    from zengshou.atomic import OutputLocked, write_text
     from zengshou.submissions import display_path
 
     lang = lang_of(lang)
@@ -71,12 +70,7 @@ def new_cmd(
               "en": f"{shown} already exists and was left alone (it may hold work); use --force to replace it"}, lang)
     if target.is_dir():
         fail({"zh": f"{shown} 是一个文件夹", "en": f"{shown} is a folder"}, lang)
-    try:
-        write_text(target, text)
-    except OutputLocked:
-        fail({"zh": f"无法替换 {shown}：文件可能正被其他程序打开", "en": f"cannot replace {shown}: is it open in another program?"}, lang)
-    except OSError as e:
-        fail({"zh": f"无法写入 {shown}：{e.strerror or e}", "en": f"cannot write {shown}: {e.strerror or e}"}, lang)
+    write_or_exit(target, text, lang, shown)
     n = len(rows) - len(optional)
     if lang == "zh":
         msg = f"已写入 {shown}：{u.name} {q.label(lang)}，须报送 {n} 项任务"

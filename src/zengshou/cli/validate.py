@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of
+from zengshou.cli.common import DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, write_or_exit
 
 
 class Fmt(str, Enum):
@@ -66,12 +66,7 @@ def validate_cmd(
     reporter = REPORTERS[fmt.value](lang, result.sources, result.files_checked)
     sys.stdout.write(reporter.render(result.findings))
     if output is not None:
-        from zengshou.atomic import write_text
-
-        try:
-            write_text(output, JsonReporter(lang, result.sources, result.files_checked).render(result.findings))
-        except OSError as e:
-            fail({"zh": f"无法写入 {output}：{e}", "en": f"cannot write {output}: {e}"}, lang)
+        write_or_exit(output, JsonReporter(lang, result.sources, result.files_checked).render(result.findings), lang)
     raise typer.Exit(result.exit_code(strict))
 
 

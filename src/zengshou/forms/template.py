@@ -63,6 +63,7 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
+    from zengshou.xlsxutil import setup_print
 
     q = Quarter.parse(str(quarter))
     optional = optional or set()
@@ -165,20 +166,8 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     wb.security = WorkbookProtection(lockStructure=True)
 
     # ---- print: A4 landscape, one page wide, header row on every page
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = 0.6
-    ws.page_margins.bottom = 0.9  # room for the page-number footer (LibreOffice clips a tighter one)
-    ws.page_margins.header = ws.page_margins.footer = 0.3
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-    ws.oddFooter.center.size = 9
-    ws.freeze_panes = f"A{FIRST_ROW}"
+    setup_print(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", freeze=f"A{FIRST_ROW}", footer="第 &P 页，共 &N 页",
+                margins=(0.4, 0.4, 0.6, 0.9))  # room for the page-number footer (LibreOffice clips a tighter one)
     ws.sheet_view.selection[0].activeCell = f"E{FIRST_ROW}"
     ws.sheet_view.selection[0].sqref = f"E{FIRST_ROW}"
 

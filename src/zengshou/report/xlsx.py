@@ -136,26 +136,9 @@ class Sheet:
 
 
 def setup_print(ws, *, title_rows: str, freeze: str, header: str, lang: str) -> None:
-    from openpyxl.worksheet.page import PageMargins
+    from zengshou.xlsxutil import setup_print as setup
 
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.7, bottom=0.7, header=0.3, footer=0.3)
-    ws.print_title_rows = title_rows
-    ws.freeze_panes = freeze
-    ws.oddHeader.left.text = header.replace("&", "&&")
-    ws.oddHeader.left.font = FONT + ",Regular"
-    ws.oddHeader.left.size = 9
-    ws.oddHeader.right.text = "&A"
-    ws.oddHeader.right.font = FONT + ",Regular"
-    ws.oddHeader.right.size = 9
-    ws.oddFooter.center.text = labels(lang)["page"]
-    ws.oddFooter.center.font = FONT + ",Regular"
-    ws.oddFooter.center.size = 9
+    setup(ws, title_rows=title_rows, freeze=freeze, header=header, footer=labels(lang)["page"], font=FONT)
 
 
 class Styles:
