@@ -97,7 +97,7 @@ def units_cmd(
 
     table = Table(title="责任单位" if lang == "zh" else "Units", show_lines=False)
     for h in (("编号", "名称", "类别", "须报送", "别名") if lang == "zh" else ("Id", "Name", "Kind", "Must report", "Aliases")):
-        table.add_column(h)
+        table.add_column(h, overflow="fold")
     kinds = {"department": "department", "county": "county_kind", "other": "other", "group": "group_kind"}
     for u in cat.units:
         need = len(cat.required_rows(u.id)) if u.kind != "group" else 0
