@@ -314,12 +314,13 @@ _NOKEY = _NoKey()
 
 
 def _syntax_finding(e: Exception, path: str, text: str) -> Finding:
-    problem = getattr(e, "problem", None) or str(e).splitlines()[0] if str(e) else type(e).__name__
+    problem = getattr(e, "problem", None) or (str(e).splitlines() or [type(e).__name__])[0]
     m = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
     line = m.line + 1 if m is not None else None
     col = m.column + 1 if m is not None else None
     hint = ""
-    src = text.splitlines()[line - 1] if line and line <= len(text.splitlines()) else ""
+    lines = text.splitlines()
+    src = lines[line - 1] if line and line <= len(lines) else ""
     if "\t" in src[: (col or 0) + 1] or "tab" in str(problem).lower() or "\\t" in str(problem):
         hint = "tab"
     elif "：" in src:
@@ -328,7 +329,6 @@ def _syntax_finding(e: Exception, path: str, text: str) -> Finding:
         # "could not find expected ':'" is noticed on the line after a `名称：值` line: point at
         # the line that has the full-width colon (and no ASCII one) instead.
         ctx = getattr(e, "context_mark", None)
-        lines = text.splitlines()
         for n in dict.fromkeys([ctx.line + 1 if ctx is not None else 0, line - 1]):
             if 0 < n <= len(lines) and "：" in lines[n - 1] and ": " not in lines[n - 1] and not lines[n - 1].endswith(":"):
                 hint, line, col = "fullwidth-colon", n, lines[n - 1].index("：") + 1
