@@ -52,3 +52,11 @@ def test_every_command_has_help():
         res = run(name, "--help")
         assert res.returncode == 0, (name, res.stderr)
         assert "Usage: python -m zengshou " + name in res.stdout or f"Usage: zengshou {name}" in res.stdout, res.stdout[:200]
+
+
+def test_every_command_is_documented_in_the_readme():
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in COMMAND_MODULES:
+        assert f"`zengshou {name}" in readme, name
