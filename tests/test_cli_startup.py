@@ -60,3 +60,23 @@ def test_every_command_is_documented_in_the_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name in COMMAND_MODULES:
         assert f"`zengshou {name}" in readme, name
+
+
+def test_a_legacy_console_encoding_degrades_characters_not_the_run(tmp_path):
+    """On a Windows pipe in cp936 (or any narrow code page) an emoji in a clerk's text must not
+    turn a finding into a traceback."""
+    from conftest import DATA, write
+
+    data = tmp_path / "data"
+    data.mkdir()
+    for name in ("tasks.yaml", "units.yaml"):
+        (data / name).write_bytes((DATA / name).read_bytes())
+    f = write(data / "progress" / "2023Q2" / "czj.yaml",
+              "unit: 市财政局\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: 同上  # 😀\n")
+    env = {**os.environ, "PYTHONIOENCODING": "gbk"}
+    res = subprocess.run([sys.executable, "-m", "zengshou", "validate", str(f), "--data", str(data)],
+                         capture_output=True, env=env)
+    assert res.returncode == 1
+    out = res.stdout.decode("gbk")
+    assert "Traceback" not in out + res.stderr.decode("gbk", "replace")
+    assert "\\U0001f600" in out and "czj.yaml:5:15 C404" in out

@@ -29,6 +29,11 @@ def main() -> None:
 
         print(f"zengshou {__version__}")
         return
+    # A console or pipe in a legacy code page (cp936 cannot print an emoji a clerk typed) must
+    # degrade a character, not end in a traceback.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     # zengshou's models need no Pydantic plugins; skip scanning every installed package for them
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     global ONLY
