@@ -187,11 +187,36 @@ class DefinitionsError(Exception):
         self.findings = findings
 
 
-def load_catalog(data_dir: Path | str, *, strict: bool = True) -> tuple[Catalog | None, list[Finding]]:
+def load_catalog(data_dir: Path | str) -> tuple[Catalog | None, list[Finding]]:
     """Load and check ``tasks.yaml`` and ``units.yaml``.
 
     Returns the catalog (None when the files cannot be read into models) and all findings.
+    A command often needs the catalog before it lints (``status``, ``merge``, ``import``), so
+    the result is remembered per file content: the second call parses nothing. Findings are
+    copies, since the linter sets their configured level.
     """
+    import dataclasses
+    import hashlib
+
+    data_dir = Path(data_dir)
+    key_parts = [str(data_dir.resolve()), str(Path.cwd())]
+    for name in ("units.yaml", "tasks.yaml"):
+        try:
+            key_parts.append(hashlib.sha256((data_dir / name).read_bytes()).hexdigest())
+        except OSError:
+            key_parts.append("-")
+    key = "\0".join(key_parts)
+    if key not in _LOADED:
+        _LOADED.clear()  # one data directory per process is the common case; keep memory flat
+        _LOADED[key] = _load_catalog(data_dir)
+    cat, findings = _LOADED[key]
+    return cat, [dataclasses.replace(f) for f in findings]
+
+
+_LOADED: dict[str, tuple[Catalog | None, list[Finding]]] = {}
+
+
+def _load_catalog(data_dir: Path) -> tuple[Catalog | None, list[Finding]]:
     from zengshou.loader import load_file
     from zengshou.rules.definitions import check_definitions
     from zengshou.schema import validate
