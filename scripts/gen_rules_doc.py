@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from zengshou.atomic import write_text  # noqa: E402
-from zengshou.cli.checks import rules_markdown, schema_text  # noqa: E402
+from zengshou.ruledocs import rules_markdown  # noqa: E402
+from zengshou.schema_export import schema_text  # noqa: E402
 
 OUTPUTS = {
     ROOT / "docs" / "rules.md": rules_markdown,

@@ -29,7 +29,7 @@ from zengshou.atomic import write_text  # noqa: E402
 from zengshou.catalog import load_catalog  # noqa: E402
 from zengshou.writer import render_form  # noqa: E402
 from zengshou.quarters import Quarter  # noqa: E402
-from zengshou.rules.content import char_count  # noqa: E402
+from zengshou.text import char_count  # noqa: E402
 
 MARK = "【示例】"
 

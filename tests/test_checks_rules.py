@@ -162,7 +162,7 @@ def test_runner_covers_exactly_the_table():
 
 
 def test_rules_page_is_up_to_date():
-    from zengshou.cli.checks import rules_markdown
+    from zengshou.ruledocs import rules_markdown
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), "docs/rules.md is stale: run python scripts/gen_rules_doc.py"

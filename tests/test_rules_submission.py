@@ -231,7 +231,7 @@ def test_c404_placeholder_within_text_is_fine(cli, data):
 
 
 def test_char_count_rules():
-    from zengshou.rules.content import char_count
+    from zengshou.text import char_count
 
     assert char_count("一二三") == 3
     assert char_count("一 二\n三\u3000四\t五\r\n") == 5

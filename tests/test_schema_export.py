@@ -41,7 +41,7 @@ BROKEN = {
 
 
 def test_committed_schema_is_up_to_date(cli):
-    from zengshou.cli.checks import schema_text
+    from zengshou.schema_export import schema_text
 
     committed = (ROOT / "docs" / "schema" / "progress.schema.json").read_text(encoding="utf-8")
     assert committed == schema_text("progress"), "run python scripts/gen_rules_doc.py"
@@ -62,7 +62,7 @@ def test_schema_is_valid_and_stable(cli, kind):
 
 
 def test_schema_shape():
-    from zengshou.cli.checks import json_schema
+    from zengshou.schema_export import json_schema
 
     s = json_schema("progress")
     assert s["required"] == ["unit", "quarter"]
@@ -111,7 +111,7 @@ def test_check_jsonschema_agrees_with_validate(cli, empty_data, tmp_path):
 @pytest.mark.parametrize("kind", ["tasks", "units"])
 def test_definitions_schemas_accept_the_shipped_files(kind, tmp_path):
     pytest.importorskip("check_jsonschema")
-    from zengshou.cli.checks import schema_text
+    from zengshou.schema_export import schema_text
 
     schema = write(tmp_path / f"{kind}.schema.json", schema_text(kind))
     res = _check_jsonschema(schema, [DATA / f"{kind}.yaml"])

@@ -346,7 +346,7 @@ def test_sample_is_what_the_script_writes():
     for path, text in files.items():
         assert path.read_text(encoding="utf-8") == text, path
     from zengshou.loader import load_file
-    from zengshou.rules.content import char_count
+    from zengshou.text import char_count
 
     texts = [it["progress"] for p in files for it in load_file(p).data["items"]]
     assert len(texts) > 300 and len(set(texts)) == len(texts) - 1  # one repeat: zgh row 12 = 2023Q1 (C407)

@@ -85,79 +85,6 @@ def new_cmd(
 
 # ---------------------------------------------------------------- zengshou status
 
-def _state_text(u, lang: str) -> str:
-    from zengshou.status import STATE_WORDS
-
-    word = STATE_WORDS[u.state][lang]
-    if u.state == "late":
-        word += f" {u.late_days} 天" if lang == "zh" else f" by {u.late_days} day(s)"
-    return word
-
-
-def _reason(u, lang: str) -> str:
-    """Why a unit is on the reminder list, in one phrase."""
-    from zengshou.rules.completeness import _ranges
-
-    sep = "、" if lang == "zh" else ", "
-    parts = []
-    if u.state == "missing":
-        return "尚未报送" if lang == "zh" else "not received"
-    if u.errors:
-        parts.append(f"文件有 {u.errors} 处错误需修改" if lang == "zh" else f"{u.errors} error(s) to fix")
-    if u.state == "draft":
-        parts.append("未填报送日期（草稿）" if lang == "zh" else "no submission date (draft)")
-    if u.missing_rows:
-        rows = _ranges(u.missing_rows, sep)
-        parts.append(f"缺第 {rows} 项任务" if lang == "zh" else f"rows {rows} missing")
-    return ("；" if lang == "zh" else "; ").join(parts)
-
-
-def _needs_reminder(u) -> bool:
-    return u.state in ("missing", "invalid", "draft") or bool(u.missing_rows)
-
-
-def _template_dirs(templates: Path | None, data: Path) -> list[Path]:
-    """Where the reminder template is looked up: --templates, beside the data folder, the source
-    tree (checkout or editable install), the copy shipped in the wheel (zengshou/templates/)."""
-    here = Path(__file__).resolve()
-    dirs = [templates] if templates else []
-    dirs += [Path(data).resolve().parent / "templates", here.parents[3] / "templates", here.parents[1] / "templates"]
-    return [d for d in dirs if d is not None]
-
-
-def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | None, data: Path) -> str:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
-
-    dirs = _template_dirs(templates, data)
-    if templates is not None and not templates.is_dir():
-        fail({"zh": f"模板目录不存在：{templates}", "en": f"template folder not found: {templates}"}, lang)
-    env = Environment(loader=FileSystemLoader([str(d) for d in dirs if d.is_dir()]), undefined=StrictUndefined,
-                      autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    units = [{"id": u.unit_id, "name": u.name, "kind": u.kind, "state": u.state,
-              "state_text": _state_text(u, lang), "reason": _reason(u, lang), "file": u.file,
-              "missing_rows": u.missing_rows, "errors": u.errors}
-             for u in st.units if _needs_reminder(u)]
-    def day(d: date) -> str:
-        return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else f"{d:%d %B %Y}".lstrip("0")
-
-    name = "reminder.txt.j2" if lang == "zh" else "reminder.en.txt.j2"
-    ctx = {
-        "plan": cat.plan, "quarter": str(st.quarter), "quarter_label": st.quarter.label(lang),
-        "deadline": st.deadline.isoformat(), "deadline_text": day(st.deadline),
-        "overdue": notice_date > st.deadline, "date": notice_date.isoformat(), "date_text": day(notice_date),
-        "units": units, "totals": st.totals, "complete": st.complete,
-        "mailbox": cat.plan.mailbox, "contact": cat.plan.contact, "lang": lang,
-    }
-    try:
-        return env.get_template(name).render(**ctx)
-    except TemplateNotFound:
-        where = "、".join(str(d) for d in dirs)
-        fail({"zh": f"找不到催报通知模板 {name}（查找了：{where}）；用 --templates 指定",
-              "en": f"reminder template {name} not found (looked in: {where}); use --templates"}, lang)
-    except TemplateError as e:
-        fail({"zh": f"催报通知模板有误：{e}", "en": f"error in the reminder template: {e}"}, lang)
-
-
 @app.command("status")
 def status_cmd(
     quarter: Annotated[str, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2.")],
@@ -196,7 +123,12 @@ def status_cmd(
     st = quarter_status(cat, data, q, result=lint(data, quarter=str(q), config=config))
     code = 0 if st.complete else 1
     if remind:
-        out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data))
+        from zengshou.notice import NoticeError, render_reminder
+
+        try:
+            out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data))
+        except NoticeError as e:
+            fail(e.message, lang)
     elif fmt is TableOrJson.json:
         out(json.dumps(st.as_dict(), ensure_ascii=False, indent=2))
     else:
@@ -205,6 +137,8 @@ def status_cmd(
 
 
 def _print_table(cat, st, lang: str) -> None:
+    from zengshou.notice import needs_reminder, state_text
+
     from rich.console import Console
     from rich.table import Table
 
@@ -230,7 +164,7 @@ def _print_table(cat, st, lang: str) -> None:
             miss = "—"
         last = n + 1 == len(st.units)
         table.add_row(u.name, w(kinds[u.kind], lang), "✓" if u.file else "—",
-                      u.submitted.isoformat() if u.submitted else "—", _state_text(u, lang), miss,
+                      u.submitted.isoformat() if u.submitted else "—", state_text(u, lang), miss,
                       str(u.errors) if u.file else "—", str(u.warnings) if u.file else "—", end_section=last)
     t = st.totals
     table.add_row("合计" if zh else "Total", f"{t['units']}", f"{t['reported']}", "",
@@ -245,7 +179,7 @@ def _print_table(cat, st, lang: str) -> None:
     if st.complete:
         con.print("全部单位已按要求报送。" if zh else "Every unit has reported.")
     else:
-        waiting = sum(1 for u in st.units if _needs_reminder(u))
+        waiting = sum(1 for u in st.units if needs_reminder(u))
         con.print(f"尚有 {waiting} 个单位未报送或需修改；zengshou status --quarter {st.quarter} --remind 可生成催报通知。" if zh
                   else f"{waiting} unit(s) still missing or to fix; `zengshou status --quarter {st.quarter} --remind` prints a reminder notice.")
 

@@ -34,7 +34,7 @@ from zengshou.findings import Finding
 from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_PROGRESS, H_ROW, H_TASK, MAX_FILE_BYTES,
                             MAX_UNPACKED_BYTES, META_SHEET, fingerprint)
 from zengshou.quarters import Quarter
-from zengshou.rules.content import char_count, squash
+from zengshou.text import char_count, squash
 from zengshou.rules.forms import REFUSING
 from zengshou.yamlout import scalar, text_value
 

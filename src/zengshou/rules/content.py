@@ -7,40 +7,11 @@ a placeholder, the task text pasted back, last quarter's text again, a neighbour
 
 from __future__ import annotations
 
-import re
-import unicodedata
-
 from zengshou.findings import Finding
 from zengshou.rules import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
-
-PLACEHOLDERS = {
-    "无", "略", "同上", "见上", "暂无", "无进展", "暂无进展", "待定", "待补充", "待填", "待填写", "未填", "空",
-    "同上季度", "同上期", "同前", "见附件", "详见附件", "已落实", "正在落实", "按要求落实", "正常推进", "有序推进",
-    "无变化", "无新进展", "不涉及", "xxx", "todo", "tbd", "na", "n/a", "none", "nil",
-}
-_PUNCT = re.compile(r"[\s\u3000。，、；：！？…．.,;:!?\-—_~·*/\\()（）\[\]【】“”\"'‘’]+")
-
-
-def char_count(text: str) -> int:
-    """Characters that count toward the limit: everything except whitespace and line breaks.
-
-    A Chinese character, a letter, a digit and a punctuation mark each count one; spaces
-    (including the full-width space U+3000), tabs and line breaks count zero.
-    """
-    return len(text) - len(_SPACE.findall(text))
-
-
-def squash(text: str) -> str:
-    """Text reduced for comparisons: NFKC, no whitespace or punctuation, lower case."""
-    text = (text or "").translate(_WIDTH)  # the common case of NFKC, cheaply
-    if not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text)
-    return _PUNCT.sub("", text).lower()
-
-
-_WIDTH = {0x3000: 0x20, **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
+from zengshou.text import char_count, is_placeholder, squash
 
 
 def squashed_items(sub: Loaded) -> list[str]:
@@ -50,15 +21,6 @@ def squashed_items(sub: Loaded) -> list[str]:
         cached = [squash(it.progress or "") for it in sub.model.items] if sub.model else []
         sub.__dict__["_squashed"] = cached
     return cached
-
-
-def is_placeholder(text: str | None, squashed: str | None = None) -> bool:
-    s = squash(text or "") if squashed is None else squashed
-    return not s or s in _PLACEHOLDERS or set(s) <= set("x0?")
-
-
-_SPACE = re.compile(r"\s")
-_PLACEHOLDERS = frozenset(squash(p) for p in PLACEHOLDERS)
 
 
 rule("C401", "unknown-task", "error", "content",
