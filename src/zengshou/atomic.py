@@ -14,7 +14,9 @@ class OutputLocked(OSError):
     """The target exists and cannot be replaced — typically open in Excel or WPS on Windows."""
 
 
-def write_bytes(path: Path | str, data: bytes) -> None:
+def write_bytes(path: Path | str, data: bytes, *, durable: bool = True) -> None:
+    """``durable=False`` skips the fsync: still all-or-nothing, for data that can be rebuilt
+    (cache entries), where a power cut may lose the newest entries but never tear one."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -23,7 +25,8 @@ def write_bytes(path: Path | str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         try:
             os.replace(tmp, path)
         except PermissionError as e:

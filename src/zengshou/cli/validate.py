@@ -33,6 +33,9 @@ def validate_cmd(
         "default origin/HEAD, else HEAD.")] = False,
     since: Annotated[str | None, typer.Option(
         "--since", metavar="REF", help="Git ref for --changed (implies it), e.g. origin/main.")] = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help="Check every file afresh: neither read nor write the cache "
+        "(.zengshou-cache beside the data directory, or ZENGSHOU_CACHE_DIR).")] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -62,7 +65,12 @@ def validate_cmd(
     except ConfigError as e:
         fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
     paths = _scope(paths, data, changed or since is not None, since, lang)
-    result = lint(data, paths, quarter=quarter, config=config, keep=False)
+    cache = None
+    if config.cache and not no_cache:
+        from zengshou.cache import Cache
+
+        cache = Cache.open(data)
+    result = lint(data, paths, quarter=quarter, config=config, keep=False, cache=cache)
     reporter = REPORTERS[fmt.value](lang, result.sources, result.files_checked)
     sys.stdout.write(reporter.render(result.findings))
     if output is not None:
