@@ -10,7 +10,6 @@ it (the repository root), then ``[tool.zengshou]`` in that root's ``pyproject.to
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +39,8 @@ def load_config(data_dir: Path | str) -> Config:
     for path, keys in candidates:
         if not path.is_file():
             continue
+        import tomllib  # here: most runs have no configuration file, and the import costs 10 ms
+
         try:
             doc = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as e:
