@@ -281,3 +281,9 @@ def test_cli_cache_options(cli, tree, tmp_path, monkeypatch):
     monkeypatch.setenv(ENV, str(other))
     cli("validate", "--data", tree)
     assert (other / "v1").is_dir() and not where.exists()
+
+
+def test_cache_reads_the_same_file_names_as_the_workspace():
+    from zengshou import cache, submissions
+
+    assert cache.SUFFIXES == submissions.SUFFIXES

@@ -43,6 +43,8 @@ from zengshou.findings import Finding
 from zengshou.quarters import Quarter
 from zengshou.registry import RULES
 
+SUFFIXES = (".yaml", ".yml")  # as zengshou.submissions.SUFFIXES (a test keeps them equal)
+
 ENV = "ZENGSHOU_CACHE_DIR"
 DIRNAME = ".zengshou-cache"
 _MAGIC = b"ZSC1"
@@ -188,12 +190,12 @@ class Cached:
         defs = [_file_digest(ws.data_dir / name) for name in ("tasks.yaml", "units.yaml")]
         levels = json.dumps(sorted(config.levels.items()))
         self.run = "\x00".join([*(d or "-" for d in defs), levels, "partial" if partial else "all"])
-        self._hash: dict[Path, str | None] = {}
+        self._hash: dict[str, str | None] = {}
         self._folders: dict[str, str] = {}
 
     # -- keys and dependencies
-    def _digest(self, path: Path) -> str | None:
-        key = Path(path).absolute()
+    def _digest(self, path: Path | str) -> str | None:
+        key = os.path.abspath(path)  # strings, not Paths: a run looks up every file two or three times
         if key not in self._hash:
             self._hash[key] = _file_digest(key)
         return self._hash[key]
@@ -203,14 +205,18 @@ class Cached:
         if not _safe_folder(name):
             return None
         if name not in self._folders:
-            files = self.ws._folder_files(name)
-            self._folders[name] = digest("\n".join(f"{f.name}\x00{self._digest(f)}" for f in files).encode(
-                "utf-8", "surrogateescape"))
+            folder = os.path.join(self.ws.data_dir, "progress", name)
+            try:
+                names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(SUFFIXES) and e.is_file())
+            except OSError:
+                names = []
+            self._folders[name] = digest("\n".join(f"{n}\x00{self._digest(os.path.join(folder, n))}" for n in names)
+                                         .encode("utf-8", "surrogateescape"))
         return self._folders[name]
 
     def _key(self, path: Path) -> str | None:
         h = self._digest(path)
-        return None if h is None else self.cache.key("results", self.run, str(Path(path).absolute()), h)
+        return None if h is None else self.cache.key("results", self.run, os.path.abspath(path), h)
 
     # -- reading
     def plan(self, groups: list[tuple[str, list[Path], frozenset]], result: Any) -> list[tuple[str, list[Path], frozenset]]:
@@ -285,9 +291,10 @@ class Cached:
             self.cache.put(key, entry)
 
 
-def _file_digest(path: Path) -> str | None:
+def _file_digest(path: Path | str) -> str | None:
     try:
-        return digest(Path(path).read_bytes())
+        with open(path, "rb") as fh:
+            return digest(fh.read())
     except OSError:
         return None
 
