@@ -6,6 +6,9 @@ it (the repository root), then ``[tool.zengshou]`` in that root's ``pyproject.to
     [tool.zengshou.rules]      # or [rules] in zengshou.toml
     C407 = "error"             # error | warning | off; a code or a rule name
     same-as-last-quarter = "off"
+
+    [report]                   # or [tool.zengshou.report]
+    office = "桂林市乡村振兴局"  # who signs notices (落款); default: plan.office in tasks.yaml
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ class Config:
     levels: dict[str, str] = field(default_factory=dict)
     source: str | None = None
     cache: bool = True
+    office: str | None = None  # [report] office: overrides plan.office (the notice's 落款)
 
     def level(self, code: str) -> str | None:
         return self.levels.get(code)
@@ -56,5 +60,9 @@ def load_config(data_dir: Path | str) -> Config:
             if level not in LEVELS:
                 raise ConfigError(f"{path}: rule {name}: level must be one of {', '.join(LEVELS)}, not {level!r}")
             levels[rule.code] = level
-        return Config(levels, str(path), cache=bool(doc.get("cache", True)))
+        report = doc.get("report") or {}
+        office = report.get("office") if isinstance(report, dict) else None
+        if office is not None and (not isinstance(office, str) or not office.strip()):
+            raise ConfigError(f"{path}: [report] office must be a non-empty text, not {office!r}")
+        return Config(levels, str(path), cache=bool(doc.get("cache", True)), office=office.strip() if office else None)
     return Config()
