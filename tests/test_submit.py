@@ -254,6 +254,10 @@ def test_status_empty_quarter(cli, empty_data):
     assert r.exit_code == 1 and "未报送 34" in r.stdout
 
 
+#: What a command looks like in text meant for people who never run the tool.
+COMMAND_WORDS = re.compile(r"zengshou|\b(validate|import|template|merge|status|new)\b\s+[-\w]|--\w|\.ya?ml\b")
+
+
 def test_reminder_names_missing_units(cli, data_dir):
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10")
     assert r.exit_code == 1
@@ -264,15 +268,35 @@ def test_reminder_names_missing_units(cli, data_dir):
     assert len(listed) == 24
     assert "市商务局" in names and "荔浦市人民政府" in names and "市科技局" in names
     assert "资源县人民政府" not in names and "阳朔县人民政府" not in names  # reported (late still reported)
-    assert dict(listed)["市科技局"] == "未填报送日期（草稿）"
+    assert dict(listed)["市科技局"] == "尚未正式报送（未填报送日期）"
     assert dict(listed)["市商务局"] == "尚未报送"
     assert "2023年7月6日" in text and "xczxfwzx@guilin.gov.cn" in text and "张光强 2848638" in text
-    assert text.rstrip().endswith("2023年7月10日")
+    assert text.rstrip().endswith("桂林市乡村振兴局\n2023年7月10日")  # 落款: the office, then the date
+
+
+def test_reminder_speaks_to_people(cli, data_dir):
+    """No command names; every unit named once (no addressee line repeating the list); says what
+    to send, where and by when."""
+    for lang in ("zh", "en"):
+        text = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10", "--lang", lang).stdout
+        assert not COMMAND_WORDS.search(text), COMMAND_WORDS.search(text)
+        assert text.count("市商务局") == 1 and text.count("荔浦市人民政府") == 1
+        assert text.count("xczxfwzx@guilin.gov.cn") >= 2  # the rule, and where to send now
+    assert "Within 2 working days of this notice, please send the progress" in text
+
+
+def test_reminder_office_from_config(cli, data_dir):
+    write(data_dir / "zengshou.toml", '[report]\noffice = "桂林市巩固脱贫成果办公室"\n')
+    text = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10").stdout
+    assert text.rstrip().endswith("桂林市巩固脱贫成果办公室\n2023年7月10日") and "桂林市乡村振兴局" not in text
+    write(data_dir / "zengshou.toml", "[report]\noffice = 3\n")
+    r = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind")
+    assert r.exit_code == 2 and "office" in r.output and "Traceback" not in r.output
 
 
 def test_reminder_before_the_deadline_is_a_reminder(cli, data_dir):
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-01")
-    assert r.stdout.startswith("关于报送2023年第二季度重点任务落实进度的提醒") and "于2023年7月6日前报送" in r.stdout
+    assert r.stdout.startswith("关于报送2023年第二季度重点任务落实进度的提醒") and "请上述单位于2023年7月6日前，将" in r.stdout
 
 
 def test_reminder_is_deterministic(cli, data_dir):
@@ -359,7 +383,7 @@ def test_reminder_in_english(cli, data_dir):
     text = r.stdout
     assert text.startswith("Reminder: overdue progress reports on the key tasks for Q2 2023")
     listed = dict(re.findall(r"(?m)^\d+\. (\S+?): (.+)$", text))
-    assert len(listed) == 24 and listed["市商务局"] == "not received" and listed["市科技局"] == "no submission date (draft)"
+    assert len(listed) == 24 and listed["市商务局"] == "not received" and listed["市科技局"] == "not sent yet (no date of sending)"
     assert "6 July 2023" in text and text.rstrip().endswith("10 July 2023")
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-01", "--lang", "en")
-    assert r.stdout.startswith("Reminder: progress reports") and "Please report by 6 July 2023." in r.stdout
+    assert r.stdout.startswith("Reminder: progress reports") and "By 6 July 2023, please send" in r.stdout

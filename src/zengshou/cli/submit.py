@@ -126,7 +126,7 @@ def status_cmd(
         from zengshou.notice import NoticeError, render_reminder
 
         try:
-            out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data))
+            out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data, office=config.office))
         except NoticeError as e:
             fail(e.message, lang)
     elif fmt is TableOrJson.json:
