@@ -39,3 +39,45 @@ def fingerprint(cat, rows: list[int]) -> str:
         t = cat.task(r)
         h.update(f"{r}\t{t.text if t else ''}\n".encode("utf-8"))
     return h.hexdigest()
+
+
+# ---------------------------------------------------------------- what a form asks, besides the text
+# Shared by the Excel form (forms.template) and the YAML form of ``zengshou new`` (writer), so
+# both ask for the same figures and show the same previous-quarter text.
+
+def unit_figures(cat, unit_id: str, rows: list[int], quarter) -> dict[int, list]:
+    """Row → the indicators (models.Indicator) whose figure ``unit_id`` reports on that row:
+    the row's lead for city-wide figures, each unit of ``over`` for per-county ones
+    (:func:`zengshou.indicators.reporters`). Thresholds take no figures."""
+    from zengshou.indicators import Def, reporters
+
+    out: dict[int, list] = {}
+    for row in rows:
+        t = cat.task(row)
+        mine = [ind for ind in (t.indicators if t else []) if ind.aggregation != "threshold"
+                and unit_id in reporters(cat, Def(row, ind), quarter)]
+        if mine:
+            out[row] = mine
+    return out
+
+
+def previous_texts(cat, data_dir, unit_id: str, quarter) -> dict[int, str]:
+    """Row → what ``unit_id`` wrote for the quarter before ``quarter`` (its own file, or that of
+    the unit it succeeded), for the form to show beside this quarter's cell. Nothing when that
+    file is missing or cannot be read: the form is still made."""
+    from pathlib import Path
+
+    from zengshou.quarters import Quarter
+    from zengshou.submissions import SUFFIXES, load_submission
+
+    prev = Quarter.parse(str(quarter)).prev()
+    ids = [unit_id] + [u.id for u in cat.units if u.successor and u.successor.id == unit_id]
+    for uid in ids:
+        for suffix in SUFFIXES:
+            path = Path(data_dir) / "progress" / str(prev) / f"{uid}{suffix}"
+            if not path.is_file():
+                continue
+            sub = load_submission(path, cat, Path(data_dir))
+            if sub.ok:
+                return {it.task: it.progress for it in sub.model.items if it.progress and it.progress.strip()}
+    return {}
