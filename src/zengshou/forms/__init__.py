@@ -13,7 +13,9 @@ from __future__ import annotations
 import hashlib
 
 FORM_FORMAT = "zengshou-form"
-FORM_VERSION = 1
+#: 2: 字数, 进展, figure and previous-quarter columns; 填报人, 联系电话, 审核人 cells (version 1
+#: had one 联系人及电话 cell). Import reads both.
+FORM_VERSION = 2
 META_SHEET = "_zengshou"
 SHEET = "落实进度"
 
@@ -21,6 +23,9 @@ SHEET = "落实进度"
 # (the plan's own table puts 落实进度 before 责任单位, and that layout is read too).
 H_ROW, H_MEASURE, H_TASK, H_UNITS, H_PROGRESS = "序号", "主要目标任务", "具体落实措施", "责任单位", "落实进度"
 HEADERS = (H_ROW, H_MEASURE, H_TASK, H_UNITS, H_PROGRESS)
+H_COUNT, H_STATUS, H_FIGURE, H_VALUE, H_PREVIOUS = "字数", "进展", "指标", "数值", "上季度（供参考）"
+#: The values of 进展 (models.Item.status), in the order of the form's drop-down list.
+STATUSES = ("未启动", "推进中", "已完成", "持续推进")
 
 #: Files larger than this are refused before they are opened.
 MAX_FILE_BYTES = 20 * 1024 * 1024
