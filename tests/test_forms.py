@@ -97,7 +97,7 @@ def test_template_form_layout(cli, empty_data):
                                         "指标", "数值", "上季度（供参考）"]
     assert [ws.cell(r, 1).value for r in range(FIRST, ws.max_row + 1)] == ROWS
     assert ws.cell(FIRST, 3).value.startswith("推动我市农村特别是脱贫地区")
-    assert [ws[c].value for c in ("A4", "D4", "F4")] == ["填报人：", "联系电话：", "审核人（分管领导）："]
+    assert [ws[c].value for c in ("A4", "D4", "F4")] == ["填报人：", "联系电话：", "审核人\n（分管领导）："]
     # protection without a password; unlocked: progress, status, the one figure, the people
     assert ws.protection.sheet and not ws.protection.password
     unlocked = {c.coordinate for row in ws.iter_rows() for c in row

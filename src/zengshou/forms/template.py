@@ -37,7 +37,7 @@ from zengshou.quarters import Quarter
 HEADER_ROW = 5
 FIRST_ROW = HEADER_ROW + 1
 PEOPLE_CELLS = {"filled_by": "C4", "phone": "E4", "reviewer": "H4"}
-WIDTHS = {"A": 5, "B": 12, "C": 30, "D": 12, "E": 44, "F": 6, "G": 9}  # Excel character units
+WIDTHS = {"A": 5, "B": 12, "C": 30, "D": 18, "E": 44, "F": 6, "G": 9}  # Excel character units
 FIGURE_WIDTHS = (16, 9)  # 指标 (label), 数值
 PREVIOUS_WIDTH = 30
 BODY_FONT, TITLE_FONT = "仿宋", "宋体"
@@ -191,7 +191,7 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     # ---- people: 填报人 | 联系电话 | 审核人（分管领导）
     label_font = Font(name=BODY_FONT, size=11, bold=True)
     right = Alignment(horizontal="right", vertical="center", wrap_text=True)
-    for label_range, text in (("A4:B4", "填报人："), ("D4:D4", "联系电话："), ("F4:G4", "审核人（分管领导）：")):
+    for label_range, text in (("A4:B4", "填报人："), ("D4:D4", "联系电话："), ("F4:G4", "审核人\n（分管领导）：")):
         if ":" in label_range and label_range.split(":")[0] != label_range.split(":")[1]:
             ws.merge_cells(label_range)
         c = ws[label_range.split(":")[0]]
