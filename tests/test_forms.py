@@ -256,7 +256,7 @@ def test_count_formula_agrees_with_validate_in_libreoffice(cli, empty_data, tmp_
     # LibreOffice counts code points (less the invisible joiners); Excel counts UTF-16 units
     assert (got["emoji + skin tone"], got["ZWJ family"], got["flag"], got["combining mark"]) == (2, 3, 2, 2)
 def test_template_all(cli, empty_data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(empty_data)
     res = cli("template", "--all", "-q", Q, "--data", empty_data)
@@ -601,7 +601,7 @@ def plan_table(path: Path, cat, rows: dict[int, str]) -> Path:
 
 
 def test_plan_table_layout(cli, empty_data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(empty_data)
     texts = {r: f"资源县第{r}项：二季度落实资金 {r * 10} 万元，\n惠及脱贫户 {r + 300} 户。" for r in (1, 2, 9)}
@@ -616,7 +616,7 @@ def test_plan_table_layout(cli, empty_data):
 
 
 def test_plan_table_row_text_mismatch(cli, empty_data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(empty_data)
     path = plan_table(Path("t.xlsx"), cat, {1: "进度文字，二季度完成。"})

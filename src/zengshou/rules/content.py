@@ -8,19 +8,10 @@ a placeholder, the task text pasted back, last quarter's text again, a neighbour
 from __future__ import annotations
 
 from zengshou.findings import Finding
-from zengshou.rules import rule
+from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
-from zengshou.text import bidi_controls, char_count, is_placeholder, squash
-
-
-def squashed_items(sub: Loaded) -> list[str]:
-    """Squashed progress text of each item, computed once per file and shared by the rules."""
-    cached = sub.__dict__.get("_squashed")
-    if cached is None:
-        cached = [squash(it.progress or "") for it in sub.model.items] if sub.model else []
-        sub.__dict__["_squashed"] = cached
-    return cached
+from zengshou.text import bidi_controls, char_count, is_placeholder
 
 
 rule("C401", "unknown-task", "error", "content",
@@ -53,9 +44,7 @@ rule("C404", "empty-progress", "error", "content",
       "en": "Say what was done this quarter and with what result; if nothing happened, say why and what comes next."},
      why={"zh": "“无”“略”“同上”之类的填写等于没有报送，正是方案要求防止的形式主义。",
           "en": "'None', 'see above' and the like report nothing: the formalism the plan warns against."},
-     bad="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 同上", good="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度采购 1860 万元。")
-
-rule("C405", "too-long", "error", "content",
+     bad="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 同上", good="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度rule("C405", "too-long", "error", "content",
      {"zh": "落实进度超过字数上限", "en": "progress over the length limit"},
      {"zh": "第 {row} 项的落实进度有 {count} 字，超过 {limit} 字的上限（多 {over} 字）",
       "en": "progress for row {row} has {count} characters, over the limit of {limit} (by {over})"},
@@ -83,15 +72,13 @@ _FIELDS = {"contact": {"zh": "联系人", "en": "contact"}, "filled_by": {"zh": 
            "phone": {"zh": "联系电话", "en": "phone"}, "reviewer": {"zh": "审核人", "en": "reviewer"}}
 
 
-def _bidi(sub: Loaded) -> list[Finding]:
+def _bidi(sub: Loaded, out) -> None:
     """C409 on every free text of the file: the header's people fields, each item's progress and note."""
-    m, doc = sub.model, sub.doc
-    out: list[Finding] = []
+    m = sub.model
 
     def check_text(text, path, where):
         for pos, ch in bidi_controls(text)[:1]:  # one finding per field: the fix is the same
-            out.append(Finding("C409", sub.display, *doc.pos(path),
-                               {"where": where, "pos": pos, "char": f"U+{ord(ch):04X}"}))
+            out.at(path, "C409", where=where, pos=pos, char=f"U+{ord(ch):04X}")
 
     for key, label in _FIELDS.items():
         check_text(getattr(m, key, None), (key,), label)
@@ -99,7 +86,8 @@ def _bidi(sub: Loaded) -> list[Finding]:
         check_text(item.progress, ("items", i, "progress"),
                    {"zh": f"第 {item.task} 项的落实进度", "en": f"progress for row {item.task}"})
         check_text(item.note, ("items", i, "note"), {"zh": f"第 {item.task} 项的备注", "en": f"note for row {item.task}"})
-    return out
+
+简到 300 字以内）")
 
 rule("C406", "copies-task", "warning", "content",
      {"zh": "落实进度只是照抄任务", "en": "progress copies the task text"},
@@ -131,64 +119,64 @@ rule("C408", "same-as-other-unit", "warning", "content",
           "# progress/2023Q2/ziyuan.yaml\nunit: 资源县\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: 县直单位和乡镇食堂采购脱贫地区农副产品 96 万元。")
 
 
-def _task_text(cat, row: int) -> str:
-    cache = cat.__dict__.setdefault("_squashed_tasks", {})
-    if row not in cache:
-        cache[row] = squash(cat.task(row).text)
-    return cache[row]
-
+# Every rule below decides on its own: each states the conditions it needs (a known row, a real
+# text) instead of relying on an earlier rule having stopped the loop. Switching one off in the
+# configuration changes nothing else that is reported (tests/test_rule_independence.py).
 
 def check(ctx: Context, sub: Loaded) -> list[Finding]:
     m = sub.model
     if m is None:
         return []
     cat = ctx.cat
-    out: list[Finding] = []
+    out = ctx.findings(sub)
     doc = sub.doc
-    roles = cat.roles(sub.unit_id, sub.quarter) if sub.unit_id and cat.by_id[sub.unit_id].kind != "group" else None
+    named = sub.unit_id is not None and cat.by_id[sub.unit_id].kind != "group"
+    roles = cat.roles(sub.unit_id, sub.quarter) if named else None
     unit_name = cat.by_id[sub.unit_id].name if sub.unit_id else m.unit
     limit = cat.plan.max_chars
     first_line: dict[int, int] = {}
     prev = ctx.previous(sub)
     same_text = ctx.texts(sub.quarter) if sub.quarter else {}
-    squashed = squashed_items(sub)
-    out += _bidi(sub)
+    squashed = sub.squashed()
+    _bidi(sub, out)
 
     for i, item in enumerate(m.items):
-        def at(field, code, **params):
-            out.append(Finding(code, sub.display, *doc.pos(("items", i, field)), {"row": item.task, **params}))
-
         row = item.task
         task = cat.task(row)
-        if task is None:
-            at("task", "C401", total=len(cat.tasks))
-            continue
-        if row in first_line:
-            at("task", "C403", first_line=first_line[row])
-            continue
-        first_line[row] = doc.pos(("items", i, "task"))[0] or 0
-        if roles is not None and row not in roles:
-            at("task", "C402", unit=unit_name, unit_id=sub.unit_id)
+        where_task, where_text = ("items", i, "task"), ("items", i, "progress")
+        repeat = row in first_line
+        if not repeat:
+            first_line[row] = doc.pos(where_task)[0] or 0
         text = item.progress or ""
         s = squashed[i]
-        if is_placeholder(text, s):
+        real = not is_placeholder(text, s)  # a text that says something
+
+        if task is None:
+            out.at(where_task, "C401", row=row, total=len(cat.tasks))
+            continue  # an unknown row is reported once, as unknown
+        if repeat:
+            out.at(where_task, "C403", row=row, first_line=first_line[row])
+            continue  # a repeated row is reported once, as repeated
+        if roles is not None and row not in roles:
+            out.at(where_task, "C402", row=row, unit=unit_name, unit_id=sub.unit_id)
+        if not real:
             if not text.strip():
                 what = {"zh": "为空", "en": "is empty"}
             elif not s:
                 what = {"zh": "只有空白、标点或不可见字符", "en": "holds only spaces, punctuation or invisible characters"}
             else:
                 what = {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
-            at("progress", "C404", what=what)
-            continue
+            out.at(where_text, "C404", row=row, what=what)
+            continue  # the rules below measure and compare a text that says something
         n = char_count(text)
         if n > limit:
-            at("progress", "C405", count=n, limit=limit, over=n - limit)
-        t = _task_text(cat, row)
+            out.at(where_text, "C405", row=row, count=n, limit=limit, over=n - limit)
+        t = cat.squashed_task(row)
         if s == t or (t and t in s and len(s) - len(t) < 10) or (len(s) >= 20 and s in t):
-            at("progress", "C406")
+            out.at(where_text, "C406", row=row)
         if prev and prev[1].get(row) == s:
-            at("progress", "C407", prev=prev[0])
+            out.at(where_text, "C407", row=row, prev=prev[0])
         other = next((u for u in same_text.get(row, {}).get(s, []) if u != sub.unit_id), None)
         if other is not None:
-            at("progress", "C408", other=cat.by_id[other].name)
+            out.at(where_text, "C408", row=row, other=cat.by_id[other].name)
     return out
