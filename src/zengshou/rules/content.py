@@ -44,7 +44,9 @@ rule("C404", "empty-progress", "error", "content",
       "en": "Say what was done this quarter and with what result; if nothing happened, say why and what comes next."},
      why={"zh": "“无”“略”“同上”之类的填写等于没有报送，正是方案要求防止的形式主义。",
           "en": "'None', 'see above' and the like report nothing: the formalism the plan warns against."},
-     bad="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 同上", good="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度rule("C405", "too-long", "error", "content",
+     bad="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 同上", good="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度采购 1860 万元。")
+
+rule("C405", "too-long", "error", "content",
      {"zh": "落实进度超过字数上限", "en": "progress over the length limit"},
      {"zh": "第 {row} 项的落实进度有 {count} 字，超过 {limit} 字的上限（多 {over} 字）",
       "en": "progress for row {row} has {count} characters, over the limit of {limit} (by {over})"},
@@ -86,8 +88,6 @@ def _bidi(sub: Loaded, out) -> None:
         check_text(item.progress, ("items", i, "progress"),
                    {"zh": f"第 {item.task} 项的落实进度", "en": f"progress for row {item.task}"})
         check_text(item.note, ("items", i, "note"), {"zh": f"第 {item.task} 项的备注", "en": f"note for row {item.task}"})
-
-简到 300 字以内）")
 
 rule("C406", "copies-task", "warning", "content",
      {"zh": "落实进度只是照抄任务", "en": "progress copies the task text"},
