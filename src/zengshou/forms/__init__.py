@@ -82,7 +82,7 @@ def previous_texts(cat, data_dir, unit_id: str, quarter) -> dict[int, str]:
             path = Path(data_dir) / "progress" / str(prev) / f"{uid}{suffix}"
             if not path.is_file():
                 continue
-            sub = load_submission(path, cat, Path(data_dir))
+            sub = load_submission(path, cat)
             if sub.ok:
                 return {it.task: it.progress for it in sub.model.items if it.progress and it.progress.strip()}
     return {}
