@@ -11,7 +11,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from zengshou.findings import Finding
@@ -41,6 +41,7 @@ class Catalog:
     _names: dict[str, str] = field(default_factory=dict)
     _task_units: dict[int, list[str]] = field(default_factory=dict)
     _roles: dict[tuple, dict[int, str]] = field(default_factory=dict)
+    deadline_overrides: dict[str, date] = field(default_factory=dict)  # quarter → day, from [deadlines]
 
     def __post_init__(self) -> None:
         self.measures: dict[int, Measure] = {m.id: m for m in self.measure_list}
@@ -159,9 +160,23 @@ class Catalog:
 
     # ------------------------------------------------------------ calendar
     def deadline(self, quarter: Quarter | str) -> date:
+        """The last day a quarter's report counts as on time — the one source for T601, status,
+        reminders, forms and reports.
+
+        A coordinator's ``[deadlines]`` entry for the quarter wins (holidays); otherwise day
+        ``deadline_day`` of the next quarter's first month, read as the tool's declared reading of
+        the plan's "6日前": inclusive (the 6th is on time) unless ``deadline_inclusive`` is false.
+        """
         q = Quarter.parse(str(quarter))
+        if str(q) in self.deadline_overrides:
+            return self.deadline_overrides[str(q)]
         nxt = q.next()
-        return date(nxt.year, nxt.first_month, self.plan.deadline_day)
+        day = date(nxt.year, nxt.first_month, self.plan.deadline_day)
+        return day if self.plan.deadline_inclusive else day - timedelta(days=1)
+
+    def deadline_from_config(self, quarter: Quarter | str) -> bool:
+        """Whether the quarter's deadline was set in configuration rather than by the plan."""
+        return str(Quarter.parse(str(quarter))) in self.deadline_overrides
 
     def in_period(self, quarter: Quarter | str) -> bool:
         q = Quarter.parse(str(quarter))
@@ -194,12 +209,17 @@ def load_catalog(data_dir: Path | str) -> tuple[Catalog | None, list[Finding]]:
     A command often needs the catalog before it lints (``status``, ``merge``, ``import``), so
     the result is remembered per file content: the second call parses nothing. Findings are
     copies, since the linter sets their configured level.
+
+    The catalog carries the configuration's ``[deadlines]``, so every deadline comes from
+    :meth:`Catalog.deadline`; a bad entry raises :class:`zengshou.config.ConfigError`.
     """
     import dataclasses
     import hashlib
 
+    from zengshou.config import fingerprint, load_deadlines
+
     data_dir = Path(data_dir)
-    key_parts = [str(data_dir.resolve()), str(Path.cwd())]
+    key_parts = [str(data_dir.resolve()), str(Path.cwd()), fingerprint(data_dir)]
     for name in ("units.yaml", "tasks.yaml"):
         try:
             key_parts.append(hashlib.sha256((data_dir / name).read_bytes()).hexdigest())
@@ -208,7 +228,10 @@ def load_catalog(data_dir: Path | str) -> tuple[Catalog | None, list[Finding]]:
     key = "\0".join(key_parts)
     if key not in _LOADED:
         _LOADED.clear()  # one data directory per process is the common case; keep memory flat
+        deadlines = load_deadlines(data_dir)
         _LOADED[key] = _load_catalog(data_dir)
+        if _LOADED[key][0] is not None:
+            _LOADED[key][0].deadline_overrides = deadlines
     cat, findings = _LOADED[key]
     return cat, [dataclasses.replace(f) for f in findings]
 

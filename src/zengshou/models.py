@@ -86,6 +86,8 @@ class Plan(Strict):
     issuer: str = ""
     period: Period
     deadline_day: int = Field(ge=1, le=28)
+    deadline_inclusive: bool = True  # the tool's reading of "6日前": the 6th itself is on time
+    deadline_reading: str = ""  # that reading and its reason, in words
     max_chars: int = Field(gt=0)
     mailbox: str = ""
     contact: str = ""

@@ -20,6 +20,14 @@ _PART = re.compile(r"^（([一二三四五六七八九十]+)）(.+?)。?$")
 _SECTION = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 
 
+# The plan says "于每季度第一个月6日前…发送至邮箱". Whether a file sent on the 6th is on time is a
+# reading, not a fact of the text; the tool declares the one it applies (and why) in tasks.yaml.
+DEADLINE_READING = (
+    "方案原文为“于每季度第一个月{day}日前”报送。本工具读作“{day}日（含）前”：{day}日当天报送视为按时，"
+    "这是公文中“X日前”的常见理解，并非方案的明确规定。某季度截止日另有安排（如三季度截止日10月{day}日"
+    "在国庆假期内）时，在 zengshou.toml 的 [deadlines] 中设定，如 2023Q3 = \"2023-10-09\"。")
+
+
 @dataclass
 class Derived:
     plan: dict
@@ -100,6 +108,8 @@ def derive(text: str, resolve: "callable") -> Derived:
         "short_title": title.split("（")[0],
         "period": {"start": f"{period.group(1)}Q1", "end": f"{period.group(2)}Q4"},
         "deadline_day": int(deadline.group(1)),
+        "deadline_inclusive": True,
+        "deadline_reading": DEADLINE_READING.format(day=int(deadline.group(1))),
         "max_chars": int(limit.group(1)),
         "mailbox": mailbox.group(1),
         "contact": f"{contact.group(1)} {contact.group(2)}",
@@ -161,6 +171,9 @@ HEADER = """\
 # by scripts/derive_tasks.py. Do not edit by hand: fix the derivation or the plan text, then
 # re-run the script; tests/test_plan_data.py checks that this file equals what it derives.
 #
+# plan.deadline_day / deadline_inclusive / deadline_reading: the plan's "于每季度第一个月6日前"
+#   and the tool's declared reading of it (inclusive: a file sent on the 6th is on time).
+#   One quarter's deadline can be moved in zengshou.toml: [deadlines] 2023Q3 = "2023-10-09".
 # tasks[].units: responsible units in table order; the first is the lead unit (牵头单位).
 # tasks[].units_text: the table's 责任单位 cell as printed (merged cells repeated).
 # tasks[].indicators: the row's quantitative targets, from docs/plan/{indicators_file}

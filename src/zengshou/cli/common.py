@@ -58,12 +58,16 @@ def out(text: str) -> None:
 def load_catalog_or_exit(data: Path, lang: str):
     """The catalog, or exit: 2 when the data directory is missing, 1 on definition errors."""
     from zengshou.catalog import load_catalog
+    from zengshou.config import ConfigError
     from zengshou.reporters import render_text
 
     if not data.is_dir():
         fail({"zh": f"数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
               "en": f"data directory not found: {data} (use --data or set ZENGSHOU_DATA)"}, lang)
-    cat, findings = load_catalog(data)
+    try:
+        cat, findings = load_catalog(data)
+    except ConfigError as e:
+        fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:
         sources = {}
