@@ -59,6 +59,14 @@ class Successor(Strict):
     from_: Quarter = Field(alias="from")
 
 
+class Basis(Strict):
+    """What a group's membership rests on: the plan's words (verbatim) and the rows that print them."""
+
+    rows: list[RowNumber] = []
+    quote: str = ""
+    reading: str = ""  # how the words support the membership, or why they fall short
+
+
 class Unit(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     name: str = Field(min_length=1)
@@ -67,6 +75,9 @@ class Unit(Strict):
     members: list[str] = []
     former_names: list[str] = []
     successor: Successor | None = None
+    # groups used as an indicator's scope: does the plan itself name the members (confirmed), and on what basis
+    confirmed: bool | None = None
+    basis: Basis | None = None
 
 
 class UnitsFile(Strict):
@@ -119,6 +130,7 @@ class Indicator(Strict):
     upper: float | None = None
     aggregation: str
     by: str | None = None
+    in_quarter: int | None = None  # per_year: the year's target falls due in this quarter (1–4), not spread
     over: str | list[str] = "city"
     per_unit: bool = False
     reported_by: str = "lead"
