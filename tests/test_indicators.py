@@ -538,8 +538,8 @@ def test_indicators_json_gives_every_scope_and_whether_it_is_confirmed(cli, data
     assert (by["r20_training"]["scope"]["id"], by["r34_work_relief_share"]["scope"]["id"]) == ("city", "counties")
     assert [s["id"] for s in doc["scopes"] if not s["confirmed"]] == ["zdbfx"] and len(doc["assumptions"]) == 1
     # the added indicators are there
-    for new in ("r7_award_coverage", "r22_below_minimum", "r24_yulu_coverage", "r42_disability_subsidy_coverage",
-                "r57_income_survey", "r57_monthly_monitoring", "r59_tech_advisor_coverage", "r61_labour_share_line"):
+    for new in ("r7_award_coverage", "r22_below_minimum", "r24_yulu_coverage", "r42_allowance_coverage",
+                "r57_income_survey", "r57_monthly_monitoring", "r59_adviser_coverage", "r61_labour_share_line"):
         assert new in by, new
     en = json.loads(cli("indicators", "-q", "2023Q2", "--data", data_dir, "-f", "json", "--lang", "en").stdout)
     assert "scope to be confirmed" in en["assumptions"][0]
@@ -677,3 +677,18 @@ def test_svg_chart_is_deterministic_and_well_formed():
     root = ET.fromstring(a)
     assert root.tag.endswith("svg") and not root.findall(".//{http://www.w3.org/2000/svg}script")
     assert "2,990" in a and "20. 累计培训脱贫劳动力" in a
+
+
+def test_the_report_data_carries_the_scope():
+    """The merged report draws from these series; its 口径说明 reads the scope from them."""
+    from zengshou.catalog import load_catalog
+    from zengshou.indicators import UNCONFIRMED, unconfirmed_scopes
+    from zengshou.report.indicators import series
+
+    cat, _ = load_catalog(DATA)
+    s = {x.id: x for x in series(cat, DATA, "2023Q2")}
+    r3 = s["r3_demo_zones"].last
+    assert r3.scope_confirmed is False and r3.scope.id == "zdbfx" and UNCONFIRMED["zh"] in r3.assumptions("zh")[0]
+    assert s["r10_eastern_firms"].last.scope_confirmed is True and s["r10_eastern_firms"].last.assumptions() == []
+    assert [sc.id for sc in unconfirmed_scopes(cat)] == ["zdbfx"]
+    assert unconfirmed_scopes(cat)[0].assumption("en").endswith("scope to be confirmed.")
