@@ -210,7 +210,7 @@ def test_every_indicator_documents_its_decision():
 
 
 def test_tasks_yaml_carries_the_indicators():
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.plantext import PLAN_FILE, derive_file
 
     text, problems = derive_file(ROOT / "docs" / "plan" / PLAN_FILE, DATA / "units.yaml")
@@ -244,7 +244,7 @@ def _edit_tasks(data: Path, old: str, new: str) -> None:
 
 
 def _codes(data: Path) -> list[tuple[str, int]]:
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     return [(f.code, f.line) for f in load_catalog(data)[1]]
 
@@ -400,11 +400,12 @@ def test_figure_warnings_do_not_fail_validate(cli, empty_data):
 # ---------------------------------------------------------------- aggregation math
 
 def _progress(data: Path, q: str) -> dict:
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.indicators import collect, progress
+    from zengshou.workspace import Workspace
 
     cat, _ = load_catalog(data)
-    return {p.ind.id: p for p in progress(cat, collect(cat, data), q)}
+    return {p.ind.id: p for p in progress(cat, collect(Workspace(data, cat)), q)}
 
 
 def test_aggregation(empty_data):
@@ -505,7 +506,7 @@ def _units_edit(data: Path, old: str, new: str) -> None:
 
 
 def test_scope_groups_in_units_yaml():
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, findings = load_catalog(DATA)
     assert findings == []
@@ -576,7 +577,7 @@ def test_an_unconfirmed_scope_is_not_a_validate_warning(cli, empty_data):
      "applies to groups (kind: group) only"),
 ])
 def test_d209_scope_basis(empty_data, old, new, words):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     _units_edit(empty_data, old, new)
     cat, findings = load_catalog(empty_data)
@@ -585,7 +586,7 @@ def test_d209_scope_basis(empty_data, old, new, words):
 
 
 def test_d209_unconfirmed_group_without_basis(empty_data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     text = (empty_data / "units.yaml").read_text(encoding="utf-8")
     start = text.index("    basis:\n      rows: [3, 22, 30, 49]")
@@ -665,7 +666,7 @@ def test_charts_in_the_merged_report(cli, data_dir, tmp_path):
 
 
 def test_svg_chart_is_deterministic_and_well_formed():
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.report.indicators import series
     from zengshou.report.svg import chart
 
@@ -681,7 +682,7 @@ def test_svg_chart_is_deterministic_and_well_formed():
 
 def test_the_report_data_carries_the_scope():
     """The merged report draws from these series; its 口径说明 reads the scope from them."""
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.indicators import UNCONFIRMED, unconfirmed_scopes
     from zengshou.report.indicators import series
 

@@ -36,7 +36,7 @@ def test_task_texts_are_lines_of_the_plan_table():
     start = next(i for i, ln in enumerate(lines) if ln.strip() == "序号")
     end = next(i for i, ln in enumerate(lines) if ln.startswith("备注"))
     cells = {ln.strip() for ln in lines[start:end]}
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     missing = [t.id for t in cat.tasks if t.text not in cells]
@@ -57,7 +57,7 @@ def test_tasks_json(cli):
 
 def test_merged_measure_cells_do_not_move_rows():
     """Rows 24 and 63 follow a blank (merged) measure cell: they stay in measures 10 and 29."""
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     assert cat.task(24).measure == 10 and cat.task(63).measure == 29
@@ -65,7 +65,7 @@ def test_merged_measure_cells_do_not_move_rows():
 
 
 def test_rows_8_to_10_name_two_counties_only():
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     for row in (8, 9, 10):
@@ -206,7 +206,7 @@ def reformed(data_dir: Path) -> Path:
 
 
 def test_former_name_resolves(cli, reformed):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, findings = load_catalog(reformed)
     assert [f for f in findings if f.level == "error"] == []
@@ -215,7 +215,7 @@ def test_former_name_resolves(cli, reformed):
 
 
 def test_successor_takes_over(reformed):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(reformed)
     assert cat.current("xczxj", "2023Q4") == "xczxj" and cat.current("xczxj", "2024Q1") == "nyncj"
@@ -260,7 +260,7 @@ def test_every_command_has_help(cli):
 # ---------------------------------------------------------------- the deadline: a declared reading, movable per quarter
 
 def test_deadline_reading_is_declared_in_tasks_yaml():
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     assert cat.plan.deadline_day == 6 and cat.plan.deadline_inclusive is True
@@ -311,7 +311,7 @@ def test_a_quarter_deadline_moved_in_config_moves_t601_status_reminder_and_repor
     notice = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10").stdout
     assert "2023年7月12日" in notice and "2023年7月6日" not in notice
 
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(data_dir)
     assert cat.deadline("2023Q2").isoformat() == "2023-07-12" and cat.deadline_from_config("2023Q2")
@@ -344,7 +344,7 @@ def test_bad_deadline_config_is_a_clear_error(cli, data_dir, toml, needle):
 
 
 def test_deadline_in_pyproject_and_native_toml_date(data_dir):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     (data_dir.parent / "pyproject.toml").write_text("[tool.zengshou.deadlines]\n2023Q3 = 2023-10-09\n", encoding="utf-8")
     cat, _ = load_catalog(data_dir)
