@@ -59,7 +59,7 @@ class Successor(Strict):
 class Basis(Strict):
     """What a group's membership rests on: the plan's words (verbatim) and the rows that print them."""
 
-    rows: list[RowNumber] = []
+    rows: list[Annotated[int, Field(ge=1)]] = []
     quote: str = ""
     reading: str = ""  # how the words support the membership, or why they fall short
 

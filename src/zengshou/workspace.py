@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from zengshou.catalog import Catalog
-from zengshou.config import load_deadlines
+from zengshou.configfile import load_deadlines
 from zengshou.findings import Finding
 from zengshou.loader import Document, load_file
 from zengshou.models import TasksFile, UnitsFile
