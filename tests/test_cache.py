@@ -160,6 +160,18 @@ def test_rule_switched_back_on(tree, tmp_path):
     assert not any(x.code == "T601" for x in off.findings) and any(x.code == "T601" for x in on.findings)
 
 
+def test_moved_deadline_in_config(tree, tmp_path):
+    """[deadlines] in zengshou.toml moves T601: the configuration file is part of the key."""
+    f = tree / "progress" / "2023Q4" / "czj.yaml"
+    f.write_text(re.sub(r"submitted: 2024-01-0\d", "submitted: 2024-01-09", f.read_text(encoding="utf-8")),
+                 encoding="utf-8")
+    _, late, _ = both(tree, tmp_path / "c")
+    assert any(x.code == "T601" and x.file.endswith("2023Q4/czj.yaml") for x in late.findings)
+    (tree / "zengshou.toml").write_text('[deadlines]\n2023Q4 = "2024-01-10"\n', encoding="utf-8")
+    _, moved, _ = both(tree, tmp_path / "c")
+    assert not any(x.code == "T601" and x.file.endswith("2023Q4/czj.yaml") for x in moved.findings)
+
+
 def test_tasks_change_reaches_every_file(tree, tmp_path):
     both(tree, tmp_path / "c")
     tasks = tree / "tasks.yaml"

@@ -7,7 +7,7 @@ Two kinds of entry, each one small file under ``<cache dir>/v1/``:
 * ``results`` — a file's findings (before configured levels and ``# zengshou: ignore`` apply),
   the source lines they show and the suppression comments on those lines. Keyed by the
   run's fingerprint (zengshou's code, the libraries that word findings, tasks.yaml, units.yaml,
-  rule levels, whether the run is partial), the file's path and its bytes. An entry also names
+  configuration file, whether the run is partial), the file's path and its bytes. An entry also names
   the quarter folders its cross-file rules read (C407 the previous quarter, C408 the same one)
   with a digest of each folder's files, and the submission date that decides T603 (a date in
   the future) — it is used only while all of those still hold.
@@ -188,8 +188,10 @@ class Cached:
         self.cache = cache
         self.ws = ws
         defs = [_file_digest(ws.data_dir / name) for name in ("tasks.yaml", "units.yaml")]
+        # the configuration file as a whole: rule levels, and [deadlines], which move T601
+        conf = f"{config.source}:{_file_digest(config.source)}" if config.source else "-"
         levels = json.dumps(sorted(config.levels.items()))
-        self.run = "\x00".join([*(d or "-" for d in defs), levels, "partial" if partial else "all"])
+        self.run = "\x00".join([*(d or "-" for d in defs), conf, levels, "partial" if partial else "all"])
         self._hash: dict[str, str | None] = {}
         self._folders: dict[str, str] = {}
 
