@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zengshou.catalog import Catalog
+from zengshou.i18n import both
 from zengshou.models import Indicator
 from zengshou.quarters import Quarter
 
@@ -23,15 +24,8 @@ RUNNING = ("cumulative", "count_by")  # running totals: a fall from last quarter
 SUMMED = ("cumulative", "count_by", "level", "per_year")
 COUNT_UNITS = ("人次", "名", "个", "家", "次", "人", "户", "月")  # whole numbers only
 ON_TRACK, BEHIND, NA = "on_track", "behind", "n/a"
-AGG_WORD = {
-    "cumulative": {"zh": "累计", "en": "cumulative"},
-    "count_by": {"zh": "限期累计", "en": "count by date"},
-    "level": {"zh": "保有量", "en": "level"},
-    "per_year": {"zh": "年度", "en": "per year"},
-    "at_least": {"zh": "不低于", "en": "at least"},
-    "at_most": {"zh": "不超过", "en": "at most"},
-    "threshold": {"zh": "界线", "en": "threshold"},
-}
+#: how an indicator adds up, in both languages (catalogue ids ``agg.<name>``)
+AGG_WORD = {k: both(f"agg.{k}") for k in ("cumulative", "count_by", "level", "per_year", "at_least", "at_most", "threshold")}
 
 
 # ---------------------------------------------------------------- definitions

@@ -12,19 +12,15 @@ from datetime import date
 from pathlib import Path
 
 from zengshou.catalog import Catalog
+from zengshou.i18n import both
 from zengshou.lint import Result, lint
 from zengshou.quarters import Quarter
 from zengshou.submissions import Loaded
 
 # state, most urgent first
 STATES = ("missing", "invalid", "draft", "late", "on_time")
-STATE_WORDS = {
-    "missing": {"zh": "未报送", "en": "missing"},
-    "invalid": {"zh": "有错误", "en": "invalid"},
-    "draft": {"zh": "草稿（未填报送日期）", "en": "draft (no date)"},
-    "late": {"zh": "逾期报送", "en": "late"},
-    "on_time": {"zh": "按时报送", "en": "on time"},
-}
+#: each state in both languages (the words live in the message catalogue, ``state.<name>``)
+STATE_WORDS = {s: both(f"state.{s}") for s in STATES}
 
 
 @dataclass

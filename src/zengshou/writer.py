@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 
+from zengshou.i18n import t as msg
 from zengshou.yamlout import scalar, text_value
 
 SCHEMA_REF = "../../../docs/schema/progress.schema.json"
@@ -55,36 +56,6 @@ def literal(text: str, indent: int) -> str:
     return "|-" if text == "" else text_value(text, indent, block=True)
 
 
-_HEADER = {
-    "zh": [
-        "{name} · {label}重点任务落实进度",
-        "{title}：本单位须报送 {n} 项任务（下列每一项）。",
-        "截止日期：{deadline}（每季度第一个月 {day} 日前报送上季度进度），发送至 {mailbox}。",
-        "",
-        "填写说明：",
-        "- 在每项 progress: |- 的下一行（比 progress 多缩进两个空格）写本季度做了什么、成效如何，",
-        "  尽量附数据；每条不超过 {limit} 字（空格和换行不计），不要只写“无”“略”“同上”。",
-        "- 可选：每项可加 status: 未启动 / 推进中 / 已完成 / 持续推进，note: 备注（不进报表）。",
-        "- 报送时删去 submitted 前的“# ”并填上实际报送日期（YYYY-MM-DD）；没有日期即为草稿。",
-        "- 填好后检查：zengshou validate {path}",
-    ],
-    "en": [
-        "{name} · progress on the key tasks, {label}",
-        "{title}: this unit must report on {n} row(s), each listed below.",
-        "Deadline: {deadline} (day {day} of the month after the quarter), send to {mailbox}.",
-        "",
-        "How to fill in:",
-        "- Under each `progress: |-`, indented two spaces more than `progress`, say what was done this",
-        "  quarter and with what result, with figures; at most {limit} characters (spaces and line",
-        "  breaks do not count); never just 无, 略 or 同上.",
-        "- Optional per item: status: 未启动 / 推进中 / 已完成 / 持续推进, and note: (not printed).",
-        "- When sending, remove the '# ' before submitted and write the date sent (YYYY-MM-DD);",
-        "  without a date the file is a draft.",
-        "- Check it: zengshou validate {path}",
-    ],
-}
-
-
 def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh", path: str = "",
                 values: dict[int, str] | None = None, statuses: dict[int, str] | None = None,
                 submitted: date | None = None, contact: str | None = None, optional: set[int] | None = None,
@@ -103,12 +74,12 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
     statuses = statuses or {}
     optional = optional or set()
     plan = cat.plan
-    fmt = {"name": u.name, "label": q.label(lang), "title": f"《{plan.short_title}》" if lang == "zh" else plan.short_title,
+    fmt = {"name": u.name, "label": q.label(lang), "title": msg("form.title", lang, title=plan.short_title),
            "n": len([r for r in rows if r not in optional]), "deadline": cat.deadline(q).isoformat(),
            "day": plan.deadline_day, "mailbox": plan.mailbox or "-", "limit": plan.max_chars,
-           "path": path or f"data/progress/{q}/{unit_id}.yaml"}
+           "path": path or f"data/progress/{q}/{unit_id}.yaml", "progress_values": msg("progress.values", lang)}
     lines = [f"# yaml-language-server: $schema={SCHEMA_REF}"]
-    lines += [("# " + ln.format(**fmt)).rstrip() for ln in _HEADER[lang]]
+    lines += [("# " + ln).rstrip() for ln in msg("form.header", lang, **fmt).split("\n")]
     lines += [f"unit: {scalar(u.name)}", f"quarter: {q}"]
     if submitted is None:
         lines.append("# submitted: YYYY-MM-DD")
@@ -120,14 +91,9 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
         t = cat.task(row)
         m = cat.measures[t.measure]
         lead = t.units[0]
-        if lang == "zh":
-            head = f"第 {row} 项 · 措施 {m.id}. {m.title}"
-            who = f"牵头：{lead}" + ("（本单位为配合单位，可选填）" if row in optional else "")
-            body = "任务：" + t.text
-        else:
-            head = f"row {row} · measure {m.id}. {m.title}"
-            who = f"lead: {lead}" + (" (participating unit: optional)" if row in optional else "")
-            body = "task: " + t.text
+        head = msg("form.item_head", lang, row=row, measure=m.id, title=m.title)
+        who = msg("form.item_lead", lang, lead=lead) + (msg("form.item_optional", lang) if row in optional else "")
+        body = msg("form.item_task", lang, text=t.text)
         if cells(f"{head} · {who}") <= COMMENT_WIDTH - 4:
             head, who = f"{head} · {who}", ""
         if row != rows[0]:
