@@ -71,6 +71,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fmt.date": ("{year}年{month}月{day}日", "{day} {month_name} {year}"),
     "fmt.date_short": ("{month}月{day}日", "{day} {month_abbr}"),
     "fmt.quarter": ("{year}年第{nth}季度", "Q{q} {year}"),
+    "fmt.means": ("{short}＝{full}", "{short} = {full}"),
     "fmt.error_prefix": ("错误：", "error: "),
     "fmt.note_prefix": ("注意：", "note: "),
 
@@ -306,9 +307,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # ------------------------------------------------------------ tables
     "table.blocks": ("（终端较窄，每行改为一段显示，依次为：{columns}）", "(narrow terminal: one block per row, fields in order: {columns})"),
-    "table.left_out": ("（窄屏省略了：{columns}。加宽终端或用 --format json 查看）",
-                       "(left out at this width: {columns}; widen the terminal or use --format json)"),
-    "table.short_forms": ("（窄屏用简写：{forms}）", "(short forms at this width: {forms})"),
+    "table.short_forms": ("（终端较窄，用简写：{forms}）", "(narrow terminal, short forms: {forms})"),
     # status
     "status.title": ("{quarter}落实进度报送情况（截止 {deadline}）", "Submissions for {quarter} (deadline {deadline})"),
     "status.unit": ("单位", "Unit"),
@@ -332,9 +331,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.complete": ("全部单位已按要求报送。", "Every unit has reported."),
     "status.waiting": ("尚有 {n} 个单位未报送或需修改；zengshou status --quarter {quarter} --remind 可生成催报通知。",
                        "{n} unit(s) still missing or to fix; `zengshou status --quarter {quarter} --remind` prints a reminder notice."),
-    "status.no_file_column": ("（窄屏省略了“文件”列：除“未报送”外均已收到文件）",
-                              "(the File column is left out at this width: every unit but the missing ones has a file)"),
-    "status.block_counts": ("缺报 {missing} · 错误 {errors} · 警告 {warnings}", "missing {missing} · errors {errors} · warnings {warnings}"),
+    "status.no_file_column": ("（终端较窄，省略了“类别”“文件”两列：除“未报送”的单位外都已收到文件；类别见 zengshou units）",
+                              "(narrow terminal: the Kind and File columns are left out; every unit but the missing ones has "
+                              "a file; kinds: zengshou units)"),
     # tasks
     "tasks.title": ("{plan} — 重点任务清单", "{plan} — key task list"),
     "tasks.title_unit": ("{unit}：涉及 {rows} 项任务，须报送 {n} 项", "{unit}: named on {rows} rows, must report {n}"),

@@ -38,7 +38,7 @@ class TextReporter(Reporter):
             src = src or {}
             for f in items:
                 where = f"{f.file}:{f.line or '-'}:{f.col or '-'}"
-                lines.append(f"{where} {f.code} {t("level." + f.level, self.lang)} {f.message(self.lang)}")
+                lines.append(f"{where} {f.code} {t('level.' + f.level, self.lang)} {f.message(self.lang)}")
                 if f.line and f.line in src:
                     text, col = _excerpt(src[f.line], f.col or 1)
                     lines.append(f"    {f.line:>4} | {text}")

@@ -48,7 +48,7 @@ def rule_list_text(lang: str, width: int | None = None) -> str:
             lines.append((head + r["summary"]).rstrip())
             continue
         room = width - cells(head)
-        if room >= 24:
+        if room >= 24 or cells(r["summary"]) <= room:
             parts = wrap(r["summary"], room)
             lines += [head + parts[0]] + [" " * cells(head) + p for p in parts[1:]]
         else:

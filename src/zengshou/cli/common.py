@@ -46,19 +46,19 @@ def lang_of(lang: str | None) -> str:
     return pick(lang)
 
 
-def fail(message: str | dict[str, str], lang: str, code: int = 2, **params: object) -> NoReturn:
+def fail(message: str | dict[str, str], lang: str, exit_code: int = 2, **params: object) -> NoReturn:
     """Usage or environment error: one clear line on stderr, exit 2.
 
     ``message`` is a catalogue id (formatted with ``params``) or a ``{"zh", "en"}`` pair a
     library exception carries.
     """
-    fail_text(tr(message, lang) if isinstance(message, dict) else t(message, lang, **params), lang, code)
+    fail_text(tr(message, lang) if isinstance(message, dict) else t(message, lang, **params), lang, exit_code)
 
 
-def fail_text(text: str, lang: str, code: int = 2) -> NoReturn:
+def fail_text(text: str, lang: str, exit_code: int = 2) -> NoReturn:
     """:func:`fail` with a message the library already put in the user's language."""
     typer.echo(t("fmt.error_prefix", lang) + text, err=True)
-    raise typer.Exit(code)
+    raise typer.Exit(exit_code)
 
 
 def note(lang: str, key: str, **params: object) -> None:
@@ -68,7 +68,7 @@ def note(lang: str, key: str, **params: object) -> None:
 
 #: the width of tables written to a pipe or file when COLUMNS does not say (wide enough for
 #: every table's full layout, narrow enough to read in an editor)
-DEFAULT_WIDTH = 100
+DEFAULT_WIDTH = 120
 
 
 def width(stream=None) -> int:

@@ -28,16 +28,16 @@ def tasks_cmd(
     if unit is not None:
         u = resolve_unit_or_exit(cat, unit, lang)
         roles = cat.roles(u.id)
-    rows = [t for t in cat.tasks if roles is None or t.id in roles]
+    rows = [task for task in cat.tasks if roles is None or task.id in roles]
     if fmt is TableOrJson.json:
         items = []
-        for t in rows:
-            d = {"id": t.id, "measure": t.measure, "measure_title": cat.measures[t.measure].title,
-                 "part": cat.measures[t.measure].part, "text": t.text, "lead": t.units[0], "units": list(t.units),
-                 "units_text": t.units_text}
+        for task in rows:
+            d = {"id": task.id, "measure": task.measure, "measure_title": cat.measures[task.measure].title,
+                 "part": cat.measures[task.measure].part, "text": task.text, "lead": task.units[0], "units": list(task.units),
+                 "units_text": task.units_text}
             if roles is not None:
-                d["role"] = roles[t.id]
-                d["required"] = roles[t.id] in ("lead", "county")
+                d["role"] = roles[task.id]
+                d["required"] = roles[task.id] in ("lead", "county")
             items.append(d)
         out(json.dumps(items, ensure_ascii=False, indent=2))
         return
@@ -46,8 +46,8 @@ def tasks_cmd(
     title = t("tasks.title", lang, plan=cat.plan.short_title)
     if u is not None:
         title = t("tasks.title_unit", lang, unit=u.name, rows=len(rows), n=len(cat.required_rows(u.id)))
-    cols = [Column(t("tasks.row", lang), justify="right"), Column(t("tasks.measure", lang), wrap=True, min=8, max=16),
-            Column(t("tasks.task", lang), wrap=True, grow=True, min=16), Column(t("tasks.lead", lang), wrap=True, min=8, max=12)]
+    cols = [Column(t("tasks.row", lang), justify="right"), Column(t("tasks.measure", lang), wrap=True, min=8, max=14),
+            Column(t("tasks.task", lang), wrap=True, grow=True, min=24), Column(t("tasks.lead", lang), wrap=True, min=8, max=12)]
     cols.append(Column(t("tasks.role", lang)) if roles is not None else Column(t("tasks.units", lang), wrap=True, min=8, max=24))
     body = []
     for task in rows:

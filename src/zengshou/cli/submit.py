@@ -21,7 +21,7 @@ import typer
 from zengshou.cli.app import command
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, H, LangOpt, QuarterOpt, TableOrJson, UnitOpt, fail,
                                  lang_of, load_catalog_or_exit, out, quarter_or_exit, reporting_unit_or_exit, write_or_exit)
-from zengshou.i18n import join, paren, t
+from zengshou.i18n import join, t
 from zengshou.writer import render_form
 
 # ---------------------------------------------------------------- zengshou new
@@ -140,19 +140,19 @@ def _print_table(cat, st, lang: str) -> None:
     title = t("status.title", lang, quarter=st.quarter.label(lang), deadline=st.deadline.isoformat())
 
     def build(short: bool, with_file: bool):
-        heads = [Column(t("status.unit", lang), wrap=True, min=10), Column(t("status.kind", lang), wrap=True, min=6)]
+        heads = [Column(t("status.unit", lang), wrap=True, min=10)]
         if with_file:
-            heads.append(Column(t("status.file", lang)))
+            heads += [Column(t("status.kind", lang), wrap=True, min=6), Column(t("status.file", lang))]
         heads += [Column(t("status.submitted", lang)), Column(t("status.state", lang), wrap=True, min=6),
                   Column(t("status.missing", lang), wrap=True, min=6), Column(t("status.errors", lang), justify="right"),
                   Column(t("status.warnings", lang), justify="right")]
         rows = []
         for u, miss in zip(st.units, rows_missing):
-            r = [u.name, t(f"kind.{u.kind}", lang)] + (["✓" if u.file else "—"] if with_file else [])
+            r = [u.name] + ([t(f"kind.{u.kind}", lang), "✓" if u.file else "—"] if with_file else [])
             r += [u.submitted.isoformat() if u.submitted else "—", state_text(u, lang, short=short), miss,
                   str(u.errors) if u.file else "—", str(u.warnings) if u.file else "—"]
             rows.append(r)
-        total = [t("status.total", lang), f"{tot['units']}"] + ([f"{tot['reported']}"] if with_file else [])
+        total = [t("status.total", lang)] + ([f"{tot['units']}", f"{tot['reported']}"] if with_file else [])
         total += ["", t("status.total_reported", lang, reported=tot["reported"], units=tot["units"]),
                   str(tot["missing_rows"]), str(tot["errors"]), str(tot["warnings"])]
         return heads, rows, total
@@ -161,7 +161,7 @@ def _print_table(cat, st, lang: str) -> None:
     notes = []
     if not fits_whole(heads, rows + [total], cols):
         heads, rows, total = build(short=True, with_file=False)
-        forms = join((paren(t(f"state.{s}.short", lang), t(f"state.{s}", lang), lang) for s in STATES
+        forms = join((t("fmt.means", lang, short=t(f"state.{s}.short", lang), full=t(f"state.{s}", lang)) for s in STATES
                       if t(f"state.{s}.short", lang) != t(f"state.{s}", lang)), lang)
         notes = [t("table.short_forms", lang, forms=forms), t("status.no_file_column", lang)]
     con.print(table(title, heads, rows, cols, total=total, lang=lang))

@@ -16,6 +16,10 @@ from zengshou.i18n import t
 from zengshou.writer import cells, wrap
 
 
+#: the part of a table's width the prose column gets before the other columns are made whole
+PROSE_SHARE = 0.4
+
+
 @dataclass
 class Column:
     head: str
@@ -37,7 +41,8 @@ def _minimum(col: Column, values: list[str]) -> int:
     # the widest word: an ASCII token (id, date, number) is never split
     words = [w for v in [col.head, *values] for w in v.split()]
     longest = max((cells(w) for w in words if w.isascii()), default=0)
-    return max(min(col.min, _natural(col, values)), longest)
+    head = cells(col.head) if cells(col.head) <= 8 else 0  # a short header is never broken
+    return max(min(col.min, _natural(col, values)), longest, head)
 
 
 def widths(columns: list[Column], rows: list[list[str]], width: int) -> list[int] | None:
@@ -51,13 +56,19 @@ def widths(columns: list[Column], rows: list[list[str]], width: int) -> list[int
     got = [_minimum(c, v) for c, v in zip(columns, values)]
     if sum(got) > room:
         return None
-    # grow the wrapped non-prose columns towards their natural width, then give the rest to prose
+    # prose gets its share first; then the wrapped columns are made whole, the nearest to it
+    # first (short values stop wrapping before long names do); prose takes what is left
     spare = room - sum(got)
-    for i, c in enumerate(columns):
-        if c.wrap and not c.grow and spare > 0:
-            add = min(spare, natural[i] - got[i])
+    share = int(room * PROSE_SHARE) // max(1, sum(1 for c in columns if c.grow))
+    for i, c in enumerate(columns):  # prose first gets its share of the width
+        if c.grow and spare > 0:
+            add = min(spare, max(0, min(natural[i], share) - got[i]))
             got[i] += add
             spare -= add
+    for i in sorted((i for i, c in enumerate(columns) if c.wrap and not c.grow), key=lambda i: natural[i] - got[i]):
+        add = min(spare, natural[i] - got[i])
+        got[i] += add
+        spare -= add
     growers = [i for i, c in enumerate(columns) if c.grow] or [i for i, c in enumerate(columns) if c.wrap]
     while spare > 0 and growers:
         want = [i for i in growers if got[i] < natural[i]]
@@ -77,10 +88,29 @@ def fits_whole(columns: list[Column], rows: list[list[str]], width: int) -> bool
     return need <= width
 
 
+def fit(text: str, width: int) -> list[str]:
+    """``text`` wrapped to lines of at most ``width`` cells. :func:`wrap` lets a closing mark
+    (、，。）) hang one past the width and keeps an over-long ASCII word whole; here the
+    first is wrapped a little narrower and the second folded, so a bordered cell never crops."""
+    lines = wrap(text, width)
+    if any(cells(ln) > width for ln in lines) and width > 4:
+        lines = wrap(text, width - 2)
+    out: list[str] = []
+    for ln in lines:
+        while cells(ln) > width:
+            cut = 0
+            while cells(ln[: cut + 1]) <= width:
+                cut += 1
+            out.append(ln[:cut])
+            ln = ln[cut:]
+        out.append(ln)
+    return out
+
+
 def _cell(text: str, width: int, col: Column) -> str:
     if not col.wrap:
         return text
-    return "\n".join(ln for part in text.splitlines() or [""] for ln in wrap(part, width) if ln or not part)
+    return "\n".join(ln for part in text.splitlines() or [""] for ln in fit(part, width) if ln or not part)
 
 
 def table(title: str, columns: list[Column], rows: list[list[str]], width: int, *, lines: bool = False,
@@ -92,9 +122,10 @@ def table(title: str, columns: list[Column], rows: list[list[str]], width: int, 
     got = widths(columns, every, width)
     if got is None:
         return blocks(title, columns, rows, width, total=total, lang=lang)
-    tbl = Table(title=title, show_lines=lines, expand=False)
+    inner = sum(got) + 3 * len(got) + 1
+    tbl = Table(title="\n".join(fit(title, inner)), show_lines=lines, expand=False)
     for c, w in zip(columns, got):
-        tbl.add_column("\n".join(wrap(c.head, w)) if c.wrap else c.head, justify=c.justify, width=w,
+        tbl.add_column("\n".join(fit(c.head, w)) if c.wrap else c.head, justify=c.justify, width=w,
                        no_wrap=True, overflow="fold")
     for n, r in enumerate(rows):
         tbl.add_row(*(_cell(v, w, c) for v, w, c in zip(r, got, columns)), end_section=bool(total) and n + 1 == len(rows))
@@ -110,9 +141,20 @@ def blocks(title: str, columns: list[Column], rows: list[list[str]], width: int,
     from rich.text import Text
 
     sep = " · "
-    out = [title, t("table.blocks", lang, columns=sep.join(c.head for c in columns)), ""]
+    out = [*fit(title, width), *fit(t("table.blocks", lang, columns=sep.join(c.head for c in columns)), width), ""]
     for r in rows + ([total] if total else []):
-        out += wrap(r[0], width)
+        # the first column's value heads the block; a short one (a row number) says what it is
+        out += fit(r[0] if cells(r[0]) > 6 else f"{columns[0].head} {r[0]}", width)
         pairs = [f"{c.head} {' '.join(v.split())}" for c, v in zip(columns[1:], r[1:]) if v.strip()]
-        out += ["  " + x for x in wrap(sep.join(pairs), width - 2)]
+        line = ""
+        for pair in pairs:  # lines break between pairs; a pair longer than a line wraps by itself
+            if line and cells(line + sep + pair) <= width - 2:
+                line += sep + pair
+                continue
+            if line:
+                out.append("  " + line)
+            *full, line = fit(pair, width - 2)
+            out += ["  " + x for x in full]
+        if line:
+            out.append("  " + line)
     return Text("\n".join(out))
