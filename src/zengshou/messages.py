@@ -200,8 +200,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.validate.strict": ("有警告也算不通过（退出码 1）。", "Warnings fail the run too."),
     "opt.validate.format": ("输出格式：text（文字）、json 或 github（GitHub 注解）。", "text, json or github (annotations)."),
     "opt.validate.output": ("另把 JSON 格式的结果写入此文件。", "Also write the JSON report to this file."),
-    "opt.validate.changed": ("只检查某个 git 版本以来改动的文件（已提交、已暂存、未暂存、未跟踪）；"
-                             "tasks.yaml、units.yaml 或 zengshou.toml 有改动时检查全部。版本用 --changed 版本 或 --since 版本"
+    "opt.validate.changed": ("只检查某个 git 版本以来改动的文件（已提交、已暂存、未暂存、未跟踪）。若 tasks.yaml、"
+                             "units.yaml 或 zengshou.toml 有改动，则检查全部。版本用 --changed 版本 或 --since 版本"
                              " 指定，默认 origin/HEAD，没有时为 HEAD。",
                              "Only files changed since a git ref (committed, staged, unstaged, untracked); "
                              "everything when tasks.yaml, units.yaml or zengshou.toml changed. Ref: `--changed REF` or "
@@ -291,6 +291,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meta.files": ("文件", "FILE"),
     "meta.ref": ("版本", "REF"),
     "meta.code": ("代码", "CODE"),
+    "meta.kind": ("文件类型", "KIND"),
     "meta.options": ("[选项]", "[OPTIONS]"),
     "meta.command": ("命令 [参数]…", "COMMAND [ARGS]…"),
     # help chrome: click's and typer's own words (msgid is click's English)

@@ -35,7 +35,7 @@ class SchemaKind(str, Enum):
 
 @command("schema")
 def schema_cmd(
-    kind: Annotated[SchemaKind, typer.Argument(help=H("opt.schema.kind"))],
+    kind: Annotated[SchemaKind, typer.Argument(help=H("opt.schema.kind"), metavar=H("meta.kind"))],
 ) -> None:
     """Print the JSON Schema of a file kind (for editors and check-jsonschema)."""
     from zengshou.schema_export import schema_text
