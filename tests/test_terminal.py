@@ -323,6 +323,8 @@ def test_bare_command_prints_the_quick_start():
     for word in ("填报人员", "汇总人员", "zengshou new", "zengshou status", "zengshou merge", "docs/rules.md"):
         assert word in zh.stdout, word
     assert "Clerks" in en.stdout and "Coordinator" in en.stdout
+    for text in (zh.stdout, en.stdout):  # fits the narrowest terminal it is likely to meet
+        assert max(cells(ln) for ln in text.splitlines()) <= 80
 
 
 def test_quick_start_in_process(cli):

@@ -145,7 +145,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.show_completion": ("显示当前 shell 的命令补全脚本，可复制后自行安装。",
                              "Show completion for the current shell, to copy it or customize the installation."),
     "help.quickstart": (
-        "增收：重点任务落实进度季度报送工具（zengshou --help 查看全部命令）\n"
+        "增收：重点任务落实进度季度报送工具\n"
         "\n"
         "填报人员（各县、市直牵头单位）\n"
         "  zengshou tasks --unit 资源县                  本单位负责哪些任务\n"
@@ -154,13 +154,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  zengshou rules C404                           查看某条提示的说明\n"
         "\n"
         "汇总人员\n"
-        "  zengshou status --quarter 2023Q3              谁已报送、谁还没有（--remind 生成催报通知）\n"
-        "  zengshou template --all --quarter 2023Q3      生成 Excel 填报表；import 导入填好的表\n"
+        "  zengshou status --quarter 2023Q3              谁已报送、谁还没有\n"
+        "  zengshou status --quarter 2023Q3 --remind     生成催报通知\n"
+        "  zengshou template --all --quarter 2023Q3      生成 Excel 填报表\n"
+        "  zengshou import 表格.xlsx                     导入填好的 Excel 表\n"
         "  zengshou merge --quarter 2023Q3               生成汇总表（Excel 和网页）\n"
         "\n"
-        "说明文档：README.md（“给填报人员的说明”）、docs/rules.md、docs/report.md、docs/forms.md\n"
-        "每个命令都有帮助：zengshou 命令 --help；English: zengshou --lang en",
-        "zengshou: quarterly progress reporting on the key tasks (zengshou --help lists every command)\n"
+        "说明：README.md（给填报人员的说明）、docs/rules.md、docs/report.md、\n"
+        "docs/forms.md。全部命令：zengshou --help；每个命令：zengshou 命令 --help。\n"
+        "English: zengshou --lang en",
+        "zengshou (增收): quarterly progress reporting on the key tasks\n"
         "\n"
         "Clerks (counties, city lead units)\n"
         "  zengshou tasks --unit ziyuan                  the rows your unit reports on\n"
@@ -169,12 +172,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  zengshou rules C404                           explain a finding\n"
         "\n"
         "Coordinator\n"
-        "  zengshou status --quarter 2023Q3              who has reported (--remind: a reminder notice)\n"
-        "  zengshou template --all --quarter 2023Q3      Excel forms; import reads them back\n"
+        "  zengshou status --quarter 2023Q3              who has reported\n"
+        "  zengshou status --quarter 2023Q3 --remind     the reminder notice\n"
+        "  zengshou template --all --quarter 2023Q3      Excel forms for clerks\n"
+        "  zengshou import FORM.xlsx                     read a filled-in form back\n"
         "  zengshou merge --quarter 2023Q3               the report (Excel and HTML)\n"
         "\n"
-        "Docs: README.md, docs/rules.md, docs/report.md, docs/forms.md\n"
-        "Every command has help: zengshou COMMAND --help; 中文：zengshou --lang zh"),
+        "Docs: README.md, docs/rules.md, docs/report.md, docs/forms.md.\n"
+        "Every command: zengshou --help; one command: zengshou COMMAND --help.\n"
+        "中文：zengshou --lang zh"),
     # help: shared options
     "opt.data": ("数据目录，含 tasks.yaml、units.yaml 和 progress/。", "Data directory holding tasks.yaml, units.yaml and progress/."),
     "opt.lang": ("输出语言：zh（中文，默认）或 en（英文）。", "Language of messages and help: zh (default) or en."),
