@@ -94,17 +94,16 @@ def run(cli, width, *args):
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_status_at_every_width(cli, data_dir, width, lang):
-    from zengshou.catalog import load_catalog
     from zengshou.i18n import t
     from zengshou.notice import state_text
     from zengshou.rules.completeness import _ranges
     from zengshou.status import quarter_status
+    from zengshou.workspace import Workspace
 
     r = run(cli, width, "status", "--quarter", "2023Q2", "--data", data_dir, "--lang", lang)
     assert r.exit_code == 1
     out = r.stdout
-    cat, _ = load_catalog(data_dir)
-    st = quarter_status(cat, data_dir, "2023Q2")
+    st = quarter_status(Workspace.open(data_dir), "2023Q2")
     heads = [t(f"status.{k}", lang) for k in ("unit", "kind", "file", "submitted", "state", "missing", "errors", "warnings")]
     rows, alt = [], {}
     for u in st.units:
@@ -141,9 +140,9 @@ def test_status_at_80_keeps_dates_and_every_column(cli, data_dir):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_tasks_at_every_width(cli, data_dir, width):
-    from zengshou.catalog import load_catalog
+    from zengshou.workspace import Workspace
 
-    cat, _ = load_catalog(data_dir)
+    cat = Workspace.open(data_dir).cat
     out = run(cli, width, "tasks", "--data", data_dir).stdout
     heads = ["序号", "措施", "具体落实措施", "牵头单位", "责任单位"]
     rows = [[str(task.id), f"{task.measure}. {cat.measures[task.measure].title}", task.text, task.units[0],
@@ -162,10 +161,10 @@ def test_tasks_of_a_unit_at_every_width(cli, data_dir, width):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_units_at_every_width(cli, data_dir, width):
-    from zengshou.catalog import load_catalog
     from zengshou.i18n import t
+    from zengshou.workspace import Workspace
 
-    cat, _ = load_catalog(data_dir)
+    cat = Workspace.open(data_dir).cat
     out = run(cli, width, "units", "--data", data_dir).stdout
     rows = []
     for u in cat.units:

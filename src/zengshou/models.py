@@ -14,8 +14,6 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
-
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -47,7 +45,6 @@ def _iso_date(v: str | date) -> date:
         raise PydanticCustomError("zs_date", "{value} is not a real calendar date", {"value": s}) from None
 
 
-RowNumber = Annotated[int, Field(json_schema_extra={"minimum": 1})]
 Quarter = Annotated[str, AfterValidator(_quarter), Field(pattern=r"^\d{4}[Qq][1-4]$", examples=["2023Q2"])]
 Text = Annotated[str, Field(min_length=0)]
 

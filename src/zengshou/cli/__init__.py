@@ -9,18 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
-#: command → the module in this package that defines it. ``main()`` imports only that module,
-#: so ``zengshou validate FILE`` (run by pre-commit on every commit) does not pay for the
-#: report, forms and indicator modules. A test keeps this map in step with the commands.
-COMMAND_MODULES = {
-    "tasks": "plan", "units": "plan", "validate": "validate", "new": "submit", "status": "submit",
-    "merge": "merge", "template": "forms", "import": "forms", "schema": "checks", "rules": "checks",
-    "indicators": "indicators", "history": "indicators",
-}
-
-#: set by ``main()`` before ``zengshou.cli.app`` is imported; None registers every command
-ONLY: str | None = None
-
+from zengshou.cli import commands
+from zengshou.cli.commands import COMMAND_MODULES  # noqa: F401  (the map, for tests and docs)
 
 def main() -> None:
     # The version check runs on every pre-commit hook start-up; answer it before importing Typer.
@@ -40,7 +30,6 @@ def main() -> None:
     from zengshou.i18n import lang_in_argv, set_ui_lang
 
     set_ui_lang(lang_in_argv(sys.argv[1:]))
-    global ONLY
     args = [a for i, a in enumerate(sys.argv[1:]) if not a.startswith("-") and sys.argv[i] != "--lang"]
     first = args[0] if args else None
     rest = sys.argv[1:]
@@ -50,8 +39,8 @@ def main() -> None:
 
         sys.stdout.write(t("help.quickstart", ui_lang()) + "\n")
         return
-    if first in COMMAND_MODULES and not any(k.endswith("_COMPLETE") for k in os.environ):
-        ONLY = COMMAND_MODULES[first]
+    if first in commands.COMMAND_MODULES and not any(k.endswith("_COMPLETE") for k in os.environ):
+        commands.ONLY = commands.COMMAND_MODULES[first]
     from zengshou.cli.app import app
 
     app()

@@ -9,12 +9,16 @@ terminal's width, so nothing is cut with "...".
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from pathlib import Path
 from typing import Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
 from zengshou import __version__
+from zengshou.cli import commands
 from zengshou.i18n import t, ui_lang
 
 #: typer.rich_utils constants → catalogue id; set just before help or an error is printed
@@ -150,15 +154,11 @@ ORDER = ["plan", "validate", "submit", "merge", "forms", "checks", "indicators"]
 
 
 def _register() -> None:
-    import importlib
-    import pkgutil
-
-    import zengshou.cli as pkg
-
-    if pkg.ONLY:
-        importlib.import_module(f"zengshou.cli.{pkg.ONLY}")
+    if commands.ONLY:
+        importlib.import_module(f"zengshou.cli.{commands.ONLY}")
         return
-    found = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if m.name not in ("app", "common"))
+    here = Path(__file__).parent
+    found = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name not in ("app", "common", "commands", "tables"))
     for name in sorted(found, key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n)):
         importlib.import_module(f"zengshou.cli.{name}")
 

@@ -18,7 +18,8 @@ import typer
 
 from zengshou.cli.app import command
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, QuarterOpt, fail, lang_of, load_catalog_or_exit,
-                                 out, quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, write_or_exit)
+                                 out, quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, workspace_or_exit,
+                                 write_or_exit)
 from zengshou.i18n import t
 
 FORMS_DIR = Path("forms")
@@ -106,7 +107,8 @@ def import_cmd(
     from zengshou.reporters import render_text
 
     lang = lang_of(lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     if unit_id and cat.by_id[unit_id].kind == "group":
         fail("cli.group_not_unit_short", lang, name=cat.by_id[unit_id].name)
@@ -143,7 +145,7 @@ def import_cmd(
     targets = [oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None]
     sources: dict[str, str] = {}
     if targets:
-        result = lint(data, targets)
+        result = lint(ws, targets)
         findings += result.findings
         sources = result.sources
     sys.stdout.write(render_text(findings, lang, sources=sources, files=len(files) + len(targets)))

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import command
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, fail, fail_text, lang_of, load_catalog_or_exit, quarter_or_exit,
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, fail, fail_text, lang_of, quarter_or_exit, workspace_or_exit,
                                  write_or_exit)
 from zengshou.i18n import join, t
 
@@ -53,7 +53,8 @@ def merge_cmd(
 
     lang = lang_of(lang)
     formats = _formats(fmt, lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
     if templates is not None and not templates.is_dir():
         fail("cli.templates_missing", lang, path=templates)
@@ -62,9 +63,9 @@ def merge_cmd(
     except ConfigError as e:
         fail("cli.bad_config", lang, error=e)
 
-    result = lint(data, quarter=str(q), config=config)
+    result = lint(ws, quarter=str(q), config=config)
     try:
-        report = merge(data, q, cat=result.catalog or cat, skip_invalid=skip_invalid, result=result)
+        report = merge(ws, q, cat=result.catalog or cat, skip_invalid=skip_invalid, result=result)
     except MergeBlocked as b:
         sys.stderr.write(render_text(b.findings, lang, b.result.sources, b.result.files_checked))
         hint = t("cli.merge_skip_hint", lang) if b.skippable else ""

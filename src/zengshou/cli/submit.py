@@ -20,7 +20,8 @@ import typer
 
 from zengshou.cli.app import command
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, H, LangOpt, QuarterOpt, TableOrJson, UnitOpt, fail,
-                                 lang_of, load_catalog_or_exit, out, quarter_or_exit, reporting_unit_or_exit, write_or_exit)
+                                 lang_of, load_catalog_or_exit, out, quarter_or_exit, reporting_unit_or_exit, workspace_or_exit,
+                                 write_or_exit)
 from zengshou.i18n import join, t
 from zengshou.writer import render_form
 
@@ -95,7 +96,8 @@ def status_cmd(
     from zengshou.status import quarter_status
 
     lang = lang_of(lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
     day = date.today()
     if notice_date is not None:
@@ -107,7 +109,7 @@ def status_cmd(
         config = load_config(data)
     except ConfigError as e:
         fail("cli.bad_config", lang, error=e)
-    st = quarter_status(cat, data, q, result=lint(data, quarter=str(q), config=config))
+    st = quarter_status(ws, q, result=lint(ws, quarter=str(q), config=config))
     code = 0 if st.complete else 1
     if remind:
         from zengshou.notice import NoticeError, render_reminder
