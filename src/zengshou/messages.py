@@ -54,10 +54,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ind.threshold": ("界线，不考核", "threshold, not tracked"),
     "ind.no_data": ("暂无数字", "no figures yet"),
     "ind.no_target": ("无目标值", "no target"),
+    "ind.unconfirmed": ("口径待确认", "scope to be confirmed"),
+    "ind.assumption": ("“{group}”按{members}计：方案{where}未列出名单，{unconfirmed}。",
+                       "{group} is taken as {members}: the plan{where} names no list; {unconfirmed}."),
+    "ind.assumption_where": ("（第{rows}项）", " (rows {rows})"),
     "agg.cumulative": ("累计", "cumulative"),
     "agg.count_by": ("限期累计", "count by date"),
     "agg.level": ("保有量", "level"),
     "agg.per_year": ("年度", "per year"),
+    "agg.monthly": ("每月", "every month"),
     "agg.at_least": ("不低于", "at least"),
     "agg.at_most": ("不超过", "at most"),
     "agg.threshold": ("界线", "threshold"),
@@ -101,8 +106,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.is_folder_xlsx": ("{path} 是文件夹，请给出 .xlsx 文件", "{path} is a folder; name .xlsx files"),
     "cli.not_folder_all": ("{path} 不是文件夹（--all 时 -o 指定文件夹）", "{path} is not a folder (with --all, -o names a folder)"),
     "cli.no_rows": ("“{name}”在重点任务清单中没有任务，无需报送", "'{name}' is named on no row; nothing to report"),
-    "cli.exists": ("{path} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force",
-                   "{path} already exists and was left alone (it may hold work); use --force to replace it"),
+    "cli.exists": ("{path} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force（原文件会另存为 .bak）",
+                   "{path} already exists and was left alone (it may hold work); use --force to replace it "
+                   "(the old file is kept as .bak)"),
+    "cli.same_content": ("{path} 内容相同，未改动", "{path}: same content, unchanged"),
+    "cli.cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "cli.cannot_back_up": ("无法备份 {path}，未改动：{reason}", "cannot back up {path}, left alone: {reason}"),
+    "cli.diff_old": ("现有 / existing", "现有 / existing"),
+    "cli.diff_new": ("新生成 / new", "新生成 / new"),
     "cli.exists_differs": ("{path} 已存在且内容不同（可能已填写），未改动；确需重新生成请加 --force",
                            "{path} exists with different content (maybe filled in) and was left alone; use --force to replace it"),
     "cli.unit_or_all": ("请用 --unit 指定一个单位，或用 --all 生成全部单位的表单（二者选一）",
@@ -119,7 +130,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # CLI: what was done
     "cli.new_wrote": ("已写入 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}。\n填写后运行：zengshou validate {path}",
                       "wrote {path}: {unit}, {quarter}, {n} required row(s){extra}.\nWhen filled in, run: zengshou validate {path}"),
+    "cli.new_replaced": ("已替换 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}。\n填写后运行：zengshou validate {path}",
+                         "replaced {path}: {unit}, {quarter}, {n} required row(s){extra}.\nWhen filled in, run: zengshou validate {path}"),
     "cli.new_optional": ("（另有 {n} 项可选）", " (+{n} optional)"),
+    "cli.new_kept": ("；原文件另存为 {backup}", "; the old file is kept as {backup}"),
     "cli.form_wrote": ("已写入 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}", "wrote {path}: {unit}, {quarter}, {n} required row(s){extra}"),
     "cli.form_optional": ("（另有 {n} 项选填）", " (+{n} optional)"),
     "cli.imported": ("已导入 {source} → {target}：{items} 项，已填写 {filled} 项",
@@ -367,9 +381,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "indicators.done": ("完成", "Done"),
     "indicators.due": ("应完成", "Due"),
     "indicators.status": ("状态", "Status"),
-    "indicators.note": ("实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。",
+    "indicators.note": ("实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。"
+                        "每县各有目标的指标，任一县未达即为滞后。",
                         "Actual: city total (shares: the lowest / highest reported; in brackets units reported / units due). "
-                        "Due: linear over the plan period."),
+                        "Due: linear over the plan period. Where each county has its own target, one county short makes it behind."),
+    "indicators.unconfirmed": ("〔{note}〕", "[{note}]"),
+    "indicators.confirm_scope": ("核实后在 units.yaml 中改正该组成员并将 confirmed 改为 true。",
+                                 " Once checked, correct the group's members in units.yaml and set confirmed: true."),
     # history
     "history.title": ("第 {row} 项：{text}", "Row {row}: {text}"),
     "history.quarter": ("季度", "Quarter"),
@@ -404,8 +422,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
     # ------------------------------------------------------------ the reminder notice (notice.py)
     "notice.not_received": ("尚未报送", "not received"),
-    "notice.errors": ("文件有 {n} 处错误需修改", "{n} error(s) to fix"),
-    "notice.draft": ("未填报送日期（草稿）", "no submission date (draft)"),
+    "notice.errors": ("报送材料有 {n} 处错误需修改", "{n} error(s) to correct"),
+    "notice.draft": ("尚未正式报送（未填报送日期）", "not sent yet (no date of sending)"),
     "notice.rows_missing": ("缺第 {rows} 项任务", "rows {rows} missing"),
     "notice.template": ("reminder.txt.j2", "reminder.en.txt.j2"),
     "notice.no_template_dir": ("模板目录不存在：{path}", "template folder not found: {path}"),
@@ -494,22 +512,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "\n"
         "填写说明：\n"
         "- 在每项 progress: |- 的下一行（比 progress 多缩进两个空格）写本季度做了什么、成效如何，\n"
-        "  尽量附数据；每条不超过 {limit} 字（空格和换行不计），不要只写“无”“略”“同上”。\n"
-        "- 可选：每项可加 status: {progress_values}，note: 备注（不进报表）。\n"
-        "- 报送时删去 submitted 前的“# ”并填上实际报送日期（YYYY-MM-DD）；没有日期即为草稿。\n"
-        "- 填好后检查：zengshou validate {path}",
+        "  尽量附数据；每条不超过 {limit} 字，不要只写“无”“略”“同上”。字数与 Word/WPS 的\n"
+        "  “字符数（不计空格）”相同：空格和换行不计，一个表情符号算 1 个。\n"
+        "- status: 后填进展（选填）：未启动 / 推进中 / 已完成 / 持续推进。\n"
+        "- 有量化指标的任务列出了本单位应填的指标：删去 figures 和指标行开头的“# ”，在冒号后只填\n"
+        "  数字（如 2990、16.5；比例填百分数，63 表示 63%）。\n"
+        "- 每项任务下的“上季度”是本单位上季度的填报内容，仅供参考，不要照抄。\n"
+        "- 填写填报人、联系电话、审核人（分管领导）。报送时删去 submitted 前的“# ”并填上实际报送\n"
+        "  日期（YYYY-MM-DD）；没有日期即为草稿。",
         "{name} · progress on the key tasks, {label}\n"
         "{title}: this unit must report on {n} row(s), each listed below.\n"
         "Deadline: {deadline} (day {day} of the month after the quarter), send to {mailbox}.\n"
         "\n"
         "How to fill in:\n"
         "- Under each `progress: |-`, indented two spaces more than `progress`, say what was done this\n"
-        "  quarter and with what result, with figures; at most {limit} characters (spaces and line\n"
-        "  breaks do not count); never just 无, 略 or 同上.\n"
-        "- Optional per item: status: {progress_values}, and note: (not printed).\n"
-        "- When sending, remove the '# ' before submitted and write the date sent (YYYY-MM-DD);\n"
-        "  without a date the file is a draft.\n"
-        "- Check it: zengshou validate {path}"),
+        "  quarter and with what result, with figures; at most {limit} characters, counted as Word's\n"
+        "  'characters (no spaces)': spaces and line breaks do not count, an emoji is one. Never just\n"
+        "  无, 略 or 同上.\n"
+        "- After status: the state of the task (optional): 未启动 / 推进中 / 已完成 / 持续推进.\n"
+        "- Rows with quantitative indicators list the figures this unit reports: remove the '# ' before\n"
+        "  figures and the indicator lines, and write a plain number after the colon (2990, 16.5; a\n"
+        "  share in percent: 63 means 63%).\n"
+        "- 'Last quarter' under a task is what this unit wrote then: for reference, do not copy it.\n"
+        "- Fill in filled_by, phone and reviewer (the leader who signs it off). When sending, remove the\n"
+        "  '# ' before submitted and write the date sent (YYYY-MM-DD); without a date it is a draft."),
+    "form.meaning.cumulative": ("累计：2022年以来的总数", "running total since 2022"),
+    "form.meaning.count_by": ("累计：至本季度末的总数", "total at the end of the quarter"),
+    "form.meaning.level": ("本季度末的数量", "number at the end of the quarter"),
+    "form.meaning.per_year": ("本年累计：1月至本季度末", "this year so far"),
+    "form.meaning.share": ("比例：填百分数，63 表示 63%", "share: in percent, 63 means 63%"),
+    "form.meaning.rate": ("本季度的数值", "this quarter's value"),
+    "form.people.filled_by": ("填报人", "who filled it in (填报人)"),
+    "form.people.phone": ("联系电话", "their phone (联系电话)"),
+    "form.people.reviewer": ("审核人（分管领导）", "the leader who signs it off (审核人)"),
+    "form.status_hint": ("进展（选填）：未启动 / 推进中 / 已完成 / 持续推进", "optional: 未启动 / 推进中 / 已完成 / 持续推进"),
+    "form.figures_hint": ("指标（选填）：删去本行和下面指标行开头的“# ”，冒号后填数字", "optional: remove '# ' here and on the lines below, write numbers"),
+    "form.previous": ("上季度（{q}，供参考）：", "last quarter ({q}, for reference): "),
+    "form.figure_label": ("{name}（{unit}，{meaning}）", "{name} ({unit}; {meaning})"),
     "form.item_head": ("第 {row} 项 · 措施 {measure}. {title}", "row {row} · measure {measure}. {title}"),
     "form.item_lead": ("牵头：{lead}", "lead: {lead}"),
     "form.item_optional": ("（本单位为配合单位，可选填）", " (participating unit: optional)"),

@@ -58,7 +58,13 @@ def template_dirs(templates: Path | None, data: Path) -> list[Path]:
     return [d for d in dirs if d is not None]
 
 
-def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | None, data: Path) -> str:
+def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | None, data: Path,
+                    office: str | None = None) -> str:
+    """The notice for the units that still have to report or correct their reports, each named
+    once, signed by ``office`` (``[report] office`` in zengshou.toml; default ``plan.office``).
+
+    It is read by people who never run the tool: no command names, paths or ids.
+    """
     dirs = template_dirs(templates, data)
     if templates is not None and not templates.is_dir():
         raise NoticeError("notice.no_template_dir", path=templates)
@@ -78,6 +84,7 @@ def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | 
         "overdue": notice_date > st.deadline, "date": notice_date.isoformat(), "date_text": day(notice_date),
         "units": units, "totals": st.totals, "complete": st.complete,
         "mailbox": cat.plan.mailbox, "contact": cat.plan.contact, "lang": lang,
+        "office": office or cat.plan.office,
     }
     try:
         return env.get_template(name).render(**ctx)

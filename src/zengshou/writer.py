@@ -6,11 +6,15 @@ Library code, so a script or another tool can produce exactly what a clerk gets.
 
 from __future__ import annotations
 
+import difflib
+import os
 import unicodedata
 from datetime import date
+from pathlib import Path
 
+from zengshou.i18n import both, localized
 from zengshou.i18n import t as msg
-from zengshou.yamlout import scalar, text_value
+from zengshou.yamlout import char_ok, scalar, text_value
 
 SCHEMA_REF = "../../../docs/schema/progress.schema.json"
 COMMENT_WIDTH = 88  # display cells of a wrapped comment line, CJK counted as two
@@ -56,15 +60,46 @@ def literal(text: str, indent: int) -> str:
     return "|-" if text == "" else text_value(text, indent, block=True)
 
 
+#: What a figure means, by how it adds up (docs/indicators.md): the label a form shows with it
+#: (catalogue ids ``form.meaning.<key>``).
+FIGURE_MEANING = {k: both(f"form.meaning.{k}") for k in ("cumulative", "count_by", "level", "per_year", "share", "rate")}
+#: the people a form names, in the order it lists them (catalogue ids ``form.people.<key>``)
+PEOPLE = ("filled_by", "phone", "reviewer")
+
+
+def _pad(s: str, width: int = 26) -> str:
+    """``s`` padded so the comment after it starts in column ``width`` (or two spaces later)."""
+    return s.ljust(width) if len(s) < width else s + "  "
+
+
+def figure_label(ind, lang: str = "zh") -> str:
+    """An indicator as a form labels its figure: what is counted, the unit, what the number means."""
+    key = ind.aggregation if ind.aggregation in FIGURE_MEANING else "share" if ind.unit == "%" else "rate"
+    return msg("form.figure_label", lang, name=localized(ind.name, ind.name_en, lang), unit=ind.unit,
+               meaning=msg(f"form.meaning.{key}", lang))
+
+
+def comment_text(text: str) -> str:
+    """Text made safe to stand in a comment: one line, only characters a YAML file may hold
+    as they are, no direction controls."""
+    from zengshou.text import BIDI_CONTROLS
+
+    return "".join(ch for ch in " ".join(text.split()) if char_ok(ch) and ch not in BIDI_CONTROLS)
+
+
 def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh", path: str = "",
                 values: dict[int, str] | None = None, statuses: dict[int, str] | None = None,
                 submitted: date | None = None, contact: str | None = None, optional: set[int] | None = None,
-                figures: dict[int, dict[str, object]] | None = None) -> str:
+                figures: dict[int, dict[str, object]] | None = None, figure_defs: dict[int, list] | None = None,
+                previous: dict[int, str] | None = None, people: dict[str, str] | None = None) -> str:
     """The submission file for ``unit_id`` and ``quarter`` covering ``rows``.
 
-    With ``values`` (row → progress) it is a filled-in form; ``scripts/make_sample.py`` writes the
-    sample quarter this way, so the samples look exactly like forms a clerk filled in.
-    ``figures`` (row → indicator id → number) adds each item's optional ``figures`` mapping.
+    Every item has an empty ``status:`` to fill in; rows in ``figure_defs`` (row → the indicators
+    this unit reports, :func:`zengshou.forms.unit_figures`) get their ``figures:`` keys commented
+    out (a figure left empty would be an error); ``previous`` (row → last quarter's text) is shown
+    as a comment under the task. With ``values`` (row → progress) it is a filled-in form:
+    ``scripts/make_sample.py`` writes the sample quarter this way, so the samples look exactly
+    like forms a clerk filled in. ``figures`` (row → indicator id → number) fills ``figures``.
     """
     from zengshou.quarters import Quarter
 
@@ -73,11 +108,13 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
     values = values or {}
     statuses = statuses or {}
     optional = optional or set()
+    figure_defs = figure_defs or {}
+    previous = previous or {}
+    people = people or {}
     plan = cat.plan
     fmt = {"name": u.name, "label": q.label(lang), "title": msg("form.title", lang, title=plan.short_title),
            "n": len([r for r in rows if r not in optional]), "deadline": cat.deadline(q).isoformat(),
-           "day": plan.deadline_day, "mailbox": plan.mailbox or "-", "limit": plan.max_chars,
-           "path": path or f"data/progress/{q}/{unit_id}.yaml", "progress_values": msg("progress.values", lang)}
+           "day": plan.deadline_day, "mailbox": plan.mailbox or "-", "limit": plan.max_chars}
     lines = [f"# yaml-language-server: $schema={SCHEMA_REF}"]
     lines += [("# " + ln).rstrip() for ln in msg("form.header", lang, **fmt).split("\n")]
     lines += [f"unit: {scalar(u.name)}", f"quarter: {q}"]
@@ -85,8 +122,13 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
         lines.append("# submitted: YYYY-MM-DD")
     else:
         lines.append(f"submitted: {submitted.isoformat()}")
-    lines.append(f"contact: {scalar(contact)}" if contact else "contact:")
+    if contact:
+        lines.append(f"contact: {scalar(contact)}")
+    for key in PEOPLE:
+        value, label = people.get(key), msg(f"form.people.{key}", lang)
+        lines.append(f"{key}: {scalar(value)}" if value else _pad(f"{key}:", 16) + f"# {label}")
     lines.append("items:")
+    prev_label = msg("form.previous", lang, q=q.prev())
     for row in rows:
         t = cat.task(row)
         m = cat.measures[t.measure]
@@ -98,15 +140,47 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
             head, who = f"{head} · {who}", ""
         if row != rows[0]:
             lines.append("")
-        for part in (head, who, body):
+        before = comment_text(previous.get(row) or "")
+        for part in (head, who, body, prev_label + before if before else ""):
             if part:
                 lines += ["  # " + ln for ln in wrap(part, COMMENT_WIDTH - 4)]
         lines.append(f"  - task: {row}")
         lines.append(f"    progress: {literal(values.get(row, ''), 6)}")
+        if row in statuses:
+            lines.append(f"    status: {scalar(statuses[row])}")
+        else:
+            lines.append(_pad("    status:") + f"# {msg('form.status_hint', lang)}")
         if figures and figures.get(row):
             lines.append("    figures:")
             lines += [f"      {k}: {v if isinstance(v, (int, float)) and not isinstance(v, bool) else scalar(v)}"
                       for k, v in figures[row].items()]
-        if row in statuses:
-            lines.append(f"    status: {scalar(statuses[row])}")
+        elif figure_defs.get(row):
+            lines.append(_pad("    # figures:") + f"# {msg('form.figures_hint', lang)}")
+            lines += [_pad(f"    #   {ind.id}:") + f"# {figure_label(ind, lang)}" for ind in figure_defs[row]]
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- replacing a filled-in file
+
+def backup(path: Path) -> Path:
+    """Copy ``path`` to ``<name>.bak`` beside it — or ``.bak.1``, ``.bak.2`` … when that exists:
+    an older backup is never overwritten (the name is claimed with O_EXCL). Returns the copy."""
+    data = Path(path).read_bytes()
+    for n in range(1000):
+        cand = Path(path).with_name(Path(path).name + (".bak" if n == 0 else f".bak.{n}"))
+        try:
+            fd = os.open(cand, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        return cand
+    raise FileExistsError(f"{path}: 1000 backups already beside it")
+
+
+def unified_diff(old: str, new: str, shown: str, old_label: str, new_label: str) -> str:
+    """The change from ``old`` to ``new`` as a unified diff, headed with ``shown`` and the labels."""
+    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                        fromfile=f"{shown}（{old_label}）", tofile=f"{shown}（{new_label}）"))

@@ -111,7 +111,12 @@ def workspace_or_exit(data: Path, lang: str):
 
     if not data.is_dir():
         fail("cli.no_data_dir", lang, data=data)
-    ws = Workspace.open(data)
+    from zengshou.config import ConfigError
+
+    try:
+        ws = Workspace.open(data)
+    except ConfigError as e:
+        fail("cli.bad_config", lang, error=e)
     cat, findings = load_definitions(ws)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:

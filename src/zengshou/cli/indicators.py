@@ -10,7 +10,7 @@ import typer
 from zengshou.cli.app import command
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, H, LangOpt, TableOrJson, console, fail, lang_of,
                                  out, quarter_or_exit, resolve_unit_or_exit, width, workspace_or_exit)
-from zengshou.i18n import localized, paren, t
+from zengshou.i18n import localized, paren, t, tr
 from zengshou.messages import MESSAGES
 
 
@@ -34,7 +34,7 @@ def indicators_cmd(
     lang: LangOpt = None,
 ) -> None:
     """The plan's quantitative targets: actual figures, target, share achieved and due, on track or behind."""
-    from zengshou.indicators import collect, fmt_number, progress
+    from zengshou.indicators import UNCONFIRMED, collect, fmt_number, progress, unconfirmed_scopes
 
     lang = lang_of(lang)
     ws = workspace_or_exit(data, lang)
@@ -42,8 +42,12 @@ def indicators_cmd(
     q = quarter_or_exit(cat, quarter, lang) if quarter else _latest_quarter(ws, data, lang)
     figures = collect(ws, [x for x in ws.quarter_folders() if x <= q])
     rows = progress(cat, figures, q)
+    open_scopes = unconfirmed_scopes(cat)
     if fmt is TableOrJson.json:
-        out(json.dumps({"quarter": str(q), "indicators": [p.as_dict() for p in rows]}, ensure_ascii=False, indent=2))
+        scopes = {p.scope.id: p.scope.as_dict(lang) for p in rows if p.scope}
+        out(json.dumps({"quarter": str(q), "indicators": [p.as_dict(lang) for p in rows],
+                        "scopes": list(scopes.values()), "assumptions": [sc.assumption(lang) for sc in open_scopes]},
+                       ensure_ascii=False, indent=2))
         return
     from zengshou.cli.tables import Column, table
 
@@ -68,11 +72,15 @@ def indicators_cmd(
         agg = t(f"agg.{ind.aggregation}", lang) if f"agg.{ind.aggregation}" in MESSAGES else ind.aggregation
         if ind.by:
             agg += f" {ind.by}"
-        body.append([str(p.row), paren(localized(ind.name, ind.name_en, lang), agg, lang), actual, target,
-                     _pct(p.achieved), _pct(p.expected), status])
+        label = paren(localized(ind.name, ind.name_en, lang), agg, lang)
+        if not p.scope_confirmed:
+            label += "\n" + t("indicators.unconfirmed", lang, note=tr(UNCONFIRMED, lang))
+        body.append([str(p.row), label, actual, target, _pct(p.achieved), _pct(p.expected), status])
     con = console()
     con.print(table(title, cols, body, width(), lang=lang))
     con.print(t("indicators.note", lang))
+    for sc in open_scopes:
+        con.print(sc.assumption(lang) + t("indicators.confirm_scope", lang))
 
 
 @command("history")

@@ -12,6 +12,7 @@ reminder notice (催报通知) from a Jinja2 template instead of the table.
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -57,21 +58,52 @@ def new_cmd(
     if not rows:
         fail("cli.no_rows", lang, name=u.name)
 
+    from zengshou.forms import previous_texts, unit_figures
+
     to_stdout = output is not None and str(output) == "-"
     target = output if output is not None and not to_stdout else Path(data) / "progress" / str(q) / f"{u.id}.yaml"
     shown = display_path(target)
-    text = render_form(cat, u.id, q, rows, lang=lang, path=shown, optional=optional)
+    text = render_form(cat, u.id, q, rows, lang=lang, path=shown, optional=optional,
+                       figure_defs=unit_figures(cat, u.id, rows, q), previous=previous_texts(cat, data, u.id, q))
     if to_stdout:
         out(text)
         return
-    if target.exists() and not force:
-        fail("cli.exists", lang, path=shown)
     if target.is_dir():
         fail("cli.is_folder", lang, path=shown)
+    if target.exists() and not force:
+        fail("cli.exists", lang, path=shown)
+    saved = _keep_old(target, text, shown, lang) if target.exists() else None
+    if saved == "same":
+        out(t("cli.same_content", lang, path=shown))
+        return
     write_or_exit(target, text, lang, shown)
     n = len(rows) - len(optional)
     extra = t("cli.new_optional", lang, n=len(optional)) if optional else ""
-    out(t("cli.new_wrote", lang, path=shown, unit=u.name, quarter=q.label(lang), n=n, extra=extra))
+    kept = t("cli.new_kept", lang, backup=saved) if saved else ""
+    out(t("cli.new_replaced" if saved else "cli.new_wrote", lang, path=shown, unit=u.name, quarter=q.label(lang), n=n,
+          extra=extra + kept))
+
+
+def _keep_old(target: Path, text: str, shown: str, lang: str) -> str:
+    """Before ``new --force`` replaces a file: print the diff (old → new) and keep the old file
+    as ``.bak`` (``.bak.1`` … beside older backups). Returns the backup's name, or "same" when
+    nothing would change."""
+    from zengshou.submissions import display_path
+    from zengshou.writer import backup, unified_diff
+
+    try:
+        old = target.read_bytes()
+    except OSError as e:
+        fail("cli.cannot_read", lang, path=shown, reason=e.strerror or e)
+    if old == text.encode("utf-8"):
+        return "same"
+    diff = unified_diff(old.decode("utf-8", "replace"), text, shown, t("cli.diff_old", lang), t("cli.diff_new", lang))
+    try:
+        saved = backup(target)
+    except OSError as e:
+        fail("cli.cannot_back_up", lang, path=shown, reason=e.strerror or e)
+    sys.stdout.write(diff if diff.endswith("\n") else diff + "\n")
+    return display_path(saved)
 
 
 # ---------------------------------------------------------------- zengshou status
@@ -115,7 +147,7 @@ def status_cmd(
         from zengshou.notice import NoticeError, render_reminder
 
         try:
-            out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data))
+            out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data, office=config.office))
         except NoticeError as e:
             fail(e.message, lang)
     elif fmt is TableOrJson.json:
