@@ -228,7 +228,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "--since REF, default origin/HEAD, else HEAD."),
     "opt.validate.since": ("--changed 比较的 git 版本（隐含 --changed），如 origin/main。",
                            "Git ref for --changed (implies it), e.g. origin/main."),
-    "opt.validate.no_cache": ("逐个重新检查所有文件，不读也不写缓存（数据目录旁的 .zengshou-cache，或 ZENGSHOU_CACHE_DIR 指定的目录）。",
+    "opt.validate.no_cache": ("逐个重新检查所有文件，不读也不写缓存（缓存在数据目录旁的 .zengshou-cache/ 文件夹中）。",
                               "Check every file afresh: neither read nor write the cache (.zengshou-cache beside "
                               "the data directory, or ZENGSHOU_CACHE_DIR)."),
     "cmd.new.short": ("为某单位生成待填写的报送文件", "Write a ready-to-fill submission for a unit"),
