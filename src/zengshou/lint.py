@@ -118,8 +118,8 @@ def lint(data_dir: Workspace | Path | str, paths: list[Path] | None = None, *, q
 
         method = "fork" if "fork" in mp.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=len(chunks), mp_context=mp.get_context(method)) as pool:
-            parts = list(pool.map(_check_groups, [(Workspace(data_dir, cat, ws.today, cache=ws.cache), c, partial, keep, off)
-                                                  for c in chunks]))
+            work = [(Workspace(data_dir, cat, ws.today, cache=ws.cache), c, partial, keep, off) for c in chunks]
+            parts = list(pool.map(_check_groups, work))
     else:
         parts = [_check_groups((ws, groups, partial, keep, off))]
     for f, sources, subs, comments, facts in parts:
@@ -187,8 +187,7 @@ def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], di
                 sources[sub.display] = _lines(sub.doc.text, shown)
                 comments[sub.display] = {n: c for n, c in sub.doc.comments.items() if n in shown}
             if ws.cache is not None:
-                facts[path] = {"display": sub.display, "found": mine, "quarter": str(sub.quarter) if sub.quarter else None,
-                                   "submitted": sub.model.submitted.isoformat() if sub.model and sub.model.submitted else None}
+                facts[path] = _for_cache(sub, mine)
         if keep:
             kept.extend(loaded)
         else:  # memory stays flat: the folder's parsed files go (the context keeps compact texts)
@@ -196,6 +195,15 @@ def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], di
             ws.forget([folder, str(q.prev())] if q else [folder])
         ctx.done(folder)
     return findings, sources, kept, comments, facts
+
+
+def _for_cache(sub: Loaded, found: list[Finding]) -> dict:
+    """What the cache keeps of a checked file: its findings, the quarter it states (its C407 and
+    C408 read that quarter and the one before) and its submission date (T603 compares it with
+    today)."""
+    submitted = sub.model.submitted if sub.model is not None else None
+    return {"display": sub.display, "found": found, "quarter": str(sub.quarter) if sub.quarter else None,
+            "submitted": submitted.isoformat() if submitted else None}
 
 
 def _lines(text: str, wanted: set[int]) -> dict[int, str]:
