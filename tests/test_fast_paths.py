@@ -92,6 +92,10 @@ def test_squash_fast_path_tables_are_derived():
     keep, drop = text.simple_chars()
     assert keep == text.chars_in(text.SIMPLE)
     assert drop == text.chars_in(text.DROPPED)
+    # the fast path lowers only when an ASCII capital is left: nothing else it keeps has a case
+    for c in keep - drop:
+        w = c.translate(text._WIDTH)
+        assert w.lower() == w or "A" <= w <= "Z", c
 
 
 def test_squash_fast_path_equals_the_general_path():

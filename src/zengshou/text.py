@@ -102,7 +102,8 @@ def squash(text: str) -> str:
         text = _DROP.sub("", text)
         if _WIDE.search(text):
             text = text.translate(_WIDTH)
-        return text.lower()
+        # ASCII letters are the only cased characters left: lower() only when there is one to lower
+        return text.lower() if _UPPER.search(text) else text
     return _squash(text)
 
 
@@ -166,6 +167,7 @@ def _char_class(ranges) -> str:
 _SIMPLE = re.compile(_char_class(SIMPLE) + "*")
 _DROP = re.compile(_char_class(DROPPED) + "+")
 _WIDE = re.compile("[\u3000\uff01-\uff5e]")
+_UPPER = re.compile("[A-Z]")
 
 
 def is_placeholder(text: str | None, squashed: str | None = None) -> bool:
