@@ -6,6 +6,9 @@ it (the repository root), then ``[tool.zengshou]`` in that root's ``pyproject.to
     [tool.zengshou.rules]      # or [rules] in zengshou.toml
     C407 = "error"             # error | warning | off; a code or a rule name
     same-as-last-quarter = "off"
+
+    [tool.zengshou.report]     # or [report] in zengshou.toml
+    office = "桂林市乡村振兴局"  # 编制单位 printed on the merged report (default: tasks.yaml plan.office)
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ class Config:
     levels: dict[str, str] = field(default_factory=dict)
     source: str | None = None
     cache: bool = True
+    office: str | None = None  # [report] office: the 编制单位 of the merged report
 
     def level(self, code: str) -> str | None:
         return self.levels.get(code)
@@ -56,5 +60,9 @@ def load_config(data_dir: Path | str) -> Config:
             if level not in LEVELS:
                 raise ConfigError(f"{path}: rule {name}: level must be one of {', '.join(LEVELS)}, not {level!r}")
             levels[rule.code] = level
-        return Config(levels, str(path), cache=bool(doc.get("cache", True)))
+        report = doc.get("report") or {}
+        office = report.get("office") if isinstance(report, dict) else None
+        if office is not None and not isinstance(office, str):
+            raise ConfigError(f"{path}: [report] office must be a string, not {office!r}")
+        return Config(levels, str(path), cache=bool(doc.get("cache", True)), office=office)
     return Config()

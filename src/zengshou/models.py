@@ -90,6 +90,7 @@ class Plan(Strict):
     mailbox: str = ""
     contact: str = ""
     note: str = ""
+    office: str = ""  # 编制单位 of the merged report (an assumption: the plan text names no compiling office)
 
 
 class Part(Strict):

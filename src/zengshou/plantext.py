@@ -15,6 +15,7 @@ from pathlib import Path
 from zengshou.yamlout import scalar
 
 PLAN_FILE = "guilin-income-plan-2022-2024.txt"
+OFFICE = "桂林市乡村振兴局"  # assumed compiling office, see derive()
 _NUM_TITLE = re.compile(r"^(\d+)[．.]\s*(.+?)$")
 _PART = re.compile(r"^（([一二三四五六七八九十]+)）(.+?)。?$")
 _SECTION = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -104,6 +105,11 @@ def derive(text: str, resolve: "callable") -> Derived:
         "mailbox": mailbox.group(1),
         "contact": f"{contact.group(1)} {contact.group(2)}",
         "note": note,
+        # The plan text does not name the office that compiles the quarterly report; the
+        # mailbox (xczxfwzx@…: 乡村振兴服务中心) points to the city's rural revitalisation bureau,
+        # so this is the tool's assumption, printed as 编制单位 on the merged report.
+        # Override it with `zengshou merge --office` or `[report] office` in zengshou.toml.
+        "office": OFFICE,
     }
 
     # ---- parts of the body and the measures under them
@@ -175,6 +181,10 @@ def to_yaml(d: Derived) -> str:
             out.append(f"  {k}:")
             out += [f"    {k2}: {scalar(v2)}" for k2, v2 in v.items()]
         else:
+            if k == "office":
+                out += ["  # office: the 编制单位 printed on the merged report. The plan text does not name the",
+                        "  # compiling office: this is the tool's assumption (the collecting mailbox belongs to the",
+                        "  # rural revitalisation office); override with `zengshou merge --office` or [report] office."]
             out.append(f"  {k}: {scalar(v)}")
     out.append("parts:")
     for p in d.parts:

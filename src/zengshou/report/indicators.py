@@ -1,52 +1,38 @@
-"""Indicator series for the merged report: each indicator's actual figure and its due line,
-quarter by quarter from the start of the plan to the report's quarter.
+"""Indicator series and the indicator table of the report model.
 
-Both the Excel sheet (:mod:`zengshou.report.xlsx_charts`) and the inline SVG charts
-(:mod:`zengshou.report.svg`) draw from these series, so the two always show the same numbers.
+Each indicator's actual figure and its due line, quarter by quarter from the start of the plan
+to the report's quarter (:func:`series_from`, from figures already collected — no file is read
+here), and the table a leader reads (:func:`lines`): the target as the plan writes it, what is
+achieved, what is due by now, the rate and the state, in plain words.
+
+The Excel sheet (:mod:`zengshou.report.xlsx_charts`), the inline SVG charts
+(:mod:`zengshou.report.svg`) and the Word document all draw from these, so they show the same
+numbers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from zengshou.catalog import Catalog
-from zengshou.indicators import Progress, collect, progress, quarter_folders
+from zengshou.indicators import Figures, collect, fmt_number, progress, quarter_folders
 from zengshou.quarters import Quarter
+from zengshou.report.model import IndicatorLine, Series, clean
+
+RATES = ("at_least", "at_most")  # shares and rates: no schedule, the worst unit counts
 
 
-@dataclass
-class Series:
-    row: int
-    id: str
-    name: str
-    unit: str
-    aggregation: str
-    target: float | None  # city-wide target
-    quarters: list[str] = field(default_factory=list)
-    actual: list[float | None] = field(default_factory=list)
-    due: list[float | None] = field(default_factory=list)  # target × share expected by that quarter
-    last: Progress | None = None  # position at the report's quarter
-
-    @property
-    def chartable(self) -> bool:
-        return self.aggregation != "threshold" and any(v is not None for v in self.actual)
-
-
-def series(cat: Catalog, data_dir: Path | str | None, upto: Quarter | str, lang: str = "zh") -> list[Series]:
+def series_from(cat: Catalog, figures: Figures, upto: Quarter | str, lang: str = "zh") -> list[Series]:
     """One series per indicator (thresholds included, never charted), in row order."""
     upto = Quarter.parse(str(upto))
-    quarters = [q for q in cat.quarters() if q <= upto]
-    folders = [q for q in quarter_folders(data_dir) if q <= upto] if data_dir else []
-    figures = collect(cat, data_dir, folders) if data_dir else {}
     out: dict[str, Series] = {}
-    for q in quarters:
+    for q in (q for q in cat.quarters() if q <= upto):
         for p in progress(cat, figures, q):
             ind = p.ind
             s = out.get(ind.id)
             if s is None:
                 name = ind.name if lang == "zh" or not ind.name_en else ind.name_en
-                s = out[ind.id] = Series(p.row, ind.id, name, ind.unit, ind.aggregation, p.target)
+                s = out[ind.id] = Series(p.row, ind.id, clean(name), clean(ind.unit), ind.aggregation, p.target)
             s.quarters.append(str(q))
             s.actual.append(p.actual)
             s.due.append(None if p.expected is None or p.target is None else p.target * p.expected)
@@ -54,15 +40,43 @@ def series(cat: Catalog, data_dir: Path | str | None, upto: Quarter | str, lang:
     return list(out.values())
 
 
-def data_dir_of(report) -> Path | None:
-    """The data directory a merged report was read from (the submissions sit in
-    ``<data>/progress/<quarter>/``), or None when the quarter had no files."""
-    subs = getattr(getattr(report, "result", None), "submissions", None) or []
-    for s in subs:
-        return Path(s.path).resolve().parents[2]
-    return None
+def series(cat: Catalog, data_dir: Path | str | None, upto: Quarter | str, lang: str = "zh") -> list[Series]:
+    """Series read from every quarter folder of ``data_dir`` up to ``upto`` (for the
+    ``indicators`` command and tests; the merge collects its figures itself)."""
+    upto = Quarter.parse(str(upto))
+    figures = collect(cat, data_dir, [q for q in quarter_folders(data_dir) if q <= upto]) if data_dir else {}
+    return series_from(cat, figures, upto, lang)
 
 
-def for_report(report, lang: str = "zh") -> list[Series]:
-    cat = report.result.catalog
-    return series(cat, data_dir_of(report), report.quarter, lang)
+def _amount(v: float | None, unit: str) -> str:
+    if v is None:
+        return "—"
+    return fmt_number(v) + ("%" if unit == "%" else unit)
+
+
+def _pct(v: float | None) -> str:
+    return "—" if v is None else f"{v * 100:.0f}%"
+
+
+def lines(all_series: list[Series], t: dict[str, str]) -> list[IndicatorLine]:
+    """The tracked indicators (thresholds left out: they are limits, not goals) in words."""
+    out = []
+    for s in all_series:
+        p = s.last
+        if p is None or s.aggregation == "threshold":
+            continue
+        ind = p.ind
+        target = clean(ind.quote) or _amount(p.target, s.unit)
+        due = "—" if s.aggregation in RATES or p.expected is None else _pct(p.expected)
+        rate = "—" if s.aggregation == "at_most" else _pct(p.achieved)
+        state = t["ind_" + p.reason] if p.reason else t["ind_" + p.status]
+        behind = p.status == "behind" and not p.reason
+        out.append(IndicatorLine(s.row, s.name, target, _amount(p.actual, s.unit), due, rate, state, behind, s))
+    return out
+
+
+def thresholds(all_series: list[Series], lang: str) -> str:
+    """The plan's limits that are not goals, for the 口径说明."""
+    sep = "；" if lang == "zh" else "; "
+    return sep.join(clean(s.last.ind.quote) or s.name for s in all_series
+                    if s.aggregation == "threshold" and s.last is not None)

@@ -1,131 +1,98 @@
-"""The report's 指标 (indicators) sheet: a table of every indicator at the report's quarter,
-then, per indicator with figures, its series by quarter and a native Excel line chart of
-actual against due and target.
+"""The 指标 sheet of the 呈报版 workbook: the indicator table in plain words, then one block
+per indicator with figures — its series by quarter and a native Excel line chart of actual
+against due and target.
 
 Native charts (openpyxl ``LineChart``) rather than pictures: they stay editable, print sharp
-and render in Excel, WPS and LibreOffice alike.
+and render in Excel, WPS and LibreOffice alike. Each chart sits inside its own block of rows,
+beside the block's data, and page breaks fall only between blocks, so in print a chart never
+overlaps a title, a table or another chart.
 """
 
 from __future__ import annotations
 
-from zengshou.report.indicators import Series
+from zengshou.report.model import IndicatorLine
+from zengshou.report.xlsxkit import (TITLE_SIZE, Sheet, Styles, autofilter, fixed_scale, height_for, page_breaks, page_scale,
+                                     setup_print)
 
-SHEET = {"zh": "指标", "en": "Indicators"}
-HEADS = {
-    "zh": ("序号", "指标编号", "指标", "单位", "方式", "实际", "目标", "完成", "应完成", "状态"),
-    "en": ("Row", "Id", "Indicator", "Unit", "Adds up", "Actual", "Target", "Done", "Due", "Status"),
-}
-SERIES_HEADS = {"zh": ("季度", "实际", "应完成", "目标"), "en": ("Quarter", "Actual", "Due", "Target")}
-WORDS = {
-    "zh": {"on_track": "正常", "behind": "滞后", "n/a": "—", "threshold": "界线，不考核", "no_data": "暂无数字",
-           "no_target": "无目标值", "title": "量化指标完成情况", "series": "分季度数据（图表数据源）"},
-    "en": {"on_track": "on track", "behind": "behind", "n/a": "n/a", "threshold": "threshold, not tracked",
-           "no_data": "no figures yet", "no_target": "no target", "title": "Indicators: progress against targets",
-           "series": "By quarter (chart data)"},
-}
-CHART_COL = "L"  # charts sit to the right of the table
-CHART_ROWS = 16  # rows of sheet per chart
+WIDTHS = [6, 30, 44, 14, 11, 11, 11]
+CHART_W_CM, CHART_H_CM = 13.5, 6.4
+BLOCK_ROWS = 11  # rows a chart needs at the sheet's single-line row height, plus a gap
 
 
-def add_indicator_sheet(wb, series: list[Series], lang: str = "zh", title: str | None = None,
-                        header: str = "", index: int | None = None):
-    """Add the sheet to ``wb`` (at ``index``, default last) and return it. Laid out and set up
-    for printing like the report's other sheets (仿宋, A4 landscape, header row repeated)."""
+def add_indicator_sheet(wb, lines: list[IndicatorLine], t: dict[str, str], *, name: str, title: str,
+                        header: str, styles: Styles | None = None):
+    """Add the sheet to ``wb`` (last) and return it."""
     from openpyxl.chart import LineChart, Reference
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-    from zengshou.report.xlsx import FONT, SIZE, height_for, line_count, setup_print
-
-    w = WORDS[lang]
-    ws = wb.create_sheet(SHEET[lang], index)
-    thin = Side(style="thin", color="000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    bold = Font(name=FONT, size=SIZE, bold=True)
-    body = Font(name=FONT, size=SIZE)
-    head_fill = PatternFill("solid", fgColor="E7E6E6")
-    wrap = Alignment(wrap_text=True, vertical="center")
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for col, width in zip("ABCDEFGHIJ", (6, 22, 40, 12, 12, 12, 12, 8, 8, 14)):
-        ws.column_dimensions[col].width = width
-
-    ws["A1"] = title or w["title"]
-    ws["A1"].font = Font(name=FONT, bold=True, size=14)
-    ws.row_dimensions[1].height = height_for(1, 14)
+    ws = wb.create_sheet(name)
+    sh = Sheet(ws, WIDTHS, styles or Styles())
+    n = len(WIDTHS)
+    sh.put(1, 1, title, "title", cols=n, size=TITLE_SIZE)
+    for c, key in enumerate(("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate", "ind_state"), 1):
+        sh.put(2, c, t[key], "head")
     r = 3
-    for c, h in enumerate(HEADS[lang], 1):
-        cell = ws.cell(r, c, h)
-        cell.font, cell.fill, cell.border, cell.alignment = bold, head_fill, box, center
-    ws.row_dimensions[r].height = height_for(2)
-    from zengshou.indicators import AGG_WORD
-
-    for s in series:
-        p = s.last
-        if p is None:
-            continue
+    units: list[tuple[int, int]] = []  # (first row, last row) of what must stay on one page
+    for line in lines:
+        for c, v in enumerate((line.row, line.name, line.target, line.actual, line.due, line.rate, line.state), 1):
+            sh.put(r, c, v, "text" if c in (2, 3) else ("marker" if c == 7 and line.behind else "center"))
+        units.append((r, r))
         r += 1
-        status = w[p.reason] if p.reason else w[p.status]
-        agg = AGG_WORD.get(s.aggregation, {}).get(lang, s.aggregation)
-        values = (s.row, s.id, s.name, s.unit, agg, p.actual, p.target, p.achieved, p.expected, status)
-        for c, v in enumerate(values, 1):
-            cell = ws.cell(r, c, v)
-            cell.border, cell.font = box, body
-            cell.alignment = wrap if c in (2, 3) else center
-            if c in (8, 9) and v is not None:
-                cell.number_format = "0%"
-            elif c in (6, 7) and v is not None:
-                cell.number_format = "#,##0.##"
-        if p.status == "behind" and not p.reason:
-            ws.cell(r, 10).font = Font(name=FONT, size=SIZE, color="C00000", bold=True)
-        ws.row_dimensions[r].height = height_for(max(line_count(s.name, 40), line_count(status, 14), 1))
-
-    # series blocks and charts
-    r += 2
-    ws.cell(r, 1, w["series"]).font = bold
-    ws.row_dimensions[r].height = height_for(1)
+    last_table_row = r - 1
     r += 1
-    anchor_row = 3
-    for s in series:
+    sh.put(r, 1, t["series"], "bold", cols=n)
+    units.append((r - 1, r))
+    r += 1
+    charts = []
+    for line in lines:
+        s = line.series
         if not s.chartable:
             continue
-        ws.cell(r, 1, f"{s.row}. {s.name}（{s.unit}）" if lang == "zh" else f"{s.row}. {s.name} ({s.unit})").font = bold
-        ws.row_dimensions[r].height = height_for(1)
-        r += 1
-        head = r
-        for c, h in enumerate(SERIES_HEADS[lang], 2):
-            cell = ws.cell(r, c, h)
-            cell.font, cell.fill, cell.border, cell.alignment = bold, head_fill, box, center
-        ws.row_dimensions[r].height = height_for(1)
-        for q, a, d in zip(s.quarters, s.actual, s.due):
-            r += 1
-            for c, v in enumerate((q, a, d, s.target), 2):
-                cell = ws.cell(r, c, v)
-                cell.border, cell.font, cell.alignment = box, body, center
-                if c > 2 and v is not None:
-                    cell.number_format = "#,##0.##"
-            ws.row_dimensions[r].height = height_for(1)
+        first = r
+        sh.put(r, 1, t["series_heading"].format(row=s.row, name=s.name, unit=s.unit), "bold", cols=n)
+        head = r + 1
+        for c, key in enumerate(("quarter_col", "actual", "due", "target"), 4):
+            sh.put(head, c, t[key], "head")
+        for k, (q, a, d) in enumerate(zip(s.quarters, s.actual, s.due), 1):
+            for c, v in enumerate((q, a, None if d is None else round(d, 2), s.target), 4):
+                sh.put(head + k, c, v, "center")
+                if c > 4 and v is not None:
+                    ws.cell(head + k, c).number_format = "#,##0.##"
+        data_end = head + len(s.quarters)
         chart = LineChart()
-        chart.title = f"{s.row}. {s.name}"
-        chart.height, chart.width = 7.5, 16
+        chart.title = None
+        chart.height, chart.width = CHART_H_CM, CHART_W_CM
         chart.y_axis.title = s.unit
         chart.y_axis.scaling.min = 0
-        chart.x_axis.title = SERIES_HEADS[lang][0]
         chart.y_axis.delete = False
         chart.x_axis.delete = False
-        data = Reference(ws, min_col=3, max_col=5, min_row=head, max_row=r)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=2, min_row=head + 1, max_row=r))
-        colors = ("1F4E79", "7F7F7F", "C00000")
-        for i, line in enumerate(chart.series):
-            line.graphicalProperties.line.solidFill = colors[i]
-            line.graphicalProperties.line.width = 28575 if i == 0 else 19050
-            line.smooth = False
+        chart.legend.position = "b"
+        chart.add_data(Reference(ws, min_col=5, max_col=7, min_row=head, max_row=data_end), titles_from_data=True)
+        chart.set_categories(Reference(ws, min_col=4, min_row=head + 1, max_row=data_end))
+        for i, series_line in enumerate(chart.series):
+            g = series_line.graphicalProperties.line
+            g.solidFill = ("1F4E79", "7F7F7F", "C00000")[i]
+            g.width = 28575 if i == 0 else 19050
+            series_line.smooth = False
             if i:
-                line.graphicalProperties.line.dashStyle = "dash" if i == 2 else "sysDot"
+                g.dashStyle = "dash" if i == 2 else "sysDot"
             else:
-                line.marker.symbol = "circle"
-                line.marker.size = 7
-        ws.add_chart(chart, f"{CHART_COL}{anchor_row}")
-        anchor_row += CHART_ROWS
-        r += 2
-    setup_print(ws, title_rows="$3:$3", freeze="A4", header=header or (title or w["title"]), lang=lang)
+                series_line.marker.symbol = "circle"
+                series_line.marker.size = 6
+        charts.append((chart, f"B{head}"))
+        r = max(data_end, first + BLOCK_ROWS - 1) + 1
+        for k in range(first + 1, r):
+            sh.need.setdefault(k, height_for(1))
+        units.append((first, r - 1))
+        r += 1
+    for chart, anchor in charts:
+        ws.add_chart(chart, anchor)
+    heights = sh.heights()
+    scale = page_scale(WIDTHS)
+    unit_h = [sum(heights.get(k, height_for(1)) for k in range(a, b + 1)) for a, b in units]
+    head_h = heights.get(1, 0) + heights.get(2, 0)
+    breaks = page_breaks(unit_h, first_page_used=head_h, repeat=0, scale=scale)
+    sh.finish(title_rows="2:2", freeze="A3", header=header, footer=t["page"])
+    ws.print_title_rows = None
+    fixed_scale(ws, scale, [units[i][0] for i in breaks])
+    autofilter(ws, 2, last_table_row, n)
     return ws

@@ -1,0 +1,379 @@
+"""The 呈报版 as a Word document (python-docx), laid out as a government document (公文): title
+in 小标宋, 编制单位 and 截至日期 under it, numbered section headings in 黑体, body in 仿宋, A4
+landscape, "第 X 页 共 Y 页" in the footer (Word fields, so every reader's page count is right).
+
+Sections and order come from :data:`zengshou.report.model.EDITIONS`; everything printed comes
+from the model. Two layout decisions:
+
+* **The 汇总表 is cut into one table per page**, at breaks estimated from the texts' lengths
+  (conservatively, so a chunk fits its page), each chunk opening a new page with the header
+  row and, for a measure continued from the page before, its number and title again
+  (``（续）``). Rows never split across pages (``cantSplit``).
+* **Charts are native Word charts** (DrawingML chart parts with their numbers cached inside,
+  as Word writes them), made from the same series as the Excel sheet and the SVG.
+
+Same report → same bytes: fixed core-properties dates, fixed zip entry times and order
+(:func:`zengshou.xlsxutil.normalize_xlsx` works for any OPC package).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+
+from zengshou.report.docx_charts import add_chart_grid
+from zengshou.report.model import EDITIONS, SUBMIT, Report, Series, spans
+from zengshou.report.xlsxkit import char_width
+
+BODY_FONT, TITLE_FONT, HEAD_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体"
+PAGE_W_CM, PAGE_H_CM, MARGIN_CM = 29.7, 21.0, 2.0
+TABLE_PT = 10.5  # 五号
+BODY_PT = 14
+SUMMARY_CM = (1.2, 3.4, 6.4, 11.4, 3.3)
+LINE = 1.38  # line height / font size, as LibreOffice and Word set CJK text
+CELL_PAD_PT = 4.0
+NUMERALS = "一二三四五六七八九十"
+
+
+def render_docx(report: Report) -> bytes:
+    """The 呈报版 .docx bytes; the same report always gives the same bytes."""
+    from docx import Document
+
+    from zengshou.xlsxutil import normalize_xlsx
+
+    doc = Document()
+    _setup(doc, report)
+    ctx = {"n": 0}
+    for name in EDITIONS[SUBMIT]:
+        SECTIONS[name](doc, report, ctx)
+    cp = doc.core_properties
+    when = _epoch()
+    cp.created = cp.modified = cp.last_printed = when
+    cp.author = cp.last_modified_by = report.office or ""
+    cp.title = report.title
+    cp.revision = 1
+    cp.comments = cp.keywords = cp.subject = cp.category = ""
+    raw = io.BytesIO()
+    doc.save(raw)
+    return normalize_xlsx(raw.getvalue(), when)
+
+
+def _epoch():
+    from zengshou.xlsxutil import EPOCH
+
+    return EPOCH
+
+
+# ---------------------------------------------------------------- set-up and helpers
+
+def _setup(doc, report: Report) -> None:
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Cm, Pt
+
+    sec = doc.sections[0]
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Cm(PAGE_W_CM), Cm(PAGE_H_CM)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(sec, side, Cm(MARGIN_CM))
+    sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
+    normal = doc.styles["Normal"]
+    _font(normal.font, normal.element, BODY_FONT, BODY_PT)
+    normal.paragraph_format.space_after = Pt(0)
+    normal.paragraph_format.space_before = Pt(0)
+    normal.paragraph_format.line_spacing = 1.15
+    _page_numbers(sec.footer.paragraphs[0], report)
+
+
+def _font(font, element, name: str, size: float, bold: bool = False) -> None:
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    font.name = name
+    font.size = Pt(size)
+    font.bold = bold
+    rpr = element.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+
+
+def _run(par, text: str, name: str = BODY_FONT, size: float = BODY_PT, bold: bool = False, color: str | None = None):
+    from docx.shared import RGBColor
+
+    run = par.add_run(text)
+    _font(run.font, run._element, name, size, bold)
+    if color:
+        run.font.color.rgb = RGBColor.from_string(color)
+    return run
+
+
+def _field(par, instr: str, size: float) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def fld(kind: str):
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    for part in ("begin", "instr", "separate", "text", "end"):
+        run = _run(par, "", size=size)
+        if part == "instr":
+            it = OxmlElement("w:instrText")
+            it.set(qn("xml:space"), "preserve")
+            it.text = f" {instr} "
+            run._element.append(it)
+        elif part == "text":
+            run.text = "1"
+        else:
+            run._element.append(fld(part))
+
+
+def _page_numbers(par, report: Report) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    before, middle, after = report.words["page_word"]
+    par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(par, before, size=10.5)
+    _field(par, "PAGE", 10.5)
+    _run(par, middle, size=10.5)
+    _field(par, "NUMPAGES", 10.5)
+    if after:
+        _run(par, after, size=10.5)
+
+
+def _heading(doc, text: str, ctx: dict, *, new_page: bool = False) -> None:
+    from docx.shared import Pt
+
+    ctx["n"] += 1
+    p = doc.add_paragraph()
+    pf = p.paragraph_format
+    pf.space_before, pf.space_after, pf.keep_with_next = Pt(6), Pt(6), True
+    pf.page_break_before = new_page
+    number = NUMERALS[ctx["n"] - 1] + "、" if ctx["lang"] == "zh" else f"{ctx['n']}. "
+    _run(p, number + text, HEAD_FONT, 16)
+
+
+def _page_break(doc) -> None:
+    """A paragraph one point high that starts a new page: what separates two table chunks."""
+    from docx.enum.text import WD_LINE_SPACING
+    from docx.shared import Pt
+
+    p = doc.add_paragraph()
+    pf = p.paragraph_format
+    pf.page_break_before = True
+    pf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    pf.line_spacing = Pt(1)
+    _run(p, "", size=1)
+
+
+def _table(doc, widths_cm: tuple[float, ...], header: list[str] | None):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=0, cols=len(widths_cm))
+    table.style = doc.styles["Table Grid"]
+    table.autofit = False
+    tblpr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tblpr.append(layout)
+    for i, w in enumerate(widths_cm):
+        table.columns[i].width = Cm(w)
+    if header:
+        cells = _row(table, widths_cm)
+        tr = cells[0]._tc.getparent()
+        trpr = tr.get_or_add_trPr()
+        h = OxmlElement("w:tblHeader")
+        h.set(qn("w:val"), "true")
+        trpr.append(h)
+        for c, text in zip(cells, header):
+            _cell(c, text, bold=True, center=True, shade="E7E6E6")
+    return table
+
+
+def _row(table, widths_cm):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    cells = table.add_row().cells
+    tr = cells[0]._tc.getparent()
+    cs = OxmlElement("w:cantSplit")
+    cs.set(qn("w:val"), "true")
+    tr.get_or_add_trPr().append(cs)
+    for c, w in zip(cells, widths_cm):
+        c.width = Cm(w)
+    return cells
+
+
+def _cell(cell, text: str, *, bold: bool = False, center: bool = False, color: str | None = None,
+          shade: str | None = None, size: float = TABLE_PT) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    paras = str(text).split("\n")
+    first = cell.paragraphs[0]
+    for i, line in enumerate(paras):
+        p = first if i == 0 else cell.add_paragraph()
+        p.paragraph_format.line_spacing = 1.0
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        _run(p, line, size=size, bold=bold, color=color)
+    if shade:
+        shd = OxmlElement("w:shd")
+        shd.set(qn("w:val"), "clear")
+        shd.set(qn("w:color"), "auto")
+        shd.set(qn("w:fill"), shade)
+        cell._tc.get_or_add_tcPr().append(shd)
+
+
+def _lines(text: str, width_cm: float, size: float = TABLE_PT) -> int:
+    per_line = max(1.0, (width_cm * 28.35 - 2 * 5.4) / size)
+    return sum(max(1, math.ceil(sum(char_width(c) for c in para) / per_line)) for para in str(text).split("\n"))
+
+
+def _height(texts: list[tuple[str, float]], size: float = TABLE_PT) -> float:
+    """Estimated height (pt) of a table row from its cells' texts and widths."""
+    return max(_lines(t, w, size) for t, w in texts) * size * LINE + CELL_PAD_PT
+
+
+# ---------------------------------------------------------------- sections
+
+def _title(doc, report: Report, ctx: dict) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    ctx["lang"] = report.lang
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(10)
+    p.paragraph_format.line_spacing = 1.2
+    _run(p, report.title, TITLE_FONT, 22)
+    p = doc.add_paragraph()
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    p.paragraph_format.space_after = Pt(12)
+    _run(p, report.info, BODY_FONT, BODY_PT)
+
+
+def _status(doc, report: Report, ctx: dict) -> None:
+    from docx.shared import Pt
+
+    t = report.words
+    _heading(doc, t["status_sheet"], ctx)
+    p = doc.add_paragraph()
+    p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+    p.paragraph_format.space_after = Pt(6)
+    p.paragraph_format.line_spacing = 1.3
+    _run(p, report.digest.paragraph)
+    widths = (4.2, 1.8, 19.7)
+    table = _table(doc, widths, [t["category"], t["count"], t["who"]])
+    for label, n, who in report.digest.table:
+        cells = _row(table, widths)
+        _cell(cells[0], label)
+        _cell(cells[1], str(n), center=True)
+        _cell(cells[2], who)
+    if report.left_out:
+        p = doc.add_paragraph()
+        p.paragraph_format.space_before = Pt(6)
+        _run(p, t["left_out"] + "：", bold=True, size=12)
+        for lo in report.left_out:
+            _run(doc.add_paragraph(), f"{lo.unit or lo.file}：{lo.reason}", size=12)
+
+
+def _summary(doc, report: Report, ctx: dict) -> None:
+    t = report.words
+    _heading(doc, t["summary"], ctx, new_page=True)
+    header = [t[k] for k in ("no", "measure", "task", "progress", "units")]
+    w = SUMMARY_CM
+    rows = report.rows
+    heights = [_height([(str(r.number), w[0]), (r.task.text, w[2]), (r.summary.text, w[3])]) for r in rows]
+    usable = (PAGE_H_CM - 2 * MARGIN_CM) * 28.35 * 0.9
+    head_h = _height([(h, x) for h, x in zip(header, w)]) + 16 * LINE + 12  # header row and the section heading
+    chunks, cur, y = [], [], head_h
+    for i, h in enumerate(rows):
+        hh = heights[i]
+        if cur and y + hh > usable:
+            chunks.append(cur)
+            cur, y = [], head_h - 16 * LINE - 12
+        cur.append(i)
+        y += hh
+    if cur:
+        chunks.append(cur)
+    cont = "（续）" if report.lang == "zh" else " (cont.)"
+    for k, idx in enumerate(chunks):
+        if k:
+            _page_break(doc)
+        table = _table(doc, w, header)
+        part = [rows[i] for i in idx]
+        mspan = spans([r.measure.id for r in part])
+        uspan = spans([(r.measure.id, r.units_text) for r in part])
+        cells_by_row = []
+        for r in part:
+            cells = _row(table, w)
+            cells_by_row.append(cells)
+            _cell(cells[0], str(r.number), center=True)
+            _cell(cells[2], r.task.text)
+            _cell(cells[3], r.summary.text, color="C00000" if r.summary.marker else None)
+        for j, r in enumerate(part):
+            continued = j == 0 and idx[0] > 0 and rows[idx[0] - 1].measure.id == r.measure.id
+            if mspan[j]:
+                top = cells_by_row[j][1]
+                if mspan[j] > 1:
+                    top = top.merge(cells_by_row[j + mspan[j] - 1][1])
+                _cell(top, r.measure_label + (cont if continued else ""), center=True)
+            if uspan[j]:
+                top = cells_by_row[j][4]
+                if uspan[j] > 1:
+                    top = top.merge(cells_by_row[j + uspan[j] - 1][4])
+                _cell(top, r.units_text)
+
+
+def _indicators(doc, report: Report, ctx: dict) -> None:
+    from docx.shared import Pt
+
+    t = report.words
+    _heading(doc, f"{t['indicators_title']}（{report.quarter_label}）" if report.lang == "zh"
+             else f"{t['indicators_title']} ({report.quarter_label})", ctx, new_page=True)
+    widths = (1.2, 6.4, 9.0, 2.8, 2.1, 2.1, 2.1)
+    table = _table(doc, widths, [t[k] for k in ("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate",
+                                                "ind_state")])
+    for x in report.indicators:
+        cells = _row(table, widths)
+        for c, (v, center) in enumerate(((str(x.row), True), (x.name, False), (x.target, False), (x.actual, True),
+                                         (x.due, True), (x.rate, True), (x.state, True))):
+            _cell(cells[c], v, center=center, color="C00000" if c == 6 and x.behind else None,
+                  bold=c == 6 and x.behind)
+    charted = [x.series for x in report.indicators if x.series.chartable]
+    if not charted:
+        return
+    p = doc.add_paragraph()
+    p.paragraph_format.space_before = Pt(8)
+    p.paragraph_format.page_break_before = True
+    add_chart_grid(doc, charted, t)
+
+
+def _notes(doc, report: Report, ctx: dict) -> None:
+    from docx.shared import Pt
+
+    _heading(doc, report.words["notes"], ctx, new_page=True)
+    for i, note in enumerate(report.notes, 1):
+        p = doc.add_paragraph()
+        p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
+        p.paragraph_format.line_spacing = 1.3
+        p.paragraph_format.space_after = Pt(3)
+        _run(p, f"{i}．{note}" if report.lang == "zh" else f"{i}. {note}")
+
+
+SECTIONS = {"heading": _title, "status": _status, "summary": _summary, "indicators": _indicators, "notes": _notes}
+
+
+def chart_title(s: Series, t: dict[str, str]) -> str:
+    return t["series_heading"].format(row=s.row, name=s.name, unit=s.unit)
