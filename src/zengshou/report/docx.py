@@ -26,11 +26,12 @@ from zengshou.report.model import EDITIONS, SUBMIT, Report, Series, spans
 from zengshou.report.xlsxkit import char_width
 
 BODY_FONT, TITLE_FONT, HEAD_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体"
-PAGE_W_CM, PAGE_H_CM, MARGIN_CM = 29.7, 21.0, 2.0
+PAGE_W_CM, PAGE_H_CM = 29.7, 21.0
+MARGINS_CM = (1.8, 1.8, 2.0, 1.8)  # left, right, top, bottom
 TABLE_PT = 10.5  # 五号
 BODY_PT = 14
-SUMMARY_CM = (1.2, 3.4, 6.4, 11.4, 3.3)
-LINE = 1.38  # line height / font size, as LibreOffice and Word set CJK text
+SUMMARY_CM = (1.2, 2.6, 7.7, 10.6, 4.0)  # fills the 26.1 cm between the margins
+LINE = 1.32  # line height / font size of CJK text in a table cell (measured in LibreOffice)
 CELL_PAD_PT = 4.0
 NUMERALS = "一二三四五六七八九十"
 
@@ -73,8 +74,8 @@ def _setup(doc, report: Report) -> None:
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Cm(PAGE_W_CM), Cm(PAGE_H_CM)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(sec, side, Cm(MARGIN_CM))
+    for side, cm in zip(("left_margin", "right_margin", "top_margin", "bottom_margin"), MARGINS_CM):
+        setattr(sec, side, Cm(cm))
     sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
     normal = doc.styles["Normal"]
     _font(normal.font, normal.element, BODY_FONT, BODY_PT)
@@ -273,7 +274,7 @@ def _status(doc, report: Report, ctx: dict) -> None:
     p.paragraph_format.space_after = Pt(6)
     p.paragraph_format.line_spacing = 1.3
     _run(p, report.digest.paragraph)
-    widths = (4.2, 1.8, 19.7)
+    widths = (4.2, 1.8, 20.1)
     table = _table(doc, widths, [t["category"], t["count"], t["who"]])
     for label, n, who in report.digest.table:
         cells = _row(table, widths)
@@ -294,8 +295,13 @@ def _summary(doc, report: Report, ctx: dict) -> None:
     header = [t[k] for k in ("no", "measure", "task", "progress", "units")]
     w = SUMMARY_CM
     rows = report.rows
-    heights = [_height([(str(r.number), w[0]), (r.task.text, w[2]), (r.summary.text, w[3])]) for r in rows]
-    usable = (PAGE_H_CM - 2 * MARGIN_CM) * 28.35 * 0.9
+    mspan_all = spans([r.measure.id for r in rows])
+    uspan_all = spans([(r.measure.id, r.units_text) for r in rows])
+    heights = [_height([(str(r.number), w[0]), (r.task.text, w[2]), (r.summary.text, w[3])]
+                       + ([(r.measure_label, w[1])] if mspan_all[i] == 1 else [])
+                       + ([(r.units_text, w[4])] if uspan_all[i] == 1 else []))
+               for i, r in enumerate(rows)]
+    usable = (PAGE_H_CM - MARGINS_CM[2] - MARGINS_CM[3]) * 28.35 * 0.96
     head_h = _height([(h, x) for h, x in zip(header, w)]) + 16 * LINE + 12  # header row and the section heading
     chunks, cur, y = [], [], head_h
     for i, h in enumerate(rows):
@@ -342,7 +348,7 @@ def _indicators(doc, report: Report, ctx: dict) -> None:
     t = report.words
     _heading(doc, f"{t['indicators_title']}（{report.quarter_label}）" if report.lang == "zh"
              else f"{t['indicators_title']} ({report.quarter_label})", ctx, new_page=True)
-    widths = (1.2, 6.4, 9.0, 2.8, 2.1, 2.1, 2.1)
+    widths = (1.2, 6.6, 9.7, 2.8, 2.0, 1.9, 1.9)
     table = _table(doc, widths, [t[k] for k in ("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate",
                                                 "ind_state")])
     for x in report.indicators:

@@ -1,64 +1,40 @@
 """Native line charts in the Word 呈报版: actual against due and target, one per indicator with
-figures, two to a row.
+figures, three to a row.
 
 python-docx has no chart API, so each chart is a DrawingML chart part (``word/charts/chartN.xml``)
 written with openpyxl's chart classes — the same kind of chart as the Excel sheet — with its
 numbers *cached in the part* (literal values, no linked workbook): Word, WPS and LibreOffice
 draw a chart from that cache. The part is related to the document and placed inline in a cell
-of a borderless two-column table, so charts never overlap each other or the text.
+of a borderless three-column table, so charts never overlap each other or the text.
 """
 
 from __future__ import annotations
 
+from zengshou.report.chartkit import line_chart, style_series
 from zengshou.report.model import Series
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-W_CM, H_CM = 12.4, 6.6
+W_CM, H_CM = 8.4, 6.0
+PER_ROW = 3
 EMU_PER_CM = 360000
-COLORS = ("1F4E79", "7F7F7F", "C00000")
 
 
 def chart_xml(s: Series, t: dict[str, str]) -> bytes:
     """The chart part for one series: a line chart with literal (cached) values."""
-    from openpyxl.chart import LineChart
     from openpyxl.chart.data_source import AxDataSource, NumData, NumDataSource, NumVal, StrData, StrVal
     from openpyxl.chart.series import Series as ChartSeries
     from openpyxl.chart.series import SeriesLabel
-    from openpyxl.chart.text import RichText, Text
-    from openpyxl.chart.title import Title
-    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
     from openpyxl.xml.functions import tostring
 
-    chart = LineChart()
+    chart = line_chart(t["series_heading"].format(row=s.row, name=s.name, unit=s.unit))
     cats = StrData(ptCount=len(s.quarters), pt=[StrVal(idx=i, v=q) for i, q in enumerate(s.quarters)])
-    columns = ((t["actual"], s.actual), (t["due"], [None if v is None else round(v, 2) for v in s.due]),
-               (t["target"], [s.target] * len(s.quarters)))
+    columns = ((t["actual"], s.actual), (t["due"], s.due), (t["target"], [s.target] * len(s.quarters)))
     for i, (name, values) in enumerate(columns):
-        if all(v is None for v in values):
-            continue
         pts = [NumVal(idx=k, v=v) for k, v in enumerate(values) if v is not None]
-        ser = ChartSeries(idx=i, order=i, tx=SeriesLabel(v=name),
-                          val=NumDataSource(numLit=NumData(ptCount=len(values), pt=pts, formatCode="General")),
-                          cat=AxDataSource(strLit=cats))
-        g = ser.graphicalProperties.line
-        g.solidFill = COLORS[i]
-        g.width = 28575 if i == 0 else 19050
-        ser.smooth = False
-        if i:
-            g.dashStyle = "dash" if i == 2 else "sysDot"
-            ser.marker.symbol = "none"
-        else:
-            ser.marker.symbol = "circle"
-            ser.marker.size = 6
-        chart.series.append(ser)
-    heading = t["series_heading"].format(row=s.row, name=s.name, unit=s.unit)
-    run = RegularTextRun(rPr=CharacterProperties(sz=1000, b=True, latin=None), t=heading)
-    chart.title = Title(tx=Text(rich=RichText(p=[Paragraph(pPr=ParagraphProperties(), r=[run])])), overlay=False)
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.delete = False
-    chart.x_axis.delete = False
-    chart.y_axis.majorGridlines = chart.y_axis.majorGridlines
-    chart.legend.position = "b"
+        chart.series.append(ChartSeries(idx=i, order=i, tx=SeriesLabel(v=name), cat=AxDataSource(strLit=cats),
+                                        val=NumDataSource(numLit=NumData(ptCount=len(values), pt=pts,
+                                                                         formatCode="General"))))
+    style_series(chart)
     tree = chart._write()
     return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + tostring(tree)
 
@@ -88,21 +64,21 @@ def add_chart(doc, run, s: Series, t: dict[str, str], n: int) -> None:
 
 
 def add_chart_grid(doc, series: list[Series], t: dict[str, str]) -> None:
-    """Every chart, two to a row of a borderless table whose rows never split."""
+    """Every chart, three to a row of a borderless table whose rows never split."""
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
     from docx.shared import Cm
 
-    table = doc.add_table(rows=0, cols=2)
+    table = doc.add_table(rows=0, cols=PER_ROW)
     table.autofit = False
     n = 0
-    for i in range(0, len(series), 2):
+    for i in range(0, len(series), PER_ROW):
         cells = table.add_row().cells
         tr = cells[0]._tc.getparent()
         cs = OxmlElement("w:cantSplit")
         cs.set(qn("w:val"), "true")
         tr.get_or_add_trPr().append(cs)
-        for cell, s in zip(cells, series[i:i + 2]):
+        for cell, s in zip(cells, series[i:i + PER_ROW]):
             cell.width = Cm(W_CM + 0.4)
             n += 1
             add_chart(doc, cell.paragraphs[0].add_run(), s, t, n)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zengshou.catalog import Catalog
-from zengshou.indicators import Figures, collect, fmt_number, progress, quarter_folders
+from zengshou.indicators import COUNT_UNITS, Figures, collect, fmt_number, progress, quarter_folders
 from zengshou.quarters import Quarter
 from zengshou.report.model import IndicatorLine, Series, clean
 
@@ -35,9 +35,14 @@ def series_from(cat: Catalog, figures: Figures, upto: Quarter | str, lang: str =
                 s = out[ind.id] = Series(p.row, ind.id, clean(name), clean(ind.unit), ind.aggregation, p.target)
             s.quarters.append(str(q))
             s.actual.append(p.actual)
-            s.due.append(None if p.expected is None or p.target is None else p.target * p.expected)
+            s.due.append(None if p.expected is None or p.target is None else _due(p.target * p.expected, ind.unit))
             s.last = p
     return list(out.values())
+
+
+def _due(v: float, unit: str) -> float:
+    """What is due, as people count it: whole persons, firms, posts; one decimal otherwise."""
+    return float(round(v)) if unit in COUNT_UNITS else round(v, 1)
 
 
 def series(cat: Catalog, data_dir: Path | str | None, upto: Quarter | str, lang: str = "zh") -> list[Series]:

@@ -61,6 +61,7 @@ LABELS: dict[str, dict[str, str]] = {
     "due": {"zh": "应完成", "en": "Due"},
     "target": {"zh": "目标", "en": "Target"},
     "series": {"zh": "分季度数据（图表数据源）", "en": "By quarter (chart data)"},
+    "chart_data": {"zh": "图表数据", "en": "Chart data"},
     "series_heading": {"zh": "{row}. {name}（{unit}）", "en": "{row}. {name} ({unit})"},
     "other_files": {"zh": "不属于任何应报单位的文件", "en": "Files of no unit that must report"},
     "left_out": {"zh": "无法读取、未汇总的文件", "en": "Files that could not be read (left out)"},

@@ -16,8 +16,8 @@ from __future__ import annotations
 from zengshou.report.limits import TooLongForExcel, excel_problems
 from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, measure_spans, units_spans
 from zengshou.report.xlsx_charts import add_indicator_sheet
-from zengshou.report.xlsxkit import (TITLE_SIZE, Sheet, Styles, autofilter, fixed_scale, height_for, line_count,
-                                     page_breaks, page_scale, setup_print, sheet_title)
+from zengshou.report.xlsxkit import (TITLE_SIZE, Sheet, Styles, autofilter, add_breaks, height_for, line_count,
+                                     new_workbook, page_breaks, page_scale, setup_print, sheet_title)
 
 SUMMARY_WIDTHS = [6, 16, 38, 60, 22]
 
@@ -45,13 +45,11 @@ def _render(report: Report, edition: str) -> bytes:
 
 
 def build_workbook(report: Report, edition: str = SUBMIT):
-    from openpyxl import Workbook
-
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = new_workbook()
     ctx = _Ctx(report, wb, Styles(), set())
     for name in EDITIONS[edition]:
         SECTIONS[name](ctx)
+    wb._sheets.sort(key=lambda ws: ws.sheet_state == "hidden")  # chart data last (stable sort)
     wb.active = 0
     return wb
 
@@ -152,7 +150,7 @@ def _summary(ctx: _Ctx) -> None:
     sh.need = {**base, **{first + i: round(min(409, h), 1) for i, h in enumerate(heights)}}
     sh.merged = []
     ctx.finish(sh, "2:2", "A3")
-    fixed_scale(ws, scale, [first + i for i in breaks])
+    add_breaks(ws, [first + i for i in breaks])
     autofilter(ws, 2, first + len(rows) - 1, 5)
 
 

@@ -1,29 +1,30 @@
-"""The 指标 sheet of the 呈报版 workbook: the indicator table in plain words, then one block
-per indicator with figures — its series by quarter and a native Excel line chart of actual
-against due and target.
+"""The 指标 sheet of the 呈报版 workbook: the indicator table in plain words, a grid of native
+Excel line charts (actual against due and target, three to a row); the figures by quarter the
+charts are drawn from sit on a hidden sheet after it.
 
 Native charts (openpyxl ``LineChart``) rather than pictures: they stay editable, print sharp
-and render in Excel, WPS and LibreOffice alike. Each chart sits inside its own block of rows,
-beside the block's data, and page breaks fall only between blocks, so in print a chart never
-overlaps a title, a table or another chart.
+and render in Excel, WPS and LibreOffice alike. Each row of charts owns a block of sheet rows
+and page breaks fall only between blocks, so in print a chart never overlaps a title, a table
+or another chart, and is never cut by a page break.
 """
 
 from __future__ import annotations
 
+from zengshou.report.chartkit import line_chart, style_series
 from zengshou.report.model import IndicatorLine
-from zengshou.report.xlsxkit import (TITLE_SIZE, Sheet, Styles, autofilter, fixed_scale, height_for, page_breaks, page_scale,
-                                     setup_print)
+from zengshou.report.xlsxkit import (DIGIT_PX, TITLE_SIZE, Sheet, Styles, add_breaks, autofilter, height_for,
+                                     page_breaks, page_scale)
 
 WIDTHS = [6, 30, 44, 14, 11, 11, 11]
-CHART_W_CM, CHART_H_CM = 13.5, 6.4
-BLOCK_ROWS = 11  # rows a chart needs at the sheet's single-line row height, plus a gap
+PER_ROW = 3
+BLOCK_ROWS = 9  # sheet rows (of one text line each) a row of charts takes, with a gap below
+CHART_H_CM = 5.9
+EMU_PER_PX = 9525
 
 
 def add_indicator_sheet(wb, lines: list[IndicatorLine], t: dict[str, str], *, name: str, title: str,
                         header: str, styles: Styles | None = None):
     """Add the sheet to ``wb`` (last) and return it."""
-    from openpyxl.chart import LineChart, Reference
-
     ws = wb.create_sheet(name)
     sh = Sheet(ws, WIDTHS, styles or Styles())
     n = len(WIDTHS)
@@ -38,61 +39,79 @@ def add_indicator_sheet(wb, lines: list[IndicatorLine], t: dict[str, str], *, na
         units.append((r, r))
         r += 1
     last_table_row = r - 1
+    charted = [x.series for x in lines if x.series.chartable]
     r += 1
-    sh.put(r, 1, t["series"], "bold", cols=n)
-    units.append((r - 1, r))
-    r += 1
-    charts = []
-    for line in lines:
-        s = line.series
-        if not s.chartable:
-            continue
-        first = r
-        sh.put(r, 1, t["series_heading"].format(row=s.row, name=s.name, unit=s.unit), "bold", cols=n)
-        head = r + 1
-        for c, key in enumerate(("quarter_col", "actual", "due", "target"), 4):
-            sh.put(head, c, t[key], "head")
-        for k, (q, a, d) in enumerate(zip(s.quarters, s.actual, s.due), 1):
-            for c, v in enumerate((q, a, None if d is None else round(d, 2), s.target), 4):
-                sh.put(head + k, c, v, "center")
-                if c > 4 and v is not None:
-                    ws.cell(head + k, c).number_format = "#,##0.##"
-        data_end = head + len(s.quarters)
-        chart = LineChart()
-        chart.title = None
-        chart.height, chart.width = CHART_H_CM, CHART_W_CM
-        chart.y_axis.title = s.unit
-        chart.y_axis.scaling.min = 0
-        chart.y_axis.delete = False
-        chart.x_axis.delete = False
-        chart.legend.position = "b"
-        chart.add_data(Reference(ws, min_col=5, max_col=7, min_row=head, max_row=data_end), titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=4, min_row=head + 1, max_row=data_end))
-        for i, series_line in enumerate(chart.series):
-            g = series_line.graphicalProperties.line
-            g.solidFill = ("1F4E79", "7F7F7F", "C00000")[i]
-            g.width = 28575 if i == 0 else 19050
-            series_line.smooth = False
-            if i:
-                g.dashStyle = "dash" if i == 2 else "sysDot"
-            else:
-                series_line.marker.symbol = "circle"
-                series_line.marker.size = 6
-        charts.append((chart, f"B{head}"))
-        r = max(data_end, first + BLOCK_ROWS - 1) + 1
-        for k in range(first + 1, r):
-            sh.need.setdefault(k, height_for(1))
-        units.append((first, r - 1))
-        r += 1
-    for chart, anchor in charts:
-        ws.add_chart(chart, anchor)
+    grid_first = r
+    for k in range(0, len(charted), PER_ROW):
+        units.append((r, r + BLOCK_ROWS - 1))
+        for j in range(BLOCK_ROWS):
+            sh.need.setdefault(r + j, height_for(1))
+        r += BLOCK_ROWS
+    data = _data_sheet(wb, charted, t, styles) if charted else None
+    _place_charts(ws, charted, grid_first, data, t)
     heights = sh.heights()
     scale = page_scale(WIDTHS)
     unit_h = [sum(heights.get(k, height_for(1)) for k in range(a, b + 1)) for a, b in units]
     head_h = heights.get(1, 0) + heights.get(2, 0)
     breaks = page_breaks(unit_h, first_page_used=head_h, repeat=0, scale=scale)
-    sh.finish(title_rows="2:2", freeze="A3", header=header, footer=t["page"])
-    ws.print_title_rows = None
-    fixed_scale(ws, scale, [units[i][0] for i in breaks])
+    sh.finish(title_rows=None, freeze="A3", header=header, footer=t["page"])
+    add_breaks(ws, [units[i][0] for i in breaks])
     autofilter(ws, 2, last_table_row, n)
     return ws
+
+
+def _data_sheet(wb, charted, t: dict[str, str], styles: Styles | None):
+    """The charts' figures, on a hidden sheet of their own (a chart needs cells to draw from;
+    printed, three rows per indicator and quarter would add pages a leader does not need):
+    a header row of quarters, then per indicator three rows — actual, due, target."""
+    ws = wb.create_sheet(t["chart_data"])
+    ws.sheet_state = "hidden"
+    sh = Sheet(ws, [6, 40, 10] + [11] * len(charted[0].quarters), styles or Styles())
+    sh.put(1, 1, t["no"], "head")
+    sh.put(1, 2, t["ind_name"], "head")
+    sh.put(1, 3, "", "head")
+    for c, q in enumerate(charted[0].quarters, 4):
+        sh.put(1, c, q, "head")
+    r, first_rows = 2, {}
+    for s in charted:
+        first_rows[s.id] = r
+        sh.put(r, 1, s.row, "center", rows=3)
+        sh.put(r, 2, t["series_heading"].format(row=s.row, name=s.name, unit=s.unit), "text", rows=3)
+        for label, values in ((t["actual"], s.actual), (t["due"], s.due), (t["target"], [s.target] * len(s.quarters))):
+            sh.put(r, 3, label, "center")
+            for c, v in enumerate(values, 4):
+                sh.put(r, c, v, "center")
+                if v is not None:
+                    ws.cell(r, c).number_format = "#,##0.##"
+            r += 1
+    sh.finish(title_rows="1:1", freeze="D2", header="", footer=t["page"])
+    return ws, first_rows
+
+
+def _place_charts(ws, charted, grid_first: int, data, t: dict[str, str]) -> None:
+    """Three charts to a row of blocks, each a third of the sheet's width, drawn from ``data``."""
+    from openpyxl.chart import Reference
+    from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
+    from openpyxl.drawing.xdr import XDRPositiveSize2D
+
+    if not charted:
+        return
+    src, first_rows = data
+    col_px = [w * DIGIT_PX + 5 for w in WIDTHS]
+    slot = sum(col_px) / PER_ROW
+    for k, s in enumerate(charted):
+        row0 = grid_first + (k // PER_ROW) * BLOCK_ROWS
+        col, off = 0, slot * (k % PER_ROW) + 4
+        while off >= col_px[col]:
+            off -= col_px[col]
+            col += 1
+        chart = line_chart(t["series_heading"].format(row=s.row, name=s.name, unit=s.unit))
+        first = first_rows[s.id]
+        last_col = 3 + len(s.quarters)
+        chart.add_data(Reference(src, min_col=3, max_col=last_col, min_row=first, max_row=first + 2),
+                       from_rows=True, titles_from_data=True)
+        chart.set_categories(Reference(src, min_col=4, max_col=last_col, min_row=1, max_row=1))
+        style_series(chart)
+        chart.anchor = OneCellAnchor(_from=AnchorMarker(col=col, colOff=int(off * EMU_PER_PX), row=row0 - 1, rowOff=0),
+                                     ext=XDRPositiveSize2D(int((slot - 8) * EMU_PER_PX), int(CHART_H_CM * 360000)))
+        ws.add_chart(chart)

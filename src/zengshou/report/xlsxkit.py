@@ -26,6 +26,7 @@ FONT = "仿宋"
 SIZE = 11
 TITLE_SIZE = 16
 MAX_ROW_HEIGHT = 409  # Excel's limit, in points
+DIGIT_PX = 8  # an Arial 11 pt digit at 96 dpi: the column width unit (see new_workbook)
 LINE = 1.35  # line height as a multiple of the font size (CJK fonts run tall)
 ERROR_LITERALS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
@@ -40,9 +41,9 @@ def char_width(ch: str) -> float:
 
 def line_count(text: str, col_width: float, size: float = SIZE) -> int:
     """How many lines ``text`` wraps to in a column ``col_width`` Excel units wide."""
-    # Excel width unit = one '0' of the default 11 pt font: 7 px, plus 5 px of padding; a CJK
+    # Excel width unit = one digit of the default font (DIGIT_PX), plus 5 px of padding; a CJK
     # character is as wide as the font size (at 96 dpi: size * 4/3 px)
-    usable_px = col_width * 7 + 5 - 6
+    usable_px = col_width * DIGIT_PX + 5 - 6
     per_line = max(1.0, usable_px / (size * 4 / 3) * 0.97)  # characters of width 1 per line
     n = 0
     for para in str(text).split("\n"):
@@ -142,6 +143,27 @@ def setup_print(ws, *, title_rows: str, freeze: str, header: str, footer: str) -
     setup(ws, title_rows=title_rows, freeze=freeze, header=header, footer=footer, font=FONT)
 
 
+def new_workbook():
+    """An empty workbook whose default font is Arial 11 pt rather than Calibri.
+
+    Column widths are counted in digits of the workbook's default font. Calibri is missing on
+    most Linux machines (LibreOffice falls back to DejaVu Sans, whose digits are a third wider)
+    and 仿宋's digits differ between its Windows and fallback fonts; Arial exists everywhere or
+    has a metric twin (Liberation Sans), so a column is equally wide in Excel, WPS and
+    LibreOffice and the page breaks computed here hold in all of them. Every cell the report
+    writes carries its own 仿宋 font; the default font is only the width unit."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils.indexed_list import IndexedList
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    base = Font(name="Arial", size=11)
+    wb._fonts = IndexedList([base])
+    wb._named_styles["Normal"].font = base
+    return wb
+
+
 # ---------------------------------------------------------------- pages
 
 PAGE_W, PAGE_H = 842.0, 595.0  # A4 landscape, points
@@ -149,8 +171,8 @@ MARGINS = (0.4, 0.4, 0.7, 0.7)  # inches: left, right, top, bottom (as xlsxutil.
 
 
 def width_points(widths: list[float]) -> float:
-    """Printed width of columns given in Excel width units (one '0' ≈ 7 px, plus 5 px padding)."""
-    return sum(w * 7 + 5 for w in widths) * 0.75
+    """Printed width of columns given in Excel width units (one digit, plus 5 px padding)."""
+    return sum(w * DIGIT_PX + 5 for w in widths) * 0.75
 
 
 def page_scale(widths: list[float]) -> int:
@@ -177,12 +199,10 @@ def page_breaks(heights: list[float], *, first_page_used: float, repeat: float, 
     return out
 
 
-def fixed_scale(ws, scale: int, breaks_before: list[int]) -> None:
-    """Print at ``scale`` with manual page breaks before the given sheet rows."""
+def add_breaks(ws, breaks_before: list[int]) -> None:
+    """Manual page breaks before the given sheet rows (the sheet still fits one page wide)."""
     from openpyxl.worksheet.pagebreak import Break
 
-    ws.sheet_properties.pageSetUpPr.fitToPage = False
-    ws.page_setup.scale = scale
     for r in breaks_before:
         ws.row_breaks.append(Break(id=r - 1))
 
