@@ -54,9 +54,20 @@ def render_docx(report: Report) -> bytes:
     cp.title = report.title
     cp.revision = 1
     cp.comments = cp.keywords = cp.subject = cp.category = ""
+    _drop_thumbnail(doc)
     raw = io.BytesIO()
     doc.save(raw)
     return normalize_xlsx(raw.getvalue(), when)
+
+
+def _drop_thumbnail(doc) -> None:
+    """python-docx's built-in template carries a thumbnail of an empty page; a file manager
+    would show that as the report's preview, so it goes."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    rels = doc.part.package.rels
+    for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
+        del rels[rid]
 
 
 def _epoch():
