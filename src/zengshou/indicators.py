@@ -183,23 +183,26 @@ def collect(cat: Catalog, data_dir: Path | str, quarters: list[Quarter] | None =
     """Readable figures of every valid submission, by quarter (each folder's own quarter)."""
     from zengshou.submissions import quarter_submissions
 
+    return {str(q): quarter_figures(cat, quarter_submissions(cat, Path(data_dir), q), q)
+            for q in (quarters if quarters is not None else quarter_folders(data_dir))}
+
+
+def quarter_figures(cat: Catalog, subs: dict, q: Quarter) -> dict[str, dict[str, float]]:
+    """Indicator id → unit id → value, from one quarter's loaded submissions (by unit id)."""
     defs = by_id(cat)
-    out: Figures = {}
-    for q in quarters if quarters is not None else quarter_folders(data_dir):
-        per: dict[str, dict[str, float]] = {}
-        for uid, sub in sorted(quarter_submissions(cat, Path(data_dir), q).items()):
-            if sub.quarter != q:
-                continue
-            for item in sub.model.items:
-                for key, text in (item.figures or {}).items():
-                    d = defs.get(key)
-                    if d is None or d.row != item.task or d.ind.aggregation == "threshold":
-                        continue
-                    p = parse_figure(text, d.ind.unit)
-                    if p.value is not None:
-                        per.setdefault(key, {}).setdefault(uid, p.value)
-        out[str(q)] = per
-    return out
+    per: dict[str, dict[str, float]] = {}
+    for uid, sub in sorted(subs.items()):
+        if sub.quarter != q:
+            continue
+        for item in sub.model.items:
+            for key, text in (item.figures or {}).items():
+                d = defs.get(key)
+                if d is None or d.row != item.task or d.ind.aggregation == "threshold":
+                    continue
+                p = parse_figure(text, d.ind.unit)
+                if p.value is not None:
+                    per.setdefault(key, {}).setdefault(uid, p.value)
+    return per
 
 
 # ---------------------------------------------------------------- progress against targets

@@ -22,8 +22,9 @@ import io
 import math
 
 from zengshou.report.docx_charts import add_chart_grid
+from zengshou.report.docx_tables import C, add_table
 from zengshou.report.model import EDITIONS, SUBMIT, Report, Series, spans
-from zengshou.report.xlsxkit import char_width
+from zengshou.report.measure import text_width
 
 BODY_FONT, TITLE_FONT, HEAD_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体"
 PAGE_W_CM, PAGE_H_CM = 29.7, 21.0
@@ -34,6 +35,7 @@ SUMMARY_CM = (1.2, 2.6, 7.7, 10.6, 4.0)  # fills the 26.1 cm between the margins
 LINE = 1.32  # line height / font size of CJK text in a table cell (measured in LibreOffice)
 CELL_PAD_PT = 4.0
 NUMERALS = "一二三四五六七八九十"
+TABLE_STYLE = "ZTable"  # the paragraph style of every table cell (仿宋 五号, single spacing)
 
 
 def render_docx(report: Report) -> bytes:
@@ -93,6 +95,12 @@ def _setup(doc, report: Report) -> None:
     normal.paragraph_format.space_after = Pt(0)
     normal.paragraph_format.space_before = Pt(0)
     normal.paragraph_format.line_spacing = 1.15
+    from docx.enum.style import WD_STYLE_TYPE
+
+    table = doc.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table.base_style = normal
+    _font(table.font, table.element, BODY_FONT, TABLE_PT)
+    table.paragraph_format.line_spacing = 1.0
     _page_numbers(sec.footer.paragraphs[0], report)
 
 
@@ -182,74 +190,9 @@ def _page_break(doc) -> None:
     _run(p, "", size=1)
 
 
-def _table(doc, widths_cm: tuple[float, ...], header: list[str] | None):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm
-
-    table = doc.add_table(rows=0, cols=len(widths_cm))
-    table.style = doc.styles["Table Grid"]
-    table.autofit = False
-    tblpr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tblpr.append(layout)
-    for i, w in enumerate(widths_cm):
-        table.columns[i].width = Cm(w)
-    if header:
-        cells = _row(table, widths_cm)
-        tr = cells[0]._tc.getparent()
-        trpr = tr.get_or_add_trPr()
-        h = OxmlElement("w:tblHeader")
-        h.set(qn("w:val"), "true")
-        trpr.append(h)
-        for c, text in zip(cells, header):
-            _cell(c, text, bold=True, center=True, shade="E7E6E6")
-    return table
-
-
-def _row(table, widths_cm):
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-    from docx.shared import Cm
-
-    cells = table.add_row().cells
-    tr = cells[0]._tc.getparent()
-    cs = OxmlElement("w:cantSplit")
-    cs.set(qn("w:val"), "true")
-    tr.get_or_add_trPr().append(cs)
-    for c, w in zip(cells, widths_cm):
-        c.width = Cm(w)
-    return cells
-
-
-def _cell(cell, text: str, *, bold: bool = False, center: bool = False, color: str | None = None,
-          shade: str | None = None, size: float = TABLE_PT) -> None:
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-    paras = str(text).split("\n")
-    first = cell.paragraphs[0]
-    for i, line in enumerate(paras):
-        p = first if i == 0 else cell.add_paragraph()
-        p.paragraph_format.line_spacing = 1.0
-        if center:
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _run(p, line, size=size, bold=bold, color=color)
-    if shade:
-        shd = OxmlElement("w:shd")
-        shd.set(qn("w:val"), "clear")
-        shd.set(qn("w:color"), "auto")
-        shd.set(qn("w:fill"), shade)
-        cell._tc.get_or_add_tcPr().append(shd)
-
-
 def _lines(text: str, width_cm: float, size: float = TABLE_PT) -> int:
     per_line = max(1.0, (width_cm * 28.35 - 2 * 5.4) / size)
-    return sum(max(1, math.ceil(sum(char_width(c) for c in para) / per_line)) for para in str(text).split("\n"))
+    return sum(max(1, math.ceil(text_width(para) / per_line)) for para in str(text).split("\n"))
 
 
 def _height(texts: list[tuple[str, float]], size: float = TABLE_PT) -> float:
@@ -286,12 +229,8 @@ def _status(doc, report: Report, ctx: dict) -> None:
     p.paragraph_format.line_spacing = 1.3
     _run(p, report.digest.paragraph)
     widths = (4.2, 1.8, 20.1)
-    table = _table(doc, widths, [t["category"], t["count"], t["who"]])
-    for label, n, who in report.digest.table:
-        cells = _row(table, widths)
-        _cell(cells[0], label)
-        _cell(cells[1], str(n), center=True)
-        _cell(cells[2], who)
+    add_table(doc, widths, [t["category"], t["count"], t["who"]],
+              [[C(label), C(str(n), center=True), C(who)] for label, n, who in report.digest.table], style=TABLE_STYLE)
     if report.left_out:
         p = doc.add_paragraph()
         p.paragraph_format.space_before = Pt(6)
@@ -328,29 +267,18 @@ def _summary(doc, report: Report, ctx: dict) -> None:
     for k, idx in enumerate(chunks):
         if k:
             _page_break(doc)
-        table = _table(doc, w, header)
         part = [rows[i] for i in idx]
         mspan = spans([r.measure.id for r in part])
         uspan = spans([(r.measure.id, r.units_text) for r in part])
-        cells_by_row = []
-        for r in part:
-            cells = _row(table, w)
-            cells_by_row.append(cells)
-            _cell(cells[0], str(r.number), center=True)
-            _cell(cells[2], r.task.text)
-            _cell(cells[3], r.summary.text, color="C00000" if r.summary.marker else None)
+        cells = []
         for j, r in enumerate(part):
             continued = j == 0 and idx[0] > 0 and rows[idx[0] - 1].measure.id == r.measure.id
-            if mspan[j]:
-                top = cells_by_row[j][1]
-                if mspan[j] > 1:
-                    top = top.merge(cells_by_row[j + mspan[j] - 1][1])
-                _cell(top, r.measure_label + (cont if continued else ""), center=True)
-            if uspan[j]:
-                top = cells_by_row[j][4]
-                if uspan[j] > 1:
-                    top = top.merge(cells_by_row[j + uspan[j] - 1][4])
-                _cell(top, r.units_text)
+            measure = C(r.measure_label + (cont if continued else ""), center=True,
+                        merge=None if mspan[j] == 1 else ("restart" if mspan[j] else "continue"))
+            units = C(r.units_text, merge=None if uspan[j] == 1 else ("restart" if uspan[j] else "continue"))
+            cells.append([C(str(r.number), center=True), measure, C(r.task.text),
+                          C(r.summary.text, color="C00000" if r.summary.marker else None), units])
+        add_table(doc, w, header, cells, style=TABLE_STYLE)
 
 
 def _indicators(doc, report: Report, ctx: dict) -> None:
@@ -360,14 +288,11 @@ def _indicators(doc, report: Report, ctx: dict) -> None:
     _heading(doc, f"{t['indicators_title']}（{report.quarter_label}）" if report.lang == "zh"
              else f"{t['indicators_title']} ({report.quarter_label})", ctx, new_page=True)
     widths = (1.2, 6.6, 9.7, 2.8, 2.0, 1.9, 1.9)
-    table = _table(doc, widths, [t[k] for k in ("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate",
-                                                "ind_state")])
-    for x in report.indicators:
-        cells = _row(table, widths)
-        for c, (v, center) in enumerate(((str(x.row), True), (x.name, False), (x.target, False), (x.actual, True),
-                                         (x.due, True), (x.rate, True), (x.state, True))):
-            _cell(cells[c], v, center=center, color="C00000" if c == 6 and x.behind else None,
-                  bold=c == 6 and x.behind)
+    add_table(doc, widths, [t[k] for k in ("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate",
+                                           "ind_state")],
+              [[C(str(x.row), center=True), C(x.name), C(x.target), C(x.actual, center=True), C(x.due, center=True),
+                C(x.rate, center=True), C(x.state, center=True, bold=x.behind, color="C00000" if x.behind else None)]
+               for x in report.indicators], style=TABLE_STYLE)
     charted = [x.series for x in report.indicators if x.series.chartable]
     if not charted:
         return

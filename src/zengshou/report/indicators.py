@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zengshou.catalog import Catalog
-from zengshou.indicators import COUNT_UNITS, Figures, collect, fmt_number, progress, quarter_folders
+from zengshou.indicators import COUNT_UNITS, Figures, collect, fmt_number, progress, quarter_figures, quarter_folders
 from zengshou.quarters import Quarter
 from zengshou.report.model import IndicatorLine, Series, clean
 
@@ -38,6 +38,37 @@ def series_from(cat: Catalog, figures: Figures, upto: Quarter | str, lang: str =
             s.due.append(None if p.expected is None or p.target is None else _due(p.target * p.expected, ind.unit))
             s.last = p
     return list(out.values())
+
+
+def figures_before(cat: Catalog, data_dir: Path | str, q: Quarter) -> Figures:
+    """The figures of every quarter folder before ``q``, as :func:`zengshou.indicators.collect`
+    reads them, but only files that mention ``figures`` are parsed: a merge of quarter 12
+    would otherwise parse some 370 earlier files for the few that carry numbers.
+
+    A file without the word cannot add a figure; the one case this reads differently is two
+    files for one unit in a folder (an I302 error already) where the losing one has figures."""
+    from zengshou.submissions import SUFFIXES, load_submission
+
+    needles = (b"figures", "figures".encode("utf-16-le"), "figures".encode("utf-16-be"))
+    out: Figures = {}
+    for folder_q in quarter_folders(data_dir):
+        if folder_q >= q:
+            continue
+        subs = {}
+        for f in sorted((Path(data_dir) / "progress" / str(folder_q)).glob("*")):
+            if f.suffix not in SUFFIXES or not f.is_file():
+                continue
+            try:
+                raw = f.read_bytes()
+            except OSError:
+                continue
+            if not any(n in raw for n in needles):
+                continue
+            sub = load_submission(f, cat)
+            if sub.ok and sub.unit_id and (sub.unit_id not in subs or f.stem == sub.unit_id):
+                subs[sub.unit_id] = sub
+        out[str(folder_q)] = quarter_figures(cat, subs, folder_q)
+    return out
 
 
 def _due(v: float, unit: str) -> float:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from zengshou.catalog import Catalog
 from zengshou.findings import Finding
-from zengshou.indicators import Figures, by_id, collect, parse_figure, quarter_folders
+from zengshou.indicators import Figures, quarter_figures
 from zengshou.lint import Result
 from zengshou.quarters import Quarter
 from zengshou.report import indicators as ind
@@ -168,10 +168,9 @@ def merge(data_dir: Path | str, quarter: Quarter | str, result: Result, *, lang:
     deadline = cat.deadline(q)
     as_of = as_of or deadline
     if figures is None:
-        earlier = [x for x in quarter_folders(data_dir) if x < q]
-        figures = collect(cat, data_dir, earlier)
+        figures = ind.figures_before(cat, data_dir, q)
     figures = {k: v for k, v in figures.items() if Quarter.parse(k) < q}
-    figures[str(q)] = _figures(cat, q, {u: s for u, s in accepted.items() if u in shown})
+    figures[str(q)] = quarter_figures(cat, {u: s for u, s in accepted.items() if u in shown}, q)
     all_series = ind.series_from(cat, figures, q, lang)
     plan = cat.plan
     office = clean(office if office is not None else getattr(plan, "office", "") or "")
@@ -297,24 +296,6 @@ def _remarks(findings: list[Finding], t: dict[str, str], lang: str) -> list[str]
         word = t["remark_error"] if f.level == "error" else t["remark_warning"]
         out.append(clean(f"{word}：{f.message(lang)}（{f.code}）" if lang == "zh" else f"{word}: {f.message(lang)} ({f.code})"))
     return out
-
-
-def _figures(cat: Catalog, q: Quarter, subs: dict[str, Loaded]) -> dict[str, dict[str, float]]:
-    """This quarter's readable figures, from the files already loaded (as ``indicators.collect``)."""
-    defs = by_id(cat)
-    per: dict[str, dict[str, float]] = {}
-    for uid, sub in sorted(subs.items()):
-        if sub.quarter != q:
-            continue
-        for item in sub.model.items:
-            for key, text in (item.figures or {}).items():
-                d = defs.get(key)
-                if d is None or d.row != item.task or d.ind.aggregation == "threshold":
-                    continue
-                p = parse_figure(text, d.ind.unit)
-                if p.value is not None:
-                    per.setdefault(key, {}).setdefault(uid, p.value)
-    return per
 
 
 def _digest(lines: list[StatusLine], t: dict[str, str], lang: str, deadline: str) -> StatusDigest:

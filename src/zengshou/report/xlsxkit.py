@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from copy import copy
+
+from zengshou.report.measure import text_width
 
 FONT = "仿宋"
 SIZE = 11
@@ -34,11 +35,6 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 # ---------------------------------------------------------------- measuring text
 
-def char_width(ch: str) -> float:
-    """Width of a character in units of the font size: CJK and full-width 1, others about half."""
-    return 1.0 if unicodedata.east_asian_width(ch) in "WFA" else 0.55
-
-
 def line_count(text: str, col_width: float, size: float = SIZE) -> int:
     """How many lines ``text`` wraps to in a column ``col_width`` Excel units wide."""
     # Excel width unit = one digit of the default font (DIGIT_PX), plus 5 px of padding; a CJK
@@ -47,8 +43,7 @@ def line_count(text: str, col_width: float, size: float = SIZE) -> int:
     per_line = max(1.0, usable_px / (size * 4 / 3) * 0.97)  # characters of width 1 per line
     n = 0
     for para in str(text).split("\n"):
-        w = sum(char_width(c) for c in para)
-        n += max(1, math.ceil(w / per_line))
+        n += max(1, math.ceil(text_width(para) / per_line))
     return n
 
 
