@@ -33,7 +33,7 @@ TABLE_PT = 10.5  # 五号
 BODY_PT = 14
 SUMMARY_CM = (1.2, 2.6, 7.7, 10.6, 4.0)  # fills the 26.1 cm between the margins
 LINE = 1.32  # line height / font size of CJK text in a table cell (measured in LibreOffice)
-CELL_PAD_PT = 4.0
+CELL_PAD_PT = 7.0  # the table style's 1.5 pt before and after, and the borders
 NUMERALS = "一二三四五六七八九十"
 TABLE_STYLE = "ZTable"  # the paragraph style of every table cell (仿宋 五号, single spacing)
 
@@ -101,6 +101,7 @@ def _setup(doc, report: Report) -> None:
     table.base_style = normal
     _font(table.font, table.element, BODY_FONT, TABLE_PT)
     table.paragraph_format.line_spacing = 1.0
+    table.paragraph_format.space_before = table.paragraph_format.space_after = Pt(1.5)
     _page_numbers(sec.footer.paragraphs[0], report)
 
 
