@@ -119,9 +119,8 @@ def merge_cmd(
         write_or_exit(path, data_bytes, lang)
         typer.echo(str(path))
     if report.left_out:
-        sep = "、" if lang == "zh" else ", "
-        typer.echo(_say("left_out", lang, n=len(report.left_out), names=sep.join(x.file for x in report.left_out)),
-                   err=True)
+        names = report.words["sep"].join(x.file for x in report.left_out)
+        typer.echo(_say("left_out", lang, n=len(report.left_out), names=names), err=True)
 
 
 def _render(report, formats: list[str], templates: Path | None, short_title: str, q: str,

@@ -174,8 +174,7 @@ def _heading(doc, text: str, ctx: dict, *, new_page: bool = False) -> None:
     pf = p.paragraph_format
     pf.space_before, pf.space_after, pf.keep_with_next = Pt(6), Pt(6), True
     pf.page_break_before = new_page
-    number = NUMERALS[ctx["n"] - 1] + "、" if ctx["lang"] == "zh" else f"{ctx['n']}. "
-    _run(p, number + text, HEAD_FONT, 16)
+    _run(p, ctx["t"]["numbered_heading"].format(cn=NUMERALS[ctx["n"] - 1], n=ctx["n"], text=text), HEAD_FONT, 16)
 
 
 def _page_break(doc) -> None:
@@ -207,7 +206,7 @@ def _title(doc, report: Report, ctx: dict) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    ctx["lang"] = report.lang
+    ctx["t"] = report.words
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_after = Pt(10)
@@ -264,7 +263,7 @@ def _summary(doc, report: Report, ctx: dict) -> None:
         y += hh
     if cur:
         chunks.append(cur)
-    cont = "（续）" if report.lang == "zh" else " (cont.)"
+    cont = t["continued"]
     for k, idx in enumerate(chunks):
         if k:
             _page_break(doc)
@@ -286,8 +285,8 @@ def _indicators(doc, report: Report, ctx: dict) -> None:
     from docx.shared import Pt
 
     t = report.words
-    _heading(doc, f"{t['indicators_title']}（{report.quarter_label}）" if report.lang == "zh"
-             else f"{t['indicators_title']} ({report.quarter_label})", ctx, new_page=True)
+    _heading(doc, t["with_quarter"].format(text=t["indicators_title"], quarter=report.quarter_label), ctx,
+             new_page=True)
     widths = (1.2, 6.6, 9.7, 2.8, 2.0, 1.9, 1.9)
     add_table(doc, widths, [t[k] for k in ("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate",
                                            "ind_state")],
@@ -312,7 +311,7 @@ def _notes(doc, report: Report, ctx: dict) -> None:
         p.paragraph_format.first_line_indent = Pt(BODY_PT * 2)
         p.paragraph_format.line_spacing = 1.3
         p.paragraph_format.space_after = Pt(3)
-        _run(p, f"{i}．{note}" if report.lang == "zh" else f"{i}. {note}")
+        _run(p, report.words["numbered_note"].format(n=i, text=note))
 
 
 SECTIONS = {"heading": _title, "status": _status, "summary": _summary, "indicators": _indicators, "notes": _notes}

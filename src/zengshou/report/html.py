@@ -84,7 +84,7 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
                       "text": ((t["draft_mark"] if e.draft else "") + e.text) if e.filled else t[e.state],
                       "marker": not e.filled, "status": e.status or ""}
                      for i, (r, e) in enumerate(sec.pairs)]})
-    return {"lang": rep.lang, "html_lang": "zh-CN" if rep.lang == "zh" else "en", "t": t, "edition": edition,
+    return {"lang": rep.lang, "html_lang": t["html_lang"], "t": t, "edition": edition,
             "sections": list(EDITIONS[edition]),
             "title": rep.title if edition == SUBMIT else t["workpaper_title"].format(plan=rep.plan_title,
                                                                                      quarter=rep.quarter_label),

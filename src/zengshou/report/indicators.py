@@ -111,8 +111,7 @@ def lines(all_series: list[Series], t: dict[str, str]) -> list[IndicatorLine]:
     return out
 
 
-def thresholds(all_series: list[Series], lang: str) -> str:
+def thresholds(all_series: list[Series], t: dict[str, str]) -> str:
     """The plan's limits that are not goals, for the 口径说明."""
-    sep = "；" if lang == "zh" else "; "
-    return sep.join(clean(s.last.ind.quote) or s.name for s in all_series
+    return t["clause_sep"].join(clean(s.last.ind.quote) or s.name for s in all_series
                     if s.aggregation == "threshold" and s.last is not None)

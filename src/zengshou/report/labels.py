@@ -65,6 +65,17 @@ LABELS: dict[str, dict[str, str]] = {
     "series_heading": {"zh": "{row}. {name}（{unit}）", "en": "{row}. {name} ({unit})"},
     "other_files": {"zh": "不属于任何应报单位的文件", "en": "Files of no unit that must report"},
     "left_out": {"zh": "无法读取、未汇总的文件", "en": "Files that could not be read (left out)"},
+    # punctuation and small patterns
+    "sep": {"zh": "、", "en": ", "},
+    "clause_sep": {"zh": "；", "en": "; "},
+    "colon": {"zh": "：", "en": ": "},
+    "continued": {"zh": "（续）", "en": " (cont.)"},
+    "with_quarter": {"zh": "{text}（{quarter}）", "en": "{text} ({quarter})"},
+    "numbered_heading": {"zh": "{cn}、{text}", "en": "{n}. {text}"},
+    "numbered_note": {"zh": "{n}．{text}", "en": "{n}. {text}"},
+    "with_role": {"zh": "{unit}（{role}）", "en": "{unit} ({role})"},
+    "remark": {"zh": "{level}：{message}（{code}）", "en": "{level}: {message} ({code})"},
+    "html_lang": {"zh": "zh-CN", "en": "en"},
     # markers in the progress column
     "missing": {"zh": "未报送", "en": "not reported"},
     "blank": {"zh": "未填写", "en": "not filled in"},

@@ -175,10 +175,10 @@ def merge(data_dir: Path | str, quarter: Quarter | str, result: Result, *, lang:
     plan = cat.plan
     office = clean(office if office is not None else getattr(plan, "office", "") or "")
     title = t["title"].format(plan=clean(plan.title), quarter=ql)
-    digest = _digest(lines, t, lang, cn_date(deadline, lang))
+    digest = _digest(lines, t, cn_date(deadline, lang))
     notes = [n.format(as_of=cn_date(as_of, lang), day=plan.deadline_day, deadline=cn_date(deadline, lang),
                       start=Quarter.parse(plan.period.start).label(lang), end=Quarter.parse(plan.period.end).label(lang),
-                      thresholds=ind.thresholds(all_series, lang))
+                      thresholds=ind.thresholds(all_series, t))
              for n in NOTES["en" if lang == "en" else "zh"]]
     return Report(lang, t, clean(plan.title), clean(plan.short_title), q, ql, title, office, as_of,
                   t["info"].format(office=office or "—", date=cn_date(as_of, lang)), deadline,
@@ -260,20 +260,20 @@ def _summary_cell(row: Row, shown: set[str], t: dict[str, str], lang: str) -> Ce
         head = t["lead_" + {MISSING: "missing", BLANK: "blank", SKIPPED: "skipped", FILLED: "missing"}[lead.state]]
     names = [short_name(e.unit_name) for e in row.others if e.filled and e.unit_id in shown]
     if names:
-        head += t["others_reported"].format(names=("、" if lang == "zh" else ", ").join(names))
+        head += t["others_reported"].format(names=t["sep"].join(names))
     return Cell(head, marker=True)
 
 
 def _work_row(row: Row, t: dict[str, str], lang: str) -> WorkRow:
     """A row of a lead unit's sheet: the lead's line, every text reported, then one line each
     for the units that did not report it and those that left it empty."""
-    sep = "、" if lang == "zh" else ", "
+    sep = t["sep"]
     lines: list[WorkLine] = []
     missing, blank = [], []
     for e in row.entries:
         if e.role == "lead" or e.filled:
-            label = e.unit_name if e.role == "county" else f"{e.unit_name}（{t['role_' + e.role]}）" \
-                if lang == "zh" else f"{e.unit_name} ({t['role_' + e.role]})"
+            label = e.unit_name if e.role == "county" else t["with_role"].format(unit=e.unit_name,
+                                                                                 role=t["role_" + e.role])
             if e.filled:
                 text, marker = (t["draft_mark"] if e.draft else "") + e.text, False
             else:
@@ -294,12 +294,12 @@ def _remarks(findings: list[Finding], t: dict[str, str], lang: str) -> list[str]
     out = []
     for f in sorted(findings, key=lambda f: (f.level != "error", f.line or 0, f.code)):
         word = t["remark_error"] if f.level == "error" else t["remark_warning"]
-        out.append(clean(f"{word}：{f.message(lang)}（{f.code}）" if lang == "zh" else f"{word}: {f.message(lang)} ({f.code})"))
+        out.append(clean(t["remark"].format(level=word, message=f.message(lang), code=f.code)))
     return out
 
 
-def _digest(lines: list[StatusLine], t: dict[str, str], lang: str, deadline: str) -> StatusDigest:
-    sep = "、" if lang == "zh" else ", "
+def _digest(lines: list[StatusLine], t: dict[str, str], deadline: str) -> StatusDigest:
+    sep = t["sep"]
     by: dict[str, list[StatusLine]] = {}
     for s in lines:
         by.setdefault(s.state, []).append(s)

@@ -139,7 +139,7 @@ def _summary(ctx: _Ctx) -> None:
         if new == breaks:
             break
         breaks = new
-    cont = "（续）" if rep.lang == "zh" else " (cont.)"
+    cont = ctx.t["continued"]
     for blocks, col in ((blocks_b, 2), (blocks_e, 5)):
         for a, b in blocks:
             row = rows[a]
@@ -180,9 +180,8 @@ def _blocks(spans: list[int], breaks: list[int]) -> list[tuple[int, int]]:
 def _indicators(ctx: _Ctx) -> None:
     rep = ctx.report
     name = sheet_title(ctx.t["indicators"], ctx.used)
-    add_indicator_sheet(ctx.wb, rep.indicators, rep.words, name=name, title=f"{ctx.t['indicators_title']}（{rep.quarter_label}）"
-                        if rep.lang == "zh" else f"{ctx.t['indicators_title']} ({rep.quarter_label})",
-                        header=rep.header, styles=ctx.st)
+    title = ctx.t["with_quarter"].format(text=ctx.t["indicators_title"], quarter=rep.quarter_label)
+    add_indicator_sheet(ctx.wb, rep.indicators, rep.words, name=name, title=title, header=rep.header, styles=ctx.st)
 
 
 def _notes(ctx: _Ctx) -> None:
@@ -223,14 +222,13 @@ def _status_full(ctx: _Ctx) -> None:
             sh.put(r, c, v if v != "" else None, style)
         r += 1
     autofilter(ws, 3, r - 1, n)
-    extra = [(t["left_out"], [f"{lo.file}（{lo.unit}）：{lo.reason}" if lo.unit else f"{lo.file}：{lo.reason}"
-                              for lo in rep.left_out]),
+    extra = [(t["left_out"], [(t["with_role"].format(unit=lo.file, role=lo.unit) if lo.unit else lo.file)
+                              + t["colon"] + lo.reason for lo in rep.left_out]),
              (t["other_files"], rep.other_files)]
     for label, items in extra:
         if items:
             r += 1
-            sh.put(r, 1, label + ("：" if rep.lang == "zh" else ": ") + ("；" if rep.lang == "zh" else "; ").join(items),
-                   "info", cols=n)
+            sh.put(r, 1, label + t["colon"] + t["clause_sep"].join(items), "info", cols=n)
     ctx.finish(sh, "3:3", "C4")
 
 
