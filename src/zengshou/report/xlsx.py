@@ -17,7 +17,7 @@ from zengshou.report.limits import TooLongForExcel, excel_problems
 from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, measure_spans, units_spans
 from zengshou.report.xlsx_charts import add_indicator_sheet
 from zengshou.report.xlsxkit import (TITLE_SIZE, Sheet, Styles, autofilter, add_breaks, height_for, line_count,
-                                     new_workbook, page_breaks, page_scale, setup_print, sheet_title)
+                                     new_workbook, page_breaks, page_scale, sheet_title)
 
 SUMMARY_WIDTHS = [6, 16, 38, 60, 22]
 
