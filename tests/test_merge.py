@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from merge_fixtures import NAMES, fill_quarter, read_docx_text, sample_text, write_submission
-from zengshou.catalog import load_catalog
+from zengshou.lint import load_catalog
 
 Q = "2023Q2"
 PLAN = "桂林市促进脱贫人口持续增收三年行动方案"
@@ -307,7 +307,7 @@ def test_control_character_through_a_yaml_escape_never_reaches_a_renderer(cli, q
 def test_clean_removes_every_control_character():
     from zengshou.report.model import clean
 
-    hostile = "".join(chr(c) for c in range(0x00, 0x20)) + "\x7f\x85\x9f\ufffe\uffff" + "正文"
+    hostile = "".join(chr(c) for c in range(0x00, 0x20)) + "\x7f\x85\x9f\ufffe\uffff\u202e\u2066" + "正文"
     assert clean(hostile) == " \n\n正文"  # \t → space, \n kept, \r → \n; every other control dropped
     assert clean("a\r\nb") == "a\nb" and clean(None) == "" and clean("普通文字") == "普通文字"
 

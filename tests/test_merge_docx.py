@@ -11,7 +11,7 @@ import docx
 import pytest
 
 from merge_fixtures import NAMES, fill_quarter, sample_text, write_submission
-from zengshou.catalog import load_catalog
+from zengshou.lint import load_catalog
 
 Q = "2023Q2"
 DOCX = NAMES[2]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from merge_fixtures import NAMES, fill_quarter, sample_text
-from zengshou.catalog import load_catalog
+from zengshou.lint import load_catalog
 
 Q = "2023Q2"
 HTML, WORK_HTML = NAMES[3], NAMES[4]
@@ -147,9 +147,10 @@ def test_print_css(pages):
 
 def test_status_table(pages, empty_data):
     from zengshou.status import quarter_status
+    from zengshou.workspace import Workspace
 
     cat, _ = load_catalog(empty_data)
-    st = quarter_status(cat, empty_data, Q)
+    st = quarter_status(Workspace(empty_data, cat), Q)
     body = next(t for t in pages[1].tables if t["class"] == "status")["body"]
     assert [r[1] for r in body] == [u.name for u in st.units]
     words = {"missing": "未报送", "on_time": "按时报送"}

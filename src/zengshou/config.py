@@ -1,4 +1,4 @@
-"""Rule levels from configuration, in the conventional places.
+"""Configuration, in the conventional places: rule levels and per-quarter deadlines.
 
 Looked up, first found wins: ``zengshou.toml`` in the data directory, ``zengshou.toml`` beside
 it (the repository root), then ``[tool.zengshou]`` in that root's ``pyproject.toml``::
@@ -7,21 +7,24 @@ it (the repository root), then ``[tool.zengshou]`` in that root's ``pyproject.to
     C407 = "error"             # error | warning | off; a code or a rule name
     same-as-last-quarter = "off"
 
+    [tool.zengshou.deadlines]  # or [deadlines] in zengshou.toml
+    2023Q3 = "2023-10-09"      # the last day a 2023Q3 report counts as on time (holidays)
+
     [tool.zengshou.report]     # or [report] in zengshou.toml
-    office = "桂林市乡村振兴局"  # 编制单位 printed on the merged report (default: tasks.yaml plan.office)
+    office = "桂林市乡村振兴局"  # who signs notices (落款); default: plan.office in tasks.yaml
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from zengshou.configfile import ConfigError, find_config, parse_deadlines
+
+__all__ = ["LEVELS", "Config", "ConfigError", "load_config"]
+
 LEVELS = ("error", "warning", "off")
-
-
-class ConfigError(Exception):
-    pass
 
 
 @dataclass
@@ -29,7 +32,8 @@ class Config:
     levels: dict[str, str] = field(default_factory=dict)
     source: str | None = None
     cache: bool = True
-    office: str | None = None  # [report] office: the 编制单位 of the merged report
+    deadlines: dict[str, date] = field(default_factory=dict)  # quarter → last on-time day
+    office: str | None = None  # [report] office: overrides plan.office (the notice's 落款)
 
     def level(self, code: str) -> str | None:
         return self.levels.get(code)
@@ -38,31 +42,31 @@ class Config:
 def load_config(data_dir: Path | str) -> Config:
     from zengshou.rules import by_name
 
-    data_dir = Path(data_dir)
-    root = data_dir.resolve().parent
-    candidates = [(data_dir / "zengshou.toml", ()), (root / "zengshou.toml", ()), (root / "pyproject.toml", ("tool", "zengshou"))]
-    for path, keys in candidates:
-        if not path.is_file():
-            continue
-        try:
-            doc = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as e:
-            raise ConfigError(f"{path}: {e}") from e
-        for k in keys:
-            doc = doc.get(k, {}) if isinstance(doc, dict) else {}
-        if not doc and keys:
-            continue
-        levels = {}
-        for name, level in (doc.get("rules") or {}).items():
-            rule = by_name(str(name))
-            if rule is None:
-                raise ConfigError(f"{path}: unknown rule '{name}' in [rules]")
-            if level not in LEVELS:
-                raise ConfigError(f"{path}: rule {name}: level must be one of {', '.join(LEVELS)}, not {level!r}")
-            levels[rule.code] = level
-        report = doc.get("report") or {}
-        office = report.get("office") if isinstance(report, dict) else None
-        if office is not None and not isinstance(office, str):
-            raise ConfigError(f"{path}: [report] office must be a string, not {office!r}")
-        return Config(levels, str(path), cache=bool(doc.get("cache", True)), office=office)
-    return Config()
+    found = find_config(data_dir)
+    if found is None:
+        return Config()
+    path, doc = found
+    levels = {}
+    rules = doc.get("rules") or {}
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{path}: [rules] must be a table of rule = level lines")
+    for name, level in rules.items():
+        rule = by_name(str(name))
+        if rule is None:
+            raise ConfigError(f"{path}: unknown rule '{name}' in [rules]")
+        if level not in LEVELS:
+            raise ConfigError(f"{path}: rule {name}: level must be one of {', '.join(LEVELS)}, not {level!r}")
+        levels[rule.code] = level
+    return Config(levels, str(path), cache=bool(doc.get("cache", True)), deadlines=parse_deadlines(doc, path),
+                  office=_office(doc, path))
+
+
+def _office(doc: dict, path: Path) -> str | None:
+    """``[report] office``: who signs the reminder notice, instead of ``plan.office``."""
+    report = doc.get("report") or {}
+    if not isinstance(report, dict):
+        raise ConfigError(f"{path}: [report] must be a table, e.g. office = \"桂林市乡村振兴局\"")
+    office = report.get("office")
+    if office is not None and (not isinstance(office, str) or not office.strip()):
+        raise ConfigError(f"{path}: [report] office must be a non-empty text, not {office!r}")
+    return office.strip() if office else None

@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out,
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out, workspace_or_exit,
                                  quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, write_or_exit)
 
 FORMS_DIR = Path("forms")
@@ -37,10 +37,11 @@ def template_cmd(
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
-    """Write Excel forms (.xlsx) for clerks: only the 落实进度 cells are editable.
+    """Write Excel forms (.xlsx) for clerks: 落实进度, 进展, figures and 填报人/联系电话/审核人 are editable.
 
     Same inputs, same bytes. An existing file with different content is left alone unless --force.
     """
+    from zengshou.forms import previous_texts
     from zengshou.forms.template import form_bytes, form_rows
     from zengshou.submissions import display_path
 
@@ -69,7 +70,7 @@ def template_cmd(
         shown = display_path(target)
         if not rows:
             fail({"zh": f"“{name}”在重点任务清单中没有任务，无需报送", "en": f"'{name}' is named on no row; nothing to report"}, lang)
-        blob = form_bytes(cat, uid, q, rows, optional)
+        blob = form_bytes(cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
         if target.exists() and not force:
             try:
                 same = target.read_bytes() == blob
@@ -114,7 +115,8 @@ def import_cmd(
     from zengshou.reporters import render_text
 
     lang = lang_of(lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     if unit_id and cat.by_id[unit_id].kind == "group":
         fail({"zh": f"“{cat.by_id[unit_id].name}”是群组，不是一个报送单位", "en": f"'{cat.by_id[unit_id].name}' is a group, not a reporting unit"}, lang)
@@ -154,7 +156,7 @@ def import_cmd(
     targets = [oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None]
     sources: dict[str, str] = {}
     if targets:
-        result = lint(data, targets)
+        result = lint(ws, targets)
         findings += result.findings
         sources = result.sources
     sys.stdout.write(render_text(findings, lang, sources=sources, files=len(files) + len(targets)))

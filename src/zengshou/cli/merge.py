@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, quarter_or_exit,
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, quarter_or_exit, workspace_or_exit,
                                  write_or_exit)
 
 FORMATS = ("docx", "xlsx", "html")
@@ -93,7 +93,8 @@ def merge_cmd(
             day = date.fromisoformat(as_of)
         except ValueError:
             fail(_say("bad_date", lang, text=as_of), lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
     if templates is not None and not templates.is_dir():
         fail(_say("no_templates", lang, path=templates), lang)
@@ -102,9 +103,9 @@ def merge_cmd(
     except ConfigError as e:
         fail(_say("bad_config", lang, e=e), lang)
 
-    result = lint(data, quarter=str(q), config=config)
+    result = lint(ws, quarter=str(q), config=config)
     try:
-        report = merge(data, q, result, lang=lang, include_drafts=include_drafts, strict=strict,
+        report = merge(ws, q, result, lang=lang, include_drafts=include_drafts, strict=strict,
                        skip_invalid=skip_invalid, office=office if office is not None else config.office, as_of=day)
     except MergeBlocked as b:
         sys.stderr.write(render_text(b.findings, lang, b.result.sources, b.result.files_checked))

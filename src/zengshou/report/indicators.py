@@ -15,9 +15,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from zengshou.catalog import Catalog
-from zengshou.indicators import COUNT_UNITS, Figures, collect, fmt_number, progress, quarter_figures, quarter_folders
+from zengshou.indicators import COUNT_UNITS, Figures, collect, fmt_number, progress, quarter_figures, unconfirmed_scopes
 from zengshou.quarters import Quarter
 from zengshou.report.model import IndicatorLine, Series, clean
+from zengshou.submissions import SUFFIXES, per_unit
+from zengshou.workspace import Workspace
 
 RATES = ("at_least", "at_most")  # shares and rates: no schedule, the worst unit counts
 
@@ -40,48 +42,45 @@ def series_from(cat: Catalog, figures: Figures, upto: Quarter | str, lang: str =
     return list(out.values())
 
 
-def figures_before(cat: Catalog, data_dir: Path | str, q: Quarter) -> Figures:
-    """The figures of every quarter folder before ``q``, as :func:`zengshou.indicators.collect`
-    reads them, but only files that mention ``figures`` are parsed: a merge of quarter 12
-    would otherwise parse some 370 earlier files for the few that carry numbers.
-
-    A file without the word cannot add a figure; the one case this reads differently is two
-    files for one unit in a folder (an I302 error already) where the losing one has figures."""
-    from zengshou.submissions import SUFFIXES, load_submission
-
-    needles = (b"figures", "figures".encode("utf-16-le"), "figures".encode("utf-16-be"))
-    out: Figures = {}
-    for folder_q in quarter_folders(data_dir):
-        if folder_q >= q:
-            continue
-        subs = {}
-        for f in sorted((Path(data_dir) / "progress" / str(folder_q)).glob("*")):
-            if f.suffix not in SUFFIXES or not f.is_file():
-                continue
-            try:
-                raw = f.read_bytes()
-            except OSError:
-                continue
-            if not any(n in raw for n in needles):
-                continue
-            sub = load_submission(f, cat)
-            if sub.ok and sub.unit_id and (sub.unit_id not in subs or f.stem == sub.unit_id):
-                subs[sub.unit_id] = sub
-        out[str(folder_q)] = quarter_figures(cat, subs, folder_q)
-    return out
-
-
 def _due(v: float, unit: str) -> float:
     """What is due, as people count it: whole persons, firms, posts; one decimal otherwise."""
     return float(round(v)) if unit in COUNT_UNITS else round(v, 1)
 
 
 def series(cat: Catalog, data_dir: Path | str | None, upto: Quarter | str, lang: str = "zh") -> list[Series]:
-    """Series read from every quarter folder of ``data_dir`` up to ``upto`` (for the
-    ``indicators`` command and tests; the merge collects its figures itself)."""
+    """Series read from every quarter folder of ``data_dir`` up to ``upto`` (for tests and tools;
+    the merge collects its figures itself, see :func:`figures_before`)."""
     upto = Quarter.parse(str(upto))
-    figures = collect(cat, data_dir, [q for q in quarter_folders(data_dir) if q <= upto]) if data_dir else {}
+    ws = Workspace(Path(data_dir), cat) if data_dir else None
+    figures = collect(ws, [q for q in ws.quarter_folders() if q <= upto]) if ws else {}
     return series_from(cat, figures, upto, lang)
+
+
+def figures_before(ws: Workspace, q: Quarter) -> Figures:
+    """The figures of every quarter folder before ``q``, as :func:`zengshou.indicators.collect`
+    reads them, but only files that mention ``figures`` are parsed: a merge of quarter 12
+    would otherwise parse some 370 earlier files for the few that carry numbers.
+
+    A file without the word cannot add a figure; the one case this reads differently is two
+    files for one unit in a folder (an I302 error already) where the losing one has figures."""
+    needles = (b"figures", "figures".encode("utf-16-le"), "figures".encode("utf-16-be"))
+    out: Figures = {}
+    for folder_q in ws.quarter_folders():
+        if folder_q >= q:
+            continue
+        folder = ws.data_dir / "progress" / str(folder_q)
+        files = []
+        for f in sorted(folder.glob("*")):
+            if f.suffix not in SUFFIXES or not f.is_file():
+                continue
+            try:
+                raw = f.read_bytes()
+            except OSError:
+                continue
+            if any(n in raw for n in needles):
+                files.append(ws.submission(f))
+        out[str(folder_q)] = quarter_figures(ws.cat, per_unit(files), folder_q)
+    return out
 
 
 def _amount(v: float | None, unit: str) -> str:
@@ -105,10 +104,17 @@ def lines(all_series: list[Series], t: dict[str, str]) -> list[IndicatorLine]:
         target = clean(ind.quote) or _amount(p.target, s.unit)
         due = "—" if s.aggregation in RATES or p.expected is None else _pct(p.expected)
         rate = "—" if s.aggregation == "at_most" else _pct(p.achieved)
-        state = t["ind_" + p.reason] if p.reason else t["ind_" + p.status]
+        state = t.get("ind_" + (p.reason or p.status), p.reason or p.status)
+        if not p.scope_confirmed:
+            state = t["unconfirmed"].format(state=state)
         behind = p.status == "behind" and not p.reason
         out.append(IndicatorLine(s.row, s.name, target, _amount(p.actual, s.unit), due, rate, state, behind, s))
     return out
+
+
+def scope_notes(cat: Catalog, lang: str) -> list[str]:
+    """One sentence per scope the plan does not spell out (e.g. which counties are 重点帮扶县)."""
+    return [clean(sc.assumption(lang)) for sc in unconfirmed_scopes(cat)]
 
 
 def thresholds(all_series: list[Series], t: dict[str, str]) -> str:

@@ -123,6 +123,7 @@ LABELS: dict[str, dict[str, str]] = {
     "ind_behind": {"zh": "滞后", "en": "behind"},
     "ind_no_data": {"zh": "暂无数据", "en": "no figures yet"},
     "ind_no_target": {"zh": "无目标值", "en": "no target"},
+    "unconfirmed": {"zh": "{state}（口径待确认）", "en": "{state} (scope to be confirmed)"},
     # page furniture
     "page": {"zh": "第 &P 页 共 &N 页", "en": "Page &P of &N"},
     "page_word": {"zh": ("第 ", " 页 共 ", " 页"), "en": ("Page ", " of ", "")},  # type: ignore[dict-item]

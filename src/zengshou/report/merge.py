@@ -36,7 +36,8 @@ from zengshou.report.model import (BLANK, FILLED, MISSING, ROLE_ORDER, SKIPPED, 
                                    Source, StatusDigest, StatusLine, UnitSection, WorkLine, WorkRow, clean, cn_date,
                                    row_ranges)
 from zengshou.status import quarter_status
-from zengshou.submissions import Loaded
+from zengshou.submissions import Loaded, per_unit
+from zengshou.workspace import Workspace
 
 UNREADABLE = ("S", "I")  # finding families that mean a file cannot be read as its unit's submission
 
@@ -51,15 +52,16 @@ class MergeBlocked(Exception):
         self.skippable = skippable  # True when leaving files out would let the merge go on
 
 
-def merge(data_dir: Path | str, quarter: Quarter | str, result: Result, *, lang: str = "zh",
+def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Result, *, lang: str = "zh",
           include_drafts: bool = False, strict: bool = False, skip_invalid: bool = False,
           office: str | None = None, as_of: date | None = None, figures: Figures | None = None) -> Report:
     """Build the quarter's report from ``result`` (the linted quarter).
 
     ``figures`` are the indicator figures of the earlier quarters; by default they are collected
-    from ``data_dir`` here, once, so renderers never read anything.
+    through the workspace here, once, so renderers never read anything.
     """
     q = Quarter.parse(str(quarter))
+    ws = data_dir if isinstance(data_dir, Workspace) else Workspace(Path(data_dir), result.catalog)
     cat = result.catalog
     errors = [f for f in result.findings if f.level == "error"]
     in_quarter = {s.display: s for s in result.submissions if s.folder == str(q)}
@@ -68,10 +70,10 @@ def merge(data_dir: Path | str, quarter: Quarter | str, result: Result, *, lang:
         raise MergeBlocked(errors if cat is None or not fatal else fatal, result,
                            skippable=cat is not None and not fatal)
     t = labels(lang)
-    data_dir = Path(data_dir)
+    data_dir = ws.data_dir
 
-    accepted: dict[str, Loaded] = {}
     left: dict[str, tuple[Loaded, str]] = {}  # display → (file, reason)
+    readable: list[Loaded] = []
     for sub in sorted(in_quarter.values(), key=lambda s: s.display):
         errs = [f for f in errors if f.file == sub.display]
         unreadable = [f for f in errs if f.code.startswith(UNREADABLE)]
@@ -81,9 +83,9 @@ def merge(data_dir: Path | str, quarter: Quarter | str, result: Result, *, lang:
             else:
                 reason = t["remark_skipped"] if errs else t["skipped"]
             left[sub.display] = (sub, reason)
-            continue
-        if sub.unit_id not in accepted or sub.path.stem == sub.unit_id:
-            accepted[sub.unit_id] = sub
+        else:
+            readable.append(sub)
+    accepted = per_unit(readable)
     left_units = {}
     for sub, reason in left.values():
         uid = sub.unit_id or _unit_from_stem(cat, sub.path.stem)
@@ -108,7 +110,7 @@ def merge(data_dir: Path | str, quarter: Quarter | str, result: Result, *, lang:
         u = cat.by_id[uid]
         sub = accepted.get(uid)
         state = FILLED if sub else (SKIPPED if uid in left_units else MISSING)
-        contact = clean(sub.model.contact or "—") if sub else ""
+        contact = clean(sub.model.contact_line or "—") if sub else ""
         info = ""
         if sub:
             info = (t["draft_info"].format(contact=contact) if uid in drafts else
@@ -133,7 +135,7 @@ def merge(data_dir: Path | str, quarter: Quarter | str, result: Result, *, lang:
         counties.append(section(uid, mine, lambda r, uid=uid: next(e for e in r.entries if e.unit_id == uid),
                                 t["county_title"].format(unit=clean(u.name), quarter=ql)))
 
-    st = quarter_status(cat, data_dir, q, result=result)
+    st = quarter_status(ws, q, result=result)
     lines = []
     for su in st.units:
         sub = accepted.get(su.unit_id)
@@ -168,7 +170,7 @@ def merge(data_dir: Path | str, quarter: Quarter | str, result: Result, *, lang:
     deadline = cat.deadline(q)
     as_of = as_of or deadline
     if figures is None:
-        figures = ind.figures_before(cat, data_dir, q)
+        figures = ind.figures_before(ws, q)
     figures = {k: v for k, v in figures.items() if Quarter.parse(k) < q}
     figures[str(q)] = quarter_figures(cat, {u: s for u, s in accepted.items() if u in shown}, q)
     all_series = ind.series_from(cat, figures, q, lang)
@@ -179,7 +181,7 @@ def merge(data_dir: Path | str, quarter: Quarter | str, result: Result, *, lang:
     notes = [n.format(as_of=cn_date(as_of, lang), day=plan.deadline_day, deadline=cn_date(deadline, lang),
                       start=Quarter.parse(plan.period.start).label(lang), end=Quarter.parse(plan.period.end).label(lang),
                       thresholds=ind.thresholds(all_series, t))
-             for n in NOTES["en" if lang == "en" else "zh"]]
+             for n in NOTES["en" if lang == "en" else "zh"]] + ind.scope_notes(cat, lang)
     return Report(lang, t, clean(plan.title), clean(plan.short_title), q, ql, title, office, as_of,
                   t["info"].format(office=office or "—", date=cn_date(as_of, lang)), deadline,
                   cn_date(deadline, lang), f"{clean(plan.short_title)}　{ql}", rows, leads, counties, lines, digest,

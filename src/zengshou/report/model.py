@@ -32,8 +32,10 @@ EDITIONS: dict[str, tuple[str, ...]] = {
     WORKPAPER: ("status_full", "leads", "counties"),  # 工作底稿, for the office and the lead units
 }
 
-# C0 and C1 controls, DEL, and the code points XML 1.0 forbids; \t \n \r are handled apart
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+# C0 and C1 controls, DEL, the code points XML 1.0 forbids, and the bidirectional controls that
+# can make a line read in another order than it was typed (rule C409); \t \n \r are handled apart
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                      "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: object) -> str:

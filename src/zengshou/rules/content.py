@@ -8,19 +8,10 @@ a placeholder, the task text pasted back, last quarter's text again, a neighbour
 from __future__ import annotations
 
 from zengshou.findings import Finding
-from zengshou.rules import rule
+from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
-from zengshou.text import char_count, is_placeholder, squash
-
-
-def squashed_items(sub: Loaded) -> list[str]:
-    """Squashed progress text of each item, computed once per file and shared by the rules."""
-    cached = sub.__dict__.get("_squashed")
-    if cached is None:
-        cached = [squash(it.progress or "") for it in sub.model.items] if sub.model else []
-        sub.__dict__["_squashed"] = cached
-    return cached
+from zengshou.text import bidi_controls, char_count, is_placeholder
 
 
 rule("C401", "unknown-task", "error", "content",
@@ -59,10 +50,44 @@ rule("C405", "too-long", "error", "content",
      {"zh": "落实进度超过字数上限", "en": "progress over the length limit"},
      {"zh": "第 {row} 项的落实进度有 {count} 字，超过 {limit} 字的上限（多 {over} 字）",
       "en": "progress for row {row} has {count} characters, over the limit of {limit} (by {over})"},
-     {"zh": "精简到 {limit} 字以内；计数不含空格和换行。经验材料可另行报送。",
-      "en": "Shorten it to {limit} characters; spaces and line breaks do not count. Send case material separately."},
+     {"zh": "精简到 {limit} 字以内（再删去 {over} 字）。计数与 Word/WPS 的“字符数（不计空格）”相同：汉字、字母、数字、标点各算 1 个，"
+            "空格、换行和不可见字符不算，一个表情符号算 1 个。经验材料可另行报送。",
+      "en": "Shorten it to {limit} characters ({over} to cut). The count is Word's 'characters (no spaces)': each Chinese "
+            "character, letter, digit and punctuation mark is one; spaces, line breaks and invisible characters are not "
+            "counted; an emoji is one. Send case material separately."},
      why={"zh": "方案要求每条控制在 300 字以内，汇总表才能打印成表。", "en": "The plan limits each item to 300 characters so the merged table prints."},
      bad="- task: 13\n  progress: 一是……二是……三是……（共 412 字）", good="- task: 13\n  progress: 一是……二是……（精简到 300 字以内）")
+
+rule("C409", "bidi-control", "error", "content",
+     {"zh": "含有文字方向控制符", "en": "bidirectional control character"},
+     {"zh": "{where}第 {pos} 个字符是不可见的文字方向控制符 {char}", "en": "{where} holds an invisible bidirectional control {char} at character {pos}"},
+     {"zh": "删去该字符（多由网页或聊天软件复制粘贴带入）：在编辑器中用查找替换删除 {char}，或重新输入这段文字。",
+      "en": "Delete it (it usually comes with text pasted from a web page or a chat app): search and replace {char}, or retype the passage."},
+     why={"zh": "U+202A–U+202E、U+2066–U+2069 看不见，却会改变其后文字的显示顺序（如把“123”显示成“321”），"
+                "报表上显示的内容就与文件中的不一致。",
+          "en": "U+202A–U+202E and U+2066–U+2069 are invisible but reorder how the text after them is displayed "
+                "(\"123\" shows as \"321\"), so the report would show something other than what the file says."},
+     bad='unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: "预留采购份额 16.2%，二季度采购\\u202e 1860 万元。"',
+     good="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 预留采购份额 16.2%，二季度采购 1860 万元。")
+
+_FIELDS = {"contact": {"zh": "联系人", "en": "contact"}, "filled_by": {"zh": "填报人", "en": "filled_by"},
+           "phone": {"zh": "联系电话", "en": "phone"}, "reviewer": {"zh": "审核人", "en": "reviewer"}}
+
+
+def _bidi(sub: Loaded, out) -> None:
+    """C409 on every free text of the file: the header's people fields, each item's progress and note."""
+    m = sub.model
+
+    def check_text(text, path, where):
+        for pos, ch in bidi_controls(text)[:1]:  # one finding per field: the fix is the same
+            out.at(path, "C409", where=where, pos=pos, char=f"U+{ord(ch):04X}")
+
+    for key, label in _FIELDS.items():
+        check_text(getattr(m, key, None), (key,), label)
+    for i, item in enumerate(m.items):
+        check_text(item.progress, ("items", i, "progress"),
+                   {"zh": f"第 {item.task} 项的落实进度", "en": f"progress for row {item.task}"})
+        check_text(item.note, ("items", i, "note"), {"zh": f"第 {item.task} 项的备注", "en": f"note for row {item.task}"})
 
 rule("C406", "copies-task", "warning", "content",
      {"zh": "落实进度只是照抄任务", "en": "progress copies the task text"},
@@ -94,59 +119,64 @@ rule("C408", "same-as-other-unit", "warning", "content",
           "# progress/2023Q2/ziyuan.yaml\nunit: 资源县\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: 县直单位和乡镇食堂采购脱贫地区农副产品 96 万元。")
 
 
-def _task_text(cat, row: int) -> str:
-    cache = cat.__dict__.setdefault("_squashed_tasks", {})
-    if row not in cache:
-        cache[row] = squash(cat.task(row).text)
-    return cache[row]
-
+# Every rule below decides on its own: each states the conditions it needs (a known row, a real
+# text) instead of relying on an earlier rule having stopped the loop. Switching one off in the
+# configuration changes nothing else that is reported (tests/test_rule_independence.py).
 
 def check(ctx: Context, sub: Loaded) -> list[Finding]:
     m = sub.model
     if m is None:
         return []
     cat = ctx.cat
-    out: list[Finding] = []
+    out = ctx.findings(sub)
     doc = sub.doc
-    roles = cat.roles(sub.unit_id, sub.quarter) if sub.unit_id and cat.by_id[sub.unit_id].kind != "group" else None
+    named = sub.unit_id is not None and cat.by_id[sub.unit_id].kind != "group"
+    roles = cat.roles(sub.unit_id, sub.quarter) if named else None
     unit_name = cat.by_id[sub.unit_id].name if sub.unit_id else m.unit
     limit = cat.plan.max_chars
     first_line: dict[int, int] = {}
     prev = ctx.previous(sub)
     same_text = ctx.texts(sub.quarter) if sub.quarter else {}
-    squashed = squashed_items(sub)
+    squashed = sub.squashed()
+    _bidi(sub, out)
 
     for i, item in enumerate(m.items):
-        def at(field, code, **params):
-            out.append(Finding(code, sub.display, *doc.pos(("items", i, field)), {"row": item.task, **params}))
-
         row = item.task
         task = cat.task(row)
-        if task is None:
-            at("task", "C401", total=len(cat.tasks))
-            continue
-        if row in first_line:
-            at("task", "C403", first_line=first_line[row])
-            continue
-        first_line[row] = doc.pos(("items", i, "task"))[0] or 0
-        if roles is not None and row not in roles:
-            at("task", "C402", unit=unit_name, unit_id=sub.unit_id)
+        where_task, where_text = ("items", i, "task"), ("items", i, "progress")
+        repeat = row in first_line
+        if not repeat:
+            first_line[row] = doc.pos(where_task)[0] or 0
         text = item.progress or ""
         s = squashed[i]
-        if is_placeholder(text, s):
-            what = {"zh": "为空", "en": "is empty"} if not s else \
-                   {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
-            at("progress", "C404", what=what)
-            continue
+        real = not is_placeholder(text, s)  # a text that says something
+
+        if task is None:
+            out.at(where_task, "C401", row=row, total=len(cat.tasks))
+            continue  # an unknown row is reported once, as unknown
+        if repeat:
+            out.at(where_task, "C403", row=row, first_line=first_line[row])
+            continue  # a repeated row is reported once, as repeated
+        if roles is not None and row not in roles:
+            out.at(where_task, "C402", row=row, unit=unit_name, unit_id=sub.unit_id)
+        if not real:
+            if not text.strip():
+                what = {"zh": "为空", "en": "is empty"}
+            elif not s:
+                what = {"zh": "只有空白、标点或不可见字符", "en": "holds only spaces, punctuation or invisible characters"}
+            else:
+                what = {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
+            out.at(where_text, "C404", row=row, what=what)
+            continue  # the rules below measure and compare a text that says something
         n = char_count(text)
         if n > limit:
-            at("progress", "C405", count=n, limit=limit, over=n - limit)
-        t = _task_text(cat, row)
+            out.at(where_text, "C405", row=row, count=n, limit=limit, over=n - limit)
+        t = cat.squashed_task(row)
         if s == t or (t and t in s and len(s) - len(t) < 10) or (len(s) >= 20 and s in t):
-            at("progress", "C406")
+            out.at(where_text, "C406", row=row)
         if prev and prev[1].get(row) == s:
-            at("progress", "C407", prev=prev[0])
+            out.at(where_text, "C407", row=row, prev=prev[0])
         other = next((u for u in same_text.get(row, {}).get(s, []) if u != sub.unit_id), None)
         if other is not None:
-            at("progress", "C408", other=cat.by_id[other].name)
+            out.at(where_text, "C408", row=row, other=cat.by_id[other].name)
     return out
