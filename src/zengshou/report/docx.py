@@ -296,9 +296,8 @@ def _indicators(doc, report: Report, ctx: dict) -> None:
     charted = [x.series for x in report.indicators if x.series.chartable]
     if not charted:
         return
-    p = doc.add_paragraph()
+    p = doc.add_paragraph()  # charts follow the table on its last page; a row of charts never splits
     p.paragraph_format.space_before = Pt(8)
-    p.paragraph_format.page_break_before = True
     add_chart_grid(doc, charted, t)
 
 

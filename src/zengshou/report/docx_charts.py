@@ -14,7 +14,7 @@ from zengshou.report.chartkit import line_chart, style_series
 from zengshou.report.model import Series
 
 CHART_CT = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
-W_CM, H_CM = 8.4, 6.0
+W_CM, H_CM = 8.4, 5.3
 PER_ROW = 3
 EMU_PER_CM = 360000
 
