@@ -34,7 +34,6 @@ BODY_PT = 14
 SUMMARY_CM = (1.2, 2.6, 7.7, 10.6, 4.0)  # fills the 26.1 cm between the margins
 LINE = 1.32  # line height / font size of CJK text in a table cell (measured in LibreOffice)
 CELL_PAD_PT = 7.0  # the table style's 1.5 pt before and after, and the borders
-NUMERALS = "一二三四五六七八九十"
 TABLE_STYLE = "ZTable"  # the paragraph style of every table cell (仿宋 五号, single spacing)
 
 
@@ -154,16 +153,19 @@ def _field(par, instr: str, size: float) -> None:
 
 
 def _page_numbers(par, report: Report) -> None:
+    """“第 X 页 共 Y 页”: the words around the two fields come from the catalogue's pattern."""
+    import re
+
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
-    before, middle, after = report.words["page_word"]
     par.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(par, before, size=10.5)
-    _field(par, "PAGE", 10.5)
-    _run(par, middle, size=10.5)
-    _field(par, "NUMPAGES", 10.5)
-    if after:
-        _run(par, after, size=10.5)
+    for piece in re.split(r"(\{page\}|\{pages\})", report.words["page_word"]):
+        if piece == "{page}":
+            _field(par, "PAGE", 10.5)
+        elif piece == "{pages}":
+            _field(par, "NUMPAGES", 10.5)
+        elif piece:
+            _run(par, piece, size=10.5)
 
 
 def _heading(doc, text: str, ctx: dict, *, new_page: bool = False) -> None:
@@ -174,7 +176,8 @@ def _heading(doc, text: str, ctx: dict, *, new_page: bool = False) -> None:
     pf = p.paragraph_format
     pf.space_before, pf.space_after, pf.keep_with_next = Pt(6), Pt(6), True
     pf.page_break_before = new_page
-    _run(p, ctx["t"]["numbered_heading"].format(cn=NUMERALS[ctx["n"] - 1], n=ctx["n"], text=text), HEAD_FONT, 16)
+    numerals = ctx["t"]["heading_numerals"].split(",")
+    _run(p, ctx["t"]["numbered_heading"].format(number=numerals[ctx["n"] - 1], text=text), HEAD_FONT, 16)
 
 
 def _page_break(doc) -> None:

@@ -15,20 +15,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from zengshou.i18n import t as msg
 from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, measure_spans, units_spans
 from zengshou.report.svg import chart
 
 TEMPLATES = {SUBMIT: "report.html.j2", WORKPAPER: "workpaper.html.j2"}
 TEMPLATE = TEMPLATES[SUBMIT]
-
-MESSAGES = {
-    "not_found": {"zh": "找不到模板 {name}", "en": "template not found: {name}"},
-    "syntax": {"zh": "模板语法错误 {where}：{msg}", "en": "template syntax error at {where}: {msg}"},
-    "undefined": {"zh": "模板使用了未定义的变量{where}：{msg}（可用变量见 docs/report.md）",
-                  "en": "template uses an undefined variable{where}: {msg} (see docs/report.md for the variables)"},
-    "other": {"zh": "模板出错：{msg}", "en": "template error: {msg}"},
-}
-
 
 class TemplateProblem(Exception):
     """A template could not be found, parsed or rendered; the message says where and why."""
@@ -84,7 +76,7 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
                       "text": ((t["draft_mark"] if e.draft else "") + e.text) if e.filled else t[e.state],
                       "marker": not e.filled, "status": e.status or ""}
                      for i, (r, e) in enumerate(sec.pairs)]})
-    return {"lang": rep.lang, "html_lang": t["html_lang"], "t": t, "edition": edition,
+    return {"lang": rep.lang, "html_lang": t["html_lang"], "t": t, "edition": edition, "page_css": _page_css(t),
             "sections": list(EDITIONS[edition]),
             "title": rep.title if edition == SUBMIT else t["workpaper_title"].format(plan=rep.plan_title,
                                                                                      quarter=rep.quarter_label),
@@ -96,6 +88,21 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "summary": summary, "indicators": indicators, "charts": charts, "notes": list(rep.notes),
             "status": status, "left_out": [{"file": x.file, "unit": x.unit, "reason": x.reason} for x in rep.left_out],
             "other_files": list(rep.other_files), "leads": leads, "counties": counties}
+
+
+def _page_css(t: dict[str, str]):
+    """The CSS ``content`` of the page-number box: “第 X 页 共 Y 页” as strings and counters."""
+    import re
+
+    from markupsafe import Markup
+
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", t["page_word"]):
+        if piece in ("{page}", "{pages}"):
+            parts.append(f"counter({piece[1:-1]})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"')
+    return Markup(" ".join(parts))
 
 
 def render_html(report: Report, templates: Path | None = None, edition: str = SUBMIT, name: str | None = None) -> str:
@@ -110,11 +117,11 @@ def render_html(report: Report, templates: Path | None = None, edition: str = SU
     except TemplateNotFound as e:
         raise TemplateProblem(_msg("not_found", lang, name=e.name)) from None
     except TemplateSyntaxError as e:
-        raise TemplateProblem(_msg("syntax", lang, where=f"{e.filename or e.name}:{e.lineno}", msg=e.message)) from None
+        raise TemplateProblem(_msg("syntax", lang, where=f"{e.filename or e.name}:{e.lineno}", error=e.message)) from None
     except UndefinedError as e:
-        raise TemplateProblem(_msg("undefined", lang, where=_template_line(e), msg=e.message)) from None
+        raise TemplateProblem(_msg("undefined", lang, where=_template_line(e), error=e.message)) from None
     except TemplateError as e:
-        raise TemplateProblem(_msg("other", lang, msg=e)) from None
+        raise TemplateProblem(_msg("error", lang, error=e)) from None
 
 
 def _template_line(exc: BaseException) -> str:
@@ -130,4 +137,4 @@ def _template_line(exc: BaseException) -> str:
 
 
 def _msg(key: str, lang: str, **kw) -> str:
-    return MESSAGES[key]["en" if lang == "en" else "zh"].format(**kw)
+    return msg(f"report.tpl_{key}", lang, **kw)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zengshou.catalog import Catalog
+from zengshou.i18n import localized
 from zengshou.indicators import COUNT_UNITS, Figures, collect, fmt_number, progress, quarter_figures, unconfirmed_scopes
 from zengshou.quarters import Quarter
 from zengshou.report.model import IndicatorLine, Series, clean
@@ -33,7 +34,7 @@ def series_from(cat: Catalog, figures: Figures, upto: Quarter | str, lang: str =
             ind = p.ind
             s = out.get(ind.id)
             if s is None:
-                name = ind.name if lang == "zh" or not ind.name_en else ind.name_en
+                name = localized(ind.name, ind.name_en, lang)
                 s = out[ind.id] = Series(p.row, ind.id, clean(name), clean(ind.unit), ind.aggregation, p.target)
             s.quarters.append(str(q))
             s.actual.append(p.actual)

@@ -178,10 +178,10 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
     office = clean(office if office is not None else getattr(plan, "office", "") or "")
     title = t["title"].format(plan=clean(plan.title), quarter=ql)
     digest = _digest(lines, t, cn_date(deadline, lang))
-    notes = [n.format(as_of=cn_date(as_of, lang), day=plan.deadline_day, deadline=cn_date(deadline, lang),
-                      start=Quarter.parse(plan.period.start).label(lang), end=Quarter.parse(plan.period.end).label(lang),
-                      thresholds=ind.thresholds(all_series, t))
-             for n in NOTES["en" if lang == "en" else "zh"]] + ind.scope_notes(cat, lang)
+    notes = [t[n].format(as_of=cn_date(as_of, lang), day=plan.deadline_day, deadline=cn_date(deadline, lang),
+                         start=Quarter.parse(plan.period.start).label(lang),
+                         end=Quarter.parse(plan.period.end).label(lang), thresholds=ind.thresholds(all_series, t))
+             for n in NOTES] + ind.scope_notes(cat, lang)
     return Report(lang, t, clean(plan.title), clean(plan.short_title), q, ql, title, office, as_of,
                   t["info"].format(office=office or "—", date=cn_date(as_of, lang)), deadline,
                   cn_date(deadline, lang), f"{clean(plan.short_title)}　{ql}", rows, leads, counties, lines, digest,

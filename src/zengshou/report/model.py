@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from zengshou.i18n import join, long_date
 from zengshou.models import Measure, Task
 from zengshou.quarters import Quarter
 
@@ -50,11 +51,7 @@ def clean(text: object) -> str:
 
 def cn_date(d: date | None, lang: str = "zh") -> str:
     """2023年7月4日 (English: 4 July 2023); empty for None."""
-    if d is None:
-        return ""
-    if lang == "zh":
-        return f"{d.year}年{d.month}月{d.day}日"
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    return long_date(d, lang) if d is not None else ""
 
 
 @dataclass(frozen=True)
@@ -290,4 +287,4 @@ def row_ranges(rows: list[int], lang: str) -> str:
             j += 1
         parts.append(str(rows[i]) if i == j else f"{rows[i]}–{rows[j]}")
         i = j + 1
-    return ("、" if lang == "zh" else ", ").join(parts)
+    return join(parts, lang)
