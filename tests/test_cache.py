@@ -227,23 +227,52 @@ def test_corrupt_and_foreign_entries_are_ignored(tree, tmp_path):
     assert cache.hits == 0  # nothing that was tampered with was trusted
 
 
-def test_forged_entry_with_a_good_checksum_is_checked_for_shape(tree, tmp_path):
-    """An entry with a valid checksum and key but nonsense inside (a foreign tool, an old
-    format) is ignored, not half-used."""
-    import hashlib
+def _forge(cache_dir: Path, body_of, secret: bytes) -> None:
     import json
     import zlib
 
-    cache_dir = tmp_path / "cache"
-    both(tree, cache_dir)
+    from zengshou.cache import _sign
+
     for p in (cache_dir / "v1").rglob("*"):
         if p.is_file():
-            body = {"key": p.name, "findings": [["NOPE", "x", None, [], "fatal"]], "deps": {"../..": "x"},
-                    "submitted": None, "future": False, "lines": {}, "comments": {}}
-            payload = zlib.compress(json.dumps(body).encode())
-            p.write_bytes(b"ZSC1" + hashlib.blake2b(payload, digest_size=16).digest() + payload)
+            payload = zlib.compress(json.dumps(body_of(p)).encode())
+            p.write_bytes(b"ZSC1" + _sign(secret, payload) + payload)
+
+
+def test_forged_entry_with_a_good_signature_is_checked_for_shape(tree, tmp_path):
+    """An entry signed with the right key but with nonsense inside (an old format, a bug) is
+    ignored, not half-used."""
+    cache_dir = tmp_path / "cache"
+    _, _, cache = both(tree, cache_dir)
+    _forge(cache_dir, lambda p: {"key": p.name, "findings": [["NOPE", "x", None, [], "fatal"]], "deps": {"../..": "x"},
+                                 "submitted": None, "future": False, "lines": {}, "comments": {}}, cache.secret)
     _, cached, cache = both(tree, cache_dir)
     assert cache.hits >= 1 and not any(f.code == "NOPE" for f in cached.findings)
+
+
+def test_entries_signed_elsewhere_are_not_trusted(tree, tmp_path):
+    """A cache folder committed to the repository (or planted by a pull request) whose entries
+    say "no findings" for a bad file: signed with another key, so never used."""
+    f = tree / "progress" / "2023Q4" / "czj.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("items:", "items: [", 1), encoding="utf-8")
+    cache_dir = tmp_path / "cache"
+    plain, _, cache = both(tree, cache_dir)
+    assert any(x.file.endswith("2023Q4/czj.yaml") for x in plain.findings)
+    _forge(cache_dir, lambda p: {"key": p.name, "findings": [], "deps": {}, "submitted": None, "future": False,
+                                 "lines": {}, "comments": {}}, b"k" * 32)  # the attacker's own key
+    _, cached, cache = both(tree, cache_dir)
+    assert cache.hits == 0
+
+
+def test_default_cache_keeps_its_key_outside_the_repository(tree, tmp_path, monkeypatch):
+    monkeypatch.delenv(ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+    cache = Cache.open(tree)
+    assert (tmp_path / "home-cache" / "zengshou" / "secret").stat().st_size == 32
+    assert not (tree.parent / DIRNAME / "secret").exists()
+    assert Cache.open(tree).secret == cache.secret  # the same key next run
+    monkeypatch.setenv(ENV, str(tmp_path / "chosen"))
+    assert (Cache.open(tree).root / "secret").exists()  # a folder the user named keeps its own
 
 
 def test_two_runs_writing_at_once(tree, tmp_path):
@@ -263,8 +292,9 @@ def test_two_runs_writing_at_once(tree, tmp_path):
     assert cache.hits and as_tuples(warm) == as_tuples(plain)
 
 
-def test_cache_dir_is_never_inside_progress(tree, monkeypatch):
+def test_cache_dir_is_never_inside_progress(tree, tmp_path, monkeypatch):
     monkeypatch.delenv(ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     assert default_dir(tree) == tree.resolve().parent / DIRNAME
     assert Cache.open(tree, tree / "progress" / "2023Q2") is None
     assert Cache.open(tree, tree / "progress") is None
@@ -276,6 +306,7 @@ def test_cache_dir_is_never_inside_progress(tree, monkeypatch):
 
 def test_cli_cache_options(cli, tree, tmp_path, monkeypatch):
     monkeypatch.delenv(ENV, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
     where = tree.parent / DIRNAME
     r = cli("validate", "--data", tree, "--no-cache", "--format", "json")
     assert r.exit_code in (0, 1) and not where.exists()

@@ -16,8 +16,11 @@ Two kinds of entry, each one small file under ``<cache dir>/v1/``:
   of one file reads the 60-odd files of its quarter and the quarter before from here.
 
 Entries are written atomically (a temporary file, then ``os.replace``), so two runs writing at
-once each leave a whole entry. An entry carries a checksum and its own key: a corrupt,
-truncated, foreign or colliding entry is ignored, never trusted. Entries are JSON — nothing in
+once each leave a whole entry. An entry carries a signature (keyed blake2b) and its own key: a
+corrupt, truncated, foreign or colliding entry is ignored, never trusted. The signing key lives
+outside the repository (``~/.cache/zengshou/secret``, or inside a cache folder named with
+``ZENGSHOU_CACHE_DIR``, which the user chose): a cache folder committed with the data, or
+planted in a pull request, cannot vouch for a bad file. Entries are JSON — nothing in
 the cache can run code. The cache is an optimisation only: any error reading or writing it
 means the file is checked as if there were no cache.
 
@@ -29,6 +32,7 @@ that holds ``data/``, where ``zengshou.toml`` and ``.gitignore`` live) — never
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import os
 import sys
@@ -48,7 +52,40 @@ SUFFIXES = (".yaml", ".yml")  # as zengshou.submissions.SUFFIXES (a test keeps t
 ENV = "ZENGSHOU_CACHE_DIR"
 DIRNAME = ".zengshou-cache"
 _MAGIC = b"ZSC1"
-_SUM = 16  # bytes of the blake2b checksum after the magic
+_SUM = 16  # bytes of the keyed blake2b signature after the magic
+SECRET = "secret"  # file name of the signing key
+
+
+def _user_dir() -> Path:
+    """zengshou's folder in the user's cache directory (outside any repository)."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or os.path.join(
+        os.path.expanduser("~"), ".cache")
+    return Path(base) / "zengshou"
+
+
+def _secret(path: Path) -> bytes | None:
+    """The 32-byte signing key at ``path``, created (mode 0600) on first use; None when it can be
+    neither read nor made. Why a key: a cache folder is just files, and one committed to the
+    repository (or unpacked from a pull request's artifact) could otherwise carry entries that
+    say "no findings" for a bad file. Entries signed with another key are ignored."""
+    for _ in range(2):
+        try:
+            with open(path, "rb") as fh:
+                key = fh.read(64)
+            return key if len(key) == 32 else None
+        except FileNotFoundError:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(os.urandom(32))
+            except FileExistsError:
+                continue  # another run made it meanwhile: read that one
+            except OSError:
+                return None
+        except OSError:
+            return None
+    return None
 
 
 def digest(data: bytes) -> str:
@@ -96,25 +133,32 @@ def code_fingerprint() -> str:
 class Cache:
     """One cache directory. ``get`` answers None for anything it cannot vouch for."""
 
-    def __init__(self, root: Path | str, code: str | None = None):
+    def __init__(self, root: Path | str, code: str | None = None, secret: bytes | None = None):
         self.root = Path(root)
         self.code = code or code_fingerprint()
         self.base = self.root / "v1"
+        # entries are signed with a key kept where the data's authors cannot write it (see
+        # :func:`secret_for`); a given root without one keeps its key inside
+        self.secret = secret if secret is not None else (_secret(self.root / SECRET) or os.urandom(32))
         self.hits = 0
         self.misses = 0
         self.writes = 0
         self._broken = False  # a directory we cannot write: stop trying for this run
+        self._ignored = False  # the folder's .gitignore and CACHEDIR.TAG are in place
 
     @classmethod
     def open(cls, data_dir: Path | str, root: Path | str | None = None) -> Cache | None:
         """The cache for a data directory, or None when its place would be inside the data
-        directory's ``progress/`` folder (it would pass for a submission folder)."""
+        directory's ``progress/`` folder (it would pass for a submission folder) or no signing
+        key can be kept."""
+        explicit = root is not None or bool(os.environ.get(ENV))
         root = Path(root) if root is not None else default_dir(data_dir)
         progress = (Path(data_dir) / "progress").resolve()
         where = root.resolve()
         if where == progress or progress in where.parents:
             return None
-        return cls(root)
+        secret = _secret(root / SECRET if explicit else _user_dir() / SECRET)
+        return cls(root, secret=secret) if secret else None
 
     def key(self, kind: str, *parts: str) -> str:
         return digest("\x00".join((kind, self.code, *parts)).encode("utf-8", "surrogateescape"))
@@ -128,7 +172,7 @@ class Cache:
         except OSError:
             self.misses += 1
             return None
-        entry = _decode(blob)
+        entry = _decode(blob, self.secret)
         if entry is None or entry.get("key") != key:
             self.misses += 1
             return None
@@ -142,20 +186,25 @@ class Cache:
             body = dict(entry, key=key)
             payload = zlib.compress(json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 1)
             path = self._path(key)
-            if not self.root.exists():
+            if not self._ignored:
                 self.root.mkdir(parents=True, exist_ok=True)
                 _ignore_me(self.root)
-            write_bytes(path, _MAGIC + hashlib.blake2b(payload, digest_size=_SUM).digest() + payload, durable=False)
+                self._ignored = True
+            write_bytes(path, _MAGIC + _sign(self.secret, payload) + payload, durable=False)
             self.writes += 1
         except (OSError, TypeError, ValueError):  # read-only checkout, full disk, odd value: no cache
             self._broken = True
 
 
-def _decode(blob: bytes) -> dict[str, Any] | None:
+def _sign(secret: bytes, payload: bytes) -> bytes:
+    return hashlib.blake2b(payload, digest_size=_SUM, key=secret).digest()
+
+
+def _decode(blob: bytes, secret: bytes) -> dict[str, Any] | None:
     if not blob.startswith(_MAGIC) or len(blob) < len(_MAGIC) + _SUM:
         return None
     check, payload = blob[len(_MAGIC):len(_MAGIC) + _SUM], blob[len(_MAGIC) + _SUM:]
-    if hashlib.blake2b(payload, digest_size=_SUM).digest() != check:
+    if not hmac.compare_digest(_sign(secret, payload), check):
         return None
     try:
         entry = json.loads(zlib.decompress(payload).decode("utf-8"))
