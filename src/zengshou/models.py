@@ -160,11 +160,23 @@ class Item(Strict):
         return _row_number(v)
 
 
+class Source(Strict):
+    """Where a submission came from when ``zengshou import --mail`` read it from a message;
+    shown in the report's 报送情况 so a date can be traced to the mail that set it."""
+
+    sender: str | None = Field(default=None, description="the message's From: address (and name)")
+    subject: str | None = Field(default=None, description="the message's subject, decoded")
+    date: str | None = Field(default=None, description="the message's Date: in China Standard Time, "
+                                                        "e.g. 2023-07-07T01:30:00+08:00")
+    attachment: str | None = Field(default=None, description="the attachment's file name")
+
+
 class Submission(Strict):
     unit: str = Field(min_length=1, description="unit id, full name or alias")
     quarter: str = Field(description="e.g. 2023Q2")
     submitted: date | None = Field(default=None, description="date sent, YYYY-MM-DD; absent while a draft")
     contact: str | None = None
+    source: Source | None = Field(default=None, description="set by zengshou import --mail: the message it came from")
     items: list[Item] = Field(default_factory=list)
 
     @field_validator("submitted", mode="before")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,28 +24,35 @@ from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, 
 FORMS_DIR = Path("forms")
 
 
+class FormFormat(str, Enum):
+    xlsx = "xlsx"
+    docx = "docx"
+
+
 @app.command("template")
 def template_cmd(
     quarter: Annotated[str, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2.")],
     unit: Annotated[str | None, typer.Option("--unit", "-u", help="Unit: id, full name or alias.")] = None,
     all_units: Annotated[bool, typer.Option("--all", help="One form for every unit that must report that quarter.")] = False,
     output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (default ./<unit id>-<quarter>.xlsx); with --all a folder "
-        "(default forms/<quarter>/, one <unit id>.xlsx each).")] = None,
+        "--output", "-o", help="File to write (default ./<unit id>-<quarter>.xlsx or .docx); with --all a folder "
+        "(default forms/<quarter>/, one <unit id>.xlsx or .docx each).")] = None,
+    fmt: Annotated[FormFormat | None, typer.Option("--format", "-f", help="xlsx (Excel/WPS 表格, default) or docx (Word/WPS 文字).")] = None,
     all_rows: Annotated[bool, typer.Option(
         "--all-rows", help="Also list the rows the unit only participates in, marked optional (选填).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace existing files that differ (a filled-in form would be lost).")] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
-    """Write Excel forms (.xlsx) for clerks: only the 落实进度 cells are editable.
+    """Write forms for clerks: Excel (.xlsx, only the 落实进度 cells editable) or Word (.docx, --format docx).
 
     Same inputs, same bytes. An existing file with different content is left alone unless --force.
     """
-    from zengshou.forms.template import form_bytes, form_rows
+    from zengshou.forms.template import form_rows
     from zengshou.submissions import display_path
 
     lang = lang_of(lang)
+    ext = (fmt or FormFormat.xlsx).value
     if bool(unit) == all_units:
         fail({"zh": "请用 --unit 指定一个单位，或用 --all 生成全部单位的表单（二者选一）",
               "en": "give either --unit for one unit or --all for every unit (one of the two)"}, lang)
@@ -54,12 +62,12 @@ def template_cmd(
         folder = output if output is not None else FORMS_DIR / str(q)
         if folder.exists() and not folder.is_dir():
             fail({"zh": f"{folder} 不是文件夹（--all 时 -o 指定文件夹）", "en": f"{folder} is not a folder (with --all, -o names a folder)"}, lang)
-        jobs = [(uid, folder / f"{uid}.xlsx") for uid in cat.reporters(q)]
+        jobs = [(uid, folder / f"{uid}.{ext}") for uid in cat.reporters(q)]
     else:
         u = reporting_unit_or_exit(cat, unit, q, lang)
-        target = output if output is not None else Path(f"{u.id}-{q}.xlsx")
+        target = output if output is not None else Path(f"{u.id}-{q}.{ext}")
         if target.is_dir():
-            target = target / f"{u.id}-{q}.xlsx"
+            target = target / f"{u.id}-{q}.{ext}"
         jobs = [(u.id, target)]
 
     kept = 0
@@ -69,7 +77,7 @@ def template_cmd(
         shown = display_path(target)
         if not rows:
             fail({"zh": f"“{name}”在重点任务清单中没有任务，无需报送", "en": f"'{name}' is named on no row; nothing to report"}, lang)
-        blob = form_bytes(cat, uid, q, rows, optional)
+        blob = _form_bytes(ext, cat, data, uid, q, rows, optional)
         if target.exists() and not force:
             try:
                 same = target.read_bytes() == blob
@@ -87,6 +95,17 @@ def template_cmd(
             else f"wrote {shown}: {name}, {q.label(lang)}, {n} required row(s){extra}")
     if kept:
         raise typer.Exit(1)
+
+
+def _form_bytes(ext: str, cat, data: Path, uid: str, q, rows, optional) -> bytes:
+    if ext == "docx":
+        from zengshou.forms import previous_texts
+        from zengshou.forms.docx_form import docx_bytes
+
+        return docx_bytes(cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
+    from zengshou.forms.template import form_bytes
+
+    return form_bytes(cat, uid, q, rows, optional)
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

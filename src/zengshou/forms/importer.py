@@ -49,13 +49,18 @@ class ImportedForm:
 
     path: Path
     display: str
-    kind: str = ""  # "form" (made by zengshou template) | "table" (the plan's own table)
+    kind: str = ""  # "form" / "table" (Excel), "docx-form" / "docx-table" (Word), "yaml" (a mailed submission)
     unit_id: str | None = None
     quarter: Quarter | None = None
     contact: str | None = None
     items: list[tuple[int, str]] = field(default_factory=list)  # (row, progress), row order
     cells: dict[int, str] = field(default_factory=dict)  # row → "sheet!E12"
     findings: list[Finding] = field(default_factory=list)
+    statuses: dict[int, str] = field(default_factory=dict)  # row → 进展 (models.Item.status)
+    figures: dict[int, dict[str, str]] = field(default_factory=dict)  # row → indicator id → figure as typed
+    notes: dict[int, str] = field(default_factory=dict)  # row → note (kept from a mailed YAML submission)
+    submitted: date | None = None  # set by mail intake: the message's date in China Standard Time
+    source: dict[str, str] | None = None  # set by mail intake: sender, subject, date, attachment
 
     @property
     def refused(self) -> bool:
@@ -400,11 +405,18 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
 
 # ---------------------------------------------------------------- the submission file
 
+_HOW = {"form": "Excel 表单", "table": "方案原表（Excel）", "docx-form": "Word 表单", "docx-table": "方案原表（Word）",
+        "yaml": "报送文件"}
+
+
 def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> str:
-    """The submission file for an imported form (deterministic: same form, same text)."""
+    """The submission file for an imported form (deterministic: same form, same text).
+
+    ``submitted`` (the --submitted option) is used when the form itself carries no date
+    (``imp.submitted``, which mail intake sets from the message)."""
     u = cat.by_id[imp.unit_id]
-    how = " Excel 表单" if imp.kind == "form" else "方案原表"
-    lines = [f"# 由 zengshou import 从{how}导入：{scalar(imp.path.name)}",
+    submitted = imp.submitted or submitted
+    lines = [f"# 由 zengshou import 从{_HOW.get(imp.kind, '表单')}导入：{scalar(imp.path.name)}",
              "# 修改请改表单后重新导入（zengshou import --force），或直接编辑本文件。",
              f"unit: {scalar(u.name)}",
              f"quarter: {imp.quarter}"]
@@ -412,11 +424,34 @@ def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> 
         lines.append(f"submitted: {submitted.isoformat()}")
     if imp.contact:
         lines.append(f"contact: {scalar(imp.contact)}")
+    if imp.source:
+        lines.append("source:")
+        lines += [f"  {k}: {scalar(v)}" for k, v in imp.source.items() if v is not None]
     lines.append("items:")
     for row, text in imp.items:
         lines.append(f"  - task: {row}")
         lines.append(f"    progress: {text_value(text, 6, block=True)}")
+        if row in imp.statuses:
+            lines.append(f"    status: {scalar(imp.statuses[row])}")
+        if imp.figures.get(row):
+            lines.append("    figures:")
+            lines += [f"      {k}: {v if re.fullmatch(r'[0-9]+(?:[.][0-9]+)?', str(v)) else scalar(str(v))}"
+                      for k, v in imp.figures[row].items()]
+        if row in imp.notes:
+            lines.append(f"    note: {text_value(imp.notes[row], 6)}")
     return "\n".join(lines) + "\n"
+
+
+def read_any(path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | None = None,
+             display: str | None = None) -> ImportedForm:
+    """Read a Word or Excel file, chosen by its content (a .docx renamed .xlsx still reads)."""
+    from zengshou.forms.docx_package import sniff
+
+    if sniff(path) == "docx":
+        from zengshou.forms.docx_import import read_docx
+
+        return read_docx(path, cat, unit_id=unit_id, quarter=quarter, display=display)
+    return read_form(path, cat, unit_id=unit_id, quarter=quarter, display=display)
 
 
 # ---------------------------------------------------------------- importing a batch
@@ -440,48 +475,58 @@ def import_forms(cat, data_dir: Path, paths: list[Path], *, unit_id: str | None 
     the same content again is "unchanged", not an error. Two workbooks for the same unit and
     quarter in one run: the first wins, the second is refused (F823).
     """
-    from zengshou.atomic import OutputLocked, write_text
     from zengshou.submissions import display_path
 
     outcomes: list[Outcome] = []
     written_from: dict[Path, str] = {}
     for p in paths:
-        imp = read_form(p, cat, unit_id=unit_id, quarter=quarter, display=display_path(p))
-        oc = Outcome(imp)
-        outcomes.append(oc)
-        if imp.refused or imp.unit_id is None or imp.quarter is None:
-            continue
-        target = Path(data_dir) / "progress" / str(imp.quarter) / f"{imp.unit_id}.yaml"
-        oc.target, oc.target_display = target, display_path(target)
-        key = target.resolve()
-        if key in written_from:
-            imp.add("F823", target=oc.target_display, first=written_from[key])
-            continue
-        new = render_submission(cat, imp, submitted)
-        if target.exists():
-            try:
-                old = target.read_bytes()
-            except OSError as e:
-                imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
-                continue
-            if old == new.encode("utf-8"):
-                oc.unchanged = True
-                written_from[key] = imp.display
-                continue
-            if not force:
-                imp.add("F822", target=oc.target_display, source=imp.display)
-                continue
-            old_text = old.decode("utf-8", "replace")
-            oc.diff = "".join(difflib.unified_diff(old_text.splitlines(keepends=True), new.splitlines(keepends=True),
-                                                   fromfile=f"{oc.target_display}（现有 / existing）",
-                                                   tofile=f"{oc.target_display}（导入 / imported）"))
-            oc.replaced = True
-        try:
-            write_text(target, new)
-        except (OutputLocked, OSError) as e:
-            imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
-            oc.replaced = False
-            continue
-        oc.written = True
-        written_from[key] = imp.display
+        imp = read_any(p, cat, unit_id=unit_id, quarter=quarter, display=display_path(p))
+        outcomes.append(write_imported(cat, data_dir, imp, submitted=submitted, force=force, written_from=written_from))
     return outcomes
+
+
+def write_imported(cat, data_dir: Path, imp: ImportedForm, *, submitted: date | None = None, force: bool = False,
+                   written_from: dict[Path, str] | None = None) -> Outcome:
+    """Write one checked import: never over a different file without ``force`` (then with a
+    diff); identical content is "unchanged". ``written_from`` (target → source) spans a run."""
+    from zengshou.atomic import OutputLocked, write_text
+    from zengshou.submissions import display_path
+
+    written_from = {} if written_from is None else written_from
+    oc = Outcome(imp)
+    if imp.refused or imp.unit_id is None or imp.quarter is None:
+        return oc
+    target = Path(data_dir) / "progress" / str(imp.quarter) / f"{imp.unit_id}.yaml"
+    oc.target, oc.target_display = target, display_path(target)
+    key = target.resolve()
+    if key in written_from:
+        imp.add("F823", target=oc.target_display, first=written_from[key])
+        return oc
+    new = render_submission(cat, imp, submitted)
+    if target.exists():
+        try:
+            old = target.read_bytes()
+        except OSError as e:
+            imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
+            return oc
+        if old == new.encode("utf-8"):
+            oc.unchanged = True
+            written_from[key] = imp.display
+            return oc
+        if not force:
+            imp.add("F822", target=oc.target_display, source=imp.display)
+            return oc
+        old_text = old.decode("utf-8", "replace")
+        oc.diff = "".join(difflib.unified_diff(old_text.splitlines(keepends=True), new.splitlines(keepends=True),
+                                               fromfile=f"{oc.target_display}（现有 / existing）",
+                                               tofile=f"{oc.target_display}（导入 / imported）"))
+        oc.replaced = True
+    try:
+        write_text(target, new)
+    except (OutputLocked, OSError) as e:
+        imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
+        oc.replaced = False
+        return oc
+    oc.written = True
+    written_from[key] = imp.display
+    return oc
