@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out,
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, console, fail, lang_of, load_catalog_or_exit, out,
                                  quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, write_or_exit)
 
 FORMS_DIR = Path("forms")
@@ -113,31 +113,39 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @app.command("import")
 def import_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Filled-in forms (.xlsx).", show_default=False)],
+    files: Annotated[list[Path] | None, typer.Argument(
+        help="Filled-in forms: Excel (.xlsx) or Word (.docx), zengshou's or the plan's own table.", show_default=False)] = None,
+    mail: Annotated[Path | None, typer.Option(
+        "--mail", help="Import every submission attached to mail: an .eml file, a folder of .eml files, or an mbox file.")] = None,
     unit: Annotated[str | None, typer.Option(
-        "--unit", "-u", help="Whose file it is: required for the plan's own table, checked against a form.")] = None,
+        "--unit", "-u", help="Whose file it is: needed for the plan's own table unless its title says, checked against a form.")] = None,
     quarter: Annotated[str | None, typer.Option(
-        "--quarter", "-q", help="Which quarter: required for the plan's own table, checked against a form.")] = None,
+        "--quarter", "-q", help="Which quarter: needed for the plan's own table unless its title says, checked against a form.")] = None,
     submitted: Annotated[str | None, typer.Option(
-        "--submitted", metavar="YYYY-MM-DD", help="Date the form was sent; without it the submission is a draft.")] = None,
+        "--submitted", metavar="YYYY-MM-DD", help="Date the form was sent; without it the submission is a draft (with --mail: the message's date).")] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing submission, showing what changed.")] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
-    """Import filled-in Excel forms into progress/<quarter>/<unit id>.yaml, then validate them.
+    """Import filled-in forms (Excel or Word) or mailed submissions into progress/<quarter>/<unit id>.yaml, then validate.
 
-    Exit 0 imported and valid, 1 findings (a file refused, or imported but invalid), 2 usage error.
+    Exit 0 imported and valid (or nothing new), 1 findings (a file refused, or imported but invalid), 2 usage error.
     """
-    from zengshou.forms.importer import import_forms
-    from zengshou.lint import lint
-    from zengshou.reporters import render_text
-
     lang = lang_of(lang)
+    if bool(files) == (mail is not None):
+        fail({"zh": "请给出要导入的文件，或用 --mail 指定邮件（二者选一）",
+              "en": "name the files to import, or mail with --mail (one of the two)"}, lang)
     cat = load_catalog_or_exit(data, lang)
+    q = quarter_or_exit(cat, quarter, lang) if quarter else None
+    if mail is not None:
+        if unit or submitted:
+            fail({"zh": "--mail 不能与 --unit、--submitted 同用：单位来自附件或 senders.yaml，日期来自邮件",
+                  "en": "--mail takes neither --unit nor --submitted: the unit comes from the attachment or senders.yaml, the date from the message"}, lang)
+        _import_mail(cat, data, mail, q, force, lang)
+        return
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     if unit_id and cat.by_id[unit_id].kind == "group":
         fail({"zh": f"“{cat.by_id[unit_id].name}”是群组，不是一个报送单位", "en": f"'{cat.by_id[unit_id].name}' is a group, not a reporting unit"}, lang)
-    q = quarter_or_exit(cat, quarter, lang) if quarter else None
     sub_date = None
     if submitted is not None:
         try:
@@ -151,14 +159,26 @@ def import_cmd(
         if not f.exists():
             fail({"zh": f"文件不存在：{f}", "en": f"no such file: {f}"}, lang)
         if f.is_dir():
-            fail({"zh": f"{f} 是文件夹，请给出 .xlsx 文件", "en": f"{f} is a folder; name .xlsx files"}, lang)
+            fail({"zh": f"{f} 是文件夹，请给出 .xlsx 或 .docx 文件", "en": f"{f} is a folder; name .xlsx or .docx files"}, lang)
+
+    from zengshou.forms.importer import import_forms
 
     outcomes = import_forms(cat, data, files, unit_id=unit_id, quarter=q, submitted=sub_date, force=force)
-    findings = [f for oc in outcomes for f in oc.form.findings]
+    _report(data, outcomes, [], len(files), lang)
+
+
+def _report(data: Path, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lines: bool = False) -> None:
+    """Print diffs, one line per outcome, the lint of what was written; exit 1 on errors."""
+    from zengshou.lint import lint
+    from zengshou.reporters import render_text
+
+    findings = list(extra_findings) + [f for oc in outcomes for f in oc.form.findings]
     for oc in outcomes:
         imp = oc.form
         if oc.diff:
             sys.stdout.write(oc.diff if oc.diff.endswith("\n") else oc.diff + "\n")
+        if quiet_lines:
+            continue
         filled = sum(1 for _, t in imp.items if t.strip())
         if oc.written:
             verb = ("已替换" if oc.replaced else "已导入") if lang == "zh" else ("replaced" if oc.replaced else "imported")
@@ -170,11 +190,45 @@ def import_cmd(
         else:
             out(f"未导入 {imp.display}（见下列问题）" if lang == "zh" else f"not imported: {imp.display} (see below)")
 
-    targets = [oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None]
+    targets = list(dict.fromkeys(oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None))
     sources: dict[str, str] = {}
     if targets:
         result = lint(data, targets)
         findings += result.findings
         sources = result.sources
-    sys.stdout.write(render_text(findings, lang, sources=sources, files=len(files) + len(targets)))
+    sys.stdout.write(render_text(findings, lang, sources=sources, files=n_inputs + len(targets)))
     raise typer.Exit(1 if any(f.level == "error" for f in findings) else 0)
+
+
+def _import_mail(cat, data: Path, mail: Path, q, force: bool, lang: str) -> None:
+    """--mail: read the messages (intake), import their attachments (forms), print a summary."""
+    from zengshou.forms.mail_import import RESULTS, import_mail
+    from zengshou.i18n import tr
+    from zengshou.intake.mail import iter_messages, load_senders, sender_unit
+
+    if not mail.exists():
+        fail({"zh": f"邮件文件或文件夹不存在：{mail}", "en": f"no such mail file or folder: {mail}"}, lang)
+    senders, sender_findings = load_senders(cat, data)
+    run = import_mail(cat, data, iter_messages(mail), senders, quarter=q, force=force, sender_unit=sender_unit)
+
+    from rich.table import Table
+
+    t = Table(title="邮件导入结果" if lang == "zh" else "Mail import", show_lines=False)
+    for h in (("邮件", "message"), ("单位", "unit"), ("附件", "attachment"), ("结果", "result")):
+        t.add_column(h[0] if lang == "zh" else h[1], overflow="fold")
+    for r in run.rows:
+        why = tr(r.why, lang) if isinstance(r.why, dict) else r.why
+        t.add_row(r.message, r.unit, r.attachment, tr(RESULTS[r.result], lang) + (f"（{why}）" if why and lang == "zh" else f" ({why})" if why else ""))
+    console().print(t)
+    counts = {k: sum(1 for r in run.rows if r.result == k) for k in RESULTS}
+    if lang == "zh":
+        out(f"共 {run.messages} 封邮件、{len(run.rows)} 个附件：导入 {counts['imported']}、替换 {counts['replaced']}、"
+            f"未改动 {counts['unchanged']}、被重发取代 {counts['superseded']}、未导入 {counts['refused']}、跳过 {counts['skipped']}。")
+        if run.nothing_new and not counts["refused"]:
+            out("没有新内容：这些邮件已全部导入过（重复运行不会重复导入）。")
+    else:
+        out(f"{run.messages} message(s), {len(run.rows)} attachment(s): {counts['imported']} imported, {counts['replaced']} replaced, "
+            f"{counts['unchanged']} unchanged, {counts['superseded']} superseded, {counts['refused']} not imported, {counts['skipped']} skipped.")
+        if run.nothing_new and not counts["refused"]:
+            out("Nothing new: every message was imported before (running again imports nothing twice).")
+    _report(data, run.outcomes, sender_findings + run.findings, run.messages, lang, quiet_lines=True)
