@@ -227,7 +227,7 @@ def plan_table(cat, rows: list[int], *, title: str | None, progress: dict[int, s
 
 @pytest.fixture
 def cat(data_dir):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     c, _ = load_catalog(data_dir)
     return c

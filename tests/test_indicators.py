@@ -74,7 +74,7 @@ def test_every_indicator_documents_its_decision():
 
 
 def test_tasks_yaml_carries_the_indicators():
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.plantext import PLAN_FILE, derive_file
 
     text, problems = derive_file(ROOT / "docs" / "plan" / PLAN_FILE, DATA / "units.yaml")
@@ -107,7 +107,7 @@ def _edit_tasks(data: Path, old: str, new: str) -> None:
 
 
 def _codes(data: Path) -> list[tuple[str, int]]:
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     return [(f.code, f.line) for f in load_catalog(data)[1]]
 
@@ -260,11 +260,12 @@ def test_figure_warnings_do_not_fail_validate(cli, empty_data):
 # ---------------------------------------------------------------- aggregation math
 
 def _progress(data: Path, q: str) -> dict:
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.indicators import collect, progress
+    from zengshou.workspace import Workspace
 
     cat, _ = load_catalog(data)
-    return {p.ind.id: p for p in progress(cat, collect(cat, data), q)}
+    return {p.ind.id: p for p in progress(cat, collect(Workspace(data, cat)), q)}
 
 
 def test_aggregation(empty_data):
@@ -303,11 +304,12 @@ def test_per_year_figures_restart_each_year(empty_data):
     _sub(empty_data, "longsheng", "龙胜县", 57, "r57_monthly_monitoring", "12", q="2023Q1")
     p = _progress(empty_data, "2023Q2")["r57_monthly_monitoring"]
     assert (p.actual, p.target) == (12, 12 * 17)
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.indicators import collect, progress
+    from zengshou.workspace import Workspace
 
     cat, _ = load_catalog(empty_data)
-    nxt = {x.ind.id: x for x in progress(cat, collect(cat, empty_data), "2024Q1")}["r57_monthly_monitoring"]
+    nxt = {x.ind.id: x for x in progress(cat, collect(Workspace(empty_data, cat)), "2024Q1")}["r57_monthly_monitoring"]
     assert nxt.actual is None and nxt.reason == "no_data"
 
 
@@ -381,7 +383,7 @@ def test_charts_in_the_merged_report(cli, data_dir, tmp_path):
 
 
 def test_svg_chart_is_deterministic_and_well_formed():
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.report.indicators import series
     from zengshou.report.svg import chart
 

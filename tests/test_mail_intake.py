@@ -98,7 +98,7 @@ def test_eml_dates_in_china_time_either_side_of_midnight(cli, data_dir):
     assert zy["source"]["attachment"] == "资源县落实进度.docx"
     assert "资源县落实进度.docx" in res.stdout and "已导入" in res.stdout
     # the loaded submission carries the source (for 报送情况)
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.submissions import load_submission
 
     cat, _ = load_catalog(data_dir)
@@ -142,7 +142,7 @@ def test_no_date_is_a_finding_never_today(cli, data_dir):
 def test_unattributed_then_senders_yaml(cli, data_dir, cat=None):
     """A plan-layout Word table without a title: the unit comes from senders.yaml."""
     from test_forms_docx import plan_table
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(data_dir)
     rows = cat.required_rows("nyncj", Q)
@@ -213,7 +213,7 @@ def test_mbox_of_1000_messages_streams(cli, data_dir, tmp_path):
     """1,000 messages of ~40 KB each (40 MB): every one read, memory bounded by one message."""
     import tracemalloc
 
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.forms.mail_import import import_mail
     from zengshou.intake.mail import iter_messages
 

@@ -36,7 +36,7 @@ def test_task_texts_are_lines_of_the_plan_table():
     start = next(i for i, ln in enumerate(lines) if ln.strip() == "序号")
     end = next(i for i, ln in enumerate(lines) if ln.startswith("备注"))
     cells = {ln.strip() for ln in lines[start:end]}
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     missing = [t.id for t in cat.tasks if t.text not in cells]
@@ -57,7 +57,7 @@ def test_tasks_json(cli):
 
 def test_merged_measure_cells_do_not_move_rows():
     """Rows 24 and 63 follow a blank (merged) measure cell: they stay in measures 10 and 29."""
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     assert cat.task(24).measure == 10 and cat.task(63).measure == 29
@@ -65,7 +65,7 @@ def test_merged_measure_cells_do_not_move_rows():
 
 
 def test_rows_8_to_10_name_two_counties_only():
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     for row in (8, 9, 10):
@@ -206,7 +206,7 @@ def reformed(data_dir: Path) -> Path:
 
 
 def test_former_name_resolves(cli, reformed):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, findings = load_catalog(reformed)
     assert [f for f in findings if f.level == "error"] == []
@@ -215,7 +215,7 @@ def test_former_name_resolves(cli, reformed):
 
 
 def test_successor_takes_over(reformed):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(reformed)
     assert cat.current("xczxj", "2023Q4") == "xczxj" and cat.current("xczxj", "2024Q1") == "nyncj"

@@ -12,11 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from zengshou.findings import Finding
 from zengshou.models import Measure, Part, Plan, Task, TasksFile, Unit, UnitsFile
 from zengshou.quarters import Quarter
+from zengshou.text import squash
 
 COUNTY_GROUP = "gxrmzf"  # 各县人民政府: the 17 county-level governments
 
@@ -41,6 +40,7 @@ class Catalog:
     _names: dict[str, str] = field(default_factory=dict)
     _task_units: dict[int, list[str]] = field(default_factory=dict)
     _roles: dict[tuple, dict[int, str]] = field(default_factory=dict)
+    _squashed_tasks: dict[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.measures: dict[int, Measure] = {m.id: m for m in self.measure_list}
@@ -106,6 +106,13 @@ class Catalog:
     # ------------------------------------------------------------ tasks
     def task(self, row: int) -> Task | None:
         return self._tasks.get(row)
+
+    def squashed_task(self, row: int) -> str:
+        """The row's task text reduced for comparisons (C406: progress that only copies it)."""
+        if row not in self._squashed_tasks:
+            task = self._tasks.get(row)
+            self._squashed_tasks[row] = squash(task.text) if task else ""
+        return self._squashed_tasks[row]
 
     def task_unit_ids(self, row: int) -> list[str]:
         return self._task_units.get(row, [])
@@ -174,79 +181,3 @@ class Catalog:
             out.append(q)
             q = q.next()
         return out
-
-
-# ---------------------------------------------------------------- loading
-
-
-class DefinitionsError(Exception):
-    """The definitions could not be loaded; ``findings`` says why."""
-
-    def __init__(self, findings: list[Finding]):
-        super().__init__(f"{len(findings)} problem(s) in the plan definitions")
-        self.findings = findings
-
-
-def load_catalog(data_dir: Path | str) -> tuple[Catalog | None, list[Finding]]:
-    """Load and check ``tasks.yaml`` and ``units.yaml``.
-
-    Returns the catalog (None when the files cannot be read into models) and all findings.
-    A command often needs the catalog before it lints (``status``, ``merge``, ``import``), so
-    the result is remembered per file content: the second call parses nothing. Findings are
-    copies, since the linter sets their configured level.
-    """
-    import dataclasses
-    import hashlib
-
-    data_dir = Path(data_dir)
-    key_parts = [str(data_dir.resolve()), str(Path.cwd())]
-    for name in ("units.yaml", "tasks.yaml"):
-        try:
-            key_parts.append(hashlib.sha256((data_dir / name).read_bytes()).hexdigest())
-        except OSError:
-            key_parts.append("-")
-    key = "\0".join(key_parts)
-    if key not in _LOADED:
-        _LOADED.clear()  # one data directory per process is the common case; keep memory flat
-        _LOADED[key] = _load_catalog(data_dir)
-    cat, findings = _LOADED[key]
-    return cat, [dataclasses.replace(f) for f in findings]
-
-
-_LOADED: dict[str, tuple[Catalog | None, list[Finding]]] = {}
-
-
-def _load_catalog(data_dir: Path) -> tuple[Catalog | None, list[Finding]]:
-    from zengshou.loader import load_file
-    from zengshou.rules.definitions import check_definitions
-    from zengshou.schema import validate
-
-    data_dir = Path(data_dir)
-    findings: list[Finding] = []
-    docs = {}
-    models = {}
-    for name, model in (("units.yaml", UnitsFile), ("tasks.yaml", TasksFile)):
-        path = data_dir / name
-        display = _display(path)
-        if not path.is_file():
-            findings.append(Finding("D200", display, None, None, {"path": display}))
-            continue
-        doc = load_file(path, display)
-        m = validate(doc, model, code="S108")
-        findings.extend(doc.findings)
-        docs[name], models[name] = doc, m
-    if len(models) < 2 or any(m is None for m in models.values()):
-        return None, findings
-    tf: TasksFile = models["tasks.yaml"]
-    uf: UnitsFile = models["units.yaml"]
-    cat = Catalog(tf.plan, tf.parts, list(tf.measures), tf.tasks, uf.units,
-                  tasks_path=docs["tasks.yaml"].path, units_path=docs["units.yaml"].path)
-    findings.extend(check_definitions(cat, docs["tasks.yaml"], docs["units.yaml"]))
-    return cat, findings
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)

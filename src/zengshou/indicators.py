@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from zengshou.catalog import Catalog
 from zengshou.models import Indicator
 from zengshou.quarters import Quarter
+from zengshou.workspace import Workspace
 
 AGGREGATIONS = ("cumulative", "count_by", "level", "per_year", "at_least", "at_most", "threshold")
 RUNNING = ("cumulative", "count_by")  # running totals: a fall from last quarter is suspicious
@@ -173,21 +173,14 @@ def fmt_number(v: float | None) -> str:
 Figures = dict[str, dict[str, dict[str, float]]]  # quarter → indicator id → unit id → value
 
 
-def quarter_folders(data_dir: Path | str) -> list[Quarter]:
-    base = Path(data_dir) / "progress"
-    out = [Quarter.try_parse(p.name) for p in base.glob("*") if p.is_dir()] if base.is_dir() else []
-    return sorted(q for q in out if q is not None)
-
-
-def collect(cat: Catalog, data_dir: Path | str, quarters: list[Quarter] | None = None) -> Figures:
+def collect(ws: Workspace, quarters: list[Quarter] | None = None) -> Figures:
     """Readable figures of every valid submission, by quarter (each folder's own quarter)."""
-    from zengshou.submissions import quarter_submissions
-
+    cat = ws.cat
     defs = by_id(cat)
     out: Figures = {}
-    for q in quarters if quarters is not None else quarter_folders(data_dir):
+    for q in quarters if quarters is not None else ws.quarter_folders():
         per: dict[str, dict[str, float]] = {}
-        for uid, sub in sorted(quarter_submissions(cat, Path(data_dir), q).items()):
+        for uid, sub in sorted(ws.quarter(q).items()):
             if sub.quarter != q:
                 continue
             for item in sub.model.items:
@@ -324,14 +317,13 @@ class HistoryEntry:
     file: str
 
 
-def history(cat: Catalog, data_dir: Path | str, row: int, unit_id: str | None = None) -> list[HistoryEntry]:
+def history(ws: Workspace, row: int, unit_id: str | None = None) -> list[HistoryEntry]:
     """A row's texts and figures in every quarter folder, oldest first, units in file order."""
-    from zengshou.submissions import quarter_submissions
-
+    cat = ws.cat
     order = {u.id: i for i, u in enumerate(cat.units)}
     out = []
-    for q in quarter_folders(data_dir):
-        subs = quarter_submissions(cat, Path(data_dir), q)
+    for q in ws.quarter_folders():
+        subs = ws.quarter(q)
         for uid in sorted(subs, key=lambda u: order.get(u, 1 << 30)):
             if unit_id and uid != unit_id:
                 continue

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zengshou.catalog import Catalog
@@ -10,6 +11,7 @@ from zengshou.loader import Document, load_file
 from zengshou.models import Submission
 from zengshou.quarters import Quarter
 from zengshou.schema import validate
+from zengshou.text import squash
 
 SUFFIXES = (".yaml", ".yml")
 DEFINITIONS = ("tasks.yaml", "units.yaml")
@@ -24,10 +26,17 @@ class Loaded:
     unit_id: str | None  # the unit the file names, resolved
     quarter: Quarter | None  # the quarter the file states, when valid
     folder: str  # name of the folder the file sits in
+    _squashed: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return self.model is not None
+
+    def squashed(self) -> list[str]:
+        """Each item's progress text reduced for comparisons (:func:`text.squash`), computed once."""
+        if self._squashed is None:
+            self._squashed = [squash(it.progress or "") for it in self.model.items] if self.model else []
+        return self._squashed
 
 
 def display_path(path: Path) -> str:
@@ -65,7 +74,7 @@ def submission_files(data_dir: Path, paths: list[Path] | None = None, quarter: s
     return out
 
 
-def load_submission(path: Path, cat: Catalog, data_dir: Path | None = None) -> Loaded:
+def load_submission(path: Path, cat: Catalog) -> Loaded:
     display = display_path(path)
     doc = load_file(path, display)
     model = validate(doc, Submission) if doc.data is not None or not doc.findings else None
@@ -74,15 +83,11 @@ def load_submission(path: Path, cat: Catalog, data_dir: Path | None = None) -> L
     return Loaded(path, display, doc, model, unit.id if unit else None, q, path.parent.name)
 
 
-def quarter_submissions(cat: Catalog, data_dir: Path, quarter: Quarter | str) -> dict[str, Loaded]:
-    """Valid submissions of one quarter by unit id (the file named after the unit wins)."""
-    folder = Path(data_dir) / "progress" / str(quarter)
+def per_unit(subs: Iterable[Loaded]) -> dict[str, Loaded]:
+    """Valid submissions by unit id. When two files name the same unit, the file named after the
+    unit (``<id>.yaml``) wins; otherwise the later one. The one place this rule lives."""
     out: dict[str, Loaded] = {}
-    if not folder.is_dir():
-        return out
-    for f in sorted(folder.glob("*")):
-        if f.suffix in SUFFIXES and f.is_file():
-            sub = load_submission(f, cat, data_dir)
-            if sub.ok and sub.unit_id and (sub.unit_id not in out or f.stem == sub.unit_id):
-                out[sub.unit_id] = sub
+    for sub in subs:
+        if sub.ok and sub.unit_id and (sub.unit_id not in out or sub.path.stem == sub.unit_id):
+            out[sub.unit_id] = sub
     return out

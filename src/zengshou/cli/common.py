@@ -56,14 +56,23 @@ def out(text: str) -> None:
 
 
 def load_catalog_or_exit(data: Path, lang: str):
-    """The catalog, or exit: 2 when the data directory is missing, 1 on definition errors."""
-    from zengshou.catalog import load_catalog
+    """The catalog, for commands that read only the plan definitions (see workspace_or_exit)."""
+    return workspace_or_exit(data, lang).cat
+
+
+def workspace_or_exit(data: Path, lang: str):
+    """The run's workspace with its checked catalog, or exit: 2 when the data directory is
+    missing, 1 on definition errors. Commands pass it on to lint, status and merge, so the
+    definitions are read and checked once per run."""
+    from zengshou.lint import load_definitions
     from zengshou.reporters import render_text
+    from zengshou.workspace import Workspace
 
     if not data.is_dir():
         fail({"zh": f"数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
               "en": f"data directory not found: {data} (use --data or set ZENGSHOU_DATA)"}, lang)
-    cat, findings = load_catalog(data)
+    ws = Workspace.open(data)
+    cat, findings = load_definitions(ws)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:
         sources = {}
@@ -74,7 +83,7 @@ def load_catalog_or_exit(data: Path, lang: str):
                 pass
         sys.stderr.write(render_text(findings, lang, sources=sources, files=2))
         raise typer.Exit(1)
-    return cat
+    return ws
 
 
 def resolve_unit_or_exit(cat, name: str, lang: str):

@@ -18,7 +18,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, console, fail, lang_of, load_catalog_or_exit, out,
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, console, fail, lang_of, out, workspace_or_exit,
                                  quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, write_or_exit)
 
 FORMS_DIR = Path("forms")
@@ -56,7 +56,8 @@ def template_cmd(
     if bool(unit) == all_units:
         fail({"zh": "请用 --unit 指定一个单位，或用 --all 生成全部单位的表单（二者选一）",
               "en": "give either --unit for one unit or --all for every unit (one of the two)"}, lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
     if all_units:
         folder = output if output is not None else FORMS_DIR / str(q)
@@ -77,7 +78,7 @@ def template_cmd(
         shown = display_path(target)
         if not rows:
             fail({"zh": f"“{name}”在重点任务清单中没有任务，无需报送", "en": f"'{name}' is named on no row; nothing to report"}, lang)
-        blob = _form_bytes(ext, cat, data, uid, q, rows, optional)
+        blob = _form_bytes(ext, ws, uid, q, rows, optional)
         if target.exists() and not force:
             try:
                 same = target.read_bytes() == blob
@@ -97,15 +98,15 @@ def template_cmd(
         raise typer.Exit(1)
 
 
-def _form_bytes(ext: str, cat, data: Path, uid: str, q, rows, optional) -> bytes:
+def _form_bytes(ext: str, ws, uid: str, q, rows, optional) -> bytes:
     if ext == "docx":
         from zengshou.forms import previous_texts
         from zengshou.forms.docx_form import docx_bytes
 
-        return docx_bytes(cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
+        return docx_bytes(ws.cat, uid, q, rows, optional, previous_texts(ws, uid, q))
     from zengshou.forms.template import form_bytes
 
-    return form_bytes(cat, uid, q, rows, optional)
+    return form_bytes(ws.cat, uid, q, rows, optional)
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -135,13 +136,14 @@ def import_cmd(
     if bool(files) == (mail is not None):
         fail({"zh": "请给出要导入的文件，或用 --mail 指定邮件（二者选一）",
               "en": "name the files to import, or mail with --mail (one of the two)"}, lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang) if quarter else None
     if mail is not None:
         if unit or submitted:
             fail({"zh": "--mail 不能与 --unit、--submitted 同用：单位来自附件或 senders.yaml，日期来自邮件",
                   "en": "--mail takes neither --unit nor --submitted: the unit comes from the attachment or senders.yaml, the date from the message"}, lang)
-        _import_mail(cat, data, mail, q, force, lang)
+        _import_mail(ws, mail, q, force, lang)
         return
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     if unit_id and cat.by_id[unit_id].kind == "group":
@@ -164,10 +166,10 @@ def import_cmd(
     from zengshou.forms.importer import import_forms
 
     outcomes = import_forms(cat, data, files, unit_id=unit_id, quarter=q, submitted=sub_date, force=force)
-    _report(data, outcomes, [], len(files), lang)
+    _report(ws, outcomes, [], len(files), lang)
 
 
-def _report(data: Path, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lines: bool = False) -> None:
+def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lines: bool = False) -> None:
     """Print diffs, one line per outcome, the lint of what was written; exit 1 on errors."""
     from zengshou.lint import lint
     from zengshou.reporters import render_text
@@ -193,14 +195,14 @@ def _report(data: Path, outcomes, extra_findings, n_inputs: int, lang: str, *, q
     targets = list(dict.fromkeys(oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None))
     sources: dict[str, str] = {}
     if targets:
-        result = lint(data, targets)
+        result = lint(ws, targets)
         findings += result.findings
         sources = result.sources
     sys.stdout.write(render_text(findings, lang, sources=sources, files=n_inputs + len(targets)))
     raise typer.Exit(1 if any(f.level == "error" for f in findings) else 0)
 
 
-def _import_mail(cat, data: Path, mail: Path, q, force: bool, lang: str) -> None:
+def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
     """--mail: read the messages (intake), import their attachments (forms), print a summary."""
     from zengshou.forms.mail_import import RESULTS, import_mail
     from zengshou.i18n import tr
@@ -208,6 +210,7 @@ def _import_mail(cat, data: Path, mail: Path, q, force: bool, lang: str) -> None
 
     if not mail.exists():
         fail({"zh": f"邮件文件或文件夹不存在：{mail}", "en": f"no such mail file or folder: {mail}"}, lang)
+    cat, data = ws.cat, ws.data_dir
     senders, sender_findings = load_senders(cat, data)
     run = import_mail(cat, data, iter_messages(mail), senders, quarter=q, force=force, sender_unit=sender_unit)
 
@@ -231,4 +234,4 @@ def _import_mail(cat, data: Path, mail: Path, q, force: bool, lang: str) -> None
             f"{counts['unchanged']} unchanged, {counts['superseded']} superseded, {counts['refused']} not imported, {counts['skipped']} skipped.")
         if run.nothing_new and not counts["refused"]:
             out("Nothing new: every message was imported before (running again imports nothing twice).")
-    _report(data, run.outcomes, sender_findings + run.findings, run.messages, lang, quiet_lines=True)
+    _report(ws, run.outcomes, sender_findings + run.findings, run.messages, lang, quiet_lines=True)

@@ -9,7 +9,7 @@ import typer
 
 from zengshou.cli.app import app
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, console, fail, lang_of,
-                                 load_catalog_or_exit, out, quarter_or_exit, resolve_unit_or_exit, say)
+                                 out, workspace_or_exit, quarter_or_exit, resolve_unit_or_exit, say)
 from zengshou.indicators import AGG_WORD
 
 STATUS_WORD = {
@@ -26,10 +26,9 @@ def _pct(v: float | None) -> str:
     return "—" if v is None else f"{v * 100:.0f}%"
 
 
-def _latest_quarter(cat, data, lang):
-    from zengshou.indicators import quarter_folders
-
-    qs = [q for q in quarter_folders(data) if cat.in_period(q)]
+def _latest_quarter(ws, data, lang):
+    cat = ws.cat
+    qs = [q for q in ws.quarter_folders() if cat.in_period(q)]
     if not qs:
         fail({"zh": f"{data}/progress 下没有季度文件夹；用 --quarter 指定季度",
               "en": f"no quarter folders under {data}/progress; name one with --quarter"}, lang)
@@ -44,12 +43,13 @@ def indicators_cmd(
     lang: LangOpt = None,
 ) -> None:
     """The plan's quantitative targets: actual figures, target, share achieved and due, on track or behind."""
-    from zengshou.indicators import collect, fmt_number, progress, quarter_folders
+    from zengshou.indicators import collect, fmt_number, progress
 
     lang = lang_of(lang)
-    cat = load_catalog_or_exit(data, lang)
-    q = quarter_or_exit(cat, quarter, lang) if quarter else _latest_quarter(cat, data, lang)
-    figures = collect(cat, data, [x for x in quarter_folders(data) if x <= q])
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
+    q = quarter_or_exit(cat, quarter, lang) if quarter else _latest_quarter(ws, data, lang)
+    figures = collect(ws, [x for x in ws.quarter_folders() if x <= q])
     rows = progress(cat, figures, q)
     if fmt is TableOrJson.json:
         out(json.dumps({"quarter": str(q), "indicators": [p.as_dict() for p in rows]}, ensure_ascii=False, indent=2))
@@ -104,13 +104,14 @@ def history_cmd(
     from zengshou.indicators import history
 
     lang = lang_of(lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     t = cat.task(task)
     if t is None:
         fail({"zh": f"重点任务清单中没有第 {task} 项（共 {len(cat.tasks)} 项）",
               "en": f"the key task list has no row {task} (it has {len(cat.tasks)})"}, lang)
     uid = resolve_unit_or_exit(cat, unit, lang).id if unit else None
-    entries = history(cat, data, task, uid)
+    entries = history(ws, task, uid)
     if fmt is TableOrJson.json:
         out(json.dumps({"task": task, "text": t.text, "unit": uid,
                         "indicators": [i.id for i in t.indicators],

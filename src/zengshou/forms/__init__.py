@@ -72,20 +72,12 @@ def figure_label(ind) -> str:
     return f"{ind.name}（{ind.unit}）"
 
 
-def previous_texts(cat, data_dir, unit_id: str, quarter) -> dict[int, str]:
-    """Row → the unit's progress text of the quarter before, when that submission loads cleanly.
+def previous_texts(ws, unit_id: str, quarter) -> dict[int, str]:
+    """Row → the unit's progress text of the quarter before (``Workspace.previous``), when that
+    submission loads cleanly.
 
-    Shown on a form for reference, so a clerk writes what is new (C407 flags a copy)."""
-    from pathlib import Path
-
-    from zengshou.quarters import Quarter
-    from zengshou.submissions import load_submission
-
-    prev = Quarter.parse(str(quarter)).prev()
-    path = Path(data_dir) / "progress" / str(prev) / f"{unit_id}.yaml"
-    if not path.is_file():
-        return {}
-    sub = load_submission(path, cat)
-    if not sub.ok or sub.unit_id != unit_id:
+    Shown on a Word form for reference, so a clerk writes what is new (C407 flags a copy)."""
+    sub = ws.previous(unit_id, quarter)
+    if sub is None or not sub.ok:
         return {}
     return {it.task: it.progress for it in sub.model.items if it.progress and it.progress.strip()}

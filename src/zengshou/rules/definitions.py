@@ -10,7 +10,8 @@ from zengshou.catalog import Catalog, normalize
 from zengshou.findings import Finding
 from zengshou.loader import Document
 from zengshou.quarters import Quarter
-from zengshou.rules import rule
+from zengshou.registry import rule
+from zengshou.rules.indicators import check_definitions as check_indicators
 
 rule("D200", "definitions-missing", "error", "definitions",
      {"zh": "缺少定义文件", "en": "definitions file missing"},
@@ -152,7 +153,5 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
                 at(tasks, ("tasks", i, "units", j), "D201", row=t.id, name=n,
                    suggest={"zh": ("可能是：" + "、".join(near)) if near else "",
                             "en": ("Did you mean: " + ", ".join(near)) if near else ""})
-    from zengshou.rules.indicators import check_definitions as check_indicators
-
     out.extend(check_indicators(cat, tasks))
     return out

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from zengshou.catalog import Catalog
 from zengshou.findings import Finding
-from zengshou.indicators import AGGREGATIONS, RUNNING, by_id, parse_figure, reporters
+from zengshou.indicators import AGGREGATIONS, RUNNING, _fmt, by_id, parse_figure, reporters
 from zengshou.loader import Document
 from zengshou.quarters import Quarter
-from zengshou.rules import rule
+from zengshou.registry import rule
 
 _SUB = "unit: {unit}\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: {row}\n    progress: {text}\n"
 _R13 = _SUB.format(unit="市财政局", row=13, text="全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度采购 1860 万元。")
@@ -168,8 +168,7 @@ def check(ctx, sub) -> list[Finding]:
         return []
     cat = ctx.cat
     defs = by_id(cat)
-    doc = sub.doc
-    out: list[Finding] = []
+    out = ctx.findings(sub)
     unit_name = cat.by_id[sub.unit_id].name if sub.unit_id else m.unit
     for i, item in enumerate(m.items):
         if not item.figures:
@@ -179,9 +178,8 @@ def check(ctx, sub) -> list[Finding]:
             continue  # C401 says so
         mine = {ind.id: ind for ind in task.indicators}
         for key, text in item.figures.items():
-            def at(code, **params):
-                line, col = doc.pos(("items", i, "figures", key))
-                out.append(Finding(code, sub.display, line, col, {"row": item.task, "id": key, **params}))
+            def at(code, _loc=("items", i, "figures", key), _row=item.task, _key=key, **params):
+                out.at(_loc, code, row=_row, id=_key, **params)
 
             value = "" if text is None else str(text)
             ind = mine.get(key)
@@ -204,8 +202,6 @@ def check(ctx, sub) -> list[Finding]:
                 at(code, value=value, what={"zh": zh, "en": en}, example=example)
                 continue
             if p.note:
-                from zengshou.indicators import _fmt
-
                 parts = [_NOTE[n] for n in p.note.split("+")]
                 at("F705", value=value, read=_fmt(p.value) + ("%" if ind.unit == "%" else ""), plain=_fmt(p.value),
                    what={"zh": "；".join(z for z, _ in parts), "en": "; ".join(e for _, e in parts)})
@@ -219,31 +215,22 @@ def check(ctx, sub) -> list[Finding]:
                 if ind.aggregation in RUNNING:
                     before = _previous(ctx, sub, key, ind.unit)
                     if before is not None and p.value < before[1]:
-                        from zengshou.indicators import _fmt
-
                         at("F704", value=_fmt(p.value), before=_fmt(before[1]), prev=before[0])
     return out
 
 
 def _previous(ctx, sub, key: str, unit: str) -> tuple[str, float] | None:
-    """The unit's figure for ``key`` in the quarter before, read from that quarter's file."""
-    from zengshou.submissions import SUFFIXES, load_submission
-
+    """The unit's figure for ``key`` in the quarter before, from that quarter's file."""
     prev = str(sub.quarter.prev())
-    cache = ctx.__dict__.setdefault("_prev_figures", {})
     ck = (prev, sub.unit_id)
-    if ck not in cache:
-        figs = {}
-        for suffix in SUFFIXES:
-            path = ctx.data_dir / "progress" / prev / f"{sub.unit_id}{suffix}"
-            if path.is_file():
-                cand = load_submission(path, ctx.cat, ctx.data_dir)
-                if cand.ok and cand.unit_id == sub.unit_id:
-                    for it in cand.model.items:
-                        figs.update(it.figures or {})
-                break
-        cache[ck] = figs
-    text = cache[ck].get(key)
+    if ck not in ctx.prev_figures:
+        figs: dict = {}
+        before = ctx.ws.previous(sub.unit_id, sub.quarter)
+        if before is not None:
+            for it in before.model.items:
+                figs.update(it.figures or {})
+        ctx.prev_figures[ck] = figs
+    text = ctx.prev_figures[ck].get(key)
     if text is None:
         return None
     p = parse_figure(text, unit)

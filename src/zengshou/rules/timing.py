@@ -7,7 +7,7 @@ data; a file sent on that day is on time (the plan says 6日前, read as "by the
 from __future__ import annotations
 
 from zengshou.findings import Finding
-from zengshou.rules import rule
+from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
 
@@ -37,16 +37,15 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
     m = sub.model
     if m is None or m.submitted is None or sub.quarter is None:
         return []
-    out: list[Finding] = []
-    pos = sub.doc.pos(("submitted",))
+    out = ctx.findings(sub)
+    at = ("submitted",)
     deadline = ctx.cat.deadline(sub.quarter)
     s = m.submitted
     if s > ctx.today:
-        out.append(Finding("T603", sub.display, *pos, {"submitted": s.isoformat(), "today": ctx.today.isoformat()}))
+        out.at(at, "T603", submitted=s.isoformat(), today=ctx.today.isoformat())
     if s > deadline:
-        out.append(Finding("T601", sub.display, *pos, {"submitted": s.isoformat(), "deadline": deadline.isoformat(),
-                                                        "days": (s - deadline).days, "day": ctx.cat.plan.deadline_day}))
+        out.at(at, "T601", submitted=s.isoformat(), deadline=deadline.isoformat(), days=(s - deadline).days,
+               day=ctx.cat.plan.deadline_day)
     elif s <= sub.quarter.end:
-        out.append(Finding("T602", sub.display, *pos, {"submitted": s.isoformat(), "quarter": str(sub.quarter),
-                                                        "end": sub.quarter.end.isoformat()}))
+        out.at(at, "T602", submitted=s.isoformat(), quarter=str(sub.quarter), end=sub.quarter.end.isoformat())
     return out
