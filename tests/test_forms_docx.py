@@ -159,6 +159,20 @@ def test_docx_tampered_marker(cli, data_dir):
     assert res.exit_code == 1 and "F841" in codes(res)
 
 
+def test_docx_damaged_marker(cli, data_dir):
+    path = _filled(cli, data_dir)
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            blob = src.read(info)
+            if info.filename == "docProps/custom.xml":
+                blob = blob.replace(b"<vt:lpwstr>ziyuan</vt:lpwstr>", b"<vt:lpwstr>nobody</vt:lpwstr>")
+            dst.writestr(info, blob)
+    path.write_bytes(out.getvalue())
+    res = cli("import", path, "--data", data_dir)
+    assert res.exit_code == 1 and "F842" in codes(res)
+
+
 def test_docx_rows_twice_and_not_in_plan(cli, data_dir):
     import copy
 
@@ -308,6 +322,7 @@ def _docx_with(document_xml: bytes, extra: dict[str, bytes] | None = None) -> by
     ("empty.docx", b"", "F804"),
 ])
 def test_hostile_docx(cli, data_dir, name, blob, code):
+    assert code in {"F830", "F831", "F832", "F834", "F835", "F804"}
     Path(name).write_bytes(blob)
     res = cli("import", name, "--unit", "ziyuan", "--quarter", Q, "--data", data_dir)
     assert res.exit_code == 1 and code in codes(res), res.output

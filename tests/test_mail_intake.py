@@ -183,6 +183,14 @@ def test_yaml_and_excel_attachments(cli, data_dir):
     assert cz["submitted"] == "2023-10-04" and cz["items"][0]["progress"] == "财政局三季度拨付资金。"
 
 
+def test_bad_yaml_attachment(cli, data_dir):
+    bad = "unit: 资源县\nquarter: 2023Q3\nitems:\n  - task: 1\n    progress: [未闭合\n".encode()
+    Path("y.eml").write_bytes(message("zy@example.cn", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [("ziyuan.yaml", bad)]))
+    res = cli("import", "--mail", "y.eml", "--data", data_dir)
+    assert res.exit_code == 1 and "F856" in codes(res)
+    assert not (data_dir / "progress" / Q / "ziyuan.yaml").exists()
+
+
 def test_existing_submission_needs_force(cli, data_dir):
     form = filled_form(cli, data_dir, "nyncj")
     Path("a.eml").write_bytes(message("ny@example.cn", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [("进度.docx", form)]))

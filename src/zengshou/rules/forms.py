@@ -241,14 +241,16 @@ _rule("F835", "unreadable-docx", "error",
       {"zh": "文档无法读取（{part}）：{error}", "en": "the document cannot be read ({part}): {error}"},
       {"zh": "在 Word/WPS 中打开（必要时用“打开并修复”），另存为 .docx 后重新导入。",
        "en": "Open it in Word/WPS (use Open and Repair if needed), save as .docx and import again."},
-      {"zh": "损坏的文件无法可靠读取。", "en": "A damaged file cannot be read reliably."})
+      {"zh": "损坏的文件无法可靠读取。", "en": "A damaged file cannot be read reliably."},
+      bad="word/document.xml: <w:document><w:body>（下载不完整，标签未闭合）", good="word/document.xml: <w:document><w:body>…</w:body></w:document>")
 
 _rule("F836", "no-table", "error",
       {"zh": "文档中没有表格", "en": "no table in the document"},
       {"zh": "文档中没有表格，找不到落实进度", "en": "the document has no table, so there is no progress to read"},
       {"zh": "在重点任务清单表格的“落实进度”栏中填写，不要把内容写成段落或贴成图片。",
        "en": "Fill in the 落实进度 column of the key task table; do not write paragraphs or paste a picture."},
-      {"zh": "只有表格中的行才能对应到任务序号。", "en": "Only table rows can be matched to task numbers."})
+      {"zh": "只有表格中的行才能对应到任务序号。", "en": "Only table rows can be matched to task numbers."},
+      bad="资源县二季度落实进度：各项工作稳步推进……（只有段落）", good="序号 | 主要目标任务 | 具体落实措施 | 落实进度 | 责任单位（表格）")
 
 _rule("F837", "columns-not-recognised", "error",
       {"zh": "表格的列无法识别", "en": "table columns not recognised"},
@@ -281,7 +283,8 @@ _rule("F840", "merged-text", "error",
       {"zh": "取消合并（“表格工具→拆分单元格”），每项任务在自己的格里填写。",
        "en": "Split the cell (Table Tools → Split Cells) and give each task its own text."},
       {"zh": "合并单元格只属于第一行；把一段话当作几项任务的进度会重复计数或漏报。",
-       "en": "A merged cell belongs to its first row; using one text for several tasks double-counts or loses them."})
+       "en": "A merged cell belongs to its first row; using one text for several tasks double-counts or loses them."},
+      bad="1–3 | ……（落实进度合并为一格）| 三项工作均已完成", good="1 | …… | 第1项进展\n2 | …… | 第2项进展\n3 | …… | 第3项进展")
 
 _rule("F841", "marker-mismatch", "error",
       {"zh": "表单隐藏标记与表头不符", "en": "form marker disagrees with the header"},
@@ -289,14 +292,16 @@ _rule("F841", "marker-mismatch", "error",
       {"zh": "用 zengshou template --format docx 为本单位重新生成表单，把填写内容复制过去。",
        "en": "Make a new form for the unit with `zengshou template --format docx` and copy the text across."},
       {"zh": "表头和标记说的不是同一单位或季度，说明表单被复制或改动过，进度可能记到别人名下。",
-       "en": "When header and marker name different units or quarters the form was copied or edited; the progress could be filed under someone else."})
+       "en": "When header and marker name different units or quarters the form was copied or edited; the progress could be filed under someone else."},
+      bad="表头：填报单位：龙胜各族自治县；zengshou_unit = ziyuan", good="表头：填报单位：资源县人民政府；zengshou_unit = ziyuan")
 
 _rule("F842", "bad-docx-marker", "error",
       {"zh": "Word 表单标记已损坏", "en": "Word form marker damaged"},
       {"zh": "Word 表单的隐藏标记（自定义文档属性 zengshou_*）不完整或无效（{what}）",
        "en": "the Word form's hidden marker (custom document properties zengshou_*) is incomplete or invalid ({what})"},
       {"zh": "用 zengshou template --format docx 重新生成表单，把填写内容复制过去。", "en": "Make a new form with `zengshou template --format docx` and copy the text across."},
-      {"zh": "标记说明了单位、季度和任务清单，损坏后无法核对。", "en": "The marker names the unit, quarter and task list; without it nothing can be checked."})
+      {"zh": "标记说明了单位、季度和任务清单，损坏后无法核对。", "en": "The marker names the unit, quarter and task list; without it nothing can be checked."},
+      bad="zengshou_unit = nobody", good="zengshou_unit = ziyuan")
 
 _rule("F843", "bad-status", "error",
       {"zh": "进展不是可选值", "en": "进展 is not one of the values"},
@@ -318,7 +323,8 @@ _rule("F845", "unit-or-quarter-unknown", "error",
       {"zh": "文档没有说明{what}（不是 zengshou 表单，标题中也没有）", "en": "the document does not say the {what} (not a zengshou form, and the title does not say)"},
       {"zh": "导入时加 --unit 单位 --quarter 季度；或在表格上方的标题中写明单位和季度，如“资源县2023年第二季度落实进度”。",
        "en": "Import with --unit UNIT --quarter QUARTER, or name the unit and quarter in the title above the table."},
-      {"zh": "不知道单位和季度，就无法判断该报哪些任务、记到谁名下。", "en": "Without unit and quarter there is no knowing which rows are due or whose they are."})
+      {"zh": "不知道单位和季度，就无法判断该报哪些任务、记到谁名下。", "en": "Without unit and quarter there is no knowing which rows are due or whose they are."},
+      bad="zengshou import 落实进度.docx", good="zengshou import 落实进度.docx --unit 资源县 --quarter 2023Q2")
 
 # ---------------------------------------------------------------- mail intake (F850–F856)
 
@@ -326,7 +332,8 @@ _rule("F850", "mail-unreadable", "error",
       {"zh": "邮件无法读取", "en": "mail cannot be read"},
       {"zh": "无法读取邮件：{what}", "en": "the mail cannot be read: {what}"},
       {"zh": "从邮件客户端重新导出（.eml 文件或 mbox 邮箱文件）后再导入。", "en": "Export it again from the mail client (.eml files or an mbox file) and import that."},
-      {"zh": "读不出的邮件中的附件不会被猜测或跳过而不提示。", "en": "Attachments of an unreadable message are never guessed at or silently skipped."})
+      {"zh": "读不出的邮件中的附件不会被猜测或跳过而不提示。", "en": "Attachments of an unreadable message are never guessed at or silently skipped."},
+      bad="zengshou import --mail 收件箱.msg", good="zengshou import --mail 收件箱.mbox")
 
 _rule("F851", "mail-no-date", "error",
       {"zh": "邮件没有可用的发送日期", "en": "message has no usable date"},
@@ -343,7 +350,8 @@ _rule("F852", "unattributed-attachment", "error",
        "en": "attachment '{attachment}' (message '{subject}' from {sender}) cannot be attributed to a unit; not imported"},
       {"zh": "在数据目录的 senders.yaml 中加一行“{address}: 单位”，或用 zengshou import 文件 --unit 单位 单独导入。",
        "en": "Add '{address}: UNIT' to senders.yaml in the data directory, or import the file alone with --unit UNIT."},
-      {"zh": "猜错单位会把一个单位的进度记到另一个单位名下。", "en": "A wrong guess files one unit's progress under another's name."})
+      {"zh": "猜错单位会把一个单位的进度记到另一个单位名下。", "en": "A wrong guess files one unit's progress under another's name."},
+      bad="# data/senders.yaml（没有 clerk@example.cn）", good="# data/senders.yaml\nclerk@example.cn: 资源县")
 
 _rule("F853", "superseded", "warning",
       {"zh": "同一单位重发，较早的一份未采用", "en": "resent: an earlier version was not used"},
@@ -352,7 +360,8 @@ _rule("F853", "superseded", "warning",
       {"zh": "核对以最新一份为准是否正确；如需采用较早的一份，单独导入该附件并加 --force。",
        "en": "Check that the latest one is right; to use the earlier one, import that attachment alone with --force."},
       {"zh": "单位更正后重发是常事，以邮件日期最晚的一份为准，较早的列出以便核对。",
-       "en": "Units resend corrections; the latest by Date counts, earlier ones are listed for checking."})
+       "en": "Units resend corrections; the latest by Date counts, earlier ones are listed for checking."},
+      bad="7月5日 进度.docx；7月6日 进度（更正）.docx", good="7月6日 进度（更正）.docx")
 
 _rule("F854", "bad-senders", "error",
       {"zh": "senders.yaml 有误", "en": "senders.yaml is wrong"},
@@ -366,13 +375,15 @@ _rule("F855", "bad-attachment", "error",
       {"zh": "附件无法解码", "en": "attachment cannot be decoded"},
       {"zh": "附件“{attachment}”无法解码：{what}", "en": "attachment '{attachment}' cannot be decoded: {what}"},
       {"zh": "请该单位重新发送附件。", "en": "Ask the unit to send the attachment again."},
-      {"zh": "损坏的附件无法可靠读取。", "en": "A damaged attachment cannot be read reliably."})
+      {"zh": "损坏的附件无法可靠读取。", "en": "A damaged attachment cannot be read reliably."},
+      bad="Content-Transfer-Encoding: base64\n\neHh4!!!not*base64", good="Content-Transfer-Encoding: base64\n\nUEsDBBQAAAAI…")
 
 _rule("F856", "bad-yaml-attachment", "error",
       {"zh": "YAML 附件不是有效的报送文件", "en": "YAML attachment is not a valid submission"},
       {"zh": "附件“{attachment}”不是有效的报送文件（{what}）", "en": "attachment '{attachment}' is not a valid submission ({what})"},
       {"zh": "请该单位用 zengshou validate 检查后重新发送。", "en": "Ask the unit to check it with `zengshou validate` and send it again."},
-      {"zh": "无效的文件导入后只会带来更多错误。", "en": "An invalid file would only bring its errors along."})
+      {"zh": "无效的文件导入后只会带来更多错误。", "en": "An invalid file would only bring its errors along."},
+      bad="unit: 资源县\nquarter: 2023Q3\nitems:\n  - task: 1\n    progress: [未闭合", good="unit: 资源县\nquarter: 2023Q3\nitems:\n  - task: 1\n    progress: 三季度……")
 
 #: Codes that stop a file from being imported. The rest are reported; the file is still written.
 REFUSING = frozenset({
