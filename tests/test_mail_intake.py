@@ -222,7 +222,7 @@ def test_mbox_of_1000_messages_streams(cli, data_dir, tmp_path):
     import tracemalloc
 
     from zengshou.lint import load_catalog
-    from zengshou.forms.mail_import import import_mail
+    from zengshou.intake.attachments import import_mail
     from zengshou.intake.mail import iter_messages
 
     blob = bytes(range(256)) * 160

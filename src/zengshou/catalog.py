@@ -11,7 +11,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from zengshou.models import Measure, Part, Plan, Task, TasksFile, Unit, UnitsFile
 from zengshou.quarters import Quarter
@@ -41,6 +41,7 @@ class Catalog:
     _task_units: dict[int, list[str]] = field(default_factory=dict)
     _roles: dict[tuple, dict[int, str]] = field(default_factory=dict)
     _squashed_tasks: dict[int, str] = field(default_factory=dict)
+    deadline_overrides: dict[str, date] = field(default_factory=dict)  # quarter → day, from [deadlines]
 
     def __post_init__(self) -> None:
         self.measures: dict[int, Measure] = {m.id: m for m in self.measure_list}
@@ -166,9 +167,24 @@ class Catalog:
 
     # ------------------------------------------------------------ calendar
     def deadline(self, quarter: Quarter | str) -> date:
+        """The last day a quarter's report counts as on time — the one source for T601, status,
+        reminders, forms and reports.
+
+        A coordinator's ``[deadlines]`` entry for the quarter wins (holidays; the workspace reads
+        it from the configuration); otherwise day ``deadline_day`` of the next quarter's first
+        month, read as the tool's declared reading of the plan's "6日前": inclusive (the 6th is on
+        time) unless ``deadline_inclusive`` is false.
+        """
         q = Quarter.parse(str(quarter))
+        if str(q) in self.deadline_overrides:
+            return self.deadline_overrides[str(q)]
         nxt = q.next()
-        return date(nxt.year, nxt.first_month, self.plan.deadline_day)
+        day = date(nxt.year, nxt.first_month, self.plan.deadline_day)
+        return day if self.plan.deadline_inclusive else day - timedelta(days=1)
+
+    def deadline_from_config(self, quarter: Quarter | str) -> bool:
+        """Whether the quarter's deadline was set in configuration rather than by the plan."""
+        return str(Quarter.parse(str(quarter))) in self.deadline_overrides
 
     def in_period(self, quarter: Quarter | str) -> bool:
         q = Quarter.parse(str(quarter))

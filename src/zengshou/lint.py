@@ -17,6 +17,7 @@ from pathlib import Path
 from zengshou.catalog import Catalog
 from zengshou.config import Config, load_config
 from zengshou.findings import Finding
+from zengshou.quarters import Quarter
 from zengshou.registry import RULES
 from zengshou.rules import SUBMISSION_CHECKS
 from zengshou.rules.context import Context
@@ -169,6 +170,9 @@ def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], di
                 comments[sub.display] = {n: c for n, c in sub.doc.comments.items() if n in shown}
         if keep:
             kept.extend(loaded)
+        else:  # memory stays flat: the folder's parsed files go (the context keeps compact texts)
+            q = Quarter.try_parse(folder)
+            ws.forget([folder, str(q.prev())] if q else [folder])
         ctx.done(folder)
     return findings, sources, kept, comments
 

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 
 from zengshou.catalog import Catalog
+from zengshou.configfile import load_deadlines
 from zengshou.findings import Finding
 from zengshou.loader import Document, load_file
 from zengshou.models import TasksFile, UnitsFile
@@ -62,7 +63,8 @@ class Workspace:
 
     @classmethod
     def open(cls, data_dir: Path | str, *, today: date | None = None) -> Workspace:
-        """Read ``units.yaml`` and ``tasks.yaml``; the catalog is None when they cannot be read."""
+        """Read ``units.yaml`` and ``tasks.yaml``; the catalog is None when they cannot be read.
+        The catalog carries the configuration's ``[deadlines]`` (a bad entry raises ConfigError)."""
         ws = cls(Path(data_dir))
         if today is not None:
             ws.today = today
@@ -87,7 +89,8 @@ class Workspace:
         uf: UnitsFile = models["units.yaml"]
         self.catalog = Catalog(tf.plan, tf.parts, list(tf.measures), tf.tasks, uf.units,
                                tasks_path=self.definition_docs["tasks.yaml"].path,
-                               units_path=self.definition_docs["units.yaml"].path)
+                               units_path=self.definition_docs["units.yaml"].path,
+                               deadline_overrides=load_deadlines(self.data_dir))
 
     @property
     def cat(self) -> Catalog:

@@ -71,7 +71,12 @@ def workspace_or_exit(data: Path, lang: str):
     if not data.is_dir():
         fail({"zh": f"数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
               "en": f"data directory not found: {data} (use --data or set ZENGSHOU_DATA)"}, lang)
-    ws = Workspace.open(data)
+    from zengshou.config import ConfigError
+
+    try:
+        ws = Workspace.open(data)
+    except ConfigError as e:
+        fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
     cat, findings = load_definitions(ws)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:

@@ -204,7 +204,7 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
 
 def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
     """--mail: read the messages (intake), import their attachments (forms), print a summary."""
-    from zengshou.forms.mail_import import RESULTS, import_mail
+    from zengshou.intake.attachments import RESULTS, import_mail
     from zengshou.i18n import tr
     from zengshou.intake.mail import iter_messages, load_senders, sender_unit
 

@@ -43,7 +43,7 @@ def indicators_cmd(
     lang: LangOpt = None,
 ) -> None:
     """The plan's quantitative targets: actual figures, target, share achieved and due, on track or behind."""
-    from zengshou.indicators import collect, fmt_number, progress
+    from zengshou.indicators import UNCONFIRMED, collect, fmt_number, progress, unconfirmed_scopes
 
     lang = lang_of(lang)
     ws = workspace_or_exit(data, lang)
@@ -51,8 +51,12 @@ def indicators_cmd(
     q = quarter_or_exit(cat, quarter, lang) if quarter else _latest_quarter(ws, data, lang)
     figures = collect(ws, [x for x in ws.quarter_folders() if x <= q])
     rows = progress(cat, figures, q)
+    open_scopes = unconfirmed_scopes(cat)
     if fmt is TableOrJson.json:
-        out(json.dumps({"quarter": str(q), "indicators": [p.as_dict() for p in rows]}, ensure_ascii=False, indent=2))
+        scopes = {p.scope.id: p.scope.as_dict(lang) for p in rows if p.scope}
+        out(json.dumps({"quarter": str(q), "indicators": [p.as_dict(lang) for p in rows],
+                        "scopes": list(scopes.values()), "assumptions": [sc.assumption(lang) for sc in open_scopes]},
+                       ensure_ascii=False, indent=2))
         return
     from rich.table import Table
 
@@ -82,14 +86,21 @@ def indicators_cmd(
         agg = say(AGG_WORD.get(ind.aggregation, {"zh": ind.aggregation}), lang)
         if ind.by:
             agg += f" {ind.by}"
-        table.add_row(str(p.row), f"{name}（{agg}）" if lang == "zh" else f"{name} ({agg})", actual, target,
-                      _pct(p.achieved), _pct(p.expected), status)
+        label = f"{name}（{agg}）" if lang == "zh" else f"{name} ({agg})"
+        if not p.scope_confirmed:
+            label += f"\n〔{say(UNCONFIRMED, lang)}〕" if lang == "zh" else f"\n[{say(UNCONFIRMED, lang)}]"
+        table.add_row(str(p.row), label, actual, target, _pct(p.achieved), _pct(p.expected), status)
     console().print(table)
     note = ("实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。"
+            "每县各有目标的指标，任一县未达即为滞后。"
             if lang == "zh" else
             "Actual: city total (shares: the lowest / highest reported; in brackets units reported / units due). "
-            "Due: linear over the plan period.")
+            "Due: linear over the plan period. Where each county has its own target, one county short makes it behind.")
     console().print(note)
+    for sc in open_scopes:
+        console().print(sc.assumption(lang) + (
+            f"核实后在 units.yaml 中改正该组成员并将 confirmed 改为 true。" if lang == "zh" else
+            " Once checked, correct the group's members in units.yaml and set confirmed: true."))
 
 
 @app.command("history")

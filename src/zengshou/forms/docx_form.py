@@ -91,7 +91,7 @@ def build_docx(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
-    from docx.shared import Mm, Pt
+    from docx.shared import Mm
 
     q = Quarter.parse(str(quarter))
     optional = optional or set()

@@ -28,6 +28,7 @@ from pathlib import Path
 from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_FIGURES, H_PROGRESS, H_ROW, H_STATUS, H_TASK, MAX_UNPACKED_BYTES,
                             SIGN_OFF, STATUSES, figure_fields, figure_label, fingerprint)
 from zengshou.forms.docx_form import PROP_PREFIX
+from zengshou.forms.imported import ImportedForm
 from zengshou.forms.docx_package import W, is_macro_enabled, open_package, parse_xml, read_part
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
@@ -217,8 +218,6 @@ def read_docx(path: Path, cat, *, unit_id: str | None = None, quarter: Quarter |
     plan-layout table. ``fallback_*`` are weaker hints (from a mail's sender, the run's
     --quarter) used only when neither the marker nor the title says.
     """
-    from zengshou.forms.importer import ImportedForm
-
     imp = ImportedForm(Path(path), display or str(path))
     z = open_package(imp)
     if z is None:

@@ -26,48 +26,20 @@ import difflib
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from zengshou.findings import Finding
 from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_PROGRESS, H_ROW, H_TASK, MAX_FILE_BYTES,
                             MAX_UNPACKED_BYTES, META_SHEET, fingerprint)
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
-from zengshou.rules.forms import REFUSING
+from zengshou.forms.imported import ImportedForm
 from zengshou.yamlout import scalar, text_value
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 HEADER_SCAN_ROWS = 30
-
-
-@dataclass
-class ImportedForm:
-    """What one workbook said, and what is wrong with it."""
-
-    path: Path
-    display: str
-    kind: str = ""  # "form" / "table" (Excel), "docx-form" / "docx-table" (Word), "yaml" (a mailed submission)
-    unit_id: str | None = None
-    quarter: Quarter | None = None
-    contact: str | None = None
-    items: list[tuple[int, str]] = field(default_factory=list)  # (row, progress), row order
-    cells: dict[int, str] = field(default_factory=dict)  # row → "sheet!E12"
-    findings: list[Finding] = field(default_factory=list)
-    statuses: dict[int, str] = field(default_factory=dict)  # row → 进展 (models.Item.status)
-    figures: dict[int, dict[str, str]] = field(default_factory=dict)  # row → indicator id → figure as typed
-    notes: dict[int, str] = field(default_factory=dict)  # row → note (kept from a mailed YAML submission)
-    submitted: date | None = None  # set by mail intake: the message's date in China Standard Time
-    source: dict[str, str] | None = None  # set by mail intake: sender, subject, date, attachment
-
-    @property
-    def refused(self) -> bool:
-        return any(f.code in REFUSING and f.level == "error" for f in self.findings)
-
-    def add(self, code: str, line: int | None = None, col: int | None = None, **params) -> None:
-        self.findings.append(Finding(code, self.display, line, col, params))
 
 
 def _size(n: int) -> str:

@@ -117,4 +117,3 @@ class Context:
         for old in [k for k in self._by_unit if k < key]:
             del self._by_unit[old]
         self.prev_figures.clear()
-        self.ws.forget([key, str(Quarter.parse(key).prev())] if Quarter.try_parse(key) else [key])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from zengshou.catalog import Catalog
 from zengshou.findings import Finding
-from zengshou.indicators import AGGREGATIONS, RUNNING, _fmt, by_id, parse_figure, reporters
+from zengshou.indicators import AGGREGATIONS, MONTHS_PER_QUARTER, RUNNING, _fmt, by_id, parse_figure, reporters
 from zengshou.loader import Document
 from zengshou.quarters import Quarter
 from zengshou.registry import rule
@@ -48,8 +48,10 @@ rule("D212", "indicator-target-missing", "error", "definitions",
 rule("D213", "indicator-bad-scope", "error", "definitions",
      {"zh": "指标的汇总范围、报送单位或期限无效", "en": "indicator scope, reporter or due date invalid"},
      {"zh": "指标“{id}”的 {field} 无效：{value}", "en": "indicator '{id}': invalid {field}: {value}"},
-     {"zh": "over 写 city、counties 或单位编号列表；reported_by 写 lead 或 counties；by 写规划期内的季度，如 2024Q4。",
-      "en": "over: city, counties or a list of unit ids; reported_by: lead or counties; by: a quarter in the plan period, e.g. 2024Q4."},
+     {"zh": "over 写 city、counties、units.yaml 中的群组编号（如 zdbfx）或单位编号列表；reported_by 写 lead 或 counties；"
+            "by 写规划期内的季度，如 2024Q4；in_quarter（仅 per_year）写 1—4。",
+      "en": "over: city, counties, a group id of units.yaml (e.g. zdbfx) or a list of unit ids; reported_by: lead or counties; "
+            "by: a quarter in the plan period, e.g. 2024Q4; in_quarter (per_year only): 1 to 4."},
      why={"zh": "范围和报送单位决定哪些数字相加；期限决定应完成的比例。",
           "en": "Scope and reporter decide which figures are added; the due date decides how much should be done."},
      bad="- id: r10_eastern_firms\n  over: [longsheng, ziyaun]", good="- id: r10_eastern_firms\n  over: [longsheng, ziyuan]")
@@ -65,10 +67,11 @@ rule("F701", "figure-not-a-number", "error", "figures",
      bad=_R13 + "    figures:\n      r13_canteen_share: 约16%\n", good=_R13 + "    figures:\n      r13_canteen_share: 16.2\n")
 
 rule("F702", "figure-out-of-range", "error", "figures",
-     {"zh": "指标数字为负数或计数带小数", "en": "figure negative, or a count with decimals"},
+     {"zh": "指标数字超出范围：负数、计数带小数或月数超过 3", "en": "figure out of range: negative, a count with decimals, or more than 3 months"},
      {"zh": "第 {row} 项指标“{id}”的数字“{value}”{what}", "en": "row {row}, indicator '{id}': figure '{value}' {what}"},
-     {"zh": "填写不小于 0 的数字；人次、名、个、家等计数填整数（千位分隔用逗号，如 1,234）。",
-      "en": "Write a number of 0 or more; counts (人次, 名, 个, 家) are whole numbers (group thousands with commas: 1,234)."},
+     {"zh": "填写不小于 0 的数字；人次、名、个、家等计数填整数（千位分隔用逗号，如 1,234）；“每月”指标填本季度达标的月数（0—3）。",
+      "en": "Write a number of 0 or more; counts (人次, 名, 个, 家) are whole numbers (group thousands with commas: 1,234); "
+            "an every-month indicator takes the months of the quarter in which it was met (0 to 3)."},
      why={"zh": "“1.234 人次”可能是 1234 也可能是笔误，不能猜。", "en": "'1.234 trainee-times' may mean 1,234 or be a typo; it is not guessed."},
      bad=_R20 + "    figures:\n      r20_training: 2.990\n", good=_R20 + "    figures:\n      r20_training: 2990\n")
 
@@ -149,7 +152,7 @@ def check_definitions(cat: Catalog, tasks: Document) -> list[Finding]:
                     if uid not in known_units:
                         line, col = tasks.pos(("tasks", i, "indicators", j, "over", k))
                         out.append(Finding("D213", tasks.path, line, col, {"id": ind.id, "field": "over", "value": uid}))
-            elif ind.over not in ("city", "counties"):
+            elif ind.over not in ("city", "counties") and ind.over not in known_units:
                 at("over", "D213", field="over", value=ind.over)
             if ind.reported_by not in ("lead", "counties"):
                 at("reported_by", "D213", field="reported_by", value=ind.reported_by)
@@ -157,6 +160,8 @@ def check_definitions(cat: Catalog, tasks: Document) -> list[Finding]:
                 q = Quarter.try_parse(ind.by)
                 if q is None or not cat.in_period(q):
                     at("by", "D213", field="by", value=ind.by)
+            if ind.in_quarter is not None and (ind.aggregation != "per_year" or not 1 <= ind.in_quarter <= 4):
+                at("in_quarter", "D213", field="in_quarter", value=ind.in_quarter)
     return out
 
 
@@ -200,6 +205,10 @@ def check(ctx, sub) -> list[Finding]:
                 code = "F702" if p.problem in ("negative", "fraction") else "F701"
                 example = {"zh": f"（如 {p.hint}）", "en": f" (e.g. {p.hint})"} if p.hint else ""
                 at(code, value=value, what={"zh": zh, "en": en}, example=example)
+                continue
+            if ind.aggregation == "monthly" and p.value > MONTHS_PER_QUARTER:
+                at("F702", value=value, what={"zh": "超过一个季度的 3 个月（填本季度达标的月数，0—3）",
+                                              "en": "is more than the 3 months of a quarter (write the months in which it was met, 0 to 3)"})
                 continue
             if p.note:
                 parts = [_NOTE[n] for n in p.note.split("+")]

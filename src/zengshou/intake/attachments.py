@@ -1,7 +1,7 @@
 """Importing the attachments of mailed messages (``zengshou import --mail``).
 
-The messages come from :func:`zengshou.intake.mail.iter_messages` (handed over by the CLI:
-forms and intake do not import each other). Every attachment is routed by its content:
+The messages come from :func:`zengshou.intake.mail.iter_messages`; the readers are the forms
+package's (intake sits above forms). Every attachment is routed by its content:
 
 * a zengshou YAML submission, an Excel form or plan-layout workbook, a Word form or a Word
   table in the plan's layout is read with the same readers as ``zengshou import FILE``;
@@ -82,8 +82,6 @@ def import_mail(cat, data_dir: Path, messages, senders: dict[str, str], *, quart
 
     ``messages`` yields MailMessage objects or Findings (see zengshou.intake.mail);
     ``sender_unit(senders, address)`` maps an address to a unit id."""
-    from zengshou.submissions import display_path
-
     run = MailRun()
     groups: dict[tuple[str, str], list[_Candidate]] = {}
     order = 0
