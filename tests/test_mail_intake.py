@@ -217,6 +217,15 @@ def test_hostile_mail(cli, data_dir):
     assert res.exit_code == 1 and {"F855"} & set(codes(res)), res.output
 
 
+def test_subject_with_markup_and_terminal_escape(cli, data_dir):
+    Path("e.eml").write_bytes(message("x@example.cn", "[bold red]假的[/] \x1b[2J清屏", "Thu, 5 Oct 2023 09:00:00 +0800",
+                                      [("a.jpg", b"\xff\xd8")]))
+    res = cli("import", "--mail", "e.eml", "--data", data_dir)
+    i = res.stdout.find("\x1b")
+    assert res.exit_code == 0 and i < 0, repr(res.stdout[i - 60:i + 20])
+    assert "[bold red]" in res.stdout  # shown as typed, not taken as rich markup
+
+
 def test_mbox_of_1000_messages_streams(cli, data_dir, tmp_path):
     """1,000 messages of ~40 KB each (40 MB): every one read, memory bounded by one message."""
     import tracemalloc

@@ -215,13 +215,15 @@ def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
     run = import_mail(cat, data, iter_messages(mail), senders, quarter=q, force=force, sender_unit=sender_unit)
 
     from rich.table import Table
+    from rich.text import Text
 
     t = Table(title="邮件导入结果" if lang == "zh" else "Mail import", show_lines=False)
     for h in (("邮件", "message"), ("单位", "unit"), ("附件", "attachment"), ("结果", "result")):
         t.add_column(h[0] if lang == "zh" else h[1], overflow="fold")
     for r in run.rows:
         why = tr(r.why, lang) if isinstance(r.why, dict) else r.why
-        t.add_row(r.message, r.unit, r.attachment, tr(RESULTS[r.result], lang) + (f"（{why}）" if why and lang == "zh" else f" ({why})" if why else ""))
+        result = tr(RESULTS[r.result], lang) + (f"（{why}）" if why and lang == "zh" else f" ({why})" if why else "")
+        t.add_row(*(Text(x) for x in (r.message, r.unit, r.attachment, result)))  # mailed text is never markup
     console().print(t)
     counts = {k: sum(1 for r in run.rows if r.result == k) for k in RESULTS}
     if lang == "zh":

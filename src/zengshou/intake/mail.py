@@ -100,6 +100,12 @@ def decode_words(value: object) -> str:
     return "".join(out)
 
 
+def printable(text: str) -> str:
+    """Header text for display: control characters (a terminal escape in a subject) dropped,
+    runs of whitespace folded."""
+    return " ".join("".join(ch if ch.isprintable() or ch.isspace() else " " for ch in text).split())
+
+
 def safe_name(name: str) -> str:
     """A file name as mailed, without folders, control characters or leading dots."""
     name = name.replace("\\", "/").split("/")[-1]
@@ -133,8 +139,8 @@ def parse_message(raw: bytes, display: str) -> MailMessage:
     addrs = getaddresses([sender])
     address = (addrs[0][1] if addrs else "").strip().lower()
     date_raw = str(msg.get("Date", "") or "")
-    m = MailMessage(display, " ".join(sender.split()), address, " ".join(decode_words(msg.get("Subject", "")).split()),
-                    date_raw, cst(date_raw))
+    m = MailMessage(display, printable(sender), address, printable(decode_words(msg.get("Subject", ""))),
+                    printable(date_raw), cst(date_raw))
     for part in msg.walk():
         if part.is_multipart():
             continue
