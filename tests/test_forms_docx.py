@@ -59,13 +59,13 @@ def test_docx_form_layout(cli, data_dir):
     assert "资源县人民政府" in paras[1] and "2023Q3" in paras[1] and "2023年10月6日" in paras[1] and "xczxfwzx@guilin.gov.cn" in paras[1]
     assert [c.text for c in d.tables[0].rows[0].cells][::2] == ["填报人：", "联系电话：", "审核人："]
     t, cols = grid(d)
-    assert list(cols) == ["序号", "主要目标任务", "具体落实措施", "上季度落实进度（供参考）", "落实进度", "进展", "指标数值", "责任单位"]
+    assert list(cols) == ["序号", "主要目标任务", "具体落实措施", "上季度（供参考）", "落实进度", "进展", "指标数值", "责任单位"]
     assert len(t.rows) == 71 and [int(r.cells[0].text) for r in t.rows[1:]] == list(range(1, 71))
     assert t.rows[0]._tr.trPr.find(f"{{{t._tbl.nsmap['w']}}}tblHeader") is not None  # header repeats on every page
     # 主要目标任务 merged down over measure 1's rows 1–3, as in the plan
     assert t.cell(1, 1)._tc is t.cell(3, 1)._tc and t.cell(4, 1)._tc is not t.cell(3, 1)._tc
     # last quarter's sample text is shown for reference
-    assert t.rows[1].cells[cols["上季度落实进度（供参考）"]].text.strip()
+    assert t.rows[1].cells[cols["上季度（供参考）"]].text.strip()
     # the row's figure fields
     assert "重点帮扶县新建成自治区级现代特色农业示范区（个）：" in t.rows[3].cells[cols["指标数值"]].text
     assert t.rows[1].cells[cols["指标数值"]].text == "—"
@@ -90,7 +90,7 @@ def test_docx_form_same_bytes_and_all(cli, empty_data):
     assert len(list(Path("forms", Q).glob("*.docx"))) == 34
     # no previous quarter in empty data: no reference column
     _, cols = grid(docx.Document(Path("forms", Q, "ziyuan.docx")))
-    assert "上季度落实进度（供参考）" not in cols
+    assert "上季度（供参考）" not in cols
 
 
 def test_docx_round_trip_70_rows(cli, data_dir):
@@ -122,7 +122,7 @@ def test_docx_round_trip_70_rows(cli, data_dir):
         assert items[n]["status"] == ("推进中", "已完成", "持续推进", "未启动")[n % 4]
     assert items[70]["progress"] == "第一段\n第二段 =SUM(A1) <b>不是标记</b>"
     assert items[3]["figures"] == {"r3_demo_zones": "1"}
-    assert data["contact"] == "张三 0773-2848638；审核人：李四" and data["quarter"] == Q
+    assert (data["filled_by"], data["phone"], data["reviewer"], data["quarter"]) == ("张三", "0773-2848638", "李四", Q)
     assert "submitted" not in data  # a draft without --submitted
     # again: unchanged, exit 0
     res = cli("import", path, "--data", data_dir)

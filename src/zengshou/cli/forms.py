@@ -44,7 +44,7 @@ def template_cmd(
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
-    """Write forms for clerks: Excel (.xlsx, only the 落实进度 cells editable) or Word (.docx, --format docx).
+    """Write forms for clerks: Excel (.xlsx: 落实进度, 进展, figures and 填报人/联系电话/审核人 editable) or Word (.docx, --format docx).
 
     Same inputs, same bytes. An existing file with different content is left alone unless --force.
     """
@@ -99,14 +99,16 @@ def template_cmd(
 
 
 def _form_bytes(ext: str, ws, uid: str, q, rows, optional) -> bytes:
+    from zengshou.forms import previous_texts
+
+    previous = previous_texts(ws.cat, ws.data_dir, uid, q)
     if ext == "docx":
-        from zengshou.forms import previous_texts
         from zengshou.forms.docx_form import docx_bytes
 
-        return docx_bytes(ws.cat, uid, q, rows, optional, previous_texts(ws, uid, q))
+        return docx_bytes(ws.cat, uid, q, rows, optional, previous)
     from zengshou.forms.template import form_bytes
 
-    return form_bytes(ws.cat, uid, q, rows, optional)
+    return form_bytes(ws.cat, uid, q, rows, optional, previous)
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -13,7 +13,7 @@ is that table, cut to the unit's rows, with what the Excel form adds::
 * 进展 holds a drop-down content control (未启动 / 推进中 / 已完成 / 持续推进) showing a grey
   placeholder until a value is chosen; typing one of the four words works too (WPS, LibreOffice).
 * 指标数值 lists, one paragraph each, ``名称（单位）：`` for every figure the unit reports on
-  that row (:func:`zengshou.forms.figure_fields`); the number is typed after the colon.
+  that row (:func:`zengshou.forms.unit_figures`, as the Excel form); the number is typed after the colon.
   The column appears only when some row has one; so does 上季度落实进度 (reference only, never read).
 * A4 landscape, header row repeated on every page, "第 N 页，共 M 页" in the footer.
 
@@ -28,10 +28,12 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
-from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_FIGURES, H_MEASURE, H_PREVIOUS, H_PROGRESS, H_ROW,
-                            H_STATUS, H_TASK, H_UNITS, SIGN_OFF, STATUSES, figure_fields, figure_label, fingerprint)
+from zengshou.forms import (FORM_FORMAT, H_FIGURES, H_MEASURE, H_PREVIOUS, H_PROGRESS, H_ROW,
+                            H_STATUS, H_TASK, H_UNITS, SIGN_OFF, STATUSES, figure_label, fingerprint, unit_figures)
 from zengshou.quarters import Quarter
 
+#: Version of the Word form's layout (the Excel form counts its own, ``forms.FORM_VERSION``).
+DOCX_VERSION = 1
 #: Prefix of the custom document properties that carry the marker (zengshou_unit, …).
 PROP_PREFIX = "zengshou_"
 BODY_FONT, TITLE_FONT = "仿宋", "宋体"
@@ -67,7 +69,7 @@ def columns(has_previous: bool, has_figures: bool) -> list[str]:
 
 def marker(cat, unit_id: str, q: Quarter, rows: list[int], optional: set[int]) -> dict[str, str]:
     """The marker's key/value pairs: the Excel form's hidden-sheet keys, prefixed."""
-    return {"format": FORM_FORMAT, "version": str(FORM_VERSION), "unit": unit_id, "quarter": str(q),
+    return {"format": FORM_FORMAT, "version": str(DOCX_VERSION), "unit": unit_id, "quarter": str(q),
             "rows": ",".join(map(str, rows)), "optional": ",".join(str(r) for r in rows if r in optional),
             "fingerprint": fingerprint(cat, rows)}
 
@@ -96,7 +98,7 @@ def build_docx(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     q = Quarter.parse(str(quarter))
     optional = optional or set()
     previous = {r: t for r, t in (previous or {}).items() if r in rows}
-    figs = figure_fields(cat, unit_id, q, rows)
+    figs = unit_figures(cat, unit_id, rows, q)
     plan = cat.plan
     limit = plan.max_chars
 

@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_FIGURES, H_PROGRESS, H_ROW, H_STATUS, H_TASK, MAX_UNPACKED_BYTES,
-                            SIGN_OFF, STATUSES, figure_fields, figure_label, fingerprint)
-from zengshou.forms.docx_form import PROP_PREFIX
+from zengshou.forms import (FORM_FORMAT, H_FIGURES, H_PROGRESS, H_ROW, H_STATUS, H_TASK, MAX_UNPACKED_BYTES,
+                            SIGN_OFF, STATUSES, figure_label, fingerprint, unit_figures)
+from zengshou.forms.docx_form import DOCX_VERSION, PROP_PREFIX
 from zengshou.forms.imported import ImportedForm
 from zengshou.forms.docx_package import W, is_macro_enabled, open_package, parse_xml, read_part
 from zengshou.quarters import Quarter
@@ -252,7 +252,7 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
 
     if not re.fullmatch(r"\d+", marker.get("version", "")):
         bad("缺少 version", "no version"); return None
-    if int(marker["version"]) > FORM_VERSION:
+    if int(marker["version"]) > DOCX_VERSION:
         bad(f"表单版本 {marker['version']} 由更新版本的 zengshou 生成", f"form version {marker['version']} was made by a newer zengshou")
         return None
     unit = cat.by_id.get(marker.get("unit", ""))
@@ -454,7 +454,7 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
 
     optional = meta["optional"] if meta else set()
     required = set(cat.required_rows(imp.unit_id, imp.quarter))
-    figs = figure_fields(cat, imp.unit_id, imp.quarter, [e[0] for e in entries]) if c_figs is not None else {}
+    figs = unit_figures(cat, imp.unit_id, [e[0] for e in entries], imp.quarter) if c_figs is not None else {}
     filled = 0
     for seq, prog, status, fig_text, pref, sref, fref in sorted(entries):
         if prog.strip():
@@ -477,7 +477,7 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
             imp.cells[seq] = pref
     if filled == 0 and not imp.statuses and not imp.figures:
         imp.add("F821")
-    imp.contact = _sign_off(tables)
+    imp.people = _sign_off(tables)
 
 
 def _txt(row: list[Cell], col: int | None) -> str:
@@ -539,20 +539,17 @@ def _split_label(s: str) -> tuple[str, str, str]:
     return (m.group(1), m.group(2), m.group(3)) if m else (s, "", "")
 
 
-def _sign_off(tables: list[Table]) -> str | None:
-    """填报人 / 联系电话 / 审核人 from the small table under the heading, as one contact line."""
+def _sign_off(tables: list[Table]) -> dict[str, str]:
+    """填报人 / 联系电话 / 审核人 from the small table under the heading (the value is the cell
+    right of its label), as Submission fields filled_by / phone / reviewer."""
     values: dict[str, str] = {}
     for t in tables[:3]:
         for row in t.rows[:2]:
             for i, c in enumerate(row):
                 key = re.sub(r"[\s:：]", "", c.text)
+                key = "审核人" if key.startswith("审核人") else key  # 审核人（分管领导）
                 if key in SIGN_OFF and i + 1 < len(row):
                     v = " ".join(row[i + 1].text.split())
                     if v:
-                        values[key] = v
-    if not values:
-        return None
-    who = " ".join(v for k, v in values.items() if k != "审核人")
-    if "审核人" in values:
-        who = (who + "；" if who else "") + "审核人：" + values["审核人"]
-    return who
+                        values[SIGN_OFF[key]] = v
+    return values

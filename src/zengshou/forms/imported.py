@@ -27,6 +27,7 @@ class ImportedForm:
     findings: list[Finding] = field(default_factory=list)
     statuses: dict[int, str] = field(default_factory=dict)  # row → 进展 (models.Item.status)
     figures: dict[int, dict[str, str]] = field(default_factory=dict)  # row → indicator id → figure as typed
+    people: dict[str, str] = field(default_factory=dict)  # filled_by / phone / reviewer (models.Submission)
     notes: dict[int, str] = field(default_factory=dict)  # row → note (kept from a mailed YAML submission)
     submitted: date | None = None  # set by mail intake: the message's date in China Standard Time
     source: dict[str, str] | None = None  # set by mail intake: sender, subject, date, attachment

@@ -190,6 +190,7 @@ def read_yaml_submission(path: Path, cat, display: str, name: str, quarter: Quar
     if quarter and q != quarter:
         imp.add("F810", form_quarter=str(q), quarter=str(quarter), unit_id=u.id)
     imp.unit_id, imp.quarter, imp.contact = u.id, q, model.contact
+    imp.people = {k: getattr(model, k) for k in ("filled_by", "phone", "reviewer") if getattr(model, k)}
     for it in model.items:
         imp.items.append((it.task, it.progress or ""))
         if it.status:
