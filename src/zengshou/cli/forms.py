@@ -1,9 +1,12 @@
-"""``zengshou template`` and ``zengshou import``: Excel forms for clerks, and reading them back.
+"""``zengshou template`` and ``zengshou import``: Excel and Word forms for clerks, reading them
+back, and reading them straight from the exported mailbox (``import --mail``).
 
-``template`` writes a protected .xlsx form per unit and quarter (see :mod:`zengshou.forms.template`).
-``import`` reads filled-in forms — or the plan's own table with ``--unit``/``--quarter`` — writes
-``<data>/progress/<quarter>/<unit id>.yaml``, validates what it wrote and prints the findings.
-It never replaces an existing submission without ``--force``, and with it shows the diff.
+``template`` writes a protected .xlsx form (:mod:`zengshou.forms.template`) or a .docx form
+(:mod:`zengshou.forms.docx_form`) per unit and quarter. ``import`` reads filled-in forms — or the
+plan's own table — writes ``<data>/progress/<quarter>/<unit id>.yaml``, validates what it wrote
+and prints the findings; ``--mail`` does the same for every attachment of the messages
+(:mod:`zengshou.intake`). It never replaces an existing submission without ``--force``, and with
+it shows the diff.
 """
 
 from __future__ import annotations
@@ -17,9 +20,11 @@ from typing import Annotated
 
 import typer
 
-from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, console, fail, lang_of, out, workspace_or_exit,
-                                 quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, write_or_exit)
+from zengshou.cli.app import command
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, QuarterOpt, console, fail, lang_of, out,
+                                 quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, workspace_or_exit,
+                                 write_or_exit)
+from zengshou.i18n import t
 
 FORMS_DIR = Path("forms")
 
@@ -29,40 +34,37 @@ class FormFormat(str, Enum):
     docx = "docx"
 
 
-@app.command("template")
+@command("template")
 def template_cmd(
-    quarter: Annotated[str, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2.")],
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Unit: id, full name or alias.")] = None,
-    all_units: Annotated[bool, typer.Option("--all", help="One form for every unit that must report that quarter.")] = False,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (default ./<unit id>-<quarter>.xlsx or .docx); with --all a folder "
-        "(default forms/<quarter>/, one <unit id>.xlsx or .docx each).")] = None,
-    fmt: Annotated[FormFormat | None, typer.Option("--format", "-f", help="xlsx (Excel/WPS 表格, default) or docx (Word/WPS 文字).")] = None,
-    all_rows: Annotated[bool, typer.Option(
-        "--all-rows", help="Also list the rows the unit only participates in, marked optional (选填).")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace existing files that differ (a filled-in form would be lost).")] = False,
+    quarter: QuarterOpt,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=H("opt.unit"))] = None,
+    all_units: Annotated[bool, typer.Option("--all", help=H("opt.template.all"))] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=H("opt.template.output"))] = None,
+    fmt: Annotated[FormFormat | None, typer.Option("--format", "-f", help=H("opt.template.format"))] = None,
+    all_rows: Annotated[bool, typer.Option("--all-rows", help=H("opt.template.all_rows"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=H("opt.template.force"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
-    """Write forms for clerks: Excel (.xlsx: 落实进度, 进展, figures and 填报人/联系电话/审核人 editable) or Word (.docx, --format docx).
+    """Write forms for clerks: Excel (.xlsx: 落实进度, 进展, figures and 填报人/联系电话/审核人 editable) or Word (.docx).
 
     Same inputs, same bytes. An existing file with different content is left alone unless --force.
     """
+    from zengshou.forms import previous_texts
     from zengshou.forms.template import form_rows
     from zengshou.submissions import display_path
 
     lang = lang_of(lang)
     ext = (fmt or FormFormat.xlsx).value
     if bool(unit) == all_units:
-        fail({"zh": "请用 --unit 指定一个单位，或用 --all 生成全部单位的表单（二者选一）",
-              "en": "give either --unit for one unit or --all for every unit (one of the two)"}, lang)
+        fail("cli.unit_or_all", lang)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
     if all_units:
         folder = output if output is not None else FORMS_DIR / str(q)
         if folder.exists() and not folder.is_dir():
-            fail({"zh": f"{folder} 不是文件夹（--all 时 -o 指定文件夹）", "en": f"{folder} is not a folder (with --all, -o names a folder)"}, lang)
+            fail("cli.not_folder_all", lang, path=folder)
         jobs = [(uid, folder / f"{uid}.{ext}") for uid in cat.reporters(q)]
     else:
         u = reporting_unit_or_exit(cat, unit, q, lang)
@@ -77,8 +79,8 @@ def template_cmd(
         name = cat.by_id[uid].name
         shown = display_path(target)
         if not rows:
-            fail({"zh": f"“{name}”在重点任务清单中没有任务，无需报送", "en": f"'{name}' is named on no row; nothing to report"}, lang)
-        blob = _form_bytes(ext, ws, uid, q, rows, optional)
+            fail("cli.no_rows", lang, name=name)
+        blob = _form_bytes(ext, cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
         if target.exists() and not force:
             try:
                 same = target.read_bytes() == blob
@@ -86,47 +88,37 @@ def template_cmd(
                 same = False
             if not same:
                 kept += 1
-                sys.stderr.write(f"{shown} 已存在且内容不同（可能已填写），未改动；确需重新生成请加 --force\n" if lang == "zh"
-                                 else f"{shown} exists with different content (maybe filled in) and was left alone; use --force to replace it\n")
+                sys.stderr.write(t("cli.exists_differs", lang, path=shown) + "\n")
                 continue
         write_or_exit(target, blob, lang, shown)
         n = len(rows) - len(optional)
-        extra = (f"（另有 {len(optional)} 项选填）" if lang == "zh" else f" (+{len(optional)} optional)") if optional else ""
-        out(f"已写入 {shown}：{name} {q.label(lang)}，须报送 {n} 项任务{extra}" if lang == "zh"
-            else f"wrote {shown}: {name}, {q.label(lang)}, {n} required row(s){extra}")
+        extra = t("cli.form_optional", lang, n=len(optional)) if optional else ""
+        out(t("cli.form_wrote", lang, path=shown, unit=name, quarter=q.label(lang), n=n, extra=extra))
     if kept:
         raise typer.Exit(1)
 
 
-def _form_bytes(ext: str, ws, uid: str, q, rows, optional) -> bytes:
-    from zengshou.forms import previous_texts
-
-    previous = previous_texts(ws.cat, ws.data_dir, uid, q)
+def _form_bytes(ext: str, cat, uid: str, q, rows, optional, previous) -> bytes:
     if ext == "docx":
         from zengshou.forms.docx_form import docx_bytes
 
-        return docx_bytes(ws.cat, uid, q, rows, optional, previous)
+        return docx_bytes(cat, uid, q, rows, optional, previous)
     from zengshou.forms.template import form_bytes
 
-    return form_bytes(ws.cat, uid, q, rows, optional, previous)
+    return form_bytes(cat, uid, q, rows, optional, previous)
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@app.command("import")
+@command("import")
 def import_cmd(
-    files: Annotated[list[Path] | None, typer.Argument(
-        help="Filled-in forms: Excel (.xlsx) or Word (.docx), zengshou's or the plan's own table.", show_default=False)] = None,
-    mail: Annotated[Path | None, typer.Option(
-        "--mail", help="Import every submission attached to mail: an .eml file, a folder of .eml files, or an mbox file.")] = None,
-    unit: Annotated[str | None, typer.Option(
-        "--unit", "-u", help="Whose file it is: needed for the plan's own table unless its title says, checked against a form.")] = None,
-    quarter: Annotated[str | None, typer.Option(
-        "--quarter", "-q", help="Which quarter: needed for the plan's own table unless its title says, checked against a form.")] = None,
-    submitted: Annotated[str | None, typer.Option(
-        "--submitted", metavar="YYYY-MM-DD", help="Date the form was sent; without it the submission is a draft (with --mail: the message's date).")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing submission, showing what changed.")] = False,
+    files: Annotated[list[Path] | None, typer.Argument(help=H("opt.import.files"), metavar=H("meta.files"), show_default=False)] = None,
+    mail: Annotated[Path | None, typer.Option("--mail", help=H("opt.import.mail"))] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=H("opt.import.unit"))] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.import.quarter"))] = None,
+    submitted: Annotated[str | None, typer.Option("--submitted", metavar="YYYY-MM-DD", help=H("opt.import.submitted"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=H("opt.import.force"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -136,20 +128,18 @@ def import_cmd(
     """
     lang = lang_of(lang)
     if bool(files) == (mail is not None):
-        fail({"zh": "请给出要导入的文件，或用 --mail 指定邮件（二者选一）",
-              "en": "name the files to import, or mail with --mail (one of the two)"}, lang)
+        fail("cli.files_or_mail", lang)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang) if quarter else None
     if mail is not None:
         if unit or submitted:
-            fail({"zh": "--mail 不能与 --unit、--submitted 同用：单位来自附件或 senders.yaml，日期来自邮件",
-                  "en": "--mail takes neither --unit nor --submitted: the unit comes from the attachment or senders.yaml, the date from the message"}, lang)
+            fail("cli.mail_options", lang)
         _import_mail(ws, mail, q, force, lang)
         return
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     if unit_id and cat.by_id[unit_id].kind == "group":
-        fail({"zh": f"“{cat.by_id[unit_id].name}”是群组，不是一个报送单位", "en": f"'{cat.by_id[unit_id].name}' is a group, not a reporting unit"}, lang)
+        fail("cli.group_not_unit_short", lang, name=cat.by_id[unit_id].name)
     sub_date = None
     if submitted is not None:
         try:
@@ -157,13 +147,12 @@ def import_cmd(
                 raise ValueError
             sub_date = date.fromisoformat(submitted)
         except ValueError:
-            fail({"zh": f"日期格式不对：{submitted}（应为 YYYY-MM-DD，如 2023-07-05）",
-                  "en": f"not a date: {submitted} (expected YYYY-MM-DD, e.g. 2023-07-05)"}, lang)
+            fail("cli.bad_date_eg", lang, text=submitted)
     for f in files:
         if not f.exists():
-            fail({"zh": f"文件不存在：{f}", "en": f"no such file: {f}"}, lang)
+            fail("cli.no_such_file", lang, path=f)
         if f.is_dir():
-            fail({"zh": f"{f} 是文件夹，请给出 .xlsx 或 .docx 文件", "en": f"{f} is a folder; name .xlsx or .docx files"}, lang)
+            fail("cli.is_folder_form", lang, path=f)
 
     from zengshou.forms.importer import import_forms
 
@@ -183,16 +172,14 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
             sys.stdout.write(oc.diff if oc.diff.endswith("\n") else oc.diff + "\n")
         if quiet_lines:
             continue
-        filled = sum(1 for _, t in imp.items if t.strip())
+        filled = sum(1 for _, text in imp.items if text.strip())
         if oc.written:
-            verb = ("已替换" if oc.replaced else "已导入") if lang == "zh" else ("replaced" if oc.replaced else "imported")
-            out(f"{verb} {imp.display} → {oc.target_display}：{len(imp.items)} 项，已填写 {filled} 项" if lang == "zh"
-                else f"{verb} {imp.display} → {oc.target_display}: {len(imp.items)} item(s), {filled} filled in")
+            out(t("cli.replaced" if oc.replaced else "cli.imported", lang, source=imp.display, target=oc.target_display,
+                  items=len(imp.items), filled=filled))
         elif oc.unchanged:
-            out(f"{imp.display} → {oc.target_display}：内容相同，未改动" if lang == "zh"
-                else f"{imp.display} → {oc.target_display}: same content, unchanged")
+            out(t("cli.import_same", lang, source=imp.display, target=oc.target_display))
         else:
-            out(f"未导入 {imp.display}（见下列问题）" if lang == "zh" else f"not imported: {imp.display} (see below)")
+            out(t("cli.not_imported", lang, source=imp.display))
 
     targets = list(dict.fromkeys(oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None))
     sources: dict[str, str] = {}
@@ -205,37 +192,30 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
 
 
 def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
-    """--mail: read the messages (intake), import their attachments (forms), print a summary."""
-    from zengshou.intake.attachments import RESULTS, import_mail
+    """--mail: read the messages and import their attachments (zengshou.intake), print a summary."""
+    from rich.table import Table
+    from rich.text import Text
+
     from zengshou.i18n import tr
+    from zengshou.intake.attachments import RESULTS, import_mail
     from zengshou.intake.mail import iter_messages, load_senders, sender_unit
 
     if not mail.exists():
-        fail({"zh": f"邮件文件或文件夹不存在：{mail}", "en": f"no such mail file or folder: {mail}"}, lang)
+        fail("cli.no_such_mail", lang, path=mail)
     cat, data = ws.cat, ws.data_dir
     senders, sender_findings = load_senders(cat, data)
     run = import_mail(cat, data, iter_messages(mail), senders, quarter=q, force=force, sender_unit=sender_unit)
 
-    from rich.table import Table
-    from rich.text import Text
-
-    t = Table(title="邮件导入结果" if lang == "zh" else "Mail import", show_lines=False)
-    for h in (("邮件", "message"), ("单位", "unit"), ("附件", "attachment"), ("结果", "result")):
-        t.add_column(h[0] if lang == "zh" else h[1], overflow="fold")
+    table = Table(title=t("mail.title", lang))
+    for key in ("mail.col.message", "mail.col.unit", "mail.col.attachment", "mail.col.result"):
+        table.add_column(t(key, lang), overflow="fold")
     for r in run.rows:
         why = tr(r.why, lang) if isinstance(r.why, dict) else r.why
-        result = tr(RESULTS[r.result], lang) + (f"（{why}）" if why and lang == "zh" else f" ({why})" if why else "")
-        t.add_row(*(Text(x) for x in (r.message, r.unit, r.attachment, result)))  # mailed text is never markup
-    console().print(t)
+        result = tr(RESULTS[r.result], lang) + (t("mail.why", lang, why=why) if why else "")
+        table.add_row(*(Text(x) for x in (r.message, r.unit, r.attachment, result)))  # mailed text is never markup
+    console().print(table)
     counts = {k: sum(1 for r in run.rows if r.result == k) for k in RESULTS}
-    if lang == "zh":
-        out(f"共 {run.messages} 封邮件、{len(run.rows)} 个附件：导入 {counts['imported']}、替换 {counts['replaced']}、"
-            f"未改动 {counts['unchanged']}、被重发取代 {counts['superseded']}、未导入 {counts['refused']}、跳过 {counts['skipped']}。")
-        if run.nothing_new and not counts["refused"]:
-            out("没有新内容：这些邮件已全部导入过（重复运行不会重复导入）。")
-    else:
-        out(f"{run.messages} message(s), {len(run.rows)} attachment(s): {counts['imported']} imported, {counts['replaced']} replaced, "
-            f"{counts['unchanged']} unchanged, {counts['superseded']} superseded, {counts['refused']} not imported, {counts['skipped']} skipped.")
-        if run.nothing_new and not counts["refused"]:
-            out("Nothing new: every message was imported before (running again imports nothing twice).")
+    out(t("mail.summary", lang, messages=run.messages, attachments=len(run.rows), **counts))
+    if run.nothing_new and not counts["refused"]:
+        out(t("mail.nothing_new", lang))
     _report(ws, run.outcomes, sender_findings + run.findings, run.messages, lang, quiet_lines=True)
