@@ -9,12 +9,21 @@ lines. Blank measure and unit cells are merged cells; the data repeats them on e
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zengshou.yamlout import scalar
 
 PLAN_FILE = "guilin-income-plan-2022-2024.txt"
+def _found(pattern: str | re.Pattern[str], text: str) -> re.Match[str]:
+    """The match of a pattern the published plan text is known to contain; a clear error if it does not."""
+    m = re.search(pattern, text)
+    if m is None:
+        raise ValueError(f"the plan text does not match {pattern!r}: {text[:80]!r}")
+    return m
+
+
 _NUM_TITLE = re.compile(r"^(\d+)[．.]\s*(.+?)$")
 _PART = re.compile(r"^（([一二三四五六七八九十]+)）(.+?)。?$")
 _SECTION = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
@@ -37,7 +46,7 @@ class Derived:
     problems: list[str] = field(default_factory=list)
 
 
-def split_units(cell: str, known: "callable") -> list[str]:
+def split_units(cell: str, known: Callable[[str], bool]) -> list[str]:
     """Split a 责任单位 cell into names, the way a reader of the table would.
 
     Names are separated by 、 and ，; "等部门" and a final 。 are not part of a name. Some names
@@ -98,7 +107,7 @@ def read_table(text: str) -> list[list[str]]:
 OFFICE = "桂林市乡村振兴局"
 
 
-def derive(text: str, resolve: "callable") -> Derived:
+def derive(text: str, resolve: Callable[[str], str | None]) -> Derived:
     """Build the plan data. ``resolve(name)`` returns the canonical unit name or None."""
     lines = [ln.strip() for ln in text.split("\n")]
     problems: list[str] = []
@@ -106,11 +115,11 @@ def derive(text: str, resolve: "callable") -> Derived:
     # ---- plan metadata, from the title and the table's note
     title = lines[0] + next(ln for ln in lines[1:5] if ln)
     note = next(ln for ln in lines if ln.startswith("备注"))
-    period = re.search(r"（(\d{4})—(\d{4})年）", title)
-    deadline = re.search(r"每季度第一个月(\d+)日前", note)
-    limit = re.search(r"每条控制在(\d+)字以内", note)
-    mailbox = re.search(r"邮箱：([\w.@-]+[\w])", note)
-    contact = re.search(r"联系人：(\S+?)，联系方式：(\d+)", note)
+    period = _found(r"（(\d{4})—(\d{4})年）", title)
+    deadline = _found(r"每季度第一个月(\d+)日前", note)
+    limit = _found(r"每条控制在(\d+)字以内", note)
+    mailbox = _found(r"邮箱：([\w.@-]+[\w])", note)
+    contact = _found(r"联系人：(\S+?)，联系方式：(\d+)", note)
     plan = {
         "title": title,
         "short_title": title.split("（")[0],
@@ -148,14 +157,15 @@ def derive(text: str, resolve: "callable") -> Derived:
     # ---- the table
     measures: dict[int, dict] = {}
     tasks: list[dict] = []
-    last_measure = last_units = None
+    last_measure: int | None = None
+    last_units = ""
     for cells in read_table(text):
         if len(cells) != 5:
             problems.append(f"row {cells[0]}: expected 5 cells, found {len(cells)}")
             continue
         num, mcell, task_text, _progress, ucell = cells
         if mcell.strip():
-            m = _NUM_TITLE.match(mcell.strip())
+            m = _found(_NUM_TITLE, mcell.strip())
             mid, mtitle = int(m.group(1)), m.group(2).strip()
             if mid not in measures:
                 measures[mid] = {"id": mid, "title": mtitle, "part": measure_part.get(mid, "")}
@@ -387,7 +397,7 @@ def derive_file(plan_path: Path, units_path: Path) -> tuple[str, list[str]]:
     uf = validate(doc, UnitsFile)
     if uf is None:
         return "", [f"{f.file}:{f.line}:{f.col} {f.code} {f.message('en')}" for f in doc.findings]
-    names = {}
+    names: dict[str, str] = {}
     for u in uf.units:
         for n in (u.name, *u.aliases, *u.former_names):
             names.setdefault(normalize(n), u.name)

@@ -29,6 +29,7 @@ status and figure cells are.
 from __future__ import annotations
 
 import unicodedata
+from typing import Literal
 
 from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_COUNT, H_FIGURE, H_PREVIOUS, H_STATUS, H_VALUE, HEADERS,
                             META_SHEET, SHEET, STATUSES, fingerprint)
@@ -92,6 +93,8 @@ def _figure_validation(ind):
     from zengshou.indicators import COUNT_UNITS
     from zengshou.writer import figure_label
 
+    kind: Literal["decimal", "whole"]
+    op: Literal["between", "greaterThanOrEqual"]
     if ind.unit == "%":
         kind, op, lo, hi, what = "decimal", "between", "0", "100", "0 到 100 之间的数（百分数，63 表示 63%）"
     elif ind.unit in COUNT_UNITS:
@@ -115,6 +118,7 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.worksheet import Worksheet
 
     from zengshou.forms import unit_figures
     from zengshou.writer import figure_label
@@ -143,6 +147,7 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
 
     wb = Workbook()
     ws = wb.active
+    assert isinstance(ws, Worksheet)  # a new Workbook has one worksheet, and it is active
     ws.title = SHEET
 
     thin = Side(style="thin", color="000000")
@@ -155,8 +160,8 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     editable_fill = PatternFill("solid", fgColor="FFFDE7")  # pale yellow: "type here"
     reference_fill = PatternFill("solid", fgColor="F2F2F2")  # light grey: for reference only
 
-    for col, width in widths.items():
-        ws.column_dimensions[col].width = width
+    for letter, width in widths.items():
+        ws.column_dimensions[letter].width = width
 
     # ---- heading
     ws.merge_cells(f"A1:{last}1")

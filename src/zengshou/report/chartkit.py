@@ -25,6 +25,7 @@ def line_chart(title: str):
     chart.y_axis.scaling.min = 0
     chart.y_axis.delete = False
     chart.x_axis.delete = False
+    assert chart.legend is not None  # a new chart has a legend
     chart.legend.position = "b"
     small = _text(LABEL_SIZE)
     chart.x_axis.txPr = small

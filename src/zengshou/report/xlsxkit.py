@@ -152,10 +152,11 @@ def new_workbook():
     from openpyxl.utils.indexed_list import IndexedList
 
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])
     base = Font(name="Arial", size=11)
-    wb._fonts = IndexedList([base])
-    wb._named_styles["Normal"].font = base
+    # The default font lives in private attributes that types-openpyxl does not declare.
+    wb._fonts = IndexedList([base])  # type: ignore[attr-defined]
+    wb._named_styles["Normal"].font = base  # type: ignore[attr-defined]
     return wb
 
 
