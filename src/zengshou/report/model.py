@@ -17,10 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from zengshou.i18n import join, long_date
 from zengshou.models import Measure, Task
 from zengshou.quarters import Quarter
+
+if TYPE_CHECKING:  # the model holds the indicators' results; only their type is named here
+    from zengshou.indicators import Progress
 
 FILLED, MISSING, BLANK, SKIPPED = "filled", "missing", "blank", "skipped"
 ROLE_ORDER = {"lead": 0, "participant": 1, "other": 1, "county": 2}
@@ -199,7 +203,7 @@ class Series:
     quarters: list[str] = field(default_factory=list)
     actual: list[float | None] = field(default_factory=list)
     due: list[float | None] = field(default_factory=list)  # target × share expected by that quarter
-    last: object | None = None  # zengshou.indicators.Progress at the report's quarter
+    last: Progress | None = None  # at the report's quarter
 
     @property
     def chartable(self) -> bool:

@@ -59,6 +59,7 @@ class _Ctx:
         self.report, self.wb, self.st, self.used = report, wb, st, used
         self.t = report.words
         self.footer = self.t["page"]
+        self.first: Sheet  # the first sheet: 呈报版's heading and 报送情况, set by _heading
 
     def sheet(self, name: str):
         return self.wb.create_sheet(sheet_title(name, self.used))

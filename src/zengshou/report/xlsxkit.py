@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from copy import copy
 
 from zengshou.report.measure import text_width
@@ -77,7 +78,7 @@ def sheet_title(name: str, used: set[str]) -> str:
 class Sheet:
     """A worksheet plus the heights its cells need; ``finish`` sets the row heights."""
 
-    def __init__(self, ws, widths: list[float], st: "Styles"):
+    def __init__(self, ws, widths: Sequence[float], st: "Styles"):
         from openpyxl.utils import get_column_letter
 
         self.ws, self.widths, self.st = ws, widths, st
@@ -125,14 +126,14 @@ class Sheet:
                     heights[r] = heights.get(r, height_for(1)) + extra
         return {r: round(min(MAX_ROW_HEIGHT, h), 1) for r, h in heights.items()}
 
-    def finish(self, *, title_rows: str, freeze: str, header: str, footer: str) -> None:
+    def finish(self, *, title_rows: str | None, freeze: str, header: str, footer: str) -> None:
         heights = self.heights()
         for r in sorted(heights):
             self.ws.row_dimensions[r].height = heights[r]
         setup_print(self.ws, title_rows=title_rows, freeze=freeze, header=header, footer=footer)
 
 
-def setup_print(ws, *, title_rows: str, freeze: str, header: str, footer: str) -> None:
+def setup_print(ws, *, title_rows: str | None, freeze: str, header: str, footer: str) -> None:
     from zengshou.xlsxutil import setup_print as setup
 
     setup(ws, title_rows=title_rows, freeze=freeze, header=header, footer=footer, font=FONT)
@@ -166,12 +167,12 @@ PAGE_W, PAGE_H = 842.0, 595.0  # A4 landscape, points
 MARGINS = (0.4, 0.4, 0.7, 0.7)  # inches: left, right, top, bottom (as xlsxutil.setup_print)
 
 
-def width_points(widths: list[float]) -> float:
+def width_points(widths: Sequence[float]) -> float:
     """Printed width of columns given in Excel width units (one digit, plus 5 px padding)."""
     return sum(w * DIGIT_PX + 5 for w in widths) * 0.75
 
 
-def page_scale(widths: list[float]) -> int:
+def page_scale(widths: Sequence[float]) -> int:
     """The print scale (percent) at which the columns fill the page width, as fit-to-width
     would choose; fixed here so page breaks can be computed."""
     usable = PAGE_W - (MARGINS[0] + MARGINS[1]) * 72
