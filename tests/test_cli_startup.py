@@ -80,3 +80,9 @@ def test_a_legacy_console_encoding_degrades_characters_not_the_run(tmp_path):
     out = res.stdout.decode("gbk")
     assert "Traceback" not in out + res.stderr.decode("gbk", "replace")
     assert "\\U0001f600" in out and "czj.yaml:5:15 C404" in out
+
+def test_an_unsupported_language_is_a_usage_error_not_a_traceback():
+    """Found by mypy: lang_of passed ``lang`` twice to fail() and crashed with a TypeError."""
+    res = run("validate", "--lang", "xx")
+    assert res.returncode == 2, res.stderr
+    assert "unsupported language: xx" in res.stderr and "Traceback" not in res.stderr

@@ -104,7 +104,7 @@ def lint(data_dir: Workspace | Path | str, paths: list[Path] | None = None, *, q
     if cache is not None and not keep:
         ws.cache = cache
         known = Cached(cache, ws, config, partial)
-    groups = [(folder, fs, frozenset()) for folder, fs in _by_folder(files)]
+    groups: list[tuple[str, list[Path], frozenset[Path]]] = [(folder, fs, frozenset()) for folder, fs in _by_folder(files)]
     if known is not None:
         groups = known.plan(groups, result)
         files = [f for _, fs, skip in groups for f in fs if f not in skip]
@@ -146,7 +146,9 @@ def _split(groups: list, n: int) -> list[list]:
     """Contiguous runs of quarters with about equal numbers of files: the next quarter's C407
     then finds the previous quarter's texts in the same process."""
     total = sum(len(g[1]) for g in groups)
-    chunks, cur, size = [], [], 0
+    chunks: list[list] = []
+    cur: list = []
+    size = 0
     for g in groups:
         cur.append(g)
         size += len(g[1])
@@ -158,13 +160,14 @@ def _split(groups: list, n: int) -> list[list]:
     return chunks
 
 
-def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], dict[str, dict[int, str]], dict]:
+def _check_groups(args) -> tuple[list[Finding], dict[str, str | dict[int, str]], list[Loaded], dict[str, dict[int, str]],
+                                    dict]:
     """Check quarter folders in order. A folder comes with the files whose findings the cache
     already holds (``skip``): they are read light, for the texts the others compare against."""
     ws, groups, partial, keep, off = args
     ctx = Context(ws, partial=partial, off=off)
     findings: list[Finding] = []
-    sources: dict[str, str] = {}
+    sources: dict[str, str | dict[int, str]] = {}
     comments: dict[str, dict[int, str]] = {}
     facts: dict[Path, dict] = {}  # what the cache keeps with a checked file's findings
     kept: list[Loaded] = []

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 
 from zengshou.findings import Finding, count
 from zengshou.i18n import t
 
 
 class Reporter:
-    def __init__(self, lang: str = "zh", sources: dict[str, str | dict[int, str]] | None = None, files_checked: int = 0):
+    def __init__(self, lang: str = "zh", sources: Mapping[str, str | dict[int, str]] | None = None, files_checked: int = 0):
         self.lang = lang
         self.sources = sources or {}
         self.files_checked = files_checked
@@ -159,5 +160,5 @@ class GithubReporter(Reporter):
 REPORTERS: dict[str, type[Reporter]] = {"text": TextReporter, "json": JsonReporter, "github": GithubReporter}
 
 
-def render_text(findings: list[Finding], lang: str, sources: dict[str, str] | None = None, files: int = 0) -> str:
+def render_text(findings: list[Finding], lang: str, sources: Mapping[str, str | dict[int, str]] | None = None, files: int = 0) -> str:
     return TextReporter(lang, sources, files).render(findings)

@@ -32,6 +32,13 @@ class Loaded:
     def ok(self) -> bool:
         return self.model is not None
 
+    @property
+    def valid(self) -> Submission:
+        """The model of a file that passed the schema, for code that holds only such files."""
+        if self.model is None:
+            raise ValueError(f"{self.display} did not pass the schema")
+        return self.model
+
     def squashed(self) -> list[str]:
         """Each item's progress text reduced for comparisons (:func:`text.squash`), computed once."""
         if self._squashed is None:

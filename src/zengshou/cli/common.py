@@ -42,7 +42,7 @@ FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help=H("opt.fo
 
 def lang_of(lang: str | None) -> str:
     if lang and lang.lower() not in ("zh", "en", "zh-cn", "zh_cn", "en-us", "en_us"):
-        fail("cli.bad_lang", "en", lang=lang)
+        fail_text(t("cli.bad_lang", "en", lang=lang), "en")  # fail() takes lang itself
     return pick(lang)
 
 

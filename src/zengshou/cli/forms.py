@@ -182,7 +182,7 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
             out(t("cli.not_imported", lang, source=imp.display))
 
     targets = list(dict.fromkeys(oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None))
-    sources: dict[str, str] = {}
+    sources: dict[str, str | dict[int, str]] = {}
     if targets:
         result = lint(ws, targets)
         findings += result.findings

@@ -30,7 +30,7 @@ class ImportedForm:
     people: dict[str, str] = field(default_factory=dict)  # filled_by / phone / reviewer (models.Submission)
     notes: dict[int, str] = field(default_factory=dict)  # row → note (kept from a mailed YAML submission)
     submitted: date | None = None  # set by mail intake: the message's date in China Standard Time
-    source: dict[str, str] | None = None  # set by mail intake: sender, subject, date, attachment
+    source: dict[str, str | None] | None = None  # set by mail intake: sender, subject, date, attachment
 
     @property
     def refused(self) -> bool:

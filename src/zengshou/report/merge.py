@@ -29,6 +29,7 @@ from zengshou.catalog import Catalog
 from zengshou.findings import Finding
 from zengshou.indicators import Figures, quarter_figures
 from zengshou.lint import Result
+from zengshou.models import Item
 from zengshou.quarters import Quarter
 from zengshou.report import indicators as ind
 from zengshou.report.labels import NOTES, labels
@@ -98,7 +99,7 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
         except ValueError:
             return clean(sub.path.name)
 
-    drafts = {uid for uid, s in accepted.items() if s.model.submitted is None}
+    drafts = {uid for uid, s in accepted.items() if s.valid.submitted is None}
     shown = {uid for uid in accepted if include_drafts or uid not in drafts}
     rows = _rows(cat, q, accepted, drafts, left_units)
     for row in rows:
@@ -110,13 +111,13 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
         u = cat.by_id[uid]
         sub = accepted.get(uid)
         state = FILLED if sub else (SKIPPED if uid in left_units else MISSING)
-        contact = clean(sub.model.contact_line or "—") if sub else ""
+        contact = clean(sub.valid.contact_line or "—") if sub else ""
         info = ""
         if sub:
             info = (t["draft_info"].format(contact=contact) if uid in drafts else
-                    t["submitted_info"].format(date=cn_date(sub.model.submitted, lang), contact=contact))
+                    t["submitted_info"].format(date=cn_date(sub.valid.submitted, lang), contact=contact))
         return UnitSection(uid, clean(u.name), u.kind, state, rel(sub) if sub else None,
-                           sub.model.submitted if sub else None, contact or None, mine,
+                           sub.valid.submitted if sub else None, contact or None, mine,
                            [pick(r) for r in mine], title=title, info=info)
 
     lead_ids = sorted({r.lead.unit_id for r in rows}, key=order.__getitem__)
@@ -138,10 +139,10 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
     st = quarter_status(ws, q, result=result)
     lines = []
     for su in st.units:
-        sub = accepted.get(su.unit_id)
-        if sub is None and su.unit_id in left_units:
+        got = accepted.get(su.unit_id)
+        if got is None and su.unit_id in left_units:
             state = "left_out"
-        elif sub is None:
+        elif got is None:
             state = "missing"
         elif su.unit_id in drafts:
             state = "draft"
@@ -149,7 +150,7 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
             state = "late"
         else:
             state = "on_time"
-        file_sub = sub or next((s for s, _ in left.values() if (s.unit_id or _unit_from_stem(cat, s.path.stem))
+        file_sub = got or next((s for s, _ in left.values() if (s.unit_id or _unit_from_stem(cat, s.path.stem))
                                 == su.unit_id), None)
         remarks = []
         if state == "left_out":
@@ -160,7 +161,7 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
             remarks += _remarks(result.for_file(file_sub.display), t, lang)
         lines.append(StatusLine(su.unit_id, clean(su.name), t["kind_" + su.kind], state, t["state_" + state],
                                 cn_date(su.submitted, lang), su.late_days if state == "late" else 0,
-                                su.required, su.reported if sub else 0, row_ranges(su.missing_rows, lang),
+                                su.required, su.reported if got else 0, row_ranges(su.missing_rows, lang),
                                 su.errors, su.warnings, rel(file_sub) if file_sub else "", remarks))
     used = {s.display for s in accepted.values()} | set(left)
     other_files = sorted(rel(s) for s in in_quarter.values() if s.display not in used)
@@ -197,10 +198,10 @@ def _rows(cat: Catalog, q: Quarter, accepted: dict[str, Loaded], drafts: set[str
           left_units: dict[str, str]) -> list[Row]:
     order = {u.id: i for i, u in enumerate(cat.units)}
     # each accepted submission's items by row (the first item for a row wins; duplicates are C403)
-    items: dict[str, dict[int, tuple[int, object]]] = {}
+    items: dict[str, dict[int, tuple[int, Item]]] = {}
     for uid, sub in accepted.items():
-        by_row: dict[int, tuple[int, object]] = {}
-        for i, it in enumerate(sub.model.items):
+        by_row: dict[int, tuple[int, Item]] = {}
+        for i, it in enumerate(sub.valid.items):
             by_row.setdefault(it.task, (i, it))
         items[uid] = by_row
 
