@@ -107,6 +107,7 @@ def load_file(path: Path | str, display: str | None = None) -> Document:
     if err is not None:
         err.file = name
         return Document(name, findings=[err])
+    assert raw is not None  # read_bytes gives the bytes or a finding
     return load_bytes(raw, name)
 
 
@@ -114,6 +115,7 @@ def load_bytes(raw: bytes, path: str) -> Document:
     text, err = decode(raw, path)
     if err is not None:
         return Document(path, findings=[err])
+    assert text is not None  # decode gives the text or a finding
     return load_text(text, path)
 
 
@@ -223,7 +225,7 @@ def _build(doc: Document, events) -> None:
     docs = 0
     root: Any = None
 
-    def mark(e):
+    def mark(e) -> tuple[int, int]:
         return (e.start_mark.line + 1, e.start_mark.column + 1)
 
     def refuse(code: str, e, **params) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+from collections.abc import Mapping
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -35,7 +36,7 @@ def validate(doc: Document, model: type[M], code: str = "S108") -> M | None:
         return None
     if not isinstance(doc.data, dict):
         kind = "list" if isinstance(doc.data, list) else "text"
-        params = {"what": {"zh": f"文件顶层应为“名称: 值”的映射，这里是{'列表' if kind == 'list' else '一段文字'}",
+        params: dict[str, Any] = {"what": {"zh": f"文件顶层应为“名称: 值”的映射，这里是{'列表' if kind == 'list' else '一段文字'}",
                            "en": f"the top level must be a mapping of `name: value`, not {'a list' if kind == 'list' else 'plain text'}"}}
         if isinstance(doc.data, str) and "：" in doc.data:
             params["hint"] = "fullwidth-colon"
@@ -68,7 +69,7 @@ def validate(doc: Document, model: type[M], code: str = "S108") -> M | None:
         return None
 
 
-def _zh_msg(err: dict) -> str:
+def _zh_msg(err: Mapping[str, Any]) -> str:
     msg = err.get("msg", "")
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]

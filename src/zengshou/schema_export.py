@@ -15,6 +15,8 @@ import copy
 import json
 from typing import Any
 
+from pydantic import BaseModel
+
 from zengshou.models import Submission, TasksFile, UnitsFile
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -65,7 +67,8 @@ def _widen(node: Any) -> Any:
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one file kind: ``progress``, ``tasks`` or ``units``."""
-    model = {"progress": Submission, "tasks": TasksFile, "units": UnitsFile}[kind]
+    models: dict[str, type[BaseModel]] = {"progress": Submission, "tasks": TasksFile, "units": UnitsFile}
+    model = models[kind]
     schema = _widen(copy.deepcopy(model.model_json_schema(mode="validation")))
     if kind == "progress":
         task = schema["$defs"]["Item"]["properties"]["task"]

@@ -91,8 +91,8 @@ class Workspace:
             self.definition_docs[name] = doc
         if len(models) < 2 or any(m is None for m in models.values()):
             return
-        tf: TasksFile = models["tasks.yaml"]
-        uf: UnitsFile = models["units.yaml"]
+        tf, uf = models["tasks.yaml"], models["units.yaml"]
+        assert isinstance(tf, TasksFile) and isinstance(uf, UnitsFile)
         self.catalog = Catalog(tf.plan, tf.parts, list(tf.measures), tf.tasks, uf.units,
                                tasks_path=self.definition_docs["tasks.yaml"].path,
                                units_path=self.definition_docs["units.yaml"].path,

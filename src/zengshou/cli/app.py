@@ -12,10 +12,10 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand, TyperGroup, TyperOption
 
 from zengshou import __version__
 from zengshou.cli import commands
@@ -50,14 +50,20 @@ def _localize_chrome() -> None:
             return text
 
         rich_utils._make_rich_text = folding
-        rich_utils._zengshou_folds = True
+        setattr(rich_utils, "_zengshou_folds", True)  # noqa: B010 - our own marker on Typer's module
     for name, key in _RICH_WORDS.items():
         setattr(rich_utils, name, t(key, lang))
     for name, key in _BRACKETED.items():
         setattr(rich_utils, name, "[" + t(key, lang) + "]")
 
 
-class _Localized:
+if TYPE_CHECKING:  # a mixin of TyperCommand and TyperGroup: checked as the command it extends
+    _Command = TyperCommand
+else:
+    _Command = object
+
+
+class _Localized(_Command):
     """Help option, usage line and Typer's words in the interface language."""
 
     def get_help_option(self, ctx):
@@ -69,7 +75,7 @@ class _Localized:
     def get_params(self, ctx):
         params = super().get_params(ctx)
         for p in params:
-            if p.name in _OWN_OPTIONS:
+            if p.name in _OWN_OPTIONS and isinstance(p, TyperOption):  # Typer makes both as TyperOption
                 p.help = t(_OWN_OPTIONS[p.name], ui_lang())
         return params
 
