@@ -420,7 +420,7 @@ def history(ws: Workspace, row: int, unit_id: str | None = None) -> list[History
             if unit_id and uid != unit_id:
                 continue
             sub = subs[uid]
-            for item in sub.model.items:
+            for item in sub.valid.items:
                 if item.task == row:
                     out.append(HistoryEntry(str(q), uid, cat.by_id[uid].name, item.progress or "", item.status,
                                             {k: ("" if v is None else str(v)) for k, v in (item.figures or {}).items()},

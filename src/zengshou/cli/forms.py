@@ -67,6 +67,7 @@ def template_cmd(
             fail("cli.not_folder_all", lang, path=folder)
         jobs = [(uid, folder / f"{uid}.{ext}") for uid in cat.reporters(q)]
     else:
+        assert unit is not None  # --unit or --all, checked above
         u = reporting_unit_or_exit(cat, unit, q, lang)
         target = output if output is not None else Path(f"{u.id}-{q}.{ext}")
         if target.is_dir():
@@ -137,6 +138,7 @@ def import_cmd(
             fail("cli.mail_options", lang)
         _import_mail(ws, mail, q, force, lang)
         return
+    assert files  # files or --mail, checked above
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     if unit_id and cat.by_id[unit_id].kind == "group":
         fail("cli.group_not_unit_short", lang, name=cat.by_id[unit_id].name)

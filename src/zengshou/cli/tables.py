@@ -11,6 +11,7 @@ do not fit, the table becomes one block per row (the first column as a heading, 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from zengshou.i18n import t
 from zengshou.writer import cells, wrap
@@ -23,7 +24,7 @@ PROSE_SHARE = 0.4
 @dataclass
 class Column:
     head: str
-    justify: str = "left"
+    justify: Literal["left", "center", "right"] = "left"
     wrap: bool = False  # may be wrapped (names, texts); otherwise every value stays on one line
     grow: bool = False  # takes the spare width (the prose column)
     min: int = 8  # narrowest a wrapped column may get, in display cells

@@ -90,7 +90,7 @@ def previous_texts(cat, data_dir, unit_id: str, quarter) -> dict[int, str]:
                 continue
             sub = load_submission(path, cat)
             if sub.ok:
-                return {it.task: it.progress for it in sub.model.items if it.progress and it.progress.strip()}
+                return {it.task: it.progress for it in sub.valid.items if it.progress and it.progress.strip()}
     return {}
 
 

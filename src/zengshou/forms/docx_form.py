@@ -142,7 +142,7 @@ def build_docx(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
                 + "。填好后保存为 .docx（Word 文档）发回。"), BODY_FONT, 10)
 
     cols = columns(bool(previous), bool(figs))
-    widths = dict(WIDTH_MM)
+    widths: dict[str, float] = dict(WIDTH_MM)
     widths[H_PROGRESS] = USABLE_MM - sum(widths[c] for c in cols if c != H_PROGRESS)
     table = doc.add_table(rows=1 + len(rows), cols=len(cols))
     table.style = doc.styles["Table Grid"]

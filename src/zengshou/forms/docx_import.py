@@ -314,7 +314,7 @@ def unit_in_text(cat, text: str) -> str | None:
     return keep.pop() if len(keep) == 1 else None
 
 
-def _find_header(tables: list[Table]) -> tuple[int, int, dict[str, int], dict[str, int]] | None:
+def _find_header(tables: list[Table]) -> tuple[int, int, dict[str, int], dict[int, int]] | None:
     """(table position, header row, column → grid col, grid col → span of its header cell)."""
     for ti, t in enumerate(tables):
         for ri, row in enumerate(t.rows[:HEADER_SCAN_ROWS]):

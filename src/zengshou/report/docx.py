@@ -256,7 +256,9 @@ def _summary(doc, report: Report, ctx: dict) -> None:
                for i, r in enumerate(rows)]
     usable = (PAGE_H_CM - MARGINS_CM[2] - MARGINS_CM[3]) * 28.35 * 0.96
     head_h = _height([(h, x) for h, x in zip(header, w)]) + 16 * LINE + 12  # header row and the section heading
-    chunks, cur, y = [], [], head_h
+    chunks: list[list[int]] = []
+    cur: list[int] = []
+    y = head_h
     for i, h in enumerate(rows):
         hh = heights[i]
         if cur and y + hh > usable:

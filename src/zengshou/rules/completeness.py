@@ -38,7 +38,9 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
 
 def _ranges(rows: list[int], sep: str) -> str:
     """1,2,3,5 → '1–3、5': long lists stay readable."""
-    parts, start, prev = [], None, None
+    parts: list[str] = []
+    start: int | None = None
+    prev = 0
     for r in rows:
         if start is None:
             start = prev = r

@@ -76,7 +76,7 @@ _FIELDS = {"contact": {"zh": "联系人", "en": "contact"}, "filled_by": {"zh": 
 
 def _bidi(sub: Loaded, out) -> None:
     """C409 on every free text of the file: the header's people fields, each item's progress and note."""
-    m = sub.model
+    m = sub.valid
 
     def check_text(text, path, where):
         for pos, ch in bidi_controls(text)[:1]:  # one finding per field: the fix is the same
@@ -130,8 +130,8 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
     cat = ctx.cat
     out = ctx.findings(sub)
     doc = sub.doc
-    named = sub.unit_id is not None and cat.by_id[sub.unit_id].kind != "group"
-    roles = cat.roles(sub.unit_id, sub.quarter) if named else None
+    uid = sub.unit_id
+    roles = cat.roles(uid, sub.quarter) if uid is not None and cat.by_id[uid].kind != "group" else None
     unit_name = cat.by_id[sub.unit_id].name if sub.unit_id else m.unit
     limit = cat.plan.max_chars
     first_line: dict[int, int] = {}

@@ -141,14 +141,15 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
     # parts and measures
     part_ids = {p.id for p in cat.parts}
     seen_m: dict[int, int] = {}
-    for i, m in enumerate(cat.measure_list):
-        if m.part not in part_ids:
-            at(tasks, ("measures", i, "part"), "D207", what={"zh": "部分", "en": "part"}, ref=m.part)
-    for i, m in enumerate(m.id for m in cat.measure_list):
-        if m in seen_m:
-            at(tasks, ("measures", i, "id"), "D202", what={"zh": "措施", "en": "measure"}, id=m, first_line=seen_m[m])
+    for i, measure in enumerate(cat.measure_list):
+        if measure.part not in part_ids:
+            at(tasks, ("measures", i, "part"), "D207", what={"zh": "部分", "en": "part"}, ref=measure.part)
+    for i, mid in enumerate(measure.id for measure in cat.measure_list):
+        if mid in seen_m:
+            at(tasks, ("measures", i, "id"), "D202", what={"zh": "措施", "en": "measure"}, id=mid,
+               first_line=seen_m[mid])
         else:
-            seen_m[m] = tasks.pos(("measures", i, "id"))[0] or 0
+            seen_m[mid] = tasks.pos(("measures", i, "id"))[0] or 0
 
     # rows: numbered 1..n in order, each with units that exist
     first_row: dict[int, int] = {}

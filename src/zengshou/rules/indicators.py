@@ -190,6 +190,7 @@ def check(ctx, sub) -> list[Finding]:
             ind = mine.get(key)
             if ind is None or ind.aggregation == "threshold":
                 other = defs.get(key)
+                what: str | dict[str, str]
                 if ind is not None:
                     what = {"zh": "（该项只是界线，不填数字）", "en": " (it is a threshold and takes no figure)"}
                 elif other is not None:
@@ -201,6 +202,7 @@ def check(ctx, sub) -> list[Finding]:
                 continue
             p = parse_figure(text, ind.unit)
             if p.value is None:
+                assert p.problem is not None  # a figure without a value says why
                 zh, en = _WHY[p.problem]
                 code = "F702" if p.problem in ("negative", "fraction") else "F701"
                 example = {"zh": f"（如 {p.hint}）", "en": f" (e.g. {p.hint})"} if p.hint else ""
