@@ -72,7 +72,7 @@ def tree(tmp_path: Path) -> Path:
 def _texts(path: Path) -> list[str]:
     """The first line of each progress text (the sample writes them as ``|-`` blocks)."""
     lines = path.read_text(encoding="utf-8").splitlines()
-    return [nxt for ln, nxt in zip(lines, lines[1:]) if ln.strip() == "progress: |-" and nxt.strip()]
+    return [nxt for ln, nxt in zip(lines, lines[1:], strict=False) if ln.strip() == "progress: |-" and nxt.strip()]
 
 
 def _indent(line: str) -> str:

@@ -286,7 +286,7 @@ def test_no_table_and_unknown_columns(cli, data_dir):
     d = docx.Document()
     d.add_paragraph("资源县2023年第三季度")
     t = d.add_table(rows=2, cols=3)
-    for c, v in zip(t.rows[0].cells, ("编号", "工作内容", "完成情况")):
+    for c, v in zip(t.rows[0].cells, ("编号", "工作内容", "完成情况"), strict=True):
         c.text = v
     d.save("cols.docx")
     res = cli("import", "cols.docx", "--data", data_dir)

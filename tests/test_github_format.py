@@ -46,7 +46,7 @@ def test_no_line_no_position():
 
 def test_grouped_log_cap_and_summary(cli, empty_data):
     # 12 units without required rows, one error (C401) and one warning (T601) each: 24 findings, more than GitHub shows
-    for i, uid in enumerate(["gxj", "tzcjj", "jyj", "zjj", "scjgj", "jtysj", "slj", "tyjrj", "gzw", "njzx", "tzb", "xcb"]):
+    for uid in ["gxj", "tzcjj", "jyj", "zjj", "scjgj", "jtysj", "slj", "tyjrj", "gzw", "njzx", "tzb", "xcb"]:
         write(empty_data / f"progress/2023Q2/{uid}.yaml",
               GOOD.replace("市财政局", uid).replace("task: 13", "task: 99").replace("07-05", "07-20"))
     res = cli("validate", "--data", empty_data, "--format", "github", "--lang", "en")

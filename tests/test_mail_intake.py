@@ -238,7 +238,7 @@ def test_mbox_of_1000_messages_streams(cli, data_dir, tmp_path):
     one = message("x@example.cn", "照片", "Thu, 5 Oct 2023 09:00:00 +0800", [("现场.jpg", blob)])
     path = tmp_path / "big.mbox"
     with path.open("wb") as fh:
-        for i in range(1000):
+        for _i in range(1000):
             fh.write(b"From x@example.cn Thu Oct  5 09:00:00 2023\n")
             fh.write(one.replace(b"\r\n", b"\n") + b"\n")
     assert path.stat().st_size > 40 * 1024 * 1024

@@ -100,7 +100,7 @@ def test_summary_has_the_plan_table_with_lead_progress(book, quarter):
     assert [c.value for c in ws[2]] == ["序号", "具体措施", "重点任务", "落实进度", "责任单位"]
     rows = summary_rows(ws)
     assert [r[0] for r in rows] == list(range(1, 71))
-    for t, row in zip(cat.tasks, rows):
+    for t, row in zip(cat.tasks, rows, strict=True):
         assert row[2] == t.text
         lead = cat.by_id[cat.lead(t.id, Q)]
         if lead.id == "kjj":

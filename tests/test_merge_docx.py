@@ -66,7 +66,7 @@ def test_summary_has_the_70_rows_and_no_draft_text(document, quarter):
     cat, _ = load_catalog(quarter)
     rows = summary_rows(document)
     assert [int(r[0]) for r in rows] == list(range(1, 71))
-    for t, r in zip(cat.tasks, rows):
+    for t, r in zip(cat.tasks, rows, strict=True):
         assert r[2] == t.text
         lead = cat.by_id[cat.lead(t.id, Q)]
         if lead.id == "kjj":
@@ -85,7 +85,7 @@ def test_summary_tables_repeat_header_and_continued_measure(document, quarter):
         first = t.rows[0]._tr
         assert first.trPr is not None and first.trPr.xpath("./w:tblHeader")  # header row repeats
         assert all(r._tr.trPr.xpath("./w:cantSplit") for r in t.rows[1:])  # rows never split
-    for prev, t in zip(chunks, chunks[1:]):
+    for prev, t in zip(chunks, chunks[1:], strict=False):
         last_no, first_no = int(prev.rows[-1].cells[0].text), int(t.rows[1].cells[0].text)
         assert first_no == last_no + 1
         m_prev, m_first = cat.task(last_no).measure, cat.task(first_no).measure

@@ -121,7 +121,7 @@ def test_lead_section_has_county_texts(pages, empty_data):
     block = body[start + 1:start + 19]
     assert block[0][1:3] == ["市农业农村局（牵头）", EVIL]
     counties = [u for u in cat.counties() if u.id != "lingui"]
-    for u, r in zip(counties, block[1:]):
+    for u, r in zip(counties, block[1:], strict=True):
         assert r[1] == u.name and r[2] == sample_text(u.name, 1)
     assert block[len(counties) + 1][1:3] == ["未报送", "临桂区"]
 

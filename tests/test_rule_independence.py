@@ -72,7 +72,7 @@ def tree(tmp_path_factory) -> Path:
     data = tmp_path_factory.mktemp("independence") / "data"
     shutil.copytree(DATA, data)
     folder = data / "progress" / "2023Q2"
-    for i, (name, (raw, *_)) in enumerate(sorted(CASES.items())):
+    for i, (_name, (raw, *_)) in enumerate(sorted(CASES.items())):
         if len(raw) < 1_000_000:
             (folder / f"case{i:02d}.yaml").write_bytes(raw)
     (folder / "ziyuan.yaml").write_text(EVERYTHING, encoding="utf-8")

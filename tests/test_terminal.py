@@ -78,7 +78,7 @@ def check(out: str, width: int, heads: list[str], rows: list[list[str]], *, opti
                 assert forms, (heads[i], r[i])
         return
     assert [h for h in table["heads"]] == [squash(heads[i]) for i in sorted(shown)]
-    cols = dict(zip(sorted(shown), table["cols"]))
+    cols = dict(zip(sorted(shown), table["cols"], strict=True))
     for r in rows:
         for i in shown:
             v = squash(r[i])

@@ -174,7 +174,7 @@ def _check_groups(args) -> tuple[list[Finding], dict[str, str | dict[int, str]],
     for folder, paths, skip in groups:
         loaded = [ws.peek(p) if p in skip else ws.submission(p) for p in paths]
         ctx.subs = loaded
-        for path, sub in zip(paths, loaded):
+        for path, sub in zip(paths, loaded, strict=True):
             if path in skip:
                 continue
             mine = list(sub.doc.findings)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -27,7 +27,7 @@ from zengshou.cli.common import H, LangOpt, fail, lang_of, width
 from zengshou.i18n import join, t
 
 
-class SchemaKind(str, Enum):
+class SchemaKind(StrEnum):
     progress = "progress"
     tasks = "tasks"
     units = "units"
@@ -43,7 +43,7 @@ def schema_cmd(
     sys.stdout.write(schema_text(kind.value))
 
 
-class RulesFmt(str, Enum):
+class RulesFmt(StrEnum):
     text = "text"
     json = "json"
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
@@ -32,7 +32,7 @@ UnitOpt = Annotated[str, typer.Option("--unit", "-u", help=H("opt.unit"))]
 DEFAULT_DATA = Path("data")
 
 
-class TableOrJson(str, Enum):
+class TableOrJson(StrEnum):
     table = "table"
     json = "json"
 

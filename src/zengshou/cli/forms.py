@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -29,7 +29,7 @@ from zengshou.i18n import t
 FORMS_DIR = Path("forms")
 
 
-class FormFormat(str, Enum):
+class FormFormat(StrEnum):
     xlsx = "xlsx"
     docx = "docx"
 

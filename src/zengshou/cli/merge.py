@@ -78,7 +78,7 @@ def merge_cmd(
         sys.stderr.write(render_text(b.findings, lang, b.result.sources, b.result.files_checked))
         typer.echo(t("cli.merge_stopped", lang, n=len(b.findings)) + (t("cli.merge_strict_hint", lang)
                                                                         if strict and b.skippable else ""), err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(1) from None
 
     outputs = _render(report, formats, templates, cat.plan.short_title, str(q), lang)
     folder = out_dir if out_dir is not None else Path("reports") / str(q)

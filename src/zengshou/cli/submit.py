@@ -181,7 +181,7 @@ def _print_table(cat, st, lang: str) -> None:
                   Column(t("status.missing", lang), wrap=True, min=6), Column(t("status.errors", lang), justify="right"),
                   Column(t("status.warnings", lang), justify="right")]
         rows = []
-        for u, miss in zip(st.units, rows_missing):
+        for u, miss in zip(st.units, rows_missing, strict=True):
             r = [u.name] + ([t(f"kind.{u.kind}", lang), "✓" if u.file else "—"] if with_file else [])
             r += [u.submitted.isoformat() if u.submitted else "—", state_text(u, lang, short=short), miss,
                   str(u.errors) if u.file else "—", str(u.warnings) if u.file else "—"]

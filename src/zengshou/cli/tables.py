@@ -51,10 +51,10 @@ def widths(columns: list[Column], rows: list[list[str]], width: int) -> list[int
     columns cannot fit without cutting a value."""
     values = [[r[i] for r in rows] for i in range(len(columns))]
     room = width - (3 * len(columns) + 1)  # a border between and around columns, one space each side
-    natural = [_natural(c, v) for c, v in zip(columns, values)]
+    natural = [_natural(c, v) for c, v in zip(columns, values, strict=True)]
     if columns and any(c.max for c in columns):
-        natural = [min(n, c.max) if c.wrap and c.max else n for n, c in zip(natural, columns)]
-    got = [_minimum(c, v) for c, v in zip(columns, values)]
+        natural = [min(n, c.max) if c.wrap and c.max else n for n, c in zip(natural, columns, strict=True)]
+    got = [_minimum(c, v) for c, v in zip(columns, values, strict=True)]
     if sum(got) > room:
         return None
     # prose gets its share first; then the wrapped columns are made whole, the nearest to it
@@ -85,7 +85,7 @@ def widths(columns: list[Column], rows: list[list[str]], width: int) -> list[int
 def fits_whole(columns: list[Column], rows: list[list[str]], width: int) -> bool:
     """Every value fits on one line: the wide layout needs no wrapping at this width."""
     values = [[r[i] for r in rows] for i in range(len(columns))]
-    need = sum(_natural(c, v) for c, v in zip(columns, values)) + 3 * len(columns) + 1
+    need = sum(_natural(c, v) for c, v in zip(columns, values, strict=True)) + 3 * len(columns) + 1
     return need <= width
 
 
@@ -125,13 +125,13 @@ def table(title: str, columns: list[Column], rows: list[list[str]], width: int, 
         return blocks(title, columns, rows, width, total=total, lang=lang)
     inner = sum(got) + 3 * len(got) + 1
     tbl = Table(title="\n".join(fit(title, inner)), show_lines=lines, expand=False)
-    for c, w in zip(columns, got):
+    for c, w in zip(columns, got, strict=True):
         tbl.add_column("\n".join(fit(c.head, w)) if c.wrap else c.head, justify=c.justify, width=w,
                        no_wrap=True, overflow="fold")
     for n, r in enumerate(rows):
-        tbl.add_row(*(_cell(v, w, c) for v, w, c in zip(r, got, columns)), end_section=bool(total) and n + 1 == len(rows))
+        tbl.add_row(*(_cell(v, w, c) for v, w, c in zip(r, got, columns, strict=True)), end_section=bool(total) and n + 1 == len(rows))
     if total:
-        tbl.add_row(*(_cell(v, w, c) for v, w, c in zip(total, got, columns)))
+        tbl.add_row(*(_cell(v, w, c) for v, w, c in zip(total, got, columns, strict=True)))
     return tbl
 
 
@@ -146,7 +146,7 @@ def blocks(title: str, columns: list[Column], rows: list[list[str]], width: int,
     for r in rows + ([total] if total else []):
         # the first column's value heads the block; a short one (a row number) says what it is
         out += fit(r[0] if cells(r[0]) > 6 else f"{columns[0].head} {r[0]}", width)
-        pairs = [f"{c.head} {' '.join(v.split())}" for c, v in zip(columns[1:], r[1:]) if v.strip()]
+        pairs = [f"{c.head} {' '.join(v.split())}" for c, v in zip(columns[1:], r[1:], strict=True) if v.strip()]
         line = ""
         for pair in pairs:  # lines break between pairs; a pair longer than a line wraps by itself
             if line and cells(line + sep + pair) <= width - 2:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +13,7 @@ from zengshou.cli.app import command
 from zengshou.cli.common import DEFAULT_DATA, DataOpt, H, LangOpt, fail, lang_of, write_or_exit
 
 
-class Fmt(str, Enum):
+class Fmt(StrEnum):
     text = "text"
     json = "json"
     github = "github"

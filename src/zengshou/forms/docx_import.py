@@ -251,23 +251,28 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
         imp.add("F842", what={"zh": zh, "en": en})
 
     if not re.fullmatch(r"\d+", marker.get("version", "")):
-        bad("缺少 version", "no version"); return None
+        bad("缺少 version", "no version")
+        return None
     if int(marker["version"]) > DOCX_VERSION:
         bad(f"表单版本 {marker['version']} 由更新版本的 zengshou 生成", f"form version {marker['version']} was made by a newer zengshou")
         return None
     unit = cat.by_id.get(marker.get("unit", ""))
     if unit is None or unit.kind == "group":
-        bad(f"未知单位“{marker.get('unit', '')}”", f"unknown unit '{marker.get('unit', '')}'"); return None
+        bad(f"未知单位“{marker.get('unit', '')}”", f"unknown unit '{marker.get('unit', '')}'")
+        return None
     q = Quarter.try_parse(marker.get("quarter", ""))
     if q is None:
-        bad("季度无效", "invalid quarter"); return None
+        bad("季度无效", "invalid quarter")
+        return None
     try:
         rows = [int(x) for x in marker.get("rows", "").split(",") if x.strip()]
         optional = {int(x) for x in marker.get("optional", "").split(",") if x.strip()}
     except ValueError:
-        bad("任务序号无效", "invalid row list"); return None
+        bad("任务序号无效", "invalid row list")
+        return None
     if not rows:
-        bad("缺少任务行", "no rows"); return None
+        bad("缺少任务行", "no rows")
+        return None
     # the visible header line must say the same unit and quarter (a marker copied or edited
     # from another unit's form would otherwise file this text under that unit)
     head = next((p for p in before if "填报单位" in p), None)

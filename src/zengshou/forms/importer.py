@@ -166,25 +166,31 @@ def _metadata(imp: ImportedForm, wb, cat) -> dict | None:
         imp.add("F825", sheet=META_SHEET, what={"zh": zh, "en": en})
 
     if meta.get("format") != FORM_FORMAT:
-        bad("缺少 format", "no format"); return None
+        bad("缺少 format", "no format")
+        return None
     if not re.fullmatch(r"\d+", meta.get("version", "")):
-        bad("缺少 version", "no version"); return None
+        bad("缺少 version", "no version")
+        return None
     if int(meta["version"]) > FORM_VERSION:
         bad(f"表单版本 {meta['version']} 由更新版本的 zengshou 生成", f"form version {meta['version']} was made by a newer zengshou")
         return None
     unit = cat.by_id.get(meta.get("unit", ""))
     if unit is None:
-        bad(f"未知单位“{meta.get('unit', '')}”", f"unknown unit '{meta.get('unit', '')}'"); return None
+        bad(f"未知单位“{meta.get('unit', '')}”", f"unknown unit '{meta.get('unit', '')}'")
+        return None
     q = Quarter.try_parse(meta.get("quarter", ""))
     if q is None:
-        bad("季度无效", "invalid quarter"); return None
+        bad("季度无效", "invalid quarter")
+        return None
     try:
         rows = [int(x) for x in meta.get("rows", "").split(",") if x.strip()]
         optional = {int(x) for x in meta.get("optional", "").split(",") if x.strip()}
     except ValueError:
-        bad("任务序号无效", "invalid row list"); return None
+        bad("任务序号无效", "invalid row list")
+        return None
     if not rows or not meta.get("sheet") or meta["sheet"] not in wb.sheetnames:
-        bad("缺少任务行或工作表", "rows or sheet missing"); return None
+        bad("缺少任务行或工作表", "rows or sheet missing")
+        return None
     return {"unit": unit.id, "quarter": q, "rows": rows, "optional": optional, "fingerprint": meta.get("fingerprint", ""),
             "sheet": meta["sheet"], "contact_cell": meta.get("contact_cell", ""), "raw": meta}
 
@@ -333,7 +339,7 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
         order = [seq for _, seq, *_ in entries if seq in meta["rows"]]
         expected_order = [r for r in meta["rows"] if r in seen]
         if not missing and order != expected_order:
-            i = next(i for i, (a, b) in enumerate(zip(order, expected_order)) if a != b)
+            i = next(i for i, (a, b) in enumerate(zip(order, expected_order, strict=False)) if a != b)
             sheet_row = next(e[0] for e in entries if e[1] == order[i])
             imp.add("F815", sheet_row, c_row, sheet_row=sheet_row, row=order[i])
 
@@ -422,7 +428,7 @@ def _read_extras(imp: ImportedForm, ws, raw: dict[str, str], sheet_rows: dict[in
             t = _cell_text(imp, ws, c, seq, what="status") if c.value is not None else None
             if t and t.strip():
                 imp.statuses[seq] = t.strip()
-        for ind_id, value_col in zip(ex["figures"].get(seq, []), ex["figure_cols"]):
+        for ind_id, value_col in zip(ex["figures"].get(seq, []), ex["figure_cols"], strict=False):
             c = ws[f"{value_col}{sheet_row}"]
             v = _figure_value(imp, ws, c, seq)
             if v is not None:

@@ -95,7 +95,7 @@ def import_mail(cat, data_dir: Path, messages, senders: dict[str, str], *, quart
             label = f"{msg.display} {msg.date.strftime('%Y-%m-%d %H:%M') if msg.date else '—'} {msg.subject}"[:120]
             hint = sender_unit(senders, msg.address) if sender_unit else None
             date_noted = False
-            for k, att in enumerate(msg.attachments):
+            for att in msg.attachments:
                 order += 1
                 disp = f"{msg.display} › {att.filename}"
                 if att.data is None:

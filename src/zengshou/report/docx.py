@@ -86,7 +86,7 @@ def _setup(doc, report: Report) -> None:
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Cm(PAGE_W_CM), Cm(PAGE_H_CM)
-    for side, cm in zip(("left_margin", "right_margin", "top_margin", "bottom_margin"), MARGINS_CM):
+    for side, cm in zip(("left_margin", "right_margin", "top_margin", "bottom_margin"), MARGINS_CM, strict=True):
         setattr(sec, side, Cm(cm))
     sec.header_distance, sec.footer_distance = Cm(1.0), Cm(1.0)
     normal = doc.styles["Normal"]
@@ -255,11 +255,11 @@ def _summary(doc, report: Report, ctx: dict) -> None:
                        + ([(r.units_text, w[4])] if uspan_all[i] == 1 else []))
                for i, r in enumerate(rows)]
     usable = (PAGE_H_CM - MARGINS_CM[2] - MARGINS_CM[3]) * 28.35 * 0.96
-    head_h = _height([(h, x) for h, x in zip(header, w)]) + 16 * LINE + 12  # header row and the section heading
+    head_h = _height([(h, x) for h, x in zip(header, w, strict=True)]) + 16 * LINE + 12  # header row and the section heading
     chunks: list[list[int]] = []
     cur: list[int] = []
     y = head_h
-    for i, h in enumerate(rows):
+    for i in range(len(rows)):
         hh = heights[i]
         if cur and y + hh > usable:
             chunks.append(cur)

@@ -78,7 +78,7 @@ def add_chart_grid(doc, series: list[Series], t: dict[str, str]) -> None:
         cs = OxmlElement("w:cantSplit")
         cs.set(qn("w:val"), "true")
         tr.get_or_add_trPr().append(cs)
-        for cell, s in zip(cells, series[i:i + PER_ROW]):
+        for cell, s in zip(cells, series[i:i + PER_ROW], strict=False):
             cell.width = Cm(W_CM + 0.4)
             n += 1
             add_chart(doc, cell.paragraphs[0].add_run(), s, t, n)

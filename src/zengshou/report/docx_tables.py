@@ -60,9 +60,9 @@ def table_xml(widths_cm: tuple[float, ...], header: list[C] | None, rows: list[l
            + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"]
     if header:
         out.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
-                   + "".join(_cell(c, w, style) for c, w in zip(header, widths)) + "</w:tr>")
+                   + "".join(_cell(c, w, style) for c, w in zip(header, widths, strict=True)) + "</w:tr>")
     for row in rows:
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(_cell(c, w, style) for c, w in zip(row, widths))
+        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(_cell(c, w, style) for c, w in zip(row, widths, strict=True))
                    + "</w:tr>")
     out.append("</w:tbl>")
     return "".join(out)

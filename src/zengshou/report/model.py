@@ -149,7 +149,7 @@ class UnitSection:
 
     @property
     def pairs(self) -> list[tuple[Row, Entry]]:
-        return list(zip(self.rows, self.entries))
+        return list(zip(self.rows, self.entries, strict=True))
 
 
 @dataclass

@@ -42,7 +42,7 @@ def add_indicator_sheet(wb, lines: list[IndicatorLine], t: dict[str, str], *, na
     charted = [x.series for x in lines if x.series.chartable]
     r += 1
     grid_first = r
-    for k in range(0, len(charted), PER_ROW):
+    for _ in range(0, len(charted), PER_ROW):
         units.append((r, r + BLOCK_ROWS - 1))
         for j in range(BLOCK_ROWS):
             sh.need.setdefault(r + j, height_for(1))

@@ -95,7 +95,7 @@ class Context:
     def _texts_of(self, sub: Loaded) -> Texts:
         if not sub.model:
             return {}
-        return {it.task: s for it, s in zip(sub.model.items, sub.squashed())}
+        return {it.task: s for it, s in zip(sub.model.items, sub.squashed(), strict=True)}
 
     def previous(self, sub: Loaded) -> tuple[str, Texts] | None:
         """The unit's texts of the quarter before, as ``(quarter, {row: squashed text})``:

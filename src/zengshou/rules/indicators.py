@@ -133,9 +133,9 @@ def check_definitions(cat: Catalog, tasks: Document) -> list[Finding]:
     known_units = set(cat.by_id)
     for i, t in enumerate(cat.tasks):
         for j, ind in enumerate(t.indicators):
-            def at(where, code, **params):
-                line, col = tasks.pos(("tasks", i, "indicators", j, where))
-                out.append(Finding(code, tasks.path, line, col, {"id": ind.id, **params}))
+            def at(where, code, _i=i, _j=j, _ind=ind, **params):  # bound now: called in this iteration only
+                line, col = tasks.pos(("tasks", _i, "indicators", _j, where))
+                out.append(Finding(code, tasks.path, line, col, {"id": _ind.id, **params}))
 
             if ind.id in first:
                 at("id", "D211", first_row=first[ind.id])
