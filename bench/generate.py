@@ -16,7 +16,7 @@ import argparse
 import random
 import re
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,14 +27,52 @@ from zengshou.quarters import Quarter  # noqa: E402
 from zengshou.yamlout import scalar, text_value  # noqa: E402
 
 OPENERS = ["本季度", "二季度以来", "今年以来", "截至季度末", "按照方案部署，", "对照任务清单，", "围绕年度目标，"]
-ACTIONS = ["组织开展", "统筹推进", "持续深化", "扎实推进", "召开专题会议部署", "联合相关部门开展", "指导各乡镇开展",
-           "印发工作方案推动", "建立工作台账跟踪", "深入村屯调研推动"]
-OBJECTS = ["脱贫劳动力技能培训", "特色产业奖补", "消费帮扶活动", "就业帮扶车间建设", "乡村公益性岗位管理", "小额信贷政策宣传",
-           "农村“三变”改革", "村级光伏电站运维", "易地搬迁后续扶持", "防止返贫动态监测", "农产品产销对接", "乡村旅游重点村培育"]
-RESULTS = ["累计培训{n}人次", "新增就业{n}人", "发放补贴{m}万元", "带动脱贫户{n}户增收", "新建帮扶车间{k}个", "开发岗位{n}个",
-           "签订购销协议{k}份", "实现销售额{m}万元", "覆盖行政村{k}个", "排查重点对象{n}户"]
-CLOSERS = ["下一步将继续加强督促指导，确保各项措施落实落细。", "存在的问题是部分乡镇进度偏慢，已逐一督办。",
-           "相关做法已形成经验材料。", "将于下季度开展专项督查。", "资金已全部拨付到位。", ""]
+ACTIONS = [
+    "组织开展",
+    "统筹推进",
+    "持续深化",
+    "扎实推进",
+    "召开专题会议部署",
+    "联合相关部门开展",
+    "指导各乡镇开展",
+    "印发工作方案推动",
+    "建立工作台账跟踪",
+    "深入村屯调研推动",
+]
+OBJECTS = [
+    "脱贫劳动力技能培训",
+    "特色产业奖补",
+    "消费帮扶活动",
+    "就业帮扶车间建设",
+    "乡村公益性岗位管理",
+    "小额信贷政策宣传",
+    "农村“三变”改革",
+    "村级光伏电站运维",
+    "易地搬迁后续扶持",
+    "防止返贫动态监测",
+    "农产品产销对接",
+    "乡村旅游重点村培育",
+]
+RESULTS = [
+    "累计培训{n}人次",
+    "新增就业{n}人",
+    "发放补贴{m}万元",
+    "带动脱贫户{n}户增收",
+    "新建帮扶车间{k}个",
+    "开发岗位{n}个",
+    "签订购销协议{k}份",
+    "实现销售额{m}万元",
+    "覆盖行政村{k}个",
+    "排查重点对象{n}户",
+]
+CLOSERS = [
+    "下一步将继续加强督促指导，确保各项措施落实落细。",
+    "存在的问题是部分乡镇进度偏慢，已逐一督办。",
+    "相关做法已形成经验材料。",
+    "将于下季度开展专项督查。",
+    "资金已全部拨付到位。",
+    "",
+]
 
 
 def text(rng: random.Random, lo: int = 50, hi: int = 300) -> str:
@@ -67,7 +105,7 @@ def main() -> int:
     period = [Quarter(2024, 4)]
     while len(period) < max(a.quarters, 12):
         period.insert(0, period[0].prev())
-    quarters = period[-a.quarters:]  # the quarters that get submissions: the latest ones
+    quarters = period[-a.quarters :]  # the quarters that get submissions: the latest ones
     tasks = (ROOT / "data" / "tasks.yaml").read_text(encoding="utf-8")
     tasks = re.sub(r"(\n    start: )\S+", rf"\g<1>{period[0]}", tasks, count=1)
     (data / "tasks.yaml").write_text(tasks, encoding="utf-8")
@@ -82,10 +120,19 @@ def main() -> int:
     for i in range(n_counties - len(ids)):
         uid = f"county{i + 1:03d}"
         ids.append(uid)
-        lines += [f"  - id: {uid}", f"    name: 示例第{i + 1}县人民政府", "    kind: county", f"    aliases: [示例第{i + 1}县]"]
-    lines += ["  - id: gxrmzf", "    name: 各县人民政府", "    kind: group",
-              '    aliases: ["各县（市、区）人民政府", "各县（市、区，以下简称“县”）人民政府", 各县（市、区）]',
-              f"    members: [{', '.join(ids)}]"]
+        lines += [
+            f"  - id: {uid}",
+            f"    name: 示例第{i + 1}县人民政府",
+            "    kind: county",
+            f"    aliases: [示例第{i + 1}县]",
+        ]
+    lines += [
+        "  - id: gxrmzf",
+        "    name: 各县人民政府",
+        "    kind: group",
+        '    aliases: ["各县（市、区）人民政府", "各县（市、区，以下简称“县”）人民政府", 各县（市、区）]',
+        f"    members: [{', '.join(ids)}]",
+    ]
     groups = re.sub(r"  - id: gxrmzf\n(?:    .*\n|              .*\n)+", "", rest)
     lines.append(groups.rstrip("\n"))
     (data / "units.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -103,8 +150,13 @@ def main() -> int:
         sent = cat.deadline(q) - timedelta(days=rng.randint(0, 5))
         for uid in cat.reporters(q):
             u = cat.by_id[uid]
-            out = [f"unit: {scalar(u.name)}", f"quarter: {q}", f"submitted: {sent.isoformat()}",
-                   f"contact: {scalar('张三 0773-' + str(rng.randint(2000000, 2999999)))}", "items:"]
+            out = [
+                f"unit: {scalar(u.name)}",
+                f"quarter: {q}",
+                f"submitted: {sent.isoformat()}",
+                f"contact: {scalar('张三 0773-' + str(rng.randint(2000000, 2999999)))}",
+                "items:",
+            ]
             for row in cat.required_rows(uid, q):
                 out += [f"  - task: {row}", f"    progress: {text_value(text(rng, lo, hi), 6)}"]
             (folder / f"{uid}.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")

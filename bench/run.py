@@ -124,8 +124,10 @@ class Case:
 
     def row(self) -> str:
         flag = "" if self.ok else f"  UNEXPECTED EXIT {sorted(self.codes - self.expect)}"
-        return (f"  {self.name:<62} {self.median:7.3f} s {self.cpu:7.3f} s {max(self.peaks) / 1024:7.1f} MB"
-                f"  (min {min(self.times):.3f}, max {max(self.times):.3f}){flag}")
+        return (
+            f"  {self.name:<62} {self.median:7.3f} s {self.cpu:7.3f} s {max(self.peaks) / 1024:7.1f} MB"
+            f"  (min {min(self.times):.3f}, max {max(self.times):.3f}){flag}"
+        )
 
 
 def measure(cases: list[Case], repeat: int, env: dict, warm: bool = True) -> list[Case]:
@@ -191,7 +193,9 @@ class Editor:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeat", type=int, default=7, help="runs per case (median reported); the 8,000-file tree uses min(3, repeat)")
+    ap.add_argument(
+        "--repeat", type=int, default=7, help="runs per case (median reported); the 8,000-file tree uses min(3, repeat)"
+    )
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "zengshou-bench")
     ap.add_argument("--quick", action="store_true", help="skip the 8,000-file tree")
     ap.add_argument("--no-peers", action="store_true", help="skip check-jsonschema and yamllint")
@@ -220,23 +224,33 @@ def main() -> int:
     n = len(files)
     validate = [zs, "validate", "--data", str(full)]
 
-    print(f"zengshou benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average "
-          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; full-size tree: {n} submissions "
-          f"({sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB), one file = {one.parent.name}/{one.name} "
-          f"({one.stat().st_size // 1024} KB)")
+    print(
+        f"zengshou benchmark — {os.cpu_count()} cores, Python {sys.version.split()[0]}, load average "
+        f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}; full-size tree: {n} submissions "
+        f"({sum(os.path.getsize(f) for f in files) / 1e6:.1f} MB), one file = {one.parent.name}/{one.name} "
+        f"({one.stat().st_size // 1024} KB)"
+    )
     print(f"  {'case':<62} {'median':>9} {'CPU':>9} {'peak RSS':>10}")
     R = a.repeat
 
     print("start-up")
-    floor, version = measure([Case("python -c pass (the floor)", [sys.executable, "-c", "pass"]),
-                              Case("zengshou --version", [zs, "--version"])], R, env)
+    floor, version = measure(
+        [
+            Case("python -c pass (the floor)", [sys.executable, "-c", "pass"]),
+            Case("zengshou --version", [zs, "--version"]),
+        ],
+        R,
+        env,
+    )
 
     print("one file (the pre-commit hook)")
     edit = Editor(one)
     try:
-        one_cases = [Case("validate FILE --no-cache", [*validate, "--no-cache", str(one)], {0, 1}),
-                     Case("validate FILE, just edited (the others cached)", [*validate, str(one)], {0, 1}, edit),
-                     Case("validate FILE, unchanged (cached)", [*validate, str(one)], {0, 1})]
+        one_cases = [
+            Case("validate FILE --no-cache", [*validate, "--no-cache", str(one)], {0, 1}),
+            Case("validate FILE, just edited (the others cached)", [*validate, str(one)], {0, 1}, edit),
+            Case("validate FILE, unchanged (cached)", [*validate, str(one)], {0, 1}),
+        ]
         if cj:
             one_cases.append(Case("check-jsonschema FILE", [cj, "--schemafile", str(schema), str(one)]))
         measure(one_cases, R, env)
@@ -250,8 +264,12 @@ def main() -> int:
     measure(quiet, R, env)
     lint_case = None
     if yl:  # ten times slower than the others: fewer runs
-        lint_case = measure([Case(f"yamllint -d relaxed ({n} files)", [yl, "-d", "relaxed", str(full / "progress")],
-                                  {0, 1})], min(3, R), env, warm=False)[0]
+        lint_case = measure(
+            [Case(f"yamllint -d relaxed ({n} files)", [yl, "-d", "relaxed", str(full / "progress")], {0, 1})],
+            min(3, R),
+            env,
+            warm=False,
+        )[0]
     print(f"the whole tree ({n} files), no cache, another process holding a core")
     busy = [Case(f"validate --no-cache ({n} files), core busy", [*validate, "--no-cache"])]
     if cj:
@@ -263,24 +281,42 @@ def main() -> int:
     subprocess.run(validate, env=env, stdout=subprocess.DEVNULL)  # fill it
     edit = Editor(one)
     try:
-        cached = measure([Case(f"validate, unchanged ({n} files)", validate),
-                          Case(f"validate, one file edited ({n} files)", validate, {0, 1}, edit)], R, env)
+        cached = measure(
+            [
+                Case(f"validate, unchanged ({n} files)", validate),
+                Case(f"validate, one file edited ({n} files)", validate, {0, 1}, edit),
+            ],
+            R,
+            env,
+        )
     finally:
         edit.restore()
 
     print("merge")
     out_dir = a.workdir / "reports"
-    merge = measure([Case(f"merge --quarter {latest.name} (34 x 280-300 chars, 12 quarters)",
-                          [zs, "merge", "--quarter", latest.name, "--data", str(full), "--out", str(out_dir)])], R, env)[0]
+    merge = measure(
+        [
+            Case(
+                f"merge --quarter {latest.name} (34 x 280-300 chars, 12 quarters)",
+                [zs, "merge", "--quarter", latest.name, "--data", str(full), "--out", str(out_dir)],
+            )
+        ],
+        R,
+        env,
+    )[0]
 
     big_cases: list[Case] = []
     if not a.quick:
         big = generate(a.workdir / "tree-200x40", "--units", "200", "--quarters", "40")
         big_files = sorted(str(p) for p in (big / "progress").rglob("*.yaml"))
         print(f"the 8,000-file tree ({len(big_files)} files, 200 units x 40 quarters), no cache")
-        big_cases = [Case(f"validate --no-cache ({len(big_files)} files)", [zs, "validate", "--data", str(big), "--no-cache"])]
+        big_cases = [
+            Case(f"validate --no-cache ({len(big_files)} files)", [zs, "validate", "--data", str(big), "--no-cache"])
+        ]
         if cj:
-            big_cases.append(Case(f"check-jsonschema ({len(big_files)} files)", [cj, "--schemafile", str(schema), *big_files]))
+            big_cases.append(
+                Case(f"check-jsonschema ({len(big_files)} files)", [cj, "--schemafile", str(schema), *big_files])
+            )
         measure(big_cases, min(3, R), env, warm=False)
 
     print()
@@ -301,7 +337,7 @@ def main() -> int:
     if lint_case:
         ratio(f"{n} files: yamllint / validate --no-cache", quiet[0], lint_case, 1.0)
     budgets.append((f"{n} files unchanged, cached <= 0.5 s", cached[0].median <= 0.5 and cached[0].ok))
-    budgets.append((f"merge of a full quarter <= 2 s", merge.median <= 2.0 and merge.ok))
+    budgets.append(("merge of a full quarter <= 2 s", merge.median <= 2.0 and merge.ok))
     if big_cases:
         budgets.append(("8,000 files: peak memory < 300 MB", max(big_cases[0].peaks) / 1024 < 300))
         if cj:

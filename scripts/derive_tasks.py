@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Re-derive data/tasks.yaml from the plan text (docs/plan/) and data/units.yaml.
 
-    python scripts/derive_tasks.py           # rewrite data/tasks.yaml
-    python scripts/derive_tasks.py --check   # exit 1 if the committed file differs
+python scripts/derive_tasks.py           # rewrite data/tasks.yaml
+python scripts/derive_tasks.py --check   # exit 1 if the committed file differs
 """
 
 import sys

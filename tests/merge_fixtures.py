@@ -12,9 +12,17 @@ def sample_text(unit_name: str, row: int) -> str:
     return f"{unit_name}围绕第{row}项任务，组织召开专题会议{row % 5 + 1}次，落实帮扶资金{row * 3}万元，带动脱贫人口{row * 11}人增收。"
 
 
-def write_submission(data_dir: Path, quarter: str, unit_id: str, items: dict[int, str | None], *,
-                     submitted: str | None = "2023-07-04", contact: str = "李明 2820000",
-                     status: dict[int, str] | None = None, name: str | None = None) -> Path:
+def write_submission(
+    data_dir: Path,
+    quarter: str,
+    unit_id: str,
+    items: dict[int, str | None],
+    *,
+    submitted: str | None = "2023-07-04",
+    contact: str = "李明 2820000",
+    status: dict[int, str] | None = None,
+    name: str | None = None,
+) -> Path:
     lines = [f"unit: {unit_id}", f"quarter: {quarter}"]
     if submitted:
         lines.append(f"submitted: {submitted}")
@@ -32,8 +40,13 @@ def write_submission(data_dir: Path, quarter: str, unit_id: str, items: dict[int
     return path
 
 
-def fill_quarter(data_dir: Path, quarter: str = "2023Q2", *, skip: tuple[str, ...] = (),
-                 texts: dict[tuple[str, int], str] | None = None) -> dict[str, Path]:
+def fill_quarter(
+    data_dir: Path,
+    quarter: str = "2023Q2",
+    *,
+    skip: tuple[str, ...] = (),
+    texts: dict[tuple[str, int], str] | None = None,
+) -> dict[str, Path]:
     """Every unit that must report writes every row it must, with a distinct text."""
     cat, _ = load_catalog(data_dir)
     texts = texts or {}
@@ -50,8 +63,16 @@ def fill_quarter(data_dir: Path, quarter: str = "2023Q2", *, skip: tuple[str, ..
 
 PLAN = "桂林市促进脱贫人口持续增收三年行动方案"
 #: what `zengshou merge --quarter 2023Q2` writes: 呈报版 xlsx, 工作底稿 xlsx, 呈报版 docx, 呈报版 html, 工作底稿 html
-NAMES = tuple(f"{PLAN}-2023Q2-{kind}.{ext}" for kind, ext in
-              (("落实进度", "xlsx"), ("工作底稿", "xlsx"), ("落实进度", "docx"), ("落实进度", "html"), ("工作底稿", "html")))
+NAMES = tuple(
+    f"{PLAN}-2023Q2-{kind}.{ext}"
+    for kind, ext in (
+        ("落实进度", "xlsx"),
+        ("工作底稿", "xlsx"),
+        ("落实进度", "docx"),
+        ("落实进度", "html"),
+        ("工作底稿", "html"),
+    )
+)
 
 
 def read_docx_text(path: Path) -> str:

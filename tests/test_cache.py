@@ -15,7 +15,6 @@ import pytest
 
 from conftest import DATA, write
 from test_corpus import CASES, Q
-
 from zengshou.cache import DIRNAME, ENV, Cache, default_dir
 from zengshou.config import load_config
 from zengshou.lint import lint
@@ -35,8 +34,9 @@ def both(data: Path, cache_dir: Path, paths=None, today: date | None = None) -> 
     cached = lint(data, paths, config=config, keep=False, today=today, cache=cache)
     assert as_tuples(cached) == as_tuples(plain)
     # what a report shows of the file (source lines, suppressions) is the same too
-    assert TextReporter("en", cached.sources, 1).render(cached.findings) == \
-           TextReporter("en", plain.sources, 1).render(plain.findings)
+    assert TextReporter("en", cached.sources, 1).render(cached.findings) == TextReporter("en", plain.sources, 1).render(
+        plain.findings
+    )
     return plain, cached, cache
 
 
@@ -108,10 +108,17 @@ def _edit(rng: random.Random, data: Path) -> str:
     elif kind == "tasks":  # a row's text changes: C406 and every submission's checks may change
         tasks = data / "tasks.yaml"
         t = tasks.read_text(encoding="utf-8")
-        change = rng.choice([("max_chars: 300", f"max_chars: {rng.choice([60, 120, 300])}"),
-                             ("deadline_day: 6", f"deadline_day: {rng.choice([2, 6, 20])}"), ("text: ", "text: 调整后")])
-        tasks.write_text(re.sub(re.escape(change[0]).replace("300", r"\d+").replace("6", r"\d+"), change[1], t, count=1),
-                         encoding="utf-8")
+        change = rng.choice(
+            [
+                ("max_chars: 300", f"max_chars: {rng.choice([60, 120, 300])}"),
+                ("deadline_day: 6", f"deadline_day: {rng.choice([2, 6, 20])}"),
+                ("text: ", "text: 调整后"),
+            ]
+        )
+        tasks.write_text(
+            re.sub(re.escape(change[0]).replace("300", r"\d+").replace("6", r"\d+"), change[1], t, count=1),
+            encoding="utf-8",
+        )
     elif kind == "level":
         code = rng.choice(["C407", "C408", "T601", "R501", "C404"])
         level = rng.choice(["off", "error", "warning"])
@@ -152,7 +159,9 @@ def test_changed_text_updates_the_other_units_findings(tree, tmp_path):
 def test_rule_switched_back_on(tree, tmp_path):
     """A rule that was off when the cache was filled reports again once it is back on."""
     f = tree / "progress" / "2023Q4" / "czj.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("submitted: 2024-01-0", "submitted: 2024-01-2"), encoding="utf-8")
+    f.write_text(
+        f.read_text(encoding="utf-8").replace("submitted: 2024-01-0", "submitted: 2024-01-2"), encoding="utf-8"
+    )
     (tree / "zengshou.toml").write_text('[rules]\nT601 = "off"\n', encoding="utf-8")
     _, off, _ = both(tree, tmp_path / "c")
     (tree / "zengshou.toml").write_text('[rules]\nC404 = "error"\n', encoding="utf-8")
@@ -163,8 +172,9 @@ def test_rule_switched_back_on(tree, tmp_path):
 def test_moved_deadline_in_config(tree, tmp_path):
     """[deadlines] in zengshou.toml moves T601: the configuration file is part of the key."""
     f = tree / "progress" / "2023Q4" / "czj.yaml"
-    f.write_text(re.sub(r"submitted: 2024-01-0\d", "submitted: 2024-01-09", f.read_text(encoding="utf-8")),
-                 encoding="utf-8")
+    f.write_text(
+        re.sub(r"submitted: 2024-01-0\d", "submitted: 2024-01-09", f.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     _, late, _ = both(tree, tmp_path / "c")
     assert any(x.code == "T601" and x.file.endswith("2023Q4/czj.yaml") for x in late.findings)
     (tree / "zengshou.toml").write_text('[deadlines]\n2023Q4 = "2024-01-10"\n', encoding="utf-8")
@@ -182,7 +192,9 @@ def test_tasks_change_reaches_every_file(tree, tmp_path):
 
 def test_future_date_follows_today(tree, tmp_path):
     f = tree / "progress" / "2023Q4" / "czj.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("submitted: 2024-01-0", "submitted: 2025-01-0"), encoding="utf-8")
+    f.write_text(
+        f.read_text(encoding="utf-8").replace("submitted: 2024-01-0", "submitted: 2025-01-0"), encoding="utf-8"
+    )
     _, before, _ = both(tree, tmp_path / "c", today=date(2024, 6, 1))
     assert any(x.code == "T603" for x in before.findings)
     _, after, _ = both(tree, tmp_path / "c", today=date(2026, 6, 1))
@@ -191,7 +203,9 @@ def test_future_date_follows_today(tree, tmp_path):
 
 def test_suppression_comment_applies_to_cached_findings(tree, tmp_path):
     f = tree / "progress" / "2023Q4" / "czj.yaml"
-    f.write_text(f.read_text(encoding="utf-8").replace("submitted: 2024-01-0", "submitted: 2024-01-2"), encoding="utf-8")
+    f.write_text(
+        f.read_text(encoding="utf-8").replace("submitted: 2024-01-0", "submitted: 2024-01-2"), encoding="utf-8"
+    )
     _, first, _ = both(tree, tmp_path / "c")
     assert any(x.code == "T601" for x in first.findings)
     text = f.read_text(encoding="utf-8")
@@ -244,8 +258,19 @@ def test_forged_entry_with_a_good_signature_is_checked_for_shape(tree, tmp_path)
     ignored, not half-used."""
     cache_dir = tmp_path / "cache"
     _, _, cache = both(tree, cache_dir)
-    _forge(cache_dir, lambda p: {"key": p.name, "findings": [["NOPE", "x", None, [], "fatal"]], "deps": {"../..": "x"},
-                                 "submitted": None, "future": False, "lines": {}, "comments": {}}, cache.secret)
+    _forge(
+        cache_dir,
+        lambda p: {
+            "key": p.name,
+            "findings": [["NOPE", "x", None, [], "fatal"]],
+            "deps": {"../..": "x"},
+            "submitted": None,
+            "future": False,
+            "lines": {},
+            "comments": {},
+        },
+        cache.secret,
+    )
     _, cached, cache = both(tree, cache_dir)
     assert cache.hits >= 1 and not any(f.code == "NOPE" for f in cached.findings)
 
@@ -258,8 +283,19 @@ def test_entries_signed_elsewhere_are_not_trusted(tree, tmp_path):
     cache_dir = tmp_path / "cache"
     plain, _, cache = both(tree, cache_dir)
     assert any(x.file.endswith("2023Q4/czj.yaml") for x in plain.findings)
-    _forge(cache_dir, lambda p: {"key": p.name, "findings": [], "deps": {}, "submitted": None, "future": False,
-                                 "lines": {}, "comments": {}}, b"k" * 32)  # the attacker's own key
+    _forge(
+        cache_dir,
+        lambda p: {
+            "key": p.name,
+            "findings": [],
+            "deps": {},
+            "submitted": None,
+            "future": False,
+            "lines": {},
+            "comments": {},
+        },
+        b"k" * 32,
+    )  # the attacker's own key
     _, cached, cache = both(tree, cache_dir)
     assert cache.hits == 0
 
@@ -280,8 +316,10 @@ def test_two_runs_writing_at_once(tree, tmp_path):
     config = load_config(tree)
     plain = lint(tree, config=config, keep=False)
     out: list = []
-    threads = [threading.Thread(target=lambda: out.append(lint(tree, config=config, keep=False, cache=Cache(cache_dir))))
-               for _ in range(3)]
+    threads = [
+        threading.Thread(target=lambda: out.append(lint(tree, config=config, keep=False, cache=Cache(cache_dir))))
+        for _ in range(3)
+    ]
     for t in threads:
         t.start()
     for t in threads:

@@ -33,7 +33,11 @@ RUNNER = "test_rule_examples.py::test_documented_examples"
 TESTED_BY: dict[str, list[str]] = {
     "S100": ["test_rule_examples.py::test_s100_unreadable"],
     "S101": ["test_rule_examples.py::test_s101_encoding"],
-    "S102": [RUNNER], "S103": [RUNNER], "S104": [RUNNER], "S105": [RUNNER], "S106": [RUNNER],
+    "S102": [RUNNER],
+    "S103": [RUNNER],
+    "S104": [RUNNER],
+    "S105": [RUNNER],
+    "S106": [RUNNER],
     "S107": [RUNNER],
     "S108": [RUNNER, "test_schema_export.py::test_check_jsonschema_agrees_with_validate"],
     "S109": ["test_rule_examples.py::test_s109_control_character"],
@@ -48,16 +52,30 @@ TESTED_BY: dict[str, list[str]] = {
     "D206": ["test_rule_examples.py::test_d206_invalid_period"],
     "D207": ["test_rule_examples.py::test_d207_unknown_measure"],
     "D208": ["test_rule_examples.py::test_d208_bad_group"],
-    "D209": ["test_indicators.py::test_d209_scope_basis", "test_indicators.py::test_d209_unconfirmed_group_without_basis"],
-    "I301": [RUNNER], "I302": [RUNNER], "I303": [RUNNER], "I304": [RUNNER], "I305": [RUNNER],
+    "D209": [
+        "test_indicators.py::test_d209_scope_basis",
+        "test_indicators.py::test_d209_unconfirmed_group_without_basis",
+    ],
+    "I301": [RUNNER],
+    "I302": [RUNNER],
+    "I303": [RUNNER],
+    "I304": [RUNNER],
+    "I305": [RUNNER],
     "I306": [RUNNER],
     "I307": ["test_rule_examples.py::test_i307_unit_replaced"],
-    "C401": [RUNNER], "C402": [RUNNER], "C403": [RUNNER], "C404": [RUNNER],
+    "C401": [RUNNER],
+    "C402": [RUNNER],
+    "C403": [RUNNER],
+    "C404": [RUNNER],
     "C405": ["test_rule_examples.py::test_c405_too_long"],
-    "C406": [RUNNER], "C407": [RUNNER], "C408": [RUNNER],
+    "C406": [RUNNER],
+    "C407": [RUNNER],
+    "C408": [RUNNER],
     "C409": [RUNNER, "test_text.py::test_bidi_control_is_c409", "test_text.py::test_bidi_control_in_header_field"],
     "R501": [RUNNER],
-    "T601": [RUNNER], "T602": [RUNNER], "T603": [RUNNER],
+    "T601": [RUNNER],
+    "T602": [RUNNER],
+    "T603": [RUNNER],
     # F8xx: zengshou import (tests/test_forms.py)
     "F801": ["test_forms.py::test_lock_file"],
     "F802": ["test_forms.py::test_old_xls_or_encrypted"],
@@ -166,7 +184,8 @@ def test_every_rule_has_a_test():
     assert set(TESTED_BY) == set(rules), (
         f"rules without an entry in TESTED_BY (tests/test_checks_rules.py): {sorted(set(rules) - set(TESTED_BY))}; "
         f"entries for unknown rules: {sorted(set(TESTED_BY) - set(rules))}. Add the test function(s) that make "
-        "each rule fail and pass, as 'file.py::function'.")
+        "each rule fail and pass, as 'file.py::function'."
+    )
     runnable = set(_examples_module().runnable_codes())
     funcs: dict[str, dict[str, str]] = {}
     for code, nodes in TESTED_BY.items():

@@ -51,7 +51,9 @@ def test_every_command_has_help():
     for name in COMMAND_MODULES:
         res = run(name, "--help")
         assert res.returncode == 0, (name, res.stderr)
-        assert "Usage: python -m zengshou " + name in res.stdout or f"Usage: zengshou {name}" in res.stdout, res.stdout[:200]
+        assert "Usage: python -m zengshou " + name in res.stdout or f"Usage: zengshou {name}" in res.stdout, res.stdout[
+            :200
+        ]
 
 
 def test_every_command_is_documented_in_the_readme():
@@ -71,15 +73,19 @@ def test_a_legacy_console_encoding_degrades_characters_not_the_run(tmp_path):
     data.mkdir()
     for name in ("tasks.yaml", "units.yaml"):
         (data / name).write_bytes((DATA / name).read_bytes())
-    f = write(data / "progress" / "2023Q2" / "czj.yaml",
-              "unit: 市财政局\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: 同上  # 😀\n")
+    f = write(
+        data / "progress" / "2023Q2" / "czj.yaml",
+        "unit: 市财政局\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: 同上  # 😀\n",
+    )
     env = {**os.environ, "PYTHONIOENCODING": "gbk"}
-    res = subprocess.run([sys.executable, "-m", "zengshou", "validate", str(f), "--data", str(data)],
-                         capture_output=True, env=env)
+    res = subprocess.run(
+        [sys.executable, "-m", "zengshou", "validate", str(f), "--data", str(data)], capture_output=True, env=env
+    )
     assert res.returncode == 1
     out = res.stdout.decode("gbk")
     assert "Traceback" not in out + res.stderr.decode("gbk", "replace")
     assert "\\U0001f600" in out and "czj.yaml:5:15 C404" in out
+
 
 def test_an_unsupported_language_is_a_usage_error_not_a_traceback():
     """Found by mypy: lang_of passed ``lang`` twice to fail() and crashed with a TypeError."""

@@ -23,8 +23,7 @@ OK_TEXT = "【测试】二季度发放食堂采购份额督导通知，预算单
 
 def good(unit: str = "市财政局", progress: str = OK_TEXT, *, extra: str = "") -> str:
     """A valid czj submission (czj must report row 13 only); lines: 1 unit … 6 progress."""
-    return (f"unit: {unit}\nquarter: {Q}\nsubmitted: 2023-07-05\nitems:\n"
-            f"  - task: 13\n    progress: {progress}\n{extra}")
+    return f"unit: {unit}\nquarter: {Q}\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: {progress}\n{extra}"
 
 
 def deep_flow(n: int) -> str:
@@ -42,9 +41,11 @@ def deep_indented(n: int) -> str:
     return "\n".join(lines) + " 1\n"
 
 
-BILLION_LAUGHS = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n" + "".join(
+BILLION_LAUGHS = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n' + "".join(
     f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},"
-    f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n" for i in range(8))
+    f"*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)},*{chr(97 + i)}]\n"
+    for i in range(8)
+)
 
 
 # name → (bytes, expected code or None for clean, line, col or None, exit code)
@@ -58,14 +59,20 @@ CASES: dict[str, tuple[bytes, str | None, int | None, int | None, int]] = {
     "utf16-be-bom": (codecs.BOM_UTF16_BE + good().encode("utf-16-be"), None, None, None, 0),
     "utf8-bom": (codecs.BOM_UTF8 + good().encode(), None, None, None, 0),
     "gbk": (good().encode("gbk"), "S101", 1, 7, 1),
-    "latin1": (good(progress="Caf\u00e9 " + OK_TEXT).encode("utf-8").replace("Caf\u00e9".encode(), b"Caf\xe9"), "S101", 6, 18, 1),
+    "latin1": (
+        good(progress="Caf\u00e9 " + OK_TEXT).encode("utf-8").replace("Caf\u00e9".encode(), b"Caf\xe9"),
+        "S101",
+        6,
+        18,
+        1,
+    ),
     "utf16-without-bom": (good().encode("utf-16-le"), "S101", None, None, 1),
     "control-bel": (good(progress="二季度\u0007" + OK_TEXT).encode(), "S109", 6, 18, 1),
     "nul-byte": (good().encode().replace("二季度".encode(), b"\x00"), "S109", 6, 19, 1),
     "deep-flow-5000": (deep_flow(5000).encode(), "S107", 3, None, 1),
     "deep-block-5000": (deep_block(5000).encode(), "S107", 4, None, 1),
     "deep-indented-500": (deep_indented(500).encode(), "S107", None, None, 1),
-    "python-object-tag": (good(progress="!!python/object/apply:os.system [\"echo hi\"]").encode(), "S105", 6, 15, 1),
+    "python-object-tag": (good(progress='!!python/object/apply:os.system ["echo hi"]').encode(), "S105", 6, 15, 1),
     "custom-tag": (good(progress="!custom 文字").encode(), "S105", 6, 15, 1),
     "anchor": (good(extra="contact: &c 张三\n").encode(), "S104", 7, 10, 1),
     "alias": (("unit: &u 市财政局\nquarter: 2023Q2\ncontact: *u\nitems: []\n").encode(), "S104", 1, 7, 1),
@@ -88,8 +95,8 @@ CASES: dict[str, tuple[bytes, str | None, int | None, int | None, int]] = {
     "items-not-list": (good().split("items:")[0].encode() + "items: 都完成了\n".encode(), "S108", 4, 8, 1),
     "crlf": (good().replace("\n", "\r\n").encode(), None, None, None, 0),
     "cr-only": (good().replace("\n", "\r").encode(), None, None, None, 0),
-    "unclosed-quote": (good(progress="\"没有结束的引号").encode(), "S102", None, None, 1),
-    "key-is-list": (("[a, b]: 1\n").encode(), "S108", 1, 1, 1),
+    "unclosed-quote": (good(progress='"没有结束的引号').encode(), "S102", None, None, 1),
+    "key-is-list": ((b"[a, b]: 1\n"), "S108", 1, 1, 1),
     "binary": (bytes(range(256)) * 4, "S101", None, None, 1),
     "png-header": (b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "S101", 1, 1, 1),
     "over-5mb": (("# " + "填" * 40 + "\n").encode() * 50_000 + good().encode(), "S111", None, None, 1),

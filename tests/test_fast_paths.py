@@ -14,7 +14,6 @@ import pytest
 
 from conftest import DATA, write
 from test_corpus import CASES, Q
-
 from zengshou import loader
 from zengshou.lint import lint
 from zengshou.reporters import JsonReporter, TextReporter
@@ -49,8 +48,12 @@ def test_every_corpus_file_parses_the_same_either_way():
             continue
         a = loader.load_text(text, name, fast=True)
         b = loader.load_text(text, name, fast=False)
-        assert (a.data, a.value_pos, a.key_pos, [(f.code, f.line, f.col) for f in a.findings]) == \
-               (b.data, b.value_pos, b.key_pos, [(f.code, f.line, f.col) for f in b.findings]), name
+        assert (a.data, a.value_pos, a.key_pos, [(f.code, f.line, f.col) for f in a.findings]) == (
+            b.data,
+            b.value_pos,
+            b.key_pos,
+            [(f.code, f.line, f.col) for f in b.findings],
+        ), name
 
 
 @pytest.fixture
@@ -63,7 +66,10 @@ def quarters(tmp_path: Path) -> Path:
             text = f.read_text(encoding="utf-8").replace("quarter: 2023Q2", f"quarter: {q}")
             text = text.replace("submitted: 2023-07-0", f"submitted: {day[:-1]}")
             write(data / "progress" / q / f.name, text)
-    write(data / "progress" / "2023Q4" / "czj.yaml", "unit: 市财政局\nquarter: 2023Q4\nitems:\n  - task: 13\n    progress: 同上\n")
+    write(
+        data / "progress" / "2023Q4" / "czj.yaml",
+        "unit: 市财政局\nquarter: 2023Q4\nitems:\n  - task: 13\n    progress: 同上\n",
+    )
     return data
 
 
@@ -73,16 +79,24 @@ def test_parallel_and_serial_runs_agree(quarters):
     assert as_tuples(serial) == as_tuples(parallel)
     assert {f.code for f in serial.findings} >= {"C404", "C407", "T601"}
     # the text report is the same, though the parallel run kept only the lines it shows
-    assert TextReporter("en", serial.sources, 9).render(serial.findings) == \
-           TextReporter("en", parallel.sources, 9).render(parallel.findings)
-    assert JsonReporter("en", serial.sources, 9).render(serial.findings) == \
-           JsonReporter("en", parallel.sources, 9).render(parallel.findings)
-    shown = parallel.sources["data/progress/2023Q4/czj.yaml"] if "data/progress/2023Q4/czj.yaml" in parallel.sources \
+    assert TextReporter("en", serial.sources, 9).render(serial.findings) == TextReporter(
+        "en", parallel.sources, 9
+    ).render(parallel.findings)
+    assert JsonReporter("en", serial.sources, 9).render(serial.findings) == JsonReporter(
+        "en", parallel.sources, 9
+    ).render(parallel.findings)
+    shown = (
+        parallel.sources["data/progress/2023Q4/czj.yaml"]
+        if "data/progress/2023Q4/czj.yaml" in parallel.sources
         else next(v for k, v in parallel.sources.items() if k.endswith("2023Q4/czj.yaml"))
-    assert isinstance(shown, dict) and set(shown) == {f.line for f in parallel.findings if f.file.endswith("2023Q4/czj.yaml")}
+    )
+    assert isinstance(shown, dict) and set(shown) == {
+        f.line for f in parallel.findings if f.file.endswith("2023Q4/czj.yaml")
+    }
 
 
 # ---------------------------------------------------------------- text measures
+
 
 def test_squash_fast_path_tables_are_derived():
     """The fast path's character tables are what their definition derives (a Unicode update or
@@ -104,10 +118,36 @@ def test_squash_fast_path_equals_the_general_path():
     from zengshou.text import _squash, squash
 
     rng = random.Random(11)
-    pool = ([chr(c) for c in range(0x20, 0x7F)] + list("，。、；：！？（）【】“”‘’…—·　ＡＢｃ１２％＃‼⁇\u2000\u200b\u202f\n\t\r")
-            + [chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(40)]
-            + ["é", "\u0301", "Å", "①", "㈱", "ﬁ", "\u2028", "ｶ", "ﾞ", "가", "\u3099", "Ⅻ", "¨", "\u00a0", "\ufeff", "\u0338",
-               "\u20dd", "𠀀", "\u302a", "〸", "ǆ", "İ", "ẞ"])
+    pool = (
+        [chr(c) for c in range(0x20, 0x7F)]
+        + list("，。、；：！？（）【】“”‘’…—·　ＡＢｃ１２％＃‼⁇\u2000\u200b\u202f\n\t\r")
+        + [chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(40)]
+        + [
+            "é",
+            "\u0301",
+            "Å",
+            "①",
+            "㈱",
+            "ﬁ",
+            "\u2028",
+            "ｶ",
+            "ﾞ",
+            "가",
+            "\u3099",
+            "Ⅻ",
+            "¨",
+            "\u00a0",
+            "\ufeff",
+            "\u0338",
+            "\u20dd",
+            "𠀀",
+            "\u302a",
+            "〸",
+            "ǆ",
+            "İ",
+            "ẞ",
+        ]
+    )
     for _ in range(60_000):
         t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
         assert squash(t) == _squash(t), t

@@ -6,7 +6,6 @@ imported with the real CLI, and the YAML written is read back with zengshou's ow
 
 from __future__ import annotations
 
-import io
 import re
 import zipfile
 from pathlib import Path
@@ -32,8 +31,14 @@ def make_form(cli, data: Path, unit: str = UNIT, quarter: str = Q, name: str | N
 PEOPLE = {"C4": "张三", "E4": "0773-2848638", "H4": "李四"}  # 填报人, 联系电话, 审核人（分管领导）
 
 
-def fill(path: Path, texts: dict[int, object], *, people: dict[str, object] | None = PEOPLE, save_as: Path | None = None,
-         edit=None) -> Path:
+def fill(
+    path: Path,
+    texts: dict[int, object],
+    *,
+    people: dict[str, object] | None = PEOPLE,
+    save_as: Path | None = None,
+    edit=None,
+) -> Path:
     """Type into the progress cells of task rows (keys are task numbers) and the people cells.
     A str starting with '=' is stored as text, as Excel does in a cell formatted as Text."""
     wb = openpyxl.load_workbook(path)
@@ -54,7 +59,9 @@ def fill(path: Path, texts: dict[int, object], *, people: dict[str, object] | No
 
 
 def good_texts() -> dict[int, str]:
-    return {r: f"第{r}项：二季度组织专项推进会 2 次，完成年度目标的 {40 + r % 50}%，带动脱贫户 {100 + r} 户。" for r in ROWS}
+    return {
+        r: f"第{r}项：二季度组织专项推进会 2 次，完成年度目标的 {40 + r % 50}%，带动脱贫户 {100 + r} 户。" for r in ROWS
+    }
 
 
 def yaml_of(data: Path, unit: str = UNIT, quarter: str = Q) -> Path:
@@ -79,6 +86,7 @@ def codes(res) -> list[str]:
 
 # ---------------------------------------------------------------- template
 
+
 def test_template_twice_identical_bytes(cli, empty_data):
     a = make_form(cli, empty_data, name="a.xlsx")
     b = make_form(cli, empty_data, name="b.xlsx")
@@ -93,31 +101,54 @@ def test_template_form_layout(cli, empty_data):
     ws = wb["落实进度"]
     assert "市农业农村局" in ws["A2"].value and "2023年第二季度" in ws["A2"].value and "2023年7月6日" in ws["A2"].value
     # 市农业农村局 reports one figure (row 46): one 指标/数值 pair, then last quarter's text
-    assert [c.value for c in ws[5]] == ["序号", "主要目标任务", "具体落实措施", "责任单位", "落实进度", "字数", "进展",
-                                        "指标", "数值", "上季度（供参考）"]
+    assert [c.value for c in ws[5]] == [
+        "序号",
+        "主要目标任务",
+        "具体落实措施",
+        "责任单位",
+        "落实进度",
+        "字数",
+        "进展",
+        "指标",
+        "数值",
+        "上季度（供参考）",
+    ]
     assert [ws.cell(r, 1).value for r in range(FIRST, ws.max_row + 1)] == ROWS
     assert ws.cell(FIRST, 3).value.startswith("推动我市农村特别是脱贫地区")
     assert [ws[c].value for c in ("A4", "D4", "F4")] == ["填报人：", "联系电话：", "审核人\n（分管领导）："]
     # protection without a password; unlocked: progress, status, the one figure, the people
     assert ws.protection.sheet and not ws.protection.password
-    unlocked = {c.coordinate for row in ws.iter_rows() for c in row
-                if not c.protection.locked and type(c).__name__ != "MergedCell"}  # H4:J4 is one cell
+    unlocked = {
+        c.coordinate
+        for row in ws.iter_rows()
+        for c in row
+        if not c.protection.locked and type(c).__name__ != "MergedCell"
+    }  # H4:J4 is one cell
     r46 = FIRST + ROWS.index(46)
-    assert unlocked == ({f"E{r}" for r in range(FIRST, FIRST + len(ROWS))} | {f"G{r}" for r in range(FIRST, FIRST + len(ROWS))}
-                        | {f"I{r46}", "C4", "E4", "H4"})
+    assert unlocked == (
+        {f"E{r}" for r in range(FIRST, FIRST + len(ROWS))}
+        | {f"G{r}" for r in range(FIRST, FIRST + len(ROWS))}
+        | {f"I{r46}", "C4", "E4", "H4"}
+    )
     assert ws[f"H{r46}"].value == "农村“三变”改革行政村覆盖率（%，比例：填百分数，63 表示 63%）"
     # the live count and the length check use the same formula
-    assert ws["F6"].value == '=IF(E6="",0,SUMPRODUCT(--ISERROR(FIND(MID(E6,ROW(OFFSET($A$1,0,0,LEN(E6))),1),zs_blank))))'
+    assert (
+        ws["F6"].value == '=IF(E6="",0,SUMPRODUCT(--ISERROR(FIND(MID(E6,ROW(OFFSET($A$1,0,0,LEN(E6))),1),zs_blank))))'
+    )
     dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
     length = dvs["E6:E15"]
     assert (length.type, length.formula1) == ("custom", ws["F6"].value[1:] + "<=300") and len(length.formula1) < 255
-    assert length.showErrorMessage and length.errorStyle == "stop" and "300字" in length.prompt and "300字" in length.error
+    assert (
+        length.showErrorMessage and length.errorStyle == "stop" and "300字" in length.prompt and "300字" in length.error
+    )
     status = dvs["G6:G15"]
     assert (status.type, status.formula1) == ("list", '"未启动,推进中,已完成,持续推进"')
     figure = dvs[f"I{r46}"]
     assert (figure.type, figure.operator, figure.formula1, figure.formula2) == ("decimal", "between", "0", "100")
     blank = wb.defined_names["zs_blank"].attr_text
-    assert blank.startswith('CHAR(9)&CHAR(10)&CHAR(13)&"') and all(ch in blank for ch in " \u3000\u200b\ufeff\u2060\u3164\u202e")
+    assert blank.startswith('CHAR(9)&CHAR(10)&CHAR(13)&"') and all(
+        ch in blank for ch in " \u3000\u200b\ufeff\u2060\u3164\u202e"
+    )
     assert "一" not in blank and "," not in blank
     # print-ready
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
@@ -194,6 +225,7 @@ def test_figure_typed_as_text_is_kept_for_the_checks(cli, data_dir):
     def edit(wb, ws):
         ws["I6"].value = "约3100人次"
         ws["I6"].data_type = "s"
+
     fill(Path("rsj.xlsx").resolve(), texts, edit=edit)
     res = cli("import", "rsj.xlsx", "--data", data_dir)
     assert res.exit_code == 1 and "F701" in codes(res)
@@ -208,14 +240,23 @@ def _form_rows(path) -> set[int]:
 
 def test_version_1_form_still_imports(cli, empty_data):
     """A form made before 填报人/审核人 existed: its one 联系人及电话 cell becomes ``contact``."""
+
     def v1(wb, ws):
         meta = wb["_zengshou"]
         for row in meta.iter_rows():
             if row[0].value == "version":
                 row[1].value = "1"
-            if row[0].value in ("filled_by_cell", "phone_cell", "reviewer_cell", "status_col", "figure_cols", "figures"):
+            if row[0].value in (
+                "filled_by_cell",
+                "phone_cell",
+                "reviewer_cell",
+                "status_col",
+                "figure_cols",
+                "figures",
+            ):
                 row[0].value = row[1].value = None
         meta.append(["contact_cell", "C4"])
+
     path = fill(make_form(cli, empty_data), good_texts(), people={"C4": "张三 0773-2848638"}, edit=v1)
     assert cli("import", path, "--data", empty_data).exit_code == 0
     data = load_file(yaml_of(empty_data)).data
@@ -235,26 +276,51 @@ def test_count_formula_agrees_with_validate_in_libreoffice(cli, empty_data, tmp_
     if not soffice:
         pytest.skip("LibreOffice not installed")
     cases = {
-        "CJK": "二季度新增农产品加工企业", "ASCII": "Guilin rice noodles", "digits": "2990 人次，63%",
-        "full-width punctuation": "“一县一业”：完成！（已验收）。", "spaces and breaks": " 一\u3000二 三\n四\r\n五 ",
-        "emoji": "\U0001F600", "emoji + VS16": "\u2764\ufe0f", "zero-width only": "\u200b\u200c\u200d\ufeff\u2060\u3164",
-        "zero-width inside": "推\u200b进\ufeff会", "bidi": "abc\u202edef\u2066g\u2069", "CJK ext B": "\U00020000",
+        "CJK": "二季度新增农产品加工企业",
+        "ASCII": "Guilin rice noodles",
+        "digits": "2990 人次，63%",
+        "full-width punctuation": "“一县一业”：完成！（已验收）。",
+        "spaces and breaks": " 一\u3000二 三\n四\r\n五 ",
+        "emoji": "\U0001f600",
+        "emoji + VS16": "\u2764\ufe0f",
+        "zero-width only": "\u200b\u200c\u200d\ufeff\u2060\u3164",
+        "zero-width inside": "推\u200b进\ufeff会",
+        "bidi": "abc\u202edef\u2066g\u2069",
+        "CJK ext B": "\U00020000",
         "300 CJK": "采购脱贫地区农副产品" * 30,
         # where a formula cannot follow: one user-perceived character of several code points
-        "emoji + skin tone": "\U0001F44D\U0001F3FD", "ZWJ family": "\U0001F468\u200d\U0001F469\u200d\U0001F467",
-        "flag": "\U0001F1E8\U0001F1F3", "combining mark": "e\u0301",
+        "emoji + skin tone": "\U0001f44d\U0001f3fd",
+        "ZWJ family": "\U0001f468\u200d\U0001f469\u200d\U0001f467",
+        "flag": "\U0001f1e8\U0001f1f3",
+        "combining mark": "e\u0301",
     }
-    path = fill(make_form(cli, empty_data, unit="ziyuan"), dict(zip(range(1, 71), cases.values(), strict=False)), people=None)
+    path = fill(
+        make_form(cli, empty_data, unit="ziyuan"), dict(zip(range(1, 71), cases.values(), strict=False)), people=None
+    )
     out = tmp_path / "lo"
-    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
-                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
-                   capture_output=True, timeout=300, check=True)
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            "xlsx:Calc MS Excel 2007 XML",
+            "--outdir",
+            str(out),
+            str(path),
+        ],
+        capture_output=True,
+        timeout=300,
+        check=True,
+    )
     ws = openpyxl.load_workbook(out / path.name, data_only=True)["落实进度"]
     got = {name: ws.cell(FIRST + i, 6).value for i, name in enumerate(cases)}
     differ = {name for name, n in got.items() if n != char_count(cases[name])}
     assert differ == {"emoji + skin tone", "ZWJ family", "flag", "combining mark"}, json.dumps(got, ensure_ascii=False)
     # LibreOffice counts code points (less the invisible joiners); Excel counts UTF-16 units
     assert (got["emoji + skin tone"], got["ZWJ family"], got["flag"], got["combining mark"]) == (2, 3, 2, 2)
+
+
 def test_template_all(cli, empty_data):
     from zengshou.lint import load_catalog
 
@@ -377,6 +443,7 @@ def test_english_messages(cli, empty_data):
 
 # ---------------------------------------------------------------- bad files
 
+
 def _refused(cli, data, path, code, *extra, text: str | None = None):
     res = cli("import", path, "--data", data, *extra)
     assert res.exit_code == 1, res.output
@@ -401,11 +468,14 @@ def test_old_xls_or_encrypted(cli, empty_data):
     assert "密码" in res.stdout and "另存为" in res.stdout
 
 
-@pytest.mark.parametrize("content, text", [
-    (b"\xe5\xba\x8f\xe5\x8f\xb7,\xe8\x90\xbd\xe5\xae\x9e\xe8\xbf\x9b\xe5\xba\xa6\n1,abc\n", "文本或 CSV"),
-    (b"<html><body><table></table></body></html>", "网页"),
-    (b"%PDF-1.4\n", "PDF"),
-])
+@pytest.mark.parametrize(
+    "content, text",
+    [
+        (b"\xe5\xba\x8f\xe5\x8f\xb7,\xe8\x90\xbd\xe5\xae\x9e\xe8\xbf\x9b\xe5\xba\xa6\n1,abc\n", "文本或 CSV"),
+        (b"<html><body><table></table></body></html>", "网页"),
+        (b"%PDF-1.4\n", "PDF"),
+    ],
+)
 def test_renamed_file(cli, empty_data, content, text):
     p = Path("renamed.xlsx")
     p.write_bytes(content)
@@ -573,6 +643,7 @@ def test_openpyxl_reads_through_defusedxml():
 
 # ---------------------------------------------------------------- the plan's own table
 
+
 def plan_table(path: Path, cat, rows: dict[int, str]) -> Path:
     """The plan's layout: a title row, 序号 | 主要目标任务 | 具体落实措施 | 落实进度 | 责任单位,
     part headings merged across, measure cells merged down, 70 rows."""
@@ -645,11 +716,14 @@ def test_no_header(cli, empty_data):
     _refused(cli, empty_data, path, "F812", text="找不到含“序号”“具体落实措施”“落实进度”的表头行")
 
 
-@pytest.mark.parametrize("key, value, text", [
-    ("unit", "nosuch", "未知单位“nosuch”"),
-    ("quarter", "2023Q5", "季度无效"),
-    ("version", "9", "更新版本"),
-])
+@pytest.mark.parametrize(
+    "key, value, text",
+    [
+        ("unit", "nosuch", "未知单位“nosuch”"),
+        ("quarter", "2023Q5", "季度无效"),
+        ("version", "9", "更新版本"),
+    ],
+)
 def test_damaged_metadata(cli, empty_data, key, value, text):
     def damage(wb, ws):
         meta = wb["_zengshou"]

@@ -14,8 +14,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 
 from zengshou.loader import load_file
 
@@ -49,6 +47,7 @@ def loaded(path: Path) -> dict:
 
 # ---------------------------------------------------------------- the form
 
+
 def test_docx_form_layout(cli, data_dir):
     path = make(cli, data_dir)
     d = docx.Document(path)
@@ -56,10 +55,24 @@ def test_docx_form_layout(cli, data_dir):
     assert sec.orientation == 1 and sec.page_width > sec.page_height  # A4 landscape
     assert abs(sec.page_width.mm - 297) < 1 and abs(sec.page_height.mm - 210) < 1
     paras = [p.text for p in d.paragraphs]
-    assert "资源县人民政府" in paras[1] and "2023Q3" in paras[1] and "2023年10月6日" in paras[1] and "xczxfwzx@guilin.gov.cn" in paras[1]
+    assert (
+        "资源县人民政府" in paras[1]
+        and "2023Q3" in paras[1]
+        and "2023年10月6日" in paras[1]
+        and "xczxfwzx@guilin.gov.cn" in paras[1]
+    )
     assert [c.text for c in d.tables[0].rows[0].cells][::2] == ["填报人：", "联系电话：", "审核人："]
     t, cols = grid(d)
-    assert list(cols) == ["序号", "主要目标任务", "具体落实措施", "上季度（供参考）", "落实进度", "进展", "指标数值", "责任单位"]
+    assert list(cols) == [
+        "序号",
+        "主要目标任务",
+        "具体落实措施",
+        "上季度（供参考）",
+        "落实进度",
+        "进展",
+        "指标数值",
+        "责任单位",
+    ]
     assert len(t.rows) == 71 and [int(r.cells[0].text) for r in t.rows[1:]] == list(range(1, 71))
     assert t.rows[0]._tr.trPr.find(f"{{{t._tbl.nsmap['w']}}}tblHeader") is not None  # header repeats on every page
     # 主要目标任务 merged down over measure 1's rows 1–3, as in the plan
@@ -194,8 +207,16 @@ def test_docx_wrong_quarter_given(cli, data_dir):
 
 # ---------------------------------------------------------------- the plan's own table
 
-def plan_table(cat, rows: list[int], *, title: str | None, progress: dict[int, str], merge_progress: tuple | None = None,
-               blank_rows: bool = True) -> "docx.Document":
+
+def plan_table(
+    cat,
+    rows: list[int],
+    *,
+    title: str | None,
+    progress: dict[int, str],
+    merge_progress: tuple | None = None,
+    blank_rows: bool = True,
+) -> docx.Document:
     """The key task list as the plan prints it: 序号 | 主要目标任务和具体落实措施 (two columns) |
     落实进度 | 责任单位, measure and unit cells merged down, a part heading row, blank rows."""
     d = docx.Document()
@@ -295,6 +316,7 @@ def test_no_table_and_unknown_columns(cli, data_dir):
 
 # ---------------------------------------------------------------- hostile files
 
+
 def _docx_with(document_xml: bytes, extra: dict[str, bytes] | None = None) -> bytes:
     base = io.BytesIO()
     docx.Document().save(base)
@@ -307,20 +329,43 @@ def _docx_with(document_xml: bytes, extra: dict[str, bytes] | None = None) -> by
     return out.getvalue()
 
 
-@pytest.mark.parametrize("name,blob,code", [
-    ("xxe.docx", _docx_with(b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-                            b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                            b'<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'), "F834"),
-    ("laughs.docx", _docx_with(b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
-                               b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
-                               b'<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>'), "F834"),
-    ("broken.docx", _docx_with(b"<w:document><w:body>"), "F835"),
-    ("old.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "WordDocument".encode("utf-16-le") + b"\0" * 100, "F831"),
-    ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 100, "F832"),
-    ("rtf.doc", b"{\\rtf1\\ansi ...}", "F830"),
-    ("page.docx", b"<html><body><table></table></body></html>", "F830"),
-    ("empty.docx", b"", "F804"),
-])
+@pytest.mark.parametrize(
+    "name,blob,code",
+    [
+        (
+            "xxe.docx",
+            _docx_with(
+                b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+                b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                b"<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>"
+            ),
+            "F834",
+        ),
+        (
+            "laughs.docx",
+            _docx_with(
+                b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">]>'
+                b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+                b"<w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+            ),
+            "F834",
+        ),
+        ("broken.docx", _docx_with(b"<w:document><w:body>"), "F835"),
+        (
+            "old.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "WordDocument".encode("utf-16-le") + b"\0" * 100,
+            "F831",
+        ),
+        (
+            "locked.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "EncryptedPackage".encode("utf-16-le") + b"\0" * 100,
+            "F832",
+        ),
+        ("rtf.doc", b"{\\rtf1\\ansi ...}", "F830"),
+        ("page.docx", b"<html><body><table></table></body></html>", "F830"),
+        ("empty.docx", b"", "F804"),
+    ],
+)
 def test_hostile_docx(cli, data_dir, name, blob, code):
     assert code in {"F830", "F831", "F832", "F834", "F835", "F804"}
     Path(name).write_bytes(blob)

@@ -30,6 +30,7 @@ def _rows() -> dict[int, str]:
 
 # ---------------------------------------------------------------- definitions vs the plan
 
+
 def test_every_quote_is_in_its_row_of_the_plan():
     plan, rows = PLAN.read_text(encoding="utf-8"), _rows()
     defs = _defs()
@@ -43,7 +44,9 @@ def test_every_quote_is_in_its_row_of_the_plan():
 # Independent of zengshou.plantext's scanner, so each checks the other: digits (with 万), Chinese
 # numerals (一…十, 百, 千, 万, 两, 零, 四分之一, 百分之…), "all / none left out" phrases, frequencies, 足额.
 CN = "〇零一二两三四五六七八九十百千万亿"
-PHRASE = re.compile(rf"\d+(?:\.\d+)?万?|[{CN}]+(?:分之[{CN}]+)?|全覆盖|全部|应(.)尽\1|每户|每个|每年|每季度|每月|每旬|每周|足额")
+PHRASE = re.compile(
+    rf"\d+(?:\.\d+)?万?|[{CN}]+(?:分之[{CN}]+)?|全覆盖|全部|应(.)尽\1|每户|每个|每年|每季度|每月|每旬|每周|足额"
+)
 COVERAGE = re.compile(r"全覆盖|全部纳入|应(.)尽\1|每户安排")
 
 
@@ -67,14 +70,36 @@ def test_every_quantitative_phrase_in_the_table_is_an_indicator_or_excluded():
     defs, rows = _defs(), _rows()
     for e in defs["exclusions"]:
         assert e["quote"] in rows[e["row"]] and e["reason"].strip(), e
-    uncovered = [(row, m.group(), text[max(0, m.start() - 6):m.end() + 6])
-                 for row, text in rows.items() for m in PHRASE.finditer(text)
-                 if not _owner(defs, rows, row, m.start(), m.end())]
+    uncovered = [
+        (row, m.group(), text[max(0, m.start() - 6) : m.end() + 6])
+        for row, text in rows.items()
+        for m in PHRASE.finditer(text)
+        if not _owner(defs, rows, row, m.start(), m.end())
+    ]
     assert uncovered == []
     # and the plan's numbers are there, the ones in Chinese numerals included
     got = {(i["row"], float(i["target"])) for i in defs["indicators"]}
-    for need in [(3, 1), (10, 2), (12, 50), (13, 15), (20, 4500), (20, 30), (27, 300), (32, 21800), (34, 2),
-                 (37, 2000), (46, 100), (49, 200), (55, 5), (56, 100000), (56, 200), (57, 10000), (57, 1), (61, 25), (68, 6)]:
+    for need in [
+        (3, 1),
+        (10, 2),
+        (12, 50),
+        (13, 15),
+        (20, 4500),
+        (20, 30),
+        (27, 300),
+        (32, 21800),
+        (34, 2),
+        (37, 2000),
+        (46, 100),
+        (49, 200),
+        (55, 5),
+        (56, 100000),
+        (56, 200),
+        (57, 10000),
+        (57, 1),
+        (61, 25),
+        (68, 6),
+    ]:
         assert (need[0], float(need[1])) in got, need
 
 
@@ -85,9 +110,20 @@ def test_the_scan_reads_chinese_numerals():
     assert "四分之一" in [p for *_, p in quantitative_phrases(rows[61])]
     assert {"每年", "四", "一", "1万", "每月", "1"} <= {p for *_, p in quantitative_phrases(rows[57])}
     assert "2.18万" in [p for *_, p in quantitative_phrases(rows[32])]
-    for text, value in [("四分之一", 0.25), ("百分之五十", 0.5), ("百分之十五", 0.15), ("一次"[0], 1), ("十", 10),
-                        ("二十三", 23), ("一百零五", 105), ("三千", 3000), ("两万", 20000), ("2.18万", 21800),
-                        ("10万", 100000), ("二〇二四", 2024)]:
+    for text, value in [
+        ("四分之一", 0.25),
+        ("百分之五十", 0.5),
+        ("百分之十五", 0.15),
+        ("一次"[0], 1),
+        ("十", 10),
+        ("二十三", 23),
+        ("一百零五", 105),
+        ("三千", 3000),
+        ("两万", 20000),
+        ("2.18万", 21800),
+        ("10万", 100000),
+        ("二〇二四", 2024),
+    ]:
         assert read_number(text) == value, text
     assert read_number("全覆盖") is None and read_number("每年") is None
 
@@ -103,14 +139,18 @@ def test_an_unaccounted_phrase_stops_the_derivation(tmp_path):
     start = text.index("  - id: r61_labour_share_line")
     end = text.index("  - id: r68_income_line")
     (tmp_path / "indicators.yaml").write_text(text[:start] + text[end:], encoding="utf-8")
-    assert "r61_labour_share_line" not in str(YAML(typ="safe", pure=True).load((tmp_path / "indicators.yaml").read_text(encoding="utf-8")))
+    assert "r61_labour_share_line" not in str(
+        YAML(typ="safe", pure=True).load((tmp_path / "indicators.yaml").read_text(encoding="utf-8"))
+    )
     _, problems = derive_file(tmp_path / "plan.txt", DATA / "units.yaml")
     assert len(problems) == 1 and problems[0].startswith("row 61: '四分之一'")
     # and an exclusion that is not printed in its row is a problem too
     bad = text.replace("    quote: 统一部署\n", "    quote: 统一部属\n")
     (tmp_path / "indicators.yaml").write_text(bad, encoding="utf-8")
     _, problems = derive_file(tmp_path / "plan.txt", DATA / "units.yaml")
-    assert any("quote not found in row 47" in p for p in problems) and any(p.startswith("row 47: '一'") for p in problems)
+    assert any("quote not found in row 47" in p for p in problems) and any(
+        p.startswith("row 47: '一'") for p in problems
+    )
 
 
 # Targets the plan states without a number in the quote, each for a stated reason.
@@ -149,8 +189,10 @@ def test_every_all_or_none_phrase_is_tracked_as_full_coverage():
             inds = [e for kind, e in owners if kind == "indicators" and e["aggregation"] != "threshold"]
             assert inds and all(kind == "indicators" for kind, _ in owners), (row, m.group())
             ind = inds[0]
-            assert (ind["unit"], ind["target"], ind["aggregation"]) == ("%", 100, "at_least") or \
-                   (ind["id"], ind["per_unit"]) == ("r9_partner_parks", True), ind["id"]
+            assert (ind["unit"], ind["target"], ind["aggregation"]) == ("%", 100, "at_least") or (
+                ind["id"],
+                ind["per_unit"],
+            ) == ("r9_partner_parks", True), ind["id"]
             seen.append(m.group())
         for m in re.finditer("足额", text):
             assert [kind for kind, _ in _owner(defs, rows, row, m.start(), m.end())] == ["exclusions"], row
@@ -184,7 +226,7 @@ def test_a_minimum_per_person_is_tracked_as_persons_below_it():
 def test_body_coverage_phrases_are_in_the_table_or_body_only():
     """Measure 3's 实现对脱贫地区科技服务和创业带动全覆盖 is in the body but not in row 6: listed as body-only."""
     text = PLAN.read_text(encoding="utf-8")
-    body = text[:text.index("附件")]
+    body = text[: text.index("附件")]
     table = " ".join(_rows().values())
     body_only = [b["quote"] for b in _defs()["body_only"]]
     missing = []
@@ -236,6 +278,7 @@ def test_a_quote_not_in_the_plan_stops_the_derivation(tmp_path):
 
 # ---------------------------------------------------------------- definition rules D210–D213
 
+
 def _edit_tasks(data: Path, old: str, new: str) -> None:
     p = data / "tasks.yaml"
     text = p.read_text(encoding="utf-8")
@@ -280,28 +323,32 @@ def test_d213_bad_scope(empty_data):
 
 # ---------------------------------------------------------------- reading figures
 
-@pytest.mark.parametrize("text,unit,value,problem,note", [
-    ("1200", "人次", 1200, None, None),
-    ("1,200", "人次", 1200, None, "separators"),
-    ("1，200", "人次", 1200, None, "separators"),
-    ("１２００", "人次", 1200, None, "fullwidth"),
-    ("１，２００", "人次", 1200, None, "fullwidth+separators"),
-    ("1,20", "人次", None, "text", None),  # not groups of three: could be a decimal comma
-    ("1.234", "人次", None, "fraction", None),  # a count: maybe a European 1,234
-    ("-5", "人次", None, "negative", None),
-    ("", "人次", None, "empty", None),
-    (None, "人次", None, "empty", None),
-    ("约300", "名", None, "text", None),
-    ("300人", "名", None, "text", None),
-    ("2.18万", "个", None, "wan", None),
-    ("35%", "%", 35, None, None),
-    ("35％", "%", 35, None, None),
-    ("35", "%", 35, None, None),
-    ("16.2", "%", 16.2, None, None),
-    ("0.35", "%", 0.35, None, "small-share"),
-    ("35%", "人次", None, "percent", None),
-    ("1e3", "人次", None, "text", None),
-])
+
+@pytest.mark.parametrize(
+    "text,unit,value,problem,note",
+    [
+        ("1200", "人次", 1200, None, None),
+        ("1,200", "人次", 1200, None, "separators"),
+        ("1，200", "人次", 1200, None, "separators"),
+        ("１２００", "人次", 1200, None, "fullwidth"),
+        ("１，２００", "人次", 1200, None, "fullwidth+separators"),
+        ("1,20", "人次", None, "text", None),  # not groups of three: could be a decimal comma
+        ("1.234", "人次", None, "fraction", None),  # a count: maybe a European 1,234
+        ("-5", "人次", None, "negative", None),
+        ("", "人次", None, "empty", None),
+        (None, "人次", None, "empty", None),
+        ("约300", "名", None, "text", None),
+        ("300人", "名", None, "text", None),
+        ("2.18万", "个", None, "wan", None),
+        ("35%", "%", 35, None, None),
+        ("35％", "%", 35, None, None),
+        ("35", "%", 35, None, None),
+        ("16.2", "%", 16.2, None, None),
+        ("0.35", "%", 0.35, None, "small-share"),
+        ("35%", "人次", None, "percent", None),
+        ("1e3", "人次", None, "text", None),
+    ],
+)
 def test_parse_figure(text, unit, value, problem, note):
     from zengshou.indicators import parse_figure
 
@@ -311,13 +358,17 @@ def test_parse_figure(text, unit, value, problem, note):
 
 # ---------------------------------------------------------------- figure rules F701–F706
 
-SUB = ("unit: {unit}\nquarter: {q}\nsubmitted: {date}\nitems:\n  - task: {row}\n    progress: 二季度培训脱贫劳动力 1200 人次。\n"
-       "    figures:\n      {key}: {value}\n")
+SUB = (
+    "unit: {unit}\nquarter: {q}\nsubmitted: {date}\nitems:\n  - task: {row}\n    progress: 二季度培训脱贫劳动力 1200 人次。\n"
+    "    figures:\n      {key}: {value}\n"
+)
 
 
 def _sub(data: Path, unit_id: str, unit: str, row: int, key: str, value: str, q: str = "2023Q2") -> Path:
     date = {"2023Q1": "2023-04-04", "2023Q2": "2023-07-05"}[q]
-    return write(data / "progress" / q / f"{unit_id}.yaml", SUB.format(unit=unit, q=q, date=date, row=row, key=key, value=value))
+    return write(
+        data / "progress" / q / f"{unit_id}.yaml", SUB.format(unit=unit, q=q, date=date, row=row, key=key, value=value)
+    )
 
 
 def _figure_findings(data: Path) -> list[tuple[str, int, int, str]]:
@@ -327,16 +378,19 @@ def _figure_findings(data: Path) -> list[tuple[str, int, int, str]]:
     return [(f.code, f.line, f.col, f.message("en")) for f in res.findings if f.code[0] in "FD"]
 
 
-@pytest.mark.parametrize("value,code,words", [
-    ("约300", "F701", "is not a number"),
-    ('"2.18万"', "F701", "uses 万"),
-    ('"35%"', "F701", "percent sign"),
-    ('""', "F701", "is empty"),
-    ("-5", "F702", "negative"),
-    ("1.234", "F702", "count with decimals"),
-    ('"1,234"', "F705", "counted as 1234 (thousands separators)"),
-    ("１２３４", "F705", "counted as 1234 (full-width digits)"),
-])
+@pytest.mark.parametrize(
+    "value,code,words",
+    [
+        ("约300", "F701", "is not a number"),
+        ('"2.18万"', "F701", "uses 万"),
+        ('"35%"', "F701", "percent sign"),
+        ('""', "F701", "is empty"),
+        ("-5", "F702", "negative"),
+        ("1.234", "F702", "count with decimals"),
+        ('"1,234"', "F705", "counted as 1234 (thousands separators)"),
+        ("１２３４", "F705", "counted as 1234 (full-width digits)"),
+    ],
+)
 def test_figure_values(empty_data, value, code, words):
     """F701 refused (not a number), F702 refused (negative / a count with decimals), F705
     accepted with a warning that shows the number read — at the figure's own line and column."""
@@ -399,9 +453,10 @@ def test_figure_warnings_do_not_fail_validate(cli, empty_data):
 
 # ---------------------------------------------------------------- aggregation math
 
+
 def _progress(data: Path, q: str) -> dict:
-    from zengshou.lint import load_catalog
     from zengshou.indicators import collect, progress
+    from zengshou.lint import load_catalog
     from zengshou.workspace import Workspace
 
     cat, _ = load_catalog(data)
@@ -413,9 +468,11 @@ def test_aggregation(empty_data):
     _sub(empty_data, "longsheng", "龙胜县", 10, "r10_eastern_firms", "3", q="2023Q1")
     _sub(empty_data, "longsheng", "龙胜县", 34, "r34_work_relief_share", "3.5")
     _sub(empty_data, "ziyuan", "资源县", 34, "r34_work_relief_share", "1.5")
-    write(empty_data / "progress/2023Q2/lingui.yaml",
-          "unit: 临桂区\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 55\n    progress: 管护经费。\n"
-          "    figures:\n      r55_upkeep_share: 6\n  - task: 10\n    progress: 无关。\n")
+    write(
+        empty_data / "progress/2023Q2/lingui.yaml",
+        "unit: 临桂区\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 55\n    progress: 管护经费。\n"
+        "    figures:\n      r55_upkeep_share: 6\n  - task: 10\n    progress: 无关。\n",
+    )
     p = _progress(empty_data, "2023Q2")
     # cumulative, carried forward from 2023Q1: 1000 of 4500; due 6/12 of the plan
     r20 = p["r20_training"]
@@ -432,7 +489,11 @@ def test_aggregation(empty_data):
     assert (p["r55_upkeep_share"].actual, p["r55_upkeep_share"].status) == (6, "behind")
     # no figures, thresholds
     assert (p["r27_skilled_workers"].status, p["r27_skilled_workers"].reason) == ("n/a", "no_data")
-    assert (p["r49_plot_size"].status, p["r49_plot_size"].reason, p["r49_plot_size"].expected) == ("n/a", "threshold", None)
+    assert (p["r49_plot_size"].status, p["r49_plot_size"].reason, p["r49_plot_size"].expected) == (
+        "n/a",
+        "threshold",
+        None,
+    )
     # a level due by 2022Q4 is fully due afterwards; a yearly Q4 event is not due before Q4; every month is always due
     assert p["r32_welfare_posts"].expected == 1.0 and p["r57_income_survey"].expected == 0.0
     assert p["r57_monthly_monitoring"].expected == 1.0
@@ -452,10 +513,16 @@ def test_per_year_figures_restart_each_year(empty_data):
 def test_a_yearly_event_in_q4_is_due_in_q4_in_every_county(empty_data):
     """每年第四季度开展一次: nothing due in Q1–Q3; in Q4 each county must have held it — a county
     with 0 is behind even if the sum looks fine."""
-    write(empty_data / "progress/2023Q4/longsheng.yaml", "unit: 龙胜县\nquarter: 2023Q4\nsubmitted: 2024-01-05\nitems:\n"
-          "  - task: 57\n    progress: 四季度开展收入集中摸排。\n    figures:\n      r57_income_survey: 2\n")
-    write(empty_data / "progress/2023Q4/ziyuan.yaml", "unit: 资源县\nquarter: 2023Q4\nsubmitted: 2024-01-05\nitems:\n"
-          "  - task: 57\n    progress: 尚未开展。\n    figures:\n      r57_income_survey: 0\n")
+    write(
+        empty_data / "progress/2023Q4/longsheng.yaml",
+        "unit: 龙胜县\nquarter: 2023Q4\nsubmitted: 2024-01-05\nitems:\n"
+        "  - task: 57\n    progress: 四季度开展收入集中摸排。\n    figures:\n      r57_income_survey: 2\n",
+    )
+    write(
+        empty_data / "progress/2023Q4/ziyuan.yaml",
+        "unit: 资源县\nquarter: 2023Q4\nsubmitted: 2024-01-05\nitems:\n"
+        "  - task: 57\n    progress: 尚未开展。\n    figures:\n      r57_income_survey: 0\n",
+    )
     p = _progress(empty_data, "2023Q4")["r57_income_survey"]
     assert (p.expected, p.actual, p.short, p.status) == (1.0, 2, ["ziyuan"], "behind")
 
@@ -498,6 +565,7 @@ def test_persons_below_the_minimum_must_be_none(empty_data):
 
 # ---------------------------------------------------------------- scopes: confirmed or assumed
 
+
 def _units_edit(data: Path, old: str, new: str) -> None:
     p = data / "units.yaml"
     text = p.read_text(encoding="utf-8")
@@ -511,7 +579,13 @@ def test_scope_groups_in_units_yaml():
     cat, findings = load_catalog(DATA)
     assert findings == []
     xzx, zdbfx = cat.resolve("协作县"), cat.resolve("重点帮扶县")
-    assert (xzx.id, xzx.kind, xzx.members, xzx.confirmed, xzx.basis.rows) == ("xzx", "group", ["longsheng", "ziyuan"], True, [8, 9, 10])
+    assert (xzx.id, xzx.kind, xzx.members, xzx.confirmed, xzx.basis.rows) == (
+        "xzx",
+        "group",
+        ["longsheng", "ziyuan"],
+        True,
+        [8, 9, 10],
+    )
     assert (zdbfx.id, zdbfx.members, zdbfx.confirmed) == ("zdbfx", ["longsheng", "ziyuan"], False)
     assert zdbfx.basis.quote == "乡村振兴重点帮扶县" and "假定" in zdbfx.basis.reading and "等" in zdbfx.basis.reading
     for row in zdbfx.basis.rows:
@@ -539,8 +613,16 @@ def test_indicators_json_gives_every_scope_and_whether_it_is_confirmed(cli, data
     assert (by["r20_training"]["scope"]["id"], by["r34_work_relief_share"]["scope"]["id"]) == ("city", "counties")
     assert [s["id"] for s in doc["scopes"] if not s["confirmed"]] == ["zdbfx"] and len(doc["assumptions"]) == 1
     # the added indicators are there
-    for new in ("r7_award_coverage", "r22_below_minimum", "r24_yulu_coverage", "r42_allowance_coverage",
-                "r57_income_survey", "r57_monthly_monitoring", "r59_adviser_coverage", "r61_labour_share_line"):
+    for new in (
+        "r7_award_coverage",
+        "r22_below_minimum",
+        "r24_yulu_coverage",
+        "r42_allowance_coverage",
+        "r57_income_survey",
+        "r57_monthly_monitoring",
+        "r59_adviser_coverage",
+        "r61_labour_share_line",
+    ):
         assert new in by, new
     en = json.loads(cli("indicators", "-q", "2023Q2", "--data", data_dir, "-f", "json", "--lang", "en").stdout)
     assert "scope to be confirmed" in en["assumptions"][0]
@@ -551,8 +633,11 @@ def test_terminal_says_scope_to_be_confirmed_until_the_coordinator_confirms(cli,
     assert r.exit_code == 0 and r.stdout.count("〔口径待确认〕") == 2
     assert "“乡村振兴重点帮扶县”按龙胜各族自治县、资源县计" in r.stdout.replace("\n", "")
     # the coordinator checks the list, adds 平乐县 and confirms: one edit in units.yaml
-    _units_edit(data_dir, "    members: [longsheng, ziyuan]\n    confirmed: false\n",
-                "    members: [longsheng, ziyuan, pingle]\n    confirmed: true\n")
+    _units_edit(
+        data_dir,
+        "    members: [longsheng, ziyuan]\n    confirmed: false\n",
+        "    members: [longsheng, ziyuan, pingle]\n    confirmed: true\n",
+    )
     r = cli("indicators", "-q", "2023Q2", "--data", data_dir, env={"COLUMNS": "80"})
     assert r.exit_code == 0 and "口径待确认" not in r.stdout
     doc = json.loads(cli("indicators", "-q", "2023Q2", "--data", data_dir, "-f", "json").stdout)
@@ -568,14 +653,27 @@ def test_an_unconfirmed_scope_is_not_a_validate_warning(cli, empty_data):
     assert r.exit_code == 0 and json.loads(r.stdout)["findings"] == []
 
 
-@pytest.mark.parametrize("old, new, words", [
-    ("      quote: 乡村振兴重点帮扶县\n", "      quote: 重点帮扶县名单\n", "is not printed in row(s) 3, 22, 30, 49"),
-    ("      rows: [3, 22, 30, 49]\n", "      rows: [3, 22, 30, 99]\n", "basis row 99 is not a row"),
-    ("    confirmed: false\n    basis:\n      rows: [3, 22, 30, 49]\n      quote: 乡村振兴重点帮扶县\n",
-     "    confirmed: false\n    basis:\n      rows: [3, 22, 30, 49]\n      quote: ''\n", "needs its basis"),
-    ("    aliases: [农业农村局, 桂林市农业农村局]\n", "    aliases: [农业农村局, 桂林市农业农村局]\n    confirmed: true\n",
-     "applies to groups (kind: group) only"),
-])
+@pytest.mark.parametrize(
+    "old, new, words",
+    [
+        (
+            "      quote: 乡村振兴重点帮扶县\n",
+            "      quote: 重点帮扶县名单\n",
+            "is not printed in row(s) 3, 22, 30, 49",
+        ),
+        ("      rows: [3, 22, 30, 49]\n", "      rows: [3, 22, 30, 99]\n", "basis row 99 is not a row"),
+        (
+            "    confirmed: false\n    basis:\n      rows: [3, 22, 30, 49]\n      quote: 乡村振兴重点帮扶县\n",
+            "    confirmed: false\n    basis:\n      rows: [3, 22, 30, 49]\n      quote: ''\n",
+            "needs its basis",
+        ),
+        (
+            "    aliases: [农业农村局, 桂林市农业农村局]\n",
+            "    aliases: [农业农村局, 桂林市农业农村局]\n    confirmed: true\n",
+            "applies to groups (kind: group) only",
+        ),
+    ],
+)
 def test_d209_scope_basis(empty_data, old, new, words):
     from zengshou.lint import load_catalog
 
@@ -598,6 +696,7 @@ def test_d209_unconfirmed_group_without_basis(empty_data):
 
 # ---------------------------------------------------------------- commands
 
+
 def test_indicators_table(cli, data_dir):
     res = cli("indicators", "--quarter", "2023Q2", "--data", data_dir, env={"COLUMNS": "200"})
     assert res.exit_code == 0, res.output
@@ -614,7 +713,13 @@ def test_indicators_json(cli, data_dir):
     by = {i["id"]: i for i in doc["indicators"]}
     assert doc["quarter"] == "2023Q2" and len(by) == 29
     r20 = by["r20_training"]
-    assert (r20["actual"], r20["target"], r20["expected"], r20["status"], r20["reported_by"]) == (2990, 4500, 0.5, "on_track", "lead")
+    assert (r20["actual"], r20["target"], r20["expected"], r20["status"], r20["reported_by"]) == (
+        2990,
+        4500,
+        0.5,
+        "on_track",
+        "lead",
+    )
     assert by["r37_lead_geese"]["status"] == "behind"
     assert by["r12_union_welfare_share"]["by_unit"] == {"zgh": {"value": 58, "as_of": "2023Q2"}}
     # English words, same numbers; the default quarter is the latest folder
@@ -632,14 +737,19 @@ def test_history(cli, data_dir):
     assert res.exit_code == 0
     doc = json.loads(res.stdout)
     assert [(e["quarter"], e["unit"], e["figures"]) for e in doc["entries"]] == [
-        ("2023Q1", "czj", {"r13_canteen_share": "19"}), ("2023Q2", "czj", {"r13_canteen_share": "24"})]
-    assert doc["indicators"] == ["r13_canteen_share"] and all(e["progress"].startswith("【示例】") for e in doc["entries"])
+        ("2023Q1", "czj", {"r13_canteen_share": "19"}),
+        ("2023Q2", "czj", {"r13_canteen_share": "24"}),
+    ]
+    assert doc["indicators"] == ["r13_canteen_share"] and all(
+        e["progress"].startswith("【示例】") for e in doc["entries"]
+    )
     table = cli("history", "--task", "13", "--data", data_dir, env={"COLUMNS": "240"})
     assert table.exit_code == 0 and "2023Q1" in table.stdout and "r13_canteen_share: 24" in table.stdout
     assert cli("history", "--task", "99", "--data", data_dir).exit_code == 2
 
 
 # ---------------------------------------------------------------- charts in the report
+
 
 def test_charts_in_the_merged_report(cli, data_dir, tmp_path):
     from openpyxl import load_workbook
@@ -682,8 +792,8 @@ def test_svg_chart_is_deterministic_and_well_formed():
 
 def test_the_report_data_carries_the_scope():
     """The merged report draws from these series; its 口径说明 reads the scope from them."""
-    from zengshou.lint import load_catalog
     from zengshou.indicators import UNCONFIRMED, unconfirmed_scopes
+    from zengshou.lint import load_catalog
     from zengshou.report.indicators import series
 
     cat, _ = load_catalog(DATA)

@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import docx
-import pytest
 
 from zengshou.loader import load_file
 
@@ -23,8 +22,14 @@ def codes(res) -> list[str]:
     return re.findall(r"\b(F8\d\d|[SDICRT]\d{3})\b", res.stdout)
 
 
-def message(sender: str, subject: str, date: str | None, attachments: list[tuple[str, bytes]], *,
-            name_style: str = "2231-gb18030") -> bytes:
+def message(
+    sender: str,
+    subject: str,
+    date: str | None,
+    attachments: list[tuple[str, bytes]],
+    *,
+    name_style: str = "2231-gb18030",
+) -> bytes:
     """A message as a Chinese mail client sends it: base64 attachments, file names encoded
     per ``name_style`` (RFC 2231 in GB18030, RFC 2047 in GB2312-labelled GBK, or UTF-8).
     Built with the compat32 MIME classes, which keep header text exactly as given."""
@@ -48,8 +53,9 @@ def message(sender: str, subject: str, date: str | None, attachments: list[tuple
             enc = "".join(f"%{b:02X}" for b in name.encode("gb18030"))
             part["Content-Disposition"] = f"attachment; filename*=GB18030''{enc}"
         elif name_style == "2047-gb2312":
-            part["Content-Disposition"] = ('attachment; filename="=?GB2312?B?'
-                                           + base64.b64encode(name.encode("gbk")).decode() + '?="')
+            part["Content-Disposition"] = (
+                'attachment; filename="=?GB2312?B?' + base64.b64encode(name.encode("gbk")).decode() + '?="'
+            )
         else:
             part["Content-Disposition"] = f"attachment; filename*=utf-8''{''.join(f'%{b:02X}' for b in name.encode())}"
         m.attach(part)
@@ -82,18 +88,33 @@ def test_eml_dates_in_china_time_either_side_of_midnight(cli, data_dir):
     form_zy = filled_form(cli, data_dir, "ziyuan", name="zy.docx")
     mails = Path("mails")
     mails.mkdir()
-    (mails / "a.eml").write_bytes(message("市农业农村局 <ny@example.cn>", "农业农村局三季度进度",
-                                          "Thu, 5 Oct 2023 17:30:00 +0000", [("农业农村局落实进度.docx", form_ny)]))
-    (mails / "b.eml").write_bytes(message("=?GB2312?B?" + base64.b64encode("资源县".encode("gbk")).decode() + "?= <zy@example.cn>",
-                                          "=?GB18030?B?" + base64.b64encode("资源县三季度进度".encode("gb18030")).decode() + "?=",
-                                          "Fri, 6 Oct 2023 23:59:00 +0800", [("资源县落实进度.docx", form_zy)],
-                                          name_style="2047-gb2312"))
+    (mails / "a.eml").write_bytes(
+        message(
+            "市农业农村局 <ny@example.cn>",
+            "农业农村局三季度进度",
+            "Thu, 5 Oct 2023 17:30:00 +0000",
+            [("农业农村局落实进度.docx", form_ny)],
+        )
+    )
+    (mails / "b.eml").write_bytes(
+        message(
+            "=?GB2312?B?" + base64.b64encode("资源县".encode("gbk")).decode() + "?= <zy@example.cn>",
+            "=?GB18030?B?" + base64.b64encode("资源县三季度进度".encode("gb18030")).decode() + "?=",
+            "Fri, 6 Oct 2023 23:59:00 +0800",
+            [("资源县落实进度.docx", form_zy)],
+            name_style="2047-gb2312",
+        )
+    )
     res = cli("import", "--mail", mails, "--data", data_dir)
     assert res.exit_code == 0, res.output
     ny, zy = yaml_of(data_dir, "nyncj"), yaml_of(data_dir, "ziyuan")
     assert ny["submitted"] == "2023-10-06" and zy["submitted"] == "2023-10-06"
-    assert ny["source"] == {"sender": "市农业农村局 <ny@example.cn>", "subject": "农业农村局三季度进度",
-                            "date": "2023-10-06T01:30:00+08:00", "attachment": "农业农村局落实进度.docx"}
+    assert ny["source"] == {
+        "sender": "市农业农村局 <ny@example.cn>",
+        "subject": "农业农村局三季度进度",
+        "date": "2023-10-06T01:30:00+08:00",
+        "attachment": "农业农村局落实进度.docx",
+    }
     assert zy["source"]["subject"] == "资源县三季度进度" and zy["source"]["sender"] == "资源县 <zy@example.cn>"
     assert zy["source"]["attachment"] == "资源县落实进度.docx"
     assert "资源县落实进度.docx" in res.stdout and "已导入" in res.stdout
@@ -116,7 +137,9 @@ def test_mbox_midnight_utc_and_resend(cli, data_dir):
     # the correction is first in the mailbox but later by Date: Date decides, not order
     box.add(message("ny@example.cn", "更正", "Sat, 7 Oct 2023 00:10:00 +0800", [("进度（更正）.docx", second)]))
     box.add(message("ny@example.cn", "进度", "Fri, 6 Oct 2023 15:50:00 +0000", [("进度.docx", first)]))
-    box.add(message("ny@example.cn", "照片", "Fri, 6 Oct 2023 08:00:00 +0800", [("现场.jpg", b"\xff\xd8\xff\xe0 jpeg")]))
+    box.add(
+        message("ny@example.cn", "照片", "Fri, 6 Oct 2023 08:00:00 +0800", [("现场.jpg", b"\xff\xd8\xff\xe0 jpeg")])
+    )
     box.flush()
     box.close()
     res = cli("import", "--mail", "inbox.mbox", "--data", data_dir)
@@ -147,12 +170,20 @@ def test_unattributed_then_senders_yaml(cli, data_dir, cat=None):
     cat, _ = load_catalog(data_dir)
     rows = cat.required_rows("nyncj", Q)
     plan_table(cat, rows, title=None, progress={r: f"第{r}项进展" for r in rows}).save("t.docx")
-    Path("t.eml").write_bytes(message("Clerk <clerk@nyj.example.cn>", "三季度", "Thu, 5 Oct 2023 09:00:00 +0800",
-                                      [("落实进度.docx", Path("t.docx").read_bytes())]))
+    Path("t.eml").write_bytes(
+        message(
+            "Clerk <clerk@nyj.example.cn>",
+            "三季度",
+            "Thu, 5 Oct 2023 09:00:00 +0800",
+            [("落实进度.docx", Path("t.docx").read_bytes())],
+        )
+    )
     res = cli("import", "--mail", "t.eml", "--quarter", Q, "--data", data_dir)
     assert res.exit_code == 1 and "F852" in codes(res) and "clerk@nyj.example.cn" in res.stdout
     assert not (data_dir / "progress" / Q / "nyncj.yaml").exists()
-    (data_dir / "senders.yaml").write_text("clerk@nyj.example.cn: 市农业农村局\n'@bad.cn': 不存在的单位\n", encoding="utf-8")
+    (data_dir / "senders.yaml").write_text(
+        "clerk@nyj.example.cn: 市农业农村局\n'@bad.cn': 不存在的单位\n", encoding="utf-8"
+    )
     res = cli("import", "--mail", "t.eml", "--quarter", Q, "--data", data_dir)
     assert "F854" in codes(res)  # the bad entry, with its line
     assert yaml_of(data_dir, "nyncj")["submitted"] == "2023-10-05"
@@ -173,9 +204,15 @@ def test_yaml_and_excel_attachments(cli, data_dir):
     src = data_dir / "progress" / Q / "czj.yaml"
     text = src.read_text(encoding="utf-8").replace("progress: |-\n", "progress: |-\n      财政局三季度拨付资金。\n")
     src.unlink()
-    Path("m.eml").write_bytes(message("cz@example.cn", "进度", "Wed, 4 Oct 2023 10:00:00 +0800",
-                                      [("农业农村局.xlsx", Path("ny.xlsx").read_bytes()), ("czj.yaml", text.encode())],
-                                      name_style="utf-8"))
+    Path("m.eml").write_bytes(
+        message(
+            "cz@example.cn",
+            "进度",
+            "Wed, 4 Oct 2023 10:00:00 +0800",
+            [("农业农村局.xlsx", Path("ny.xlsx").read_bytes()), ("czj.yaml", text.encode())],
+            name_style="utf-8",
+        )
+    )
     res = cli("import", "--mail", "m.eml", "--quarter", Q, "--data", data_dir)
     assert res.exit_code == 0, res.output
     assert yaml_of(data_dir, "nyncj")["submitted"] == "2023-10-04"
@@ -185,7 +222,9 @@ def test_yaml_and_excel_attachments(cli, data_dir):
 
 def test_bad_yaml_attachment(cli, data_dir):
     bad = "unit: 资源县\nquarter: 2023Q3\nitems:\n  - task: 1\n    progress: [未闭合\n".encode()
-    Path("y.eml").write_bytes(message("zy@example.cn", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [("ziyuan.yaml", bad)]))
+    Path("y.eml").write_bytes(
+        message("zy@example.cn", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [("ziyuan.yaml", bad)])
+    )
     res = cli("import", "--mail", "y.eml", "--data", data_dir)
     assert res.exit_code == 1 and "F856" in codes(res)
     assert not (data_dir / "progress" / Q / "ziyuan.yaml").exists()
@@ -196,7 +235,9 @@ def test_existing_submission_needs_force(cli, data_dir):
     Path("a.eml").write_bytes(message("ny@example.cn", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [("进度.docx", form)]))
     assert cli("import", "--mail", "a.eml", "--data", data_dir).exit_code == 0
     form2 = filled_form(cli, data_dir, "nyncj", "新版", name="g.docx")
-    Path("b.eml").write_bytes(message("ny@example.cn", "进度", "Fri, 6 Oct 2023 09:00:00 +0800", [("进度.docx", form2)]))
+    Path("b.eml").write_bytes(
+        message("ny@example.cn", "进度", "Fri, 6 Oct 2023 09:00:00 +0800", [("进度.docx", form2)])
+    )
     before = (data_dir / "progress" / Q / "nyncj.yaml").read_bytes()
     res = cli("import", "--mail", "b.eml", "--data", data_dir)
     assert res.exit_code == 1 and "F822" in codes(res)
@@ -218,11 +259,14 @@ def test_hostile_mail(cli, data_dir):
 
 
 def test_subject_with_markup_and_terminal_escape(cli, data_dir):
-    Path("e.eml").write_bytes(message("x@example.cn", "[bold red]假的[/] \x1b[2J清屏", "Thu, 5 Oct 2023 09:00:00 +0800",
-                                      [("a.jpg", b"\xff\xd8")]))
+    Path("e.eml").write_bytes(
+        message(
+            "x@example.cn", "[bold red]假的[/] \x1b[2J清屏", "Thu, 5 Oct 2023 09:00:00 +0800", [("a.jpg", b"\xff\xd8")]
+        )
+    )
     res = cli("import", "--mail", "e.eml", "--data", data_dir)
     i = res.stdout.find("\x1b")
-    assert res.exit_code == 0 and i < 0, repr(res.stdout[i - 60:i + 20])
+    assert res.exit_code == 0 and i < 0, repr(res.stdout[i - 60 : i + 20])
     assert "red]假的[/]" in res.stdout  # shown as typed, not taken as rich markup
 
 
@@ -230,9 +274,9 @@ def test_mbox_of_1000_messages_streams(cli, data_dir, tmp_path):
     """1,000 messages of ~40 KB each (40 MB): every one read, memory bounded by one message."""
     import tracemalloc
 
-    from zengshou.lint import load_catalog
     from zengshou.intake.attachments import import_mail
     from zengshou.intake.mail import iter_messages
+    from zengshou.lint import load_catalog
 
     blob = bytes(range(256)) * 160
     one = message("x@example.cn", "照片", "Thu, 5 Oct 2023 09:00:00 +0800", [("现场.jpg", blob)])

@@ -82,6 +82,7 @@ def summary_rows(ws):
 
 # ---------------------------------------------------------------- 呈报版 workbook
 
+
 def test_submit_edition_sheets_and_heading(book):
     assert book.sheetnames == ["报送情况", "汇总表", "指标", "口径说明"]
     ws = book["报送情况"]
@@ -208,6 +209,7 @@ def test_notes_list_the_assumptions(book):
 
 # ---------------------------------------------------------------- 工作底稿
 
+
 def test_workpaper_sheets(work, quarter):
     cat, _ = load_catalog(quarter)
     names = work.sheetnames
@@ -249,10 +251,12 @@ def test_workpaper_status_has_review_notes_and_relative_files(cli, quarter, tmp_
 
 # ---------------------------------------------------------------- drafts, unreadable files, control characters
 
+
 def test_drafts_stay_out_of_the_submit_edition(cli, quarter, tmp_path):
     cat, _ = load_catalog(quarter)
-    write_submission(quarter, Q, "kjj", {r: "草稿里的进度文字" + str(r) for r in cat.required_rows("kjj", Q)},
-                     submitted=None)
+    write_submission(
+        quarter, Q, "kjj", {r: "草稿里的进度文字" + str(r) for r in cat.required_rows("kjj", Q)}, submitted=None
+    )
     assert run(cli, quarter).exit_code == 0
     book = openpyxl.load_workbook(out(tmp_path, XLSX))
     row6 = summary_rows(book["汇总表"])[5][3]
@@ -289,8 +293,9 @@ def test_unreadable_file_is_left_out_and_named(cli, quarter, tmp_path):
 
 def test_control_character_through_a_yaml_escape_never_reaches_a_renderer(cli, quarter, tmp_path):
     path = quarter / "progress" / Q / "ziyuan.yaml"
-    text = path.read_text(encoding="utf-8").replace(f'"{sample_text("资源县人民政府", 1)}"',
-                                                   '"资源县\\x01结束\\u0085。\\x7f\\x1b[31m红"')
+    text = path.read_text(encoding="utf-8").replace(
+        f'"{sample_text("资源县人民政府", 1)}"', '"资源县\\x01结束\\u0085。\\x7f\\x1b[31m红"'
+    )
     path.write_text(text, encoding="utf-8")
     res = run(cli, quarter)
     assert res.exit_code == 0, res.output  # whatever validate says about it, the merge goes on
@@ -314,6 +319,7 @@ def test_clean_removes_every_control_character():
 
 # ---------------------------------------------------------------- the command
 
+
 def test_same_inputs_same_bytes(cli, quarter, tmp_path):
     folder = tmp_path / "reports" / Q
     assert run(cli, quarter).exit_code == 0
@@ -325,7 +331,9 @@ def test_same_inputs_same_bytes(cli, quarter, tmp_path):
 
 def test_submissions_are_never_touched(cli, quarter):
     def digest():
-        return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((quarter / "progress" / Q).iterdir())}
+        return {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted((quarter / "progress" / Q).iterdir())
+        }
 
     before = digest()
     assert run(cli, quarter).exit_code == 0
@@ -405,7 +413,9 @@ def test_options(cli, quarter, tmp_path):
     res = cli("merge", "--quarter", "2030Q1", "--data", quarter)
     assert res.exit_code == 2
     res = run(cli, quarter, "--format", "html", "--out", tmp_path / "elsewhere")
-    assert res.exit_code == 0 and sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == sorted([HTML, WORK_HTML])
+    assert res.exit_code == 0 and sorted(p.name for p in (tmp_path / "elsewhere").iterdir()) == sorted(
+        [HTML, WORK_HTML]
+    )
 
 
 def test_office_and_date(cli, quarter, tmp_path):
@@ -416,7 +426,7 @@ def test_office_and_date(cli, quarter, tmp_path):
     (quarter / "zengshou.toml").write_text('[rules]\nC404 = "off"\n[report]\noffice = "市委农办"\n', encoding="utf-8")
     assert run(cli, quarter, "--format", "xlsx").exit_code == 0
     assert openpyxl.load_workbook(out(tmp_path, XLSX))["报送情况"]["A2"].value.startswith("编制单位：市委农办")
-    (quarter / "zengshou.toml").write_text('[report]\noffice = 3\n', encoding="utf-8")
+    (quarter / "zengshou.toml").write_text("[report]\noffice = 3\n", encoding="utf-8")
     res = run(cli, quarter, "--format", "xlsx")
     assert res.exit_code == 2 and "office" in res.stderr
 
@@ -443,6 +453,7 @@ def test_shipped_sample_quarter(cli, data_dir, tmp_path):
 
 
 # ---------------------------------------------------------------- library pieces
+
 
 def test_sheet_titles_are_valid_and_unique():
     from zengshou.report.xlsxkit import sheet_title

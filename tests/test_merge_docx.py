@@ -24,8 +24,9 @@ def quarter(empty_data: Path) -> Path:
     """Everyone reports except 临桂区; 市科技局 (leads row 6) sends only a draft."""
     fill_quarter(empty_data, Q, skip=("kjj", "lingui"))
     cat, _ = load_catalog(empty_data)
-    write_submission(empty_data, Q, "kjj", {r: f"科技局草稿第{r}项的内容" for r in cat.required_rows("kjj", Q)},
-                     submitted=None)
+    write_submission(
+        empty_data, Q, "kjj", {r: f"科技局草稿第{r}项的内容" for r in cat.required_rows("kjj", Q)}, submitted=None
+    )
     return empty_data
 
 

@@ -38,8 +38,13 @@ def test_renderers_read_nothing(tmp_path: Path):
     rep = merge(data, "2023Q2", lint(data, quarter="2023Q2"))
 
     def everything():
-        return (render_docx(rep), render_xlsx(rep), render_workpaper_xlsx(rep), render_html(rep),
-                render_html(rep, edition=WORKPAPER))
+        return (
+            render_docx(rep),
+            render_xlsx(rep),
+            render_workpaper_xlsx(rep),
+            render_html(rep),
+            render_html(rep, edition=WORKPAPER),
+        )
 
     before = everything()
     shutil.rmtree(data)
@@ -61,8 +66,7 @@ def test_one_list_of_sections():
             assert f'"{name}"' in text, (template, name)
 
 
-@pytest.mark.parametrize("module", ["docx", "docx_charts", "html", "svg", "xlsx", "xlsx_charts", "xlsxkit",
-                                    "chartkit"])
+@pytest.mark.parametrize("module", ["docx", "docx_charts", "html", "svg", "xlsx", "xlsx_charts", "xlsxkit", "chartkit"])
 def test_renderers_do_not_import_data_access(module):
     """A renderer imports the model and layout helpers only — never loader, submissions, lint."""
     import ast
@@ -75,8 +79,16 @@ def test_renderers_do_not_import_data_access(module):
             names.add(node.module)
         elif isinstance(node, ast.Import):
             names |= {a.name for a in node.names}
-    banned = {"zengshou.loader", "zengshou.submissions", "zengshou.lint", "zengshou.catalog", "zengshou.status",
-              "zengshou.report.merge", "zengshou.report.indicators", "zengshou.config"}
+    banned = {
+        "zengshou.loader",
+        "zengshou.submissions",
+        "zengshou.lint",
+        "zengshou.catalog",
+        "zengshou.status",
+        "zengshou.report.merge",
+        "zengshou.report.indicators",
+        "zengshou.config",
+    }
     assert not names & banned, names & banned
     for node in ast.walk(tree):  # from zengshou.indicators only the number format, nothing that reads figures
         if isinstance(node, ast.ImportFrom) and node.module == "zengshou.indicators":
@@ -94,8 +106,12 @@ def test_model_strings_are_clean(tmp_path: Path):
     for name in ("tasks.yaml", "units.yaml"):
         shutil.copy(DATA / name, data / name)
     p = write_submission(data, "2023Q2", "ziyuan", {1: "x"}, contact="张三")
-    p.write_text(p.read_text(encoding="utf-8").replace('progress: "x"', 'progress: "资源县\\x01\\x1b结束"')
-                 .replace("contact: 张三", 'contact: "张\\x07三"'), encoding="utf-8")
+    p.write_text(
+        p.read_text(encoding="utf-8")
+        .replace('progress: "x"', 'progress: "资源县\\x01\\x1b结束"')
+        .replace("contact: 张三", 'contact: "张\\x07三"'),
+        encoding="utf-8",
+    )
     rep = merge(data, "2023Q2", lint(data, quarter="2023Q2"))
     texts = [e.text for r in rep.rows for e in r.entries] + [s.info for s in rep.counties]
     texts += [x for s in rep.status for x in s.remarks]

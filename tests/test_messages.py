@@ -36,8 +36,13 @@ def test_every_id_the_code_looks_up_exists():
 def test_no_language_branches_in_the_code():
     """Strings differ by language only in the catalogue (issue 11, item 5)."""
     pattern = re.compile(r"""lang\s*[!=]=\s*["'](zh|en)["']|["'](zh|en)["']\s*if\s+lang|if\s+zh\b""")
-    offenders = [f"{p.relative_to(SRC)}:{n}" for p in SRC.rglob("*.py") if p.name != "i18n.py"  # it picks the language
-                 for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pattern.search(line)]
+    offenders = [
+        f"{p.relative_to(SRC)}:{n}"
+        for p in SRC.rglob("*.py")
+        if p.name != "i18n.py"  # it picks the language
+        for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert offenders == []
 
 

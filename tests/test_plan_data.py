@@ -22,6 +22,7 @@ def tasks_json(cli, *args, data=DATA) -> list[dict]:
 
 # ---------------------------------------------------------------- derived from the plan text
 
+
 def test_tasks_yaml_equals_derivation():
     from zengshou.plantext import derive_file
 
@@ -122,6 +123,7 @@ def test_units_json(cli):
 
 # ---------------------------------------------------------------- broken definitions
 
+
 def _line_of(text: str, needle: str, after: str = "") -> int:
     start = text.index(after) if after else 0
     return text[: text.index(needle, start)].count("\n") + 1
@@ -132,7 +134,7 @@ def _edit(path: Path, old: str, new: str, after: str = "") -> int:
     text = path.read_text(encoding="utf-8")
     start = text.index(after) if after else 0
     i = text.index(old, start)
-    path.write_text(text[:i] + new + text[i + len(old):], encoding="utf-8")
+    path.write_text(text[:i] + new + text[i + len(old) :], encoding="utf-8")
     return text[:i].count("\n") + 1
 
 
@@ -174,10 +176,13 @@ def test_tab_in_units(cli, data_dir):
     assert code == 1 and f["file"].endswith("units.yaml") and f["line"] == line
 
 
-@pytest.mark.parametrize("name, old, new", [
-    ("tasks.yaml", "    measure: 1\n", "    measure: 1\n    measure: 2\n"),
-    ("units.yaml", "    kind: department\n", "    kind: department\n    kind: county\n"),
-])
+@pytest.mark.parametrize(
+    "name, old, new",
+    [
+        ("tasks.yaml", "    measure: 1\n", "    measure: 1\n    measure: 2\n"),
+        ("units.yaml", "    kind: department\n", "    kind: department\n    kind: county\n"),
+    ],
+)
 def test_duplicate_key_in_definitions(cli, data_dir, name, old, new):
     line = _edit(data_dir / name, old, new, after="\ntasks:" if name == "tasks.yaml" else "")
     code, fs = _findings(cli, data_dir)
@@ -195,13 +200,20 @@ def test_missing_definitions(cli, data_dir):
 
 # ---------------------------------------------------------------- institutional reform
 
+
 @pytest.fixture
 def reformed(data_dir: Path) -> Path:
     """市乡村振兴局 is merged into 市农业农村局 from 2024Q1; 市农业农村局 was once 市农业局."""
-    _edit(data_dir / "units.yaml", "    aliases: [乡村振兴局, 桂林市乡村振兴局]\n",
-          "    aliases: [乡村振兴局, 桂林市乡村振兴局]\n    successor: {id: nyncj, from: 2024Q1}\n")
-    _edit(data_dir / "units.yaml", "    aliases: [农业农村局, 桂林市农业农村局]\n",
-          "    aliases: [农业农村局, 桂林市农业农村局]\n    former_names: [市农业局]\n")
+    _edit(
+        data_dir / "units.yaml",
+        "    aliases: [乡村振兴局, 桂林市乡村振兴局]\n",
+        "    aliases: [乡村振兴局, 桂林市乡村振兴局]\n    successor: {id: nyncj, from: 2024Q1}\n",
+    )
+    _edit(
+        data_dir / "units.yaml",
+        "    aliases: [农业农村局, 桂林市农业农村局]\n",
+        "    aliases: [农业农村局, 桂林市农业农村局]\n    former_names: [市农业局]\n",
+    )
     return data_dir
 
 
@@ -229,9 +241,11 @@ def test_successor_takes_over(reformed):
 def test_successor_validate_reports_i307(cli, reformed):
     from conftest import write
 
-    write(reformed / "progress" / "2024Q1" / "xczxj.yaml",
-          "unit: 市乡村振兴局\nquarter: 2024Q1\nsubmitted: 2024-04-03\nitems:\n  - task: 70\n"
-          "    progress: 【测试】一季度通报增收工作进展2期，对3个突出问题跟踪督办。\n")
+    write(
+        reformed / "progress" / "2024Q1" / "xczxj.yaml",
+        "unit: 市乡村振兴局\nquarter: 2024Q1\nsubmitted: 2024-04-03\nitems:\n  - task: 70\n"
+        "    progress: 【测试】一季度通报增收工作进展2期，对3个突出问题跟踪督办。\n",
+    )
     code, fs = _findings(cli, reformed)
     f = next(f for f in fs if f["code"] == "I307")
     assert f["level"] == "warning" and (f["line"], f["col"]) == (1, 7) and "市农业农村局" in f["message"]
@@ -240,6 +254,7 @@ def test_successor_validate_reports_i307(cli, reformed):
 
 
 # ---------------------------------------------------------------- help
+
 
 def test_every_command_has_help(cli):
     import typer
@@ -256,15 +271,17 @@ def test_every_command_has_help(cli):
     assert cli("--help").exit_code == 0
 
 
-
 # ---------------------------------------------------------------- the deadline: a declared reading, movable per quarter
+
 
 def test_deadline_reading_is_declared_in_tasks_yaml():
     from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     assert cat.plan.deadline_day == 6 and cat.plan.deadline_inclusive is True
-    assert "6日前" in cat.plan.note and "6日前" in cat.plan.deadline_reading and "[deadlines]" in cat.plan.deadline_reading
+    assert (
+        "6日前" in cat.plan.note and "6日前" in cat.plan.deadline_reading and "[deadlines]" in cat.plan.deadline_reading
+    )
     assert cat.deadline("2023Q2").isoformat() == "2023-07-06" and not cat.deadline_from_config("2023Q2")
     text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
     assert "  deadline_inclusive: true\n" in text
@@ -328,16 +345,19 @@ def test_a_quarter_deadline_moved_in_config_moves_t601_status_reminder_and_repor
     assert yangshuo[3] == "按时报送" and yangshuo[4] == "2023年7月11日" and not yangshuo[5]
 
 
-@pytest.mark.parametrize("toml, needle", [
-    ('[deadlines]\n2023Q5 = "2023-10-09"\n', "'2023Q5' is not a quarter"),
-    ('[deadlines]\n2023Q3 = "2023-10-32"\n', "is not a date"),
-    ('[deadlines]\n2023Q3 = "9 Oct 2023"\n', "is not a date"),
-    ('[deadlines]\n2023Q3 = 20231009\n', "is not a date"),
-    ('[deadlines]\n2023Q3 = "2023-09-09"\n', "must fall after the quarter ends (2023-09-30)"),
-    ('[deadlines]\n2023Q3 = "2024-10-09"\n', "and by 2023-12-31"),
-    ('deadlines = "2023-10-09"\n', "must be a table"),
-    ('[deadlines\n', "zengshou.toml"),
-])
+@pytest.mark.parametrize(
+    "toml, needle",
+    [
+        ('[deadlines]\n2023Q5 = "2023-10-09"\n', "'2023Q5' is not a quarter"),
+        ('[deadlines]\n2023Q3 = "2023-10-32"\n', "is not a date"),
+        ('[deadlines]\n2023Q3 = "9 Oct 2023"\n', "is not a date"),
+        ("[deadlines]\n2023Q3 = 20231009\n", "is not a date"),
+        ('[deadlines]\n2023Q3 = "2023-09-09"\n', "must fall after the quarter ends (2023-09-30)"),
+        ('[deadlines]\n2023Q3 = "2024-10-09"\n', "and by 2023-12-31"),
+        ('deadlines = "2023-10-09"\n', "must be a table"),
+        ("[deadlines\n", "zengshou.toml"),
+    ],
+)
 def test_bad_deadline_config_is_a_clear_error(cli, data_dir, toml, needle):
     (data_dir / "zengshou.toml").write_text(toml, encoding="utf-8")
     for args in (("validate",), ("status", "-q", "2023Q2"), ("tasks",), ("indicators",)):
@@ -349,6 +369,8 @@ def test_bad_deadline_config_is_a_clear_error(cli, data_dir, toml, needle):
 def test_deadline_in_pyproject_and_native_toml_date(data_dir):
     from zengshou.lint import load_catalog
 
-    (data_dir.parent / "pyproject.toml").write_text("[tool.zengshou.deadlines]\n2023Q3 = 2023-10-09\n", encoding="utf-8")
+    (data_dir.parent / "pyproject.toml").write_text(
+        "[tool.zengshou.deadlines]\n2023Q3 = 2023-10-09\n", encoding="utf-8"
+    )
     cat, _ = load_catalog(data_dir)
     assert cat.deadline("2023Q3").isoformat() == "2023-10-09" and cat.deadline("2023Q2").isoformat() == "2023-07-06"

@@ -23,10 +23,18 @@ pytest.importorskip("pre_commit")
 if shutil.which("git") is None:  # pragma: no cover
     pytest.skip("git is not installed", allow_module_level=True)
 
-GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-GOOD = ("unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n"
-        "    progress: 全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度采购 1860 万元。\n")
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "t",
+    "GIT_AUTHOR_EMAIL": "t@example.org",
+    "GIT_COMMITTER_NAME": "t",
+    "GIT_COMMITTER_EMAIL": "t@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+GOOD = (
+    "unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n"
+    "    progress: 全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度采购 1860 万元。\n"
+)
 
 
 def git(cwd: Path, *args: str) -> str:
@@ -44,7 +52,9 @@ def hook_repo(tmp_path_factory) -> tuple[Path, str, Path]:
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, repo / name)
     for folder in ("src", "templates"):  # templates/ is force-included into the wheel
-        shutil.copytree(ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info"))
+        shutil.copytree(
+            ROOT / folder, repo / folder, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
+        )
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "snapshot")
@@ -57,7 +67,8 @@ def data_repo(tmp_path) -> Path:
     repo.mkdir()
     shutil.copytree(DATA, repo / "data")
     (repo / ".pre-commit-config.yaml").write_text(
-        "# try-repo supplies the hook; a real repository lists it here (see docs/ci.md)\nrepos: []\n", encoding="utf-8")
+        "# try-repo supplies the hook; a real repository lists it here (see docs/ci.md)\nrepos: []\n", encoding="utf-8"
+    )
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "data")
@@ -68,9 +79,25 @@ def try_repo(hook_repo, cwd: Path, *args: str) -> subprocess.CompletedProcess:
     repo, rev, home = hook_repo
     env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", "ZENGSHOU_LANG": "en"}
     env.pop("ZENGSHOU_DATA", None)
-    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(repo), "zengshou-validate",
-                           "--ref", rev, "--verbose", *args], cwd=cwd, env=env, capture_output=True, text=True,
-                          encoding="utf-8")
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pre_commit",
+            "try-repo",
+            str(repo),
+            "zengshou-validate",
+            "--ref",
+            rev,
+            "--verbose",
+            *args,
+        ],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
 
 
 def test_good_commit_passes_bad_commit_fails(hook_repo, data_repo):
@@ -81,7 +108,10 @@ def test_good_commit_passes_bad_commit_fails(hook_repo, data_repo):
     assert "zengshou validate" in res.stdout and "Passed" in res.stdout
     git(data_repo, "commit", "-q", "-m", "good")
 
-    write(f, GOOD.replace("二季度采购 1860 万元。", "").replace("全市预算单位预留脱贫地区农副产品采购份额 16.2%，", "同上"))
+    write(
+        f,
+        GOOD.replace("二季度采购 1860 万元。", "").replace("全市预算单位预留脱贫地区农副产品采购份额 16.2%，", "同上"),
+    )
     git(data_repo, "add", "-A")
     res = try_repo(hook_repo, data_repo)
     assert res.returncode == 1, res.stdout + res.stderr
@@ -91,8 +121,9 @@ def test_good_commit_passes_bad_commit_fails(hook_repo, data_repo):
 
 def test_definitions_change_rechecks_everything(hook_repo, data_repo):
     bad = write(data_repo / "data/progress/2023Q2/czj.yaml", GOOD.replace("task: 13", "task: 71"))
-    good = write(data_repo / "data/progress/2023Q2/kjj.yaml",
-                 GOOD.replace("市财政局", "市科技局").replace("task: 13", "task: 6"))
+    good = write(
+        data_repo / "data/progress/2023Q2/kjj.yaml", GOOD.replace("市财政局", "市科技局").replace("task: 13", "task: 6")
+    )
     git(data_repo, "add", "-A")
     git(data_repo, "commit", "-q", "-m", "files", "--no-verify")
 

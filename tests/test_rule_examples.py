@@ -34,8 +34,11 @@ def runnable_codes() -> list[str]:
     import zengshou.cli.app  # noqa: F401  (every rule family registered)
     from zengshou.rules import RULES
 
-    return [r.code for r in RULES.values()
-            if r.bad and r.good and r.family in SUBMISSION_FAMILIES and r.code not in NOT_RUNNABLE]
+    return [
+        r.code
+        for r in RULES.values()
+        if r.bad and r.good and r.family in SUBMISSION_FAMILIES and r.code not in NOT_RUNNABLE
+    ]
 
 
 def split_example(text: str) -> list[tuple[str, str]]:
@@ -46,7 +49,7 @@ def split_example(text: str) -> list[tuple[str, str]]:
     parts = []
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        parts.append((m.group(1), text[m.start():end].rstrip("\n") + "\n"))
+        parts.append((m.group(1), text[m.start() : end].rstrip("\n") + "\n"))
     return parts
 
 
@@ -101,8 +104,7 @@ def test_documented_examples(code, cli, empty_data, tmp_path):
 
 # ---------------------------------------------------------------- rules with their own tests
 
-GOOD = RULE_GOOD = ("unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n"
-                    "    progress: {p}\n")
+GOOD = RULE_GOOD = "unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: {p}\n"
 TEXT = "全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度采购 1860 万元。"
 
 
@@ -162,9 +164,15 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 
 def test_i307_unit_replaced(cli, empty_data):
-    _edit(empty_data / "units.yaml", "    name: 市财政局\n", "    name: 市财政局\n    successor: {id: fgw, from: 2023Q2}\n")
-    write(empty_data / "progress/2023Q1/czj.yaml", GOOD.format(p=TEXT).replace("2023Q2", "2023Q1")
-          .replace("2023-07-05", "2023-04-04"))
+    _edit(
+        empty_data / "units.yaml",
+        "    name: 市财政局\n",
+        "    name: 市财政局\n    successor: {id: fgw, from: 2023Q2}\n",
+    )
+    write(
+        empty_data / "progress/2023Q1/czj.yaml",
+        GOOD.format(p=TEXT).replace("2023Q2", "2023Q1").replace("2023-07-05", "2023-04-04"),
+    )
     rc, found = run_validate(cli, empty_data)
     assert "I307" not in {x["code"] for x in found}, found  # before the reform: still its own report
     write(empty_data / DEFAULT_PATH, GOOD.format(p=TEXT))
@@ -198,7 +206,7 @@ def _definition_codes(cli, data: Path) -> set[str]:
 def test_d201_unknown_unit_ref(cli, empty_data):
     p, text, at = _tasks_section(empty_data)
     i = text.index("- 市财政局", at)
-    p.write_text(text[:i] + "- 市财政厅" + text[i + len("- 市财政局"):], encoding="utf-8")
+    p.write_text(text[:i] + "- 市财政厅" + text[i + len("- 市财政局") :], encoding="utf-8")
     assert "D201" in _definition_codes(cli, empty_data)
 
 
@@ -215,14 +223,14 @@ def test_d203_duplicate_alias(cli, empty_data):
 def test_d204_row_without_units(cli, empty_data):
     p, text, at = _tasks_section(empty_data)
     m = re.compile(r"\n    units:\n(      - .*\n)+").search(text, at)
-    p.write_text(text[:m.start()] + "\n    units: []\n" + text[m.end():], encoding="utf-8")
+    p.write_text(text[: m.start()] + "\n    units: []\n" + text[m.end() :], encoding="utf-8")
     assert "D204" in _definition_codes(cli, empty_data)
 
 
 def test_d205_row_order(cli, empty_data):
     p, text, at = _tasks_section(empty_data)
     i = text.index("  - id: 2\n", at)
-    p.write_text(text[:i] + "  - id: 3\n" + text[i + len("  - id: 2\n"):], encoding="utf-8")
+    p.write_text(text[:i] + "  - id: 3\n" + text[i + len("  - id: 2\n") :], encoding="utf-8")
     assert "D205" in _definition_codes(cli, empty_data)
 
 

@@ -15,7 +15,6 @@ import pytest
 
 from conftest import DATA
 from test_corpus import CASES
-
 from zengshou.config import Config
 from zengshou.lint import lint
 from zengshou.registry import RULES
@@ -99,8 +98,22 @@ def baseline(ws) -> Counter:
 
 def test_the_tree_trips_many_rules(baseline):
     codes = {c for c, *_ in baseline}
-    assert {"C401", "C402", "C403", "C404", "C405", "C406", "C408", "R501", "T601", "F703", "I302",
-            "S101", "S102", "S108"} <= codes, sorted(codes)
+    assert {
+        "C401",
+        "C402",
+        "C403",
+        "C404",
+        "C405",
+        "C406",
+        "C408",
+        "R501",
+        "T601",
+        "F703",
+        "I302",
+        "S101",
+        "S102",
+        "S108",
+    } <= codes, sorted(codes)
 
 
 @pytest.mark.parametrize("code", sorted(RULES))

@@ -25,8 +25,13 @@ TEXT = "【测试】二季度督促预算单位预留食堂采购份额，通过
 OTHER = "【测试】二季度预算单位832平台采购额达到412万元，预留份额全部落实到位，下一步开展专项督查。"
 
 
-def sub(unit: str = "市财政局", quarter: str = "2023Q2", submitted: str | None = "2023-07-05",
-        items=((13, TEXT),), tail: str = "") -> str:
+def sub(
+    unit: str = "市财政局",
+    quarter: str = "2023Q2",
+    submitted: str | None = "2023-07-05",
+    items=((13, TEXT),),
+    tail: str = "",
+) -> str:
     lines = [f"unit: {unit}", f"quarter: {quarter}"]
     if submitted:
         lines.append(f"submitted: {submitted}")
@@ -67,6 +72,7 @@ def data(empty_data: Path) -> Path:
 
 # ---------------------------------------------------------------- a clean file
 
+
 def test_clean_file_passes(cli, data):
     p = put(data, sub())
     code, doc = check(cli, data, p)
@@ -76,18 +82,22 @@ def test_clean_file_passes(cli, data):
 
 # ---------------------------------------------------------------- S1xx (details in test_corpus.py)
 
-@pytest.mark.parametrize("text, code, pos", [
-    ("", "S110", (1, 1)),
-    ("- a\n", "S108", (1, 1)),
-    (sub(tail="unit: 市民政局\n"), "S103", (7, 1)),
-    (sub(tail="contact: &a 张三\n"), "S104", (7, 10)),
-    (sub(tail="contact: !!python/object:os.system ls\n"), "S105", (7, 10)),
-    (sub() + "---\n" + sub(), "S106", (7, 1)),
-    ("items: " + "[" * 100 + "]" * 100 + "\n", "S107", (1, 27)),
-    (sub(tail="remark: 另报\n"), "S108", (7, 1)),
-    (sub(tail="contact: 张三\u0007\n"), "S109", (7, 12)),
-    (sub().replace("  - task", "\t- task"), "S102", (5, None)),
-])
+
+@pytest.mark.parametrize(
+    "text, code, pos",
+    [
+        ("", "S110", (1, 1)),
+        ("- a\n", "S108", (1, 1)),
+        (sub(tail="unit: 市民政局\n"), "S103", (7, 1)),
+        (sub(tail="contact: &a 张三\n"), "S104", (7, 10)),
+        (sub(tail="contact: !!python/object:os.system ls\n"), "S105", (7, 10)),
+        (sub() + "---\n" + sub(), "S106", (7, 1)),
+        ("items: " + "[" * 100 + "]" * 100 + "\n", "S107", (1, 27)),
+        (sub(tail="remark: 另报\n"), "S108", (7, 1)),
+        (sub(tail="contact: 张三\u0007\n"), "S109", (7, 12)),
+        (sub().replace("  - task", "\t- task"), "S102", (5, None)),
+    ],
+)
 def test_syntax_rules_fail(cli, data, text, code, pos):
     p = put(data, text)
     exit_code, doc = check(cli, data, p)
@@ -115,6 +125,7 @@ def test_s111_too_large(cli, data):
 
 
 # ---------------------------------------------------------------- I3xx
+
 
 def test_i301_unknown_unit_suggests(cli, data):
     p = put(data, sub(unit="市财务局"))
@@ -168,15 +179,19 @@ def test_i307_unit_replaced(cli, data):
     old = "  - id: czj\n    name: 市财政局\n    kind: department\n"
     assert old in text
     text = text.replace(old, old + "    successor: {id: czjnew, from: 2024Q1}\n")
-    text = text.replace("  # ---- bodies outside", "  - id: czjnew\n    name: 市财政金融局\n    kind: department\n"
-                        "  # ---- bodies outside")
+    text = text.replace(
+        "  # ---- bodies outside",
+        "  - id: czjnew\n    name: 市财政金融局\n    kind: department\n  # ---- bodies outside",
+    )
     units.write_text(text, encoding="utf-8")
     p = put(data, sub(quarter="2024Q1", submitted="2024-04-03"), quarter="2024Q1")
     exit_code, doc = check(cli, data, p)
     f = one(doc, "I307")
     assert f["level"] == "warning" and at(f) == (1, 7) and "市财政金融局" in f["message"]
     p.unlink()
-    p = put(data, sub(unit="市财政金融局", quarter="2024Q1", submitted="2024-04-03"), name="czjnew.yaml", quarter="2024Q1")
+    p = put(
+        data, sub(unit="市财政金融局", quarter="2024Q1", submitted="2024-04-03"), name="czjnew.yaml", quarter="2024Q1"
+    )
     exit_code, doc = check(cli, data, p)
     assert exit_code == 0 and doc["findings"] == []
     # before the reform the old unit still reports
@@ -184,6 +199,7 @@ def test_i307_unit_replaced(cli, data):
 
 
 # ---------------------------------------------------------------- C4xx
+
 
 def test_c401_unknown_row(cli, data):
     p = put(data, sub(items=((13, TEXT), (71, OTHER))))
@@ -291,20 +307,36 @@ def test_c407_same_as_last_quarter(cli, data):
 
 
 def test_c407_needs_the_same_unit(cli, data):
-    put(data, sub(unit="市民政局", quarter="2023Q1", submitted="2023-04-04",
-                  items=((40, TEXT), (41, OTHER), (42, OTHER + "。"))), name="mzj.yaml", quarter="2023Q1")
+    put(
+        data,
+        sub(
+            unit="市民政局",
+            quarter="2023Q1",
+            submitted="2023-04-04",
+            items=((40, TEXT), (41, OTHER), (42, OTHER + "。")),
+        ),
+        name="mzj.yaml",
+        quarter="2023Q1",
+    )
     assert "C407" not in codes(check(cli, data, put(data, sub()))[1])
 
 
 def test_c408_same_text_across_units(cli, data):
-    a = put(data, sub(unit="市民政局", items=((40, TEXT), (41, OTHER), (42, "【测试】共同文字：两项补贴发放1.2万人次。"))),
-            name="mzj.yaml")
-    b = put(data, sub(unit="市残联", items=((62, OTHER), (42, "【测试】共同文字：两项补贴发放1.2万人次。"))), name="cl.yaml")
+    a = put(
+        data,
+        sub(unit="市民政局", items=((40, TEXT), (41, OTHER), (42, "【测试】共同文字：两项补贴发放1.2万人次。"))),
+        name="mzj.yaml",
+    )
+    b = put(
+        data, sub(unit="市残联", items=((62, OTHER), (42, "【测试】共同文字：两项补贴发放1.2万人次。"))), name="cl.yaml"
+    )
     exit_code, doc = check(cli, data, a, b)
     hits = [f for f in doc["findings"] if f["code"] == "C408"]
     assert exit_code == 0
     assert {(f["file"], f["line"], f["col"]) for f in hits} == {
-        ("data/progress/2023Q2/mzj.yaml", 10, 15), ("data/progress/2023Q2/cl.yaml", 8, 15)}
+        ("data/progress/2023Q2/mzj.yaml", 10, 15),
+        ("data/progress/2023Q2/cl.yaml", 8, 15),
+    }
     assert "市残联" in [f for f in hits if f["file"].endswith("mzj.yaml")][0]["message"]
     b = put(data, sub(unit="市残联", items=((62, OTHER), (42, "【测试】配合做好两项补贴核查。"))), name="cl.yaml")
     assert "C408" not in codes(check(cli, data, a, b)[1])
@@ -312,12 +344,17 @@ def test_c408_same_text_across_units(cli, data):
 
 def test_c408_checked_when_only_one_file_is_given(cli, data):
     """Pre-commit passes one file; the other units' files in the quarter still count."""
-    put(data, sub(unit="市民政局", items=((40, TEXT), (41, OTHER), (42, "【测试】共同文字。两项补贴按月发放。"))), name="mzj.yaml")
+    put(
+        data,
+        sub(unit="市民政局", items=((40, TEXT), (41, OTHER), (42, "【测试】共同文字。两项补贴按月发放。"))),
+        name="mzj.yaml",
+    )
     b = put(data, sub(unit="市残联", items=((62, OTHER), (42, "【测试】共同文字。两项补贴按月发放。"))), name="cl.yaml")
     assert at(one(check(cli, data, b)[1], "C408")) == (8, 15)
 
 
 # ---------------------------------------------------------------- R501
+
 
 def test_r501_missing_rows(cli, data):
     p = put(data, sub(unit="市民政局", items=((40, TEXT),)), name="mzj.yaml")
@@ -347,6 +384,7 @@ def test_r501_participants_need_not_report(cli, data):
 
 # ---------------------------------------------------------------- T6xx
 
+
 def test_t601_late(cli, data):
     p = put(data, sub(submitted="2023-07-07"))
     exit_code, doc = check(cli, data, p)
@@ -368,7 +406,9 @@ def test_t603_future_date_cli(cli, data):
     assert at(one(doc, "T603")) == (3, 12)
 
 
-@pytest.mark.parametrize("today, expect", [(date(2023, 7, 4), ["T603"]), (date(2023, 7, 5), []), (date(2024, 1, 1), [])])
+@pytest.mark.parametrize(
+    "today, expect", [(date(2023, 7, 4), ["T603"]), (date(2023, 7, 5), []), (date(2024, 1, 1), [])]
+)
 def test_t603_with_frozen_today(data, today, expect):
     from zengshou.lint import lint
 
@@ -385,6 +425,7 @@ def test_draft_has_no_timing_findings(cli, data):
 
 
 # ---------------------------------------------------------------- levels, suppression, output
+
 
 def test_strict_fails_on_warnings(cli, data):
     p = put(data, sub(submitted="2023-07-10"))
@@ -406,8 +447,9 @@ def test_config_in_data_dir_zengshou_toml(cli, data):
 
 def test_config_in_pyproject(cli, data):
     p = put(data, sub(items=((13, "同上"),)))
-    (data.parent / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.zengshou.rules]\nempty-progress = "warning"\n',
-                                                encoding="utf-8")
+    (data.parent / "pyproject.toml").write_text(
+        '[project]\nname = "x"\n\n[tool.zengshou.rules]\nempty-progress = "warning"\n', encoding="utf-8"
+    )
     exit_code, doc = check(cli, data, p)
     assert exit_code == 0 and one(doc, "C404")["level"] == "warning"
     assert check(cli, data, p, args=("--strict",))[0] == 1

@@ -16,8 +16,10 @@ import pytest
 
 from conftest import DATA, ROOT, write
 
-GOOD = ("unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\ncontact: {contact}\nitems:\n  - task: {task}\n"
-        "    progress: {progress}\n    status: 推进中\n")
+GOOD = (
+    "unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\ncontact: {contact}\nitems:\n  - task: {task}\n"
+    "    progress: {progress}\n    status: 推进中\n"
+)
 SAMPLES = {
     "plain.yaml": GOOD.format(contact="张三 2848638", task=13, progress="二季度采购 1860 万元。"),
     "quoted-row.yaml": GOOD.format(contact="张三", task='"13"', progress="二季度采购 1860 万元。"),
@@ -77,8 +79,12 @@ def test_unknown_kind(cli):
 
 
 def _check_jsonschema(schema: Path, files: list[Path]) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), *map(str, files)],
-                          capture_output=True, text=True, encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--schemafile", str(schema), *map(str, files)],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    )
 
 
 def _structure_codes(cli, data: Path, f: Path) -> set[str]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 
-from zengshou.loader import load_file
 from conftest import write
+from zengshou.loader import load_file
 
 
 def comments_before(lines: list[str], i: int) -> str:
@@ -39,6 +38,7 @@ def fill(text: str, submitted: str | None = "2023-07-05") -> str:
 
 # ---------------------------------------------------------------- new
 
+
 def test_new_writes_a_form(cli, empty_data):
     from zengshou.lint import load_catalog
     from zengshou.loader import load_file
@@ -52,7 +52,11 @@ def test_new_writes_a_form(cli, empty_data):
     assert lines[0] == "# yaml-language-server: $schema=../../../docs/schema/progress.schema.json"
     assert "unit: 资源县人民政府" in lines and "quarter: 2023Q2" in lines
     assert "# submitted: YYYY-MM-DD" in lines
-    assert {ln.split(":")[0] for ln in lines if re.match(r"(filled_by|phone|reviewer):\s+# ", ln)} == {"filled_by", "phone", "reviewer"}
+    assert {ln.split(":")[0] for ln in lines if re.match(r"(filled_by|phone|reviewer):\s+# ", ln)} == {
+        "filled_by",
+        "phone",
+        "reviewer",
+    }
     header = "\n".join(ln for ln in lines[:20] if ln.startswith("#"))
     assert "2023-07-06" in header and "300" in header and "字符数（不计空格）" in header
     assert not COMMAND_WORDS.search(header), COMMAND_WORDS.search(header)  # the command stays in the terminal
@@ -72,7 +76,7 @@ def test_new_writes_a_form(cli, empty_data):
             assert lines[i + 2].startswith("    status:") and "未启动 / 推进中 / 已完成 / 持续推进" in lines[i + 2]
     # figures the county reports, commented out (an empty figure would be an error)
     at3 = text.index("  - task: 3\n")
-    block = text[at3:text.index("  - task: 4\n")]
+    block = text[at3 : text.index("  - task: 4\n")]
     assert "    # figures:" in block and "    #   r3_demo_zones:" in block and "累计" in block and "（个，" in block
     assert "r20_training" not in text  # the city-wide figure of row 20 is the lead's (市人社局), not the county's
     assert max(len(ln) for ln in lines if ln.lstrip().startswith("#")) <= 90  # wrapped
@@ -138,14 +142,17 @@ def test_new_shows_last_quarter_under_each_task(cli, data_dir):
     r = cli("new", "--unit", "czj", "--quarter", "2023Q3", "--data", data_dir)
     assert r.exit_code == 0
     text = (data_dir / "progress" / "2023Q3" / "czj.yaml").read_text(encoding="utf-8")
-    block = text[text.index("# 第 13 项"):text.index("  - task: 13")]
+    block = text[text.index("# 第 13 项") : text.index("  - task: 13")]
     assert "# 上季度（2023Q2，供参考）：【示例】" in block
     prev = load_file(data_dir / "progress" / "2023Q2" / "czj.yaml").data["items"]
     first = next(it["progress"] for it in prev if it["task"] == "13")
     assert first[:20] in block.replace("\n  # ", "")
     # hostile text last quarter: a line break or a direction control cannot escape the comment
-    write(data_dir / "progress" / "2023Q3" / "czj.yaml", "unit: 市财政局\nquarter: 2023Q3\nitems:\n  - task: 13\n"
-          '    progress: "一\\u2028items: []\\n二\\u202e三 \\x85四"\n')
+    write(
+        data_dir / "progress" / "2023Q3" / "czj.yaml",
+        "unit: 市财政局\nquarter: 2023Q3\nitems:\n  - task: 13\n"
+        '    progress: "一\\u2028items: []\\n二\\u202e三 \\x85四"\n',
+    )
     r = cli("new", "--unit", "czj", "--quarter", "2023Q4", "--data", data_dir)
     text = (data_dir / "progress" / "2023Q4" / "czj.yaml").read_text(encoding="utf-8")
     assert "# 上季度（2023Q3，供参考）：一 items: [] 二三 四" in text
@@ -225,8 +232,10 @@ def test_new_follows_successor(cli, empty_data):
     text = units.read_text(encoding="utf-8")
     old = "  - id: czj\n    name: 市财政局\n    kind: department\n"
     text = text.replace(old, old + "    successor: {id: czjnew, from: 2024Q1}\n")
-    text = text.replace("  # ---- bodies outside", "  - id: czjnew\n    name: 市财政金融局\n    kind: department\n"
-                        "  # ---- bodies outside")
+    text = text.replace(
+        "  # ---- bodies outside",
+        "  - id: czjnew\n    name: 市财政金融局\n    kind: department\n  # ---- bodies outside",
+    )
     units.write_text(text, encoding="utf-8")
     r = cli("new", "--unit", "市财政局", "--quarter", "2024Q1", "--data", empty_data)
     assert r.exit_code == 0 and "市财政金融局" in r.output
@@ -238,11 +247,20 @@ def test_new_follows_successor(cli, empty_data):
 
 # ---------------------------------------------------------------- status
 
+
 def test_status_table_on_the_sample(cli, data_dir):
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir)
     assert r.exit_code == 1
     out = r.stdout
-    for word in ("资源县人民政府", "按时报送", "逾期报送 5 天", "未报送", "草稿", "合计", "已报 10/34"):  # the draft counts as 草稿, not 已报
+    for word in (
+        "资源县人民政府",
+        "按时报送",
+        "逾期报送 5 天",
+        "未报送",
+        "草稿",
+        "合计",
+        "已报 10/34",
+    ):  # the draft counts as 草稿, not 已报
         assert word in out, word
     assert "合计：应报 34 个单位，按时 9、逾期 1、草稿 1、有错误 0、未报送 23" in out
     row = next(ln for ln in out.splitlines() if "阳朔县人民政府" in ln)
@@ -265,8 +283,20 @@ def test_status_json_shape(cli, data_dir):
     assert set(doc) == {"quarter", "deadline", "units", "totals", "other_files", "complete"}
     assert doc["quarter"] == "2023Q2" and doc["deadline"] == "2023-07-06" and doc["complete"] is False
     assert len(doc["units"]) == 34
-    assert set(doc["units"][0]) == {"unit_id", "name", "kind", "file", "submitted", "state", "late_days", "required",
-                                    "reported", "missing_rows", "errors", "warnings"}
+    assert set(doc["units"][0]) == {
+        "unit_id",
+        "name",
+        "kind",
+        "file",
+        "submitted",
+        "state",
+        "late_days",
+        "required",
+        "reported",
+        "missing_rows",
+        "errors",
+        "warnings",
+    }
     by = {u["unit_id"]: u for u in doc["units"]}
     assert by["yangshuo"]["state"] == "late" and by["yangshuo"]["late_days"] == 5
     assert by["kjj"]["state"] == "draft" and by["kjj"]["submitted"] is None
@@ -278,10 +308,15 @@ def test_status_json_shape(cli, data_dir):
 
 
 def test_status_invalid_and_incomplete_files(cli, data_dir):
-    write(data_dir / "progress" / "2023Q2" / "swj.yaml", "unit: 市商务局\nquarter: 2023Q2\nsubmitted: 2023-07-03\n"
-          "items:\n  - task: 15\n    progress: 无\n")
-    write(data_dir / "progress" / "2023Q2" / "fgw.yaml", "unit: 市发展改革委\nquarter: 2023Q2\nsubmitted: 2023-07-03\n"
-          "items:\n  - task: 34\n    progress: 【测试】以工代赈项目吸纳脱贫群众务工326人，发放劳务报酬185万元。\n")
+    write(
+        data_dir / "progress" / "2023Q2" / "swj.yaml",
+        "unit: 市商务局\nquarter: 2023Q2\nsubmitted: 2023-07-03\nitems:\n  - task: 15\n    progress: 无\n",
+    )
+    write(
+        data_dir / "progress" / "2023Q2" / "fgw.yaml",
+        "unit: 市发展改革委\nquarter: 2023Q2\nsubmitted: 2023-07-03\n"
+        "items:\n  - task: 34\n    progress: 【测试】以工代赈项目吸纳脱贫群众务工326人，发放劳务报酬185万元。\n",
+    )
     doc = json.loads(cli("status", "-q", "2023Q2", "--data", data_dir, "-f", "json").stdout)
     by = {u["unit_id"]: u for u in doc["units"]}
     assert by["swj"]["state"] == "invalid" and by["swj"]["errors"] == 1
@@ -302,8 +337,17 @@ def test_status_complete_exits_0(cli, empty_data):
         text = render_form(cat, uid, "2023Q3", rows, values=values, submitted=date(2023, 10, 5))
         write(empty_data / "progress" / "2023Q3" / f"{uid}.yaml", text)
     # a participating unit may also report: it does not make the quarter incomplete
-    write(empty_data / "progress" / "2023Q3" / "gxj.yaml", render_form(
-        cat, "gxj", "2023Q3", [1], values={1: "【测试】配合开展产业融合项目调度两次，服务企业12家。"}, submitted=date(2023, 10, 5)))
+    write(
+        empty_data / "progress" / "2023Q3" / "gxj.yaml",
+        render_form(
+            cat,
+            "gxj",
+            "2023Q3",
+            [1],
+            values={1: "【测试】配合开展产业融合项目调度两次，服务企业12家。"},
+            submitted=date(2023, 10, 5),
+        ),
+    )
     r = cli("status", "--quarter", "2023Q3", "--data", empty_data, "--format", "json")
     doc = json.loads(r.stdout)
     assert doc["complete"] is True and r.exit_code == 0, [u for u in doc["units"] if u["state"] != "on_time"]
@@ -343,7 +387,9 @@ def test_reminder_speaks_to_people(cli, data_dir):
     """No command names; every unit named once (no addressee line repeating the list); says what
     to send, where and by when."""
     for lang in ("zh", "en"):
-        text = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10", "--lang", lang).stdout
+        text = cli(
+            "status", "-q", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10", "--lang", lang
+        ).stdout
         assert not COMMAND_WORDS.search(text), COMMAND_WORDS.search(text)
         assert text.count("市商务局") == 1 and text.count("荔浦市人民政府") == 1
         assert text.count("xczxfwzx@guilin.gov.cn") >= 2  # the rule, and where to send now
@@ -361,7 +407,10 @@ def test_reminder_office_from_config(cli, data_dir):
 
 def test_reminder_before_the_deadline_is_a_reminder(cli, data_dir):
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-01")
-    assert r.stdout.startswith("关于报送2023年第二季度重点任务落实进度的提醒") and "请上述单位于2023年7月6日前，将" in r.stdout
+    assert (
+        r.stdout.startswith("关于报送2023年第二季度重点任务落实进度的提醒")
+        and "请上述单位于2023年7月6日前，将" in r.stdout
+    )
 
 
 def test_reminder_is_deterministic(cli, data_dir):
@@ -370,8 +419,11 @@ def test_reminder_is_deterministic(cli, data_dir):
 
 
 def test_reminder_lists_errors_and_missing_rows(cli, data_dir):
-    write(data_dir / "progress" / "2023Q2" / "fgw.yaml", "unit: 市发展改革委\nquarter: 2023Q2\nsubmitted: 2023-07-03\n"
-          "items:\n  - task: 34\n    progress: 【测试】以工代赈项目吸纳脱贫群众务工326人，发放劳务报酬185万元。\n")
+    write(
+        data_dir / "progress" / "2023Q2" / "fgw.yaml",
+        "unit: 市发展改革委\nquarter: 2023Q2\nsubmitted: 2023-07-03\n"
+        "items:\n  - task: 34\n    progress: 【测试】以工代赈项目吸纳脱贫群众务工326人，发放劳务报酬185万元。\n",
+    )
     text = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10").stdout
     line = next(ln for ln in text.splitlines() if "市发展改革委" in ln and ln[0].isdigit())
     assert "1 处错误" in line and "缺第 35–36 项任务" in line
@@ -389,9 +441,15 @@ def test_reminder_template_override(cli, data_dir, tmp_path):
     assert r.exit_code == 2
 
 
-@pytest.mark.parametrize("args", [("--quarter", "2023Q5"), ("--quarter", "2026Q1"),
-                                  ("--quarter", "2023Q2", "--remind", "--date", "7/10"),
-                                  ("--quarter", "2023Q2", "--format", "xml")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("--quarter", "2023Q5"),
+        ("--quarter", "2026Q1"),
+        ("--quarter", "2023Q2", "--remind", "--date", "7/10"),
+        ("--quarter", "2023Q2", "--format", "xml"),
+    ],
+)
 def test_status_usage_errors(cli, data_dir, args):
     r = cli("status", *args, "--data", data_dir)
     assert r.exit_code == 2 and "Traceback" not in r.output
@@ -448,7 +506,11 @@ def test_reminder_in_english(cli, data_dir):
     text = r.stdout
     assert text.startswith("Reminder: overdue progress reports on the key tasks for Q2 2023")
     listed = dict(re.findall(r"(?m)^\d+\. (\S+?): (.+)$", text))
-    assert len(listed) == 24 and listed["市商务局"] == "not received" and listed["市科技局"] == "not sent yet (no date of sending)"
+    assert (
+        len(listed) == 24
+        and listed["市商务局"] == "not received"
+        and listed["市科技局"] == "not sent yet (no date of sending)"
+    )
     assert "6 July 2023" in text and text.rstrip().endswith("10 July 2023")
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-01", "--lang", "en")
     assert r.stdout.startswith("Reminder: progress reports") and "By 6 July 2023, please send" in r.stdout

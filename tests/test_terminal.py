@@ -35,7 +35,7 @@ def read_table(out: str) -> dict | None:
     end = next(i for i, ln in enumerate(lines) if ln.startswith("└"))
     heads: list[str] = []
     cols: list[str] = []
-    for ln in lines[start + 1:end]:
+    for ln in lines[start + 1 : end]:
         if ln[0] not in V:
             continue
         parts = re.split(f"[{V}]", ln)[1:-1]
@@ -47,8 +47,15 @@ def read_table(out: str) -> dict | None:
     return {"heads": heads, "cols": cols}
 
 
-def check(out: str, width: int, heads: list[str], rows: list[list[str]], *, optional: dict[int, str] | None = None,
-          alt: dict[str, str] | None = None) -> None:
+def check(
+    out: str,
+    width: int,
+    heads: list[str],
+    rows: list[list[str]],
+    *,
+    optional: dict[int, str] | None = None,
+    alt: dict[str, str] | None = None,
+) -> None:
     """Assert the table (or blocks) in ``out`` shows every header and value.
 
     ``optional``: column index → note that must be printed when that column is left out.
@@ -91,6 +98,7 @@ def run(cli, width, *args):
 
 # ---------------------------------------------------------------- status
 
+
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_status_at_every_width(cli, data_dir, width, lang):
@@ -104,17 +112,34 @@ def test_status_at_every_width(cli, data_dir, width, lang):
     assert r.exit_code == 1
     out = r.stdout
     st = quarter_status(Workspace.open(data_dir), "2023Q2")
-    heads = [t(f"status.{k}", lang) for k in ("unit", "kind", "file", "submitted", "state", "missing", "errors", "warnings")]
+    heads = [
+        t(f"status.{k}", lang) for k in ("unit", "kind", "file", "submitted", "state", "missing", "errors", "warnings")
+    ]
     rows, alt = [], {}
     for u in st.units:
         full, short = state_text(u, lang), state_text(u, lang, short=True)
         alt[full] = short
-        miss = t("status.all_missing", lang, n=u.required) if u.state == "missing" else (
-            t("status.some_missing", lang, n=len(u.missing_rows), rows=_ranges(u.missing_rows, t("sep.list", lang)))
-            if u.missing_rows else "—")
-        rows.append([u.name, t(f"kind.{u.kind}", lang), "✓" if u.file else "—",
-                     u.submitted.isoformat() if u.submitted else "—", full, miss,
-                     str(u.errors) if u.file else "—", str(u.warnings) if u.file else "—"])
+        miss = (
+            t("status.all_missing", lang, n=u.required)
+            if u.state == "missing"
+            else (
+                t("status.some_missing", lang, n=len(u.missing_rows), rows=_ranges(u.missing_rows, t("sep.list", lang)))
+                if u.missing_rows
+                else "—"
+            )
+        )
+        rows.append(
+            [
+                u.name,
+                t(f"kind.{u.kind}", lang),
+                "✓" if u.file else "—",
+                u.submitted.isoformat() if u.submitted else "—",
+                full,
+                miss,
+                str(u.errors) if u.file else "—",
+                str(u.warnings) if u.file else "—",
+            ]
+        )
     note = t("status.no_file_column", lang)
     check(out, width, heads, rows, optional={1: note, 2: note}, alt=alt)
     if squash(note) in squash(out):  # the short forms are explained whenever they are used
@@ -138,6 +163,7 @@ def test_status_at_80_keeps_dates_and_every_column(cli, data_dir):
 
 # ---------------------------------------------------------------- tasks and units
 
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_tasks_at_every_width(cli, data_dir, width):
     from zengshou.workspace import Workspace
@@ -145,8 +171,16 @@ def test_tasks_at_every_width(cli, data_dir, width):
     cat = Workspace.open(data_dir).cat
     out = run(cli, width, "tasks", "--data", data_dir).stdout
     heads = ["序号", "措施", "具体落实措施", "牵头单位", "责任单位"]
-    rows = [[str(task.id), f"{task.measure}. {cat.measures[task.measure].title}", task.text, task.units[0],
-             "、".join(task.units[1:])] for task in cat.tasks]
+    rows = [
+        [
+            str(task.id),
+            f"{task.measure}. {cat.measures[task.measure].title}",
+            task.text,
+            task.units[0],
+            "、".join(task.units[1:]),
+        ]
+        for task in cat.tasks
+    ]
     check(out, width, heads, rows)
 
 
@@ -155,8 +189,12 @@ def test_tasks_of_a_unit_at_every_width(cli, data_dir, width):
     out = run(cli, width, "tasks", "--unit", "资源县", "--data", data_dir).stdout
     rows = json.loads(run(cli, width, "tasks", "--unit", "资源县", "--data", data_dir, "--format", "json").stdout)
     words = {"lead": "牵头", "participant": "配合", "county": "县级"}
-    check(out, width, ["序号", "措施", "具体落实措施", "牵头单位", "角色"],
-          [[str(d["id"]), f"{d['measure']}. {d['measure_title']}", d["text"], d["lead"], words[d["role"]]] for d in rows])
+    check(
+        out,
+        width,
+        ["序号", "措施", "具体落实措施", "牵头单位", "角色"],
+        [[str(d["id"]), f"{d['measure']}. {d['measure_title']}", d["text"], d["lead"], words[d["role"]]] for d in rows],
+    )
 
 
 @pytest.mark.parametrize("width", WIDTHS)
@@ -178,10 +216,13 @@ def test_units_at_every_width(cli, data_dir, width):
 
 # ---------------------------------------------------------------- indicators and history
 
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_indicators_at_every_width(cli, data_dir, width):
     out = run(cli, width, "indicators", "--quarter", "2023Q2", "--data", data_dir).stdout
-    doc = json.loads(run(cli, width, "indicators", "--quarter", "2023Q2", "--data", data_dir, "--format", "json").stdout)
+    doc = json.loads(
+        run(cli, width, "indicators", "--quarter", "2023Q2", "--data", data_dir, "--format", "json").stdout
+    )
     table = read_table(out)
     heads = ["序号", "指标（计算方式）", "实际", "目标", "完成", "应完成", "状态"]
     rows = []
@@ -197,8 +238,16 @@ def test_history_at_every_width(cli, data_dir, width):
     out = run(cli, width, "history", "--task", "3", "--data", data_dir).stdout
     doc = json.loads(run(cli, width, "history", "--task", "3", "--data", data_dir, "--format", "json").stdout)
     assert doc["entries"]
-    rows = [[e["quarter"], e["unit_name"], e["status"] or "", "\n".join(f"{k}: {v}" for k, v in e["figures"].items()),
-             e["progress"]] for e in doc["entries"]]
+    rows = [
+        [
+            e["quarter"],
+            e["unit_name"],
+            e["status"] or "",
+            "\n".join(f"{k}: {v}" for k, v in e["figures"].items()),
+            e["progress"],
+        ]
+        for e in doc["entries"]
+    ]
     check(out, width, ["季度", "单位", "进展", "指标数字", "落实进度"], rows)
     assert squash(doc["text"]) in squash(out)  # the title, wrapped, not cut
 
@@ -225,6 +274,7 @@ def test_width_follows_columns_when_piped(cli, data_dir):
 
 # ---------------------------------------------------------------- the vocabulary
 
+
 def test_one_word_per_thing():
     """Unit kinds and states read the same in the terminal, the report and the reminder."""
     from zengshou.i18n import t
@@ -237,8 +287,13 @@ def test_one_word_per_thing():
             assert lab[f"kind_{kind}"] == t(f"kind.{kind}", lang)
         for s, pair in STATE_WORDS.items():
             assert pair[lang] == t(f"state.{s}", lang)
-    assert [t(f"state.{s}.short", "zh") for s in ("on_time", "late", "draft", "missing", "invalid")] == \
-        ["按时", "逾期", "草稿", "未报送", "有错误"]
+    assert [t(f"state.{s}.short", "zh") for s in ("on_time", "late", "draft", "missing", "invalid")] == [
+        "按时",
+        "逾期",
+        "草稿",
+        "未报送",
+        "有错误",
+    ]
 
 
 # ---------------------------------------------------------------- help
@@ -256,11 +311,13 @@ print(json.dumps(out))
 """
 
 #: ASCII words the Chinese help may contain: names of options, files, formats, tools and values
-ALLOWED = set("""
+ALLOWED = set(
+    """
 zengshou ZENGSHOU DATA LANG zh en yaml tasks units progress toml json JSON Schema schema check jsonschema
 text github GitHub table xlsx html Excel WPS Word docx mbox eml senders git HEAD origin main pre commit YAML txt j2 reminder report id
 templates reports forms data shell Q2 Q3 csv YYYY MM DD
-""".split())
+""".split()
+)
 
 
 def help_texts(lang: str, columns: int) -> dict[str, str]:
@@ -299,17 +356,28 @@ def test_help_in_english_nothing_cut(columns):
     for name, text in texts.items():
         assert "Usage:" in text and "Options" in text, name
         assert "..." not in text, (name, text)
-        assert not re.search(r"[\u4e00-\u9fff]{4,}", re.sub(r"[（(][^）)]*[）)]|落实进度|未报送|增收|催报通知|重点任务清单|汇总表|选填", "", text)), name
+        assert not re.search(
+            r"[\u4e00-\u9fff]{4,}",
+            re.sub(r"[（(][^）)]*[）)]|落实进度|未报送|增收|催报通知|重点任务清单|汇总表|选填", "", text),
+        ), name
 
 
 def test_help_language_from_the_command_line():
     """`--lang en` anywhere on the line chooses the help's language before the app is built."""
     env = {**os.environ}
     env.pop("ZENGSHOU_LANG", None)
-    en = subprocess.run([sys.executable, "-m", "zengshou", "status", "--help", "--lang", "en"], capture_output=True,
-                        text=True, env={**env, "COLUMNS": "100"})
-    zh = subprocess.run([sys.executable, "-m", "zengshou", "status", "--help"], capture_output=True, text=True,
-                        env={**env, "COLUMNS": "100"})
+    en = subprocess.run(
+        [sys.executable, "-m", "zengshou", "status", "--help", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env={**env, "COLUMNS": "100"},
+    )
+    zh = subprocess.run(
+        [sys.executable, "-m", "zengshou", "status", "--help"],
+        capture_output=True,
+        text=True,
+        env={**env, "COLUMNS": "100"},
+    )
     assert "Who has reported for a quarter" in en.stdout and "Usage:" in en.stdout
     assert "某季度的报送情况" in zh.stdout and "用法" in zh.stdout
 
@@ -333,6 +401,7 @@ def test_quick_start_in_process(cli):
 
 def test_a_usage_error_speaks_chinese():
     env = {k: v for k, v in os.environ.items() if k != "ZENGSHOU_LANG"}
-    r = subprocess.run([sys.executable, "-m", "zengshou", "status"], capture_output=True, text=True,
-                       env={**env, "COLUMNS": "100"})
+    r = subprocess.run(
+        [sys.executable, "-m", "zengshou", "status"], capture_output=True, text=True, env={**env, "COLUMNS": "100"}
+    )
     assert r.returncode == 2 and "错误" in r.stderr and "用法" in r.stderr

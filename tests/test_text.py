@@ -15,9 +15,9 @@ import pytest
 from conftest import write
 from zengshou.text import bidi_controls, char_count, grapheme_count, has_visible, is_placeholder, squash
 
-FAMILY = "\U0001F468\u200d\U0001F469\u200d\U0001F467\u200d\U0001F466"  # man ZWJ woman ZWJ girl ZWJ boy
-THUMBS = "\U0001F44D\U0001F3FD"  # thumbs up + medium skin tone
-FLAG = "\U0001F1E8\U0001F1F3"  # regional indicators C N
+FAMILY = "\U0001f468\u200d\U0001f469\u200d\U0001f467\u200d\U0001f466"  # man ZWJ woman ZWJ girl ZWJ boy
+THUMBS = "\U0001f44d\U0001f3fd"  # thumbs up + medium skin tone
+FLAG = "\U0001f1e8\U0001f1f3"  # regional indicators C N
 E_ACUTE = "e\u0301"  # e + combining acute accent
 
 CASES = [
@@ -28,7 +28,7 @@ CASES = [
     ("full-width punctuation", "“一县一业”：完成！（已验收）。", 16),
     ("full-width letters and digits", "ＡＢ１２３", 5),
     ("spaces, U+3000, tabs and line breaks", " 一\u3000二\t三\n四\r\n五 ", 5),
-    ("emoji", "\U0001F600", 1),
+    ("emoji", "\U0001f600", 1),
     ("emoji with skin-tone modifier", THUMBS, 1),
     ("ZWJ family emoji", FAMILY, 1),
     ("emoji with variation selector", "\u2764\ufe0f", 1),
@@ -60,9 +60,11 @@ def test_the_issue_examples():
 def test_fast_path_equals_grapheme_clusters():
     """Random texts from the characters the fast path takes, and from everything around them."""
     rng = random.Random(13)
-    simple = ("二季度培训人次 ，。、；：！？“”（）《》…—·ａＺ０９abcXYZ019 \t\n\r\u3000%+-=/@#"
-              "\u00e9\u00b7\u2014\u2026\u2460\u25cf\u3001\u30a2\u3105\uac00\uff01\uffe5\U00020000")
-    tricky = simple + "\u0301\u200b\u200d\ufe0f\u202e\u3164\U0001F44D\U0001F3FD\U0001F1E8\U0001F1F3\u1100\u1161\u00ad"
+    simple = (
+        "二季度培训人次 ，。、；：！？“”（）《》…—·ａＺ０９abcXYZ019 \t\n\r\u3000%+-=/@#"
+        "\u00e9\u00b7\u2014\u2026\u2460\u25cf\u3001\u30a2\u3105\uac00\uff01\uffe5\U00020000"
+    )
+    tricky = simple + "\u0301\u200b\u200d\ufe0f\u202e\u3164\U0001f44d\U0001f3fd\U0001f1e8\U0001f1f3\u1100\u1161\u00ad"
     for alphabet in (simple, tricky):
         for _ in range(400):
             s = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
@@ -78,8 +80,9 @@ def test_invisible_text_is_empty_and_squashes_away():
 
 def test_bidi_controls_found_with_position():
     assert bidi_controls("ab\u202ec") == [(3, "\u202e")]
-    assert [ch for _, ch in bidi_controls("".join(map(chr, range(0x2020, 0x2070))))] == \
-        [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
+    assert [ch for _, ch in bidi_controls("".join(map(chr, range(0x2020, 0x2070))))] == [
+        chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))
+    ]
     assert bidi_controls("\u200e\u200f\u061c普通文字") == []  # marks, not embeddings: invisible, harmless
 
 
@@ -90,8 +93,18 @@ SUB = "unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - t
 
 def escaped(text: str) -> str:
     """A YAML double-quoted scalar holding ``text`` with every non-ASCII character escaped."""
-    return '"' + "".join(ch if " " <= ch <= "~" and ch not in '"\\' else
-                         f"\\u{ord(ch):04x}" if ord(ch) <= 0xFFFF else f"\\U{ord(ch):08x}" for ch in text) + '"'
+    return (
+        '"'
+        + "".join(
+            ch
+            if " " <= ch <= "~" and ch not in '"\\'
+            else f"\\u{ord(ch):04x}"
+            if ord(ch) <= 0xFFFF
+            else f"\\U{ord(ch):08x}"
+            for ch in text
+        )
+        + '"'
+    )
 
 
 def findings(cli, data, text: str) -> list[dict]:

@@ -15,11 +15,15 @@ from conftest import ROOT
 BIN = Path(sys.executable).parent
 
 
-@pytest.mark.parametrize("args", [
-    ["ruff", "check", "--no-cache", "src", "tests"],
-    ["ruff", "format", "--no-cache", "--check", "src", "tests"],
-    ["mypy"],
-], ids=["ruff-check", "ruff-format", "mypy"])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["ruff", "check", "--no-cache", "src", "tests"],
+        ["ruff", "format", "--no-cache", "--check", "src", "tests"],
+        ["mypy"],
+    ],
+    ids=["ruff-check", "ruff-format", "mypy"],
+)
 def test_tool_passes(args):
     res = subprocess.run([str(BIN / args[0]), *args[1:]], cwd=ROOT, capture_output=True, text=True)
     assert res.returncode == 0, f"{' '.join(args)} exited {res.returncode}:\n" + res.stdout[-6000:] + res.stderr[-2000:]

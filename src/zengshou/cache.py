@@ -58,8 +58,11 @@ SECRET = "secret"  # file name of the signing key
 
 def _user_dir() -> Path:
     """zengshou's folder in the user's cache directory (outside any repository)."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.environ.get("LOCALAPPDATA") or os.path.join(
-        os.path.expanduser("~"), ".cache")
+    base = (
+        os.environ.get("XDG_CACHE_HOME")
+        or os.environ.get("LOCALAPPDATA")
+        or os.path.join(os.path.expanduser("~"), ".cache")
+    )
     return Path(base) / "zengshou"
 
 
@@ -203,7 +206,7 @@ def _sign(secret: bytes, payload: bytes) -> bytes:
 def _decode(blob: bytes, secret: bytes) -> dict[str, Any] | None:
     if not blob.startswith(_MAGIC) or len(blob) < len(_MAGIC) + _SUM:
         return None
-    check, payload = blob[len(_MAGIC):len(_MAGIC) + _SUM], blob[len(_MAGIC) + _SUM:]
+    check, payload = blob[len(_MAGIC) : len(_MAGIC) + _SUM], blob[len(_MAGIC) + _SUM :]
     if not hmac.compare_digest(_sign(secret, payload), check):
         return None
     try:
@@ -221,13 +224,13 @@ def _ignore_me(root: Path) -> None:
             write_bytes(gi, b"# created by zengshou: the validate cache\n*\n", durable=False)
         tag = root / "CACHEDIR.TAG"
         if not tag.exists():
-            write_bytes(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n# zengshou validate cache\n",
-                        durable=False)
+            write_bytes(tag, b"Signature: 8a477f597d28d172789f06886806bc55\n# zengshou validate cache\n", durable=False)
     except OSError:
         pass
 
 
 # ---------------------------------------------------------------- a validate run's results
+
 
 class Cached:
     """The results cache as one ``lint`` run uses it: which files it can skip, and keeping what
@@ -261,8 +264,11 @@ class Cached:
                 names = sorted(e.name for e in os.scandir(folder) if e.name.endswith(SUFFIXES) and e.is_file())
             except OSError:
                 names = []
-            self._folders[name] = digest("\n".join(f"{n}\x00{self._digest(os.path.join(folder, n))}" for n in names)
-                                         .encode("utf-8", "surrogateescape"))
+            self._folders[name] = digest(
+                "\n".join(f"{n}\x00{self._digest(os.path.join(folder, n))}" for n in names).encode(
+                    "utf-8", "surrogateescape"
+                )
+            )
         return self._folders[name]
 
     def _key(self, path: Path) -> str | None:
@@ -270,7 +276,9 @@ class Cached:
         return None if h is None else self.cache.key("results", self.run, os.path.abspath(path), h)
 
     # -- reading
-    def plan(self, groups: list[tuple[str, list[Path], frozenset]], result: Any) -> list[tuple[str, list[Path], frozenset]]:
+    def plan(
+        self, groups: list[tuple[str, list[Path], frozenset]], result: Any
+    ) -> list[tuple[str, list[Path], frozenset]]:
         """Take every file's findings the cache holds into ``result``; return the folders that
         still need checking, each with the files to skip. A folder whose files all come from the
         cache is still read (light) when the next folder is checked: its texts feed C407 there
@@ -291,8 +299,9 @@ class Cached:
                 out.append((folder, paths, frozenset(p for p in paths if p in hit)))
         for p, entry in hit.items():
             display = display_path(p)
-            result.findings.extend(Finding(code, display, line, col, params, level)
-                                   for code, line, col, params, level in entry["findings"])
+            result.findings.extend(
+                Finding(code, display, line, col, params, level) for code, line, col, params, level in entry["findings"]
+            )
             if entry["findings"]:
                 result.sources[display] = {int(n): v for n, v in entry["lines"].items()}
                 result.comments[display] = {int(n): v for n, v in entry["comments"].items()}
@@ -330,10 +339,14 @@ class Cached:
             if any(d is None for d in digests.values()):
                 continue
             shown = sources.get(f["display"], {}) if found else {}
-            entry = {"findings": found, "deps": digests, "submitted": f["submitted"],
-                     "future": f["submitted"] is not None and date.fromisoformat(f["submitted"]) > self.ws.today,
-                     "lines": {str(n): v for n, v in shown.items()} if isinstance(shown, dict) else {},
-                     "comments": {str(n): v for n, v in (comments.get(f["display"], {}) if found else {}).items()}}
+            entry = {
+                "findings": found,
+                "deps": digests,
+                "submitted": f["submitted"],
+                "future": f["submitted"] is not None and date.fromisoformat(f["submitted"]) > self.ws.today,
+                "lines": {str(n): v for n, v in shown.items()} if isinstance(shown, dict) else {},
+                "comments": {str(n): v for n, v in (comments.get(f["display"], {}) if found else {}).items()},
+            }
             try:
                 if json.loads(json.dumps(entry["findings"])) != entry["findings"]:
                     continue  # a parameter JSON cannot carry faithfully: check this file every time
@@ -357,10 +370,18 @@ def _safe_folder(name: Any) -> bool:
 def _well_formed(entry: dict) -> bool:
     """Shape of a results entry, checked before anything in it is used."""
     try:
-        ok = isinstance(entry["deps"], dict) and all(_safe_folder(k) and isinstance(v, str) for k, v in entry["deps"].items())
-        ok = ok and (entry["submitted"] is None or isinstance(entry["submitted"], str)) and isinstance(entry["future"], bool)
+        ok = isinstance(entry["deps"], dict) and all(
+            _safe_folder(k) and isinstance(v, str) for k, v in entry["deps"].items()
+        )
+        ok = (
+            ok
+            and (entry["submitted"] is None or isinstance(entry["submitted"], str))
+            and isinstance(entry["future"], bool)
+        )
         ok = ok and isinstance(entry["lines"], dict) and isinstance(entry["comments"], dict)
-        ok = ok and all(k.isdigit() and isinstance(v, str) for d in (entry["lines"], entry["comments"]) for k, v in d.items())
+        ok = ok and all(
+            k.isdigit() and isinstance(v, str) for d in (entry["lines"], entry["comments"]) for k, v in d.items()
+        )
         ok = ok and isinstance(entry["findings"], list)
         for f in entry["findings"]:
             code, line, col, params, level = f

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from zengshou.models import Measure, Part, Plan, Task, TasksFile, Unit, UnitsFile
+from zengshou.models import Measure, Part, Plan, Task, Unit
 from zengshou.quarters import Quarter
 from zengshou.text import squash
 
@@ -162,8 +162,10 @@ class Catalog:
             need.add(self.current(u.id, quarter) if quarter else u.id)
         order = {u.id: i for i, u in enumerate(self.units)}
         kind_rank = {"department": 0, "other": 0, "county": 1, "group": 2}
-        return sorted((uid for uid in need if self.by_id[uid].kind != "group"),
-                      key=lambda uid: (kind_rank[self.by_id[uid].kind], order[uid]))
+        return sorted(
+            (uid for uid in need if self.by_id[uid].kind != "group"),
+            key=lambda uid: (kind_rank[self.by_id[uid].kind], order[uid]),
+        )
 
     # ------------------------------------------------------------ calendar
     def deadline(self, quarter: Quarter | str) -> date:

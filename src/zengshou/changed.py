@@ -44,13 +44,23 @@ class Changes:
 
 def _git(args: list[str], cwd: Path) -> str:
     try:
-        proc = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, encoding="utf-8",
-                              errors="surrogateescape", check=False)
+        proc = subprocess.run(
+            ["git", *args],
+            cwd=cwd,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="surrogateescape",
+            check=False,
+        )
     except FileNotFoundError:
         raise GitError("git is not installed (or not on PATH)") from None
     if proc.returncode != 0:
-        raise GitError((proc.stderr or proc.stdout).strip().splitlines()[-1] if (proc.stderr or proc.stdout).strip()
-                       else f"git {' '.join(args)} failed")
+        raise GitError(
+            (proc.stderr or proc.stdout).strip().splitlines()[-1]
+            if (proc.stderr or proc.stdout).strip()
+            else f"git {' '.join(args)} failed"
+        )
     return proc.stdout
 
 
@@ -106,8 +116,9 @@ def changed_files(data_dir: Path | str, base: str | None = None) -> Changes:
     project_root = data_dir.parent
     for p in changed_paths(root, base):
         p = p.resolve() if p.exists() else p
-        if (p.parent == data_dir and p.name in DEFINITIONS) or \
-                (p.name in CONFIG_FILES and p.parent in (data_dir, project_root)):
+        if (p.parent == data_dir and p.name in DEFINITIONS) or (
+            p.name in CONFIG_FILES and p.parent in (data_dir, project_root)
+        ):
             out.triggers.append(p)
             out.everything = True
             continue

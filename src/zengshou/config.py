@@ -57,15 +57,20 @@ def load_config(data_dir: Path | str) -> Config:
         if level not in LEVELS:
             raise ConfigError(f"{path}: rule {name}: level must be one of {', '.join(LEVELS)}, not {level!r}")
         levels[rule.code] = level
-    return Config(levels, str(path), cache=bool(doc.get("cache", True)), deadlines=parse_deadlines(doc, path),
-                  office=_office(doc, path))
+    return Config(
+        levels,
+        str(path),
+        cache=bool(doc.get("cache", True)),
+        deadlines=parse_deadlines(doc, path),
+        office=_office(doc, path),
+    )
 
 
 def _office(doc: dict, path: Path) -> str | None:
     """``[report] office``: who signs the reminder notice, instead of ``plan.office``."""
     report = doc.get("report") or {}
     if not isinstance(report, dict):
-        raise ConfigError(f"{path}: [report] must be a table, e.g. office = \"桂林市乡村振兴局\"")
+        raise ConfigError(f'{path}: [report] must be a table, e.g. office = "桂林市乡村振兴局"')
     office = report.get("office")
     if office is not None and (not isinstance(office, str) or not office.strip()):
         raise ConfigError(f"{path}: [report] office must be a non-empty text, not {office!r}")

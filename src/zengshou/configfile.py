@@ -17,7 +17,11 @@ class ConfigError(Exception):
 
 def _candidates(data_dir: Path) -> list[tuple[Path, tuple[str, ...]]]:
     root = data_dir.resolve().parent
-    return [(data_dir / "zengshou.toml", ()), (root / "zengshou.toml", ()), (root / "pyproject.toml", ("tool", "zengshou"))]
+    return [
+        (data_dir / "zengshou.toml", ()),
+        (root / "zengshou.toml", ()),
+        (root / "pyproject.toml", ("tool", "zengshou")),
+    ]
 
 
 def find_config(data_dir: Path | str) -> tuple[Path, dict] | None:
@@ -74,8 +78,10 @@ def parse_deadlines(doc: dict, path: Path | str) -> dict[str, date]:
         end = date(year, 3 * q, 31 if q in (1, 4) else 30)
         nxt_end = date(year + (q == 4), 3 * (q % 4 + 1), 31 if q % 4 + 1 in (1, 4) else 30)
         if not end < day <= nxt_end:
-            raise ConfigError(f"{where} {key}: {day.isoformat()} must fall after the quarter ends ({end.isoformat()}) "
-                              f"and by {nxt_end.isoformat()}")
+            raise ConfigError(
+                f"{where} {key}: {day.isoformat()} must fall after the quarter ends ({end.isoformat()}) "
+                f"and by {nxt_end.isoformat()}"
+            )
         label = f"{year}Q{q}"
         if label in out:
             raise ConfigError(f"{where}: {label} is given twice")

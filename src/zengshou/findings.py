@@ -49,8 +49,9 @@ class Finding:
             "level": self.level,
             "message": self.message(lang),
             "fix": self.fix(lang),
-            "params": {k: (v.get(lang, v["zh"]) if isinstance(v, dict) else v)
-                       for k, v in self.params.items() if _jsonable(v)},
+            "params": {
+                k: (v.get(lang, v["zh"]) if isinstance(v, dict) else v) for k, v in self.params.items() if _jsonable(v)
+            },
         }
 
 

@@ -28,11 +28,14 @@ MONTHS_PER_QUARTER = 3  # a ``monthly`` figure counts the months of one quarter
 ON_TRACK, BEHIND, NA = "on_track", "behind", "n/a"
 UNCONFIRMED = both("ind.unconfirmed")  # shown beside every number on an unconfirmed scope
 #: how an indicator adds up, in both languages (catalogue ids ``agg.<name>``)
-AGG_WORD = {k: both(f"agg.{k}") for k in ("cumulative", "count_by", "level", "per_year", "monthly", "at_least", "at_most",
-                                          "threshold")}
+AGG_WORD = {
+    k: both(f"agg.{k}")
+    for k in ("cumulative", "count_by", "level", "per_year", "monthly", "at_least", "at_most", "threshold")
+}
 
 
 # ---------------------------------------------------------------- definitions
+
 
 @dataclass(frozen=True)
 class Def:
@@ -89,14 +92,25 @@ class Scope:
             return ""
         rows = [str(r) for r in self.basis.rows] if self.basis else []
         where = msg("ind.assumption_where", lang, rows=join(rows, lang)) if rows else ""
-        return msg("ind.assumption", lang, group=self.label("zh"), members=join(self.member_names, lang), where=where,
-                 unconfirmed=tr(UNCONFIRMED, lang))
+        return msg(
+            "ind.assumption",
+            lang,
+            group=self.label("zh"),
+            members=join(self.member_names, lang),
+            where=where,
+            unconfirmed=tr(UNCONFIRMED, lang),
+        )
 
     def as_dict(self, lang: str = "zh") -> dict:
-        return {"id": self.id, "name": self.label(lang), "members": list(self.members),
-                "member_names": list(self.member_names), "confirmed": self.confirmed,
-                "basis": self.basis.model_dump() if self.basis else None,
-                "assumption": self.assumption(lang) or None}
+        return {
+            "id": self.id,
+            "name": self.label(lang),
+            "members": list(self.members),
+            "member_names": list(self.member_names),
+            "confirmed": self.confirmed,
+            "basis": self.basis.model_dump() if self.basis else None,
+            "assumption": self.assumption(lang) or None,
+        }
 
 
 _CITY = {"zh": "全市", "en": "city-wide"}
@@ -118,14 +132,26 @@ def scope(cat: Catalog, ind: Indicator) -> Scope:
         ids = tuple(u.id for u in cat.counties())
         group = cat.by_id.get(COUNTY_GROUP)
         name = group.name if group else "各县人民政府"
-        return Scope("counties", {"zh": name, "en": name}, ids, True, group.basis if group else None,
-                     tuple(_short(cat.by_id[u].name) for u in ids))
+        return Scope(
+            "counties",
+            {"zh": name, "en": name},
+            ids,
+            True,
+            group.basis if group else None,
+            tuple(_short(cat.by_id[u].name) for u in ids),
+        )
     u = cat.by_id.get(over)
     if u is None:  # D213 reports it; count nobody rather than guess
         return Scope(str(over), {"zh": str(over), "en": str(over)}, (), True)
     ids = tuple(cat.members(u.id))
-    return Scope(u.id, {"zh": u.name, "en": u.name}, ids, u.confirmed is not False, u.basis,
-                 tuple(_short(cat.by_id[m].name) if m in cat.by_id else m for m in ids))
+    return Scope(
+        u.id,
+        {"zh": u.name, "en": u.name},
+        ids,
+        u.confirmed is not False,
+        u.basis,
+        tuple(_short(cat.by_id[m].name) if m in cat.by_id else m for m in ids),
+    )
 
 
 def unconfirmed_scopes(cat: Catalog) -> list[Scope]:
@@ -156,6 +182,7 @@ def total_target(cat: Catalog, d: Def) -> float | None:
 
 
 # ---------------------------------------------------------------- reading a figure
+
 
 @dataclass(frozen=True)
 class Parsed:
@@ -243,8 +270,10 @@ Figures = dict[str, dict[str, dict[str, float]]]  # quarter → indicator id →
 
 def collect(ws: Workspace, quarters: list[Quarter] | None = None) -> Figures:
     """Readable figures of every valid submission, by quarter (each folder's own quarter)."""
-    return {str(q): quarter_figures(ws.cat, ws.quarter(q), q)
-            for q in (quarters if quarters is not None else ws.quarter_folders())}
+    return {
+        str(q): quarter_figures(ws.cat, ws.quarter(q), q)
+        for q in (quarters if quarters is not None else ws.quarter_folders())
+    }
 
 
 def quarter_figures(cat: Catalog, subs: dict, q: Quarter) -> dict[str, dict[str, float]]:
@@ -267,6 +296,7 @@ def quarter_figures(cat: Catalog, subs: dict, q: Quarter) -> dict[str, dict[str,
 
 
 # ---------------------------------------------------------------- progress against targets
+
 
 @dataclass
 class Progress:
@@ -293,16 +323,32 @@ class Progress:
         return [self.scope.assumption(lang)] if self.scope is not None and not self.scope.confirmed else []
 
     def as_dict(self, lang: str = "zh") -> dict:
-        return {"id": self.ind.id, "row": self.row, "name": self.ind.name, "name_en": self.ind.name_en,
-                "unit": self.ind.unit, "aggregation": self.ind.aggregation, "by": self.ind.by,
-                "in_quarter": self.ind.in_quarter, "per_unit": self.ind.per_unit,
-                "reported_by": self.ind.reported_by, "quarter": self.quarter,
-                "actual": self.actual, "target": self.target, "achieved": _round(self.achieved),
-                "expected": _round(self.expected), "status": self.status, "reason": self.reason,
-                "scope": self.scope.as_dict(lang) if self.scope else None,
-                "scope_confirmed": self.scope_confirmed, "assumptions": self.assumptions(lang),
-                "units_reported": len(self.units), "units_in_scope": self.in_scope, "units_short": list(self.short),
-                "by_unit": {u: {"value": v, "as_of": q} for u, (v, q) in sorted(self.units.items())}}
+        return {
+            "id": self.ind.id,
+            "row": self.row,
+            "name": self.ind.name,
+            "name_en": self.ind.name_en,
+            "unit": self.ind.unit,
+            "aggregation": self.ind.aggregation,
+            "by": self.ind.by,
+            "in_quarter": self.ind.in_quarter,
+            "per_unit": self.ind.per_unit,
+            "reported_by": self.ind.reported_by,
+            "quarter": self.quarter,
+            "actual": self.actual,
+            "target": self.target,
+            "achieved": _round(self.achieved),
+            "expected": _round(self.expected),
+            "status": self.status,
+            "reason": self.reason,
+            "scope": self.scope.as_dict(lang) if self.scope else None,
+            "scope_confirmed": self.scope_confirmed,
+            "assumptions": self.assumptions(lang),
+            "units_reported": len(self.units),
+            "units_in_scope": self.in_scope,
+            "units_short": list(self.short),
+            "by_unit": {u: {"value": v, "as_of": q} for u, (v, q) in sorted(self.units.items())},
+        }
 
 
 def _round(v: float | None) -> float | None:
@@ -344,8 +390,9 @@ def progress(cat: Catalog, figures: Figures, quarter: Quarter | str) -> list[Pro
     return out
 
 
-def _latest(figures: Figures, key: str, uid: str, q: Quarter, same_year: bool,
-            same_quarter: bool = False) -> tuple[float, str] | None:
+def _latest(
+    figures: Figures, key: str, uid: str, q: Quarter, same_year: bool, same_quarter: bool = False
+) -> tuple[float, str] | None:
     for qs in sorted(figures, reverse=True):
         qq = Quarter.parse(qs)
         if qq > q or (same_year and qq.year != q.year) or (same_quarter and qq != q):
@@ -360,15 +407,22 @@ def _one(cat: Catalog, d: Def, figures: Figures, q: Quarter) -> Progress:
     ind, agg = d.ind, d.ind.aggregation
     target = total_target(cat, d)
     who = reporters(cat, d, q)
-    p = Progress(d.row, ind, str(q), None, target, None, expected_share(cat, d, q), NA, in_scope=len(who),
-                 scope=scope(cat, ind))
+    p = Progress(
+        d.row, ind, str(q), None, target, None, expected_share(cat, d, q), NA, in_scope=len(who), scope=scope(cat, ind)
+    )
     if agg == "threshold":
         p.reason = "threshold"
         p.expected = None
         return p
     for uid in who:
-        got = _latest(figures, ind.id, uid, q, same_year=agg in ("per_year", "at_least", "at_most") and not ind.by,
-                      same_quarter=agg == "monthly")
+        got = _latest(
+            figures,
+            ind.id,
+            uid,
+            q,
+            same_year=agg in ("per_year", "at_least", "at_most") and not ind.by,
+            same_quarter=agg == "monthly",
+        )
         if got is not None:
             p.units[uid] = got
     if not p.units:
@@ -398,6 +452,7 @@ def _one(cat: Catalog, d: Def, figures: Figures, q: Quarter) -> Progress:
 
 # ---------------------------------------------------------------- history of a row
 
+
 @dataclass
 class HistoryEntry:
     quarter: str
@@ -422,8 +477,16 @@ def history(ws: Workspace, row: int, unit_id: str | None = None) -> list[History
             sub = subs[uid]
             for item in sub.valid.items:
                 if item.task == row:
-                    out.append(HistoryEntry(str(q), uid, cat.by_id[uid].name, item.progress or "", item.status,
-                                            {k: ("" if v is None else str(v)) for k, v in (item.figures or {}).items()},
-                                            sub.display))
+                    out.append(
+                        HistoryEntry(
+                            str(q),
+                            uid,
+                            cat.by_id[uid].name,
+                            item.progress or "",
+                            item.status,
+                            {k: ("" if v is None else str(v)) for k, v in (item.figures or {}).items()},
+                            sub.display,
+                        )
+                    )
                     break
     return out

@@ -71,9 +71,17 @@ def load_catalog(data_dir: Path | str) -> tuple[Catalog | None, list[Finding]]:
     return load_definitions(Workspace.open(data_dir))
 
 
-def lint(data_dir: Workspace | Path | str, paths: list[Path] | None = None, *, quarter: str | None = None,
-         config: Config | None = None, keep: bool = True, jobs: int | None = None, today: date | None = None,
-         cache: Cache | None = None) -> Result:
+def lint(
+    data_dir: Workspace | Path | str,
+    paths: list[Path] | None = None,
+    *,
+    quarter: str | None = None,
+    config: Config | None = None,
+    keep: bool = True,
+    jobs: int | None = None,
+    today: date | None = None,
+    cache: Cache | None = None,
+) -> Result:
     """Check the definitions and the submissions.
 
     ``paths`` limits the run to those files (pre-commit passes the staged files); ``quarter``
@@ -104,7 +112,9 @@ def lint(data_dir: Workspace | Path | str, paths: list[Path] | None = None, *, q
     if cache is not None and not keep:
         ws.cache = cache
         known = Cached(cache, ws, config, partial)
-    groups: list[tuple[str, list[Path], frozenset[Path]]] = [(folder, fs, frozenset()) for folder, fs in _by_folder(files)]
+    groups: list[tuple[str, list[Path], frozenset[Path]]] = [
+        (folder, fs, frozenset()) for folder, fs in _by_folder(files)
+    ]
     if known is not None:
         groups = known.plan(groups, result)
         files = [f for _, fs, skip in groups for f in fs if f not in skip]
@@ -160,8 +170,9 @@ def _split(groups: list, n: int) -> list[list]:
     return chunks
 
 
-def _check_groups(args) -> tuple[list[Finding], dict[str, str | dict[int, str]], list[Loaded], dict[str, dict[int, str]],
-                                    dict]:
+def _check_groups(
+    args,
+) -> tuple[list[Finding], dict[str, str | dict[int, str]], list[Loaded], dict[str, dict[int, str]], dict]:
     """Check quarter folders in order. A folder comes with the files whose findings the cache
     already holds (``skip``): they are read light, for the texts the others compare against."""
     ws, groups, partial, keep, off = args
@@ -205,8 +216,12 @@ def _for_cache(sub: Loaded, found: list[Finding]) -> dict:
     C408 read that quarter and the one before) and its submission date (T603 compares it with
     today)."""
     submitted = sub.model.submitted if sub.model is not None else None
-    return {"display": sub.display, "found": found, "quarter": str(sub.quarter) if sub.quarter else None,
-            "submitted": submitted.isoformat() if submitted else None}
+    return {
+        "display": sub.display,
+        "found": found,
+        "quarter": str(sub.quarter) if sub.quarter else None,
+        "submitted": submitted.isoformat() if submitted else None,
+    }
 
 
 def _lines(text: str, wanted: set[int]) -> dict[int, str]:

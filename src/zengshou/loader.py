@@ -67,6 +67,7 @@ class Document:
 
 # ---------------------------------------------------------------- decoding
 
+
 def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
     """Decode strictly; on failure say where and how to fix it."""
     if raw.startswith(codecs.BOM_UTF8):
@@ -86,8 +87,9 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
         if enc == "utf-8":
             last = prefix.rfind(b"\n")
             col = len(prefix[last + 1 :].decode("utf-8", "replace")) + 1
-        return None, Finding("S101", path, line, col, {"encoding": enc, "offset": e.start,
-                                                        "byte": f"0x{raw[e.start]:02X}"})
+        return None, Finding(
+            "S101", path, line, col, {"encoding": enc, "offset": e.start, "byte": f"0x{raw[e.start]:02X}"}
+        )
 
 
 def read_bytes(path: Path) -> tuple[bytes | None, Finding | None]:
@@ -249,7 +251,9 @@ def _build(doc: Document, events) -> None:
         # mapping
         if frame[2] is _NOKEY:
             if not isinstance(value, str) and value is not None:
-                doc.findings.append(Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}}))
+                doc.findings.append(
+                    Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}})
+                )
                 raise _Stop
             key = "" if value is None else value
             if key in container or key in frame[3]:
@@ -296,7 +300,9 @@ def _build(doc: Document, events) -> None:
                 container: Any = {} if isinstance(e, ev.MappingStartEvent) else []
                 p = place(container, e)
                 if p is None:  # a mapping or list used as a key
-                    doc.findings.append(Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}}))
+                    doc.findings.append(
+                        Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}})
+                    )
                     raise _Stop
                 stack.append([container, p, _NOKEY, {}])
             elif isinstance(e, (ev.MappingEndEvent, ev.SequenceEndEvent)):
@@ -332,7 +338,12 @@ def _syntax_finding(e: Exception, path: str, text: str) -> Finding:
         # the line that has the full-width colon (and no ASCII one) instead.
         ctx = getattr(e, "context_mark", None)
         for n in dict.fromkeys([ctx.line + 1 if ctx is not None else 0, line - 1]):
-            if 0 < n <= len(lines) and "：" in lines[n - 1] and ": " not in lines[n - 1] and not lines[n - 1].endswith(":"):
+            if (
+                0 < n <= len(lines)
+                and "：" in lines[n - 1]
+                and ": " not in lines[n - 1]
+                and not lines[n - 1].endswith(":")
+            ):
                 hint, line, col = "fullwidth-colon", n, lines[n - 1].index("：") + 1
                 break
     if not hint and any(ch in src for ch in "“”‘’") and ":" in src:

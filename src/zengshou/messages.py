@@ -55,8 +55,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ind.no_data": ("暂无数字", "no figures yet"),
     "ind.no_target": ("无目标值", "no target"),
     "ind.unconfirmed": ("口径待确认", "scope to be confirmed"),
-    "ind.assumption": ("“{group}”按{members}计：方案{where}未列出名单，{unconfirmed}。",
-                       "{group} is taken as {members}: the plan{where} names no list; {unconfirmed}."),
+    "ind.assumption": (
+        "“{group}”按{members}计：方案{where}未列出名单，{unconfirmed}。",
+        "{group} is taken as {members}: the plan{where} names no list; {unconfirmed}.",
+    ),
     "ind.assumption_where": ("（第{rows}项）", " (rows {rows})"),
     "agg.cumulative": ("累计", "cumulative"),
     "agg.count_by": ("限期累计", "count by date"),
@@ -66,7 +68,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "agg.at_least": ("不低于", "at least"),
     "agg.at_most": ("不超过", "at most"),
     "agg.threshold": ("界线", "threshold"),
-
     # ------------------------------------------------------------ formatting glue
     "sep.list": ("、", ", "),
     "sep.clause": ("；", "; "),
@@ -79,37 +80,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "fmt.means": ("{short}＝{full}", "{short} = {full}"),
     "fmt.error_prefix": ("错误：", "error: "),
     "fmt.note_prefix": ("注意：", "note: "),
-
     # ------------------------------------------------------------ CLI: usage and environment errors
     "cli.bad_lang": ("不支持的语言：{lang}（可用 zh、en）", "unsupported language: {lang} (use zh or en)"),
-    "cli.no_data_dir": ("数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
-                        "data directory not found: {data} (use --data or set ZENGSHOU_DATA)"),
+    "cli.no_data_dir": (
+        "数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
+        "data directory not found: {data} (use --data or set ZENGSHOU_DATA)",
+    ),
     "cli.unknown_unit": ("未知单位：{name}{hint}", "unknown unit: {name}{hint}"),
     "cli.unit_near": ("；可能是：{near}", "; did you mean: {near}"),
     "cli.unit_see_all": ("；用 zengshou units 查看全部单位", "; see `zengshou units`"),
-    "cli.bad_quarter": ("季度格式不对：{text}（应为 2023Q2 这样的形式）", "not a quarter: {text} (expected e.g. 2023Q2)"),
-    "cli.quarter_outside": ("季度 {quarter} 不在规划期 {start}–{end} 内", "quarter {quarter} is outside the plan period {start}–{end}"),
-    "cli.group_not_unit": ("“{name}”是群组，不是一个报送单位；请指定具体单位，如 --unit 资源县",
-                           "'{name}' is a group, not a reporting unit; name one unit, e.g. --unit ziyuan"),
+    "cli.bad_quarter": (
+        "季度格式不对：{text}（应为 2023Q2 这样的形式）",
+        "not a quarter: {text} (expected e.g. 2023Q2)",
+    ),
+    "cli.quarter_outside": (
+        "季度 {quarter} 不在规划期 {start}–{end} 内",
+        "quarter {quarter} is outside the plan period {start}–{end}",
+    ),
+    "cli.group_not_unit": (
+        "“{name}”是群组，不是一个报送单位；请指定具体单位，如 --unit 资源县",
+        "'{name}' is a group, not a reporting unit; name one unit, e.g. --unit ziyuan",
+    ),
     "cli.group_not_unit_short": ("“{name}”是群组，不是一个报送单位", "'{name}' is a group, not a reporting unit"),
-    "cli.successor": ("自 {since} 起“{old}”的任务由“{new}”报送，已为后者生成。",
-                      "from {since} on, '{new}' reports for '{old}'; writing its form."),
-    "cli.locked": ("无法替换 {path}：文件可能正在 Excel 或 WPS 中打开。请关闭后重试；原文件未改动。",
-                   "cannot replace {path}: it is probably open in Excel or WPS. Close it and retry; the old file is unchanged."),
+    "cli.successor": (
+        "自 {since} 起“{old}”的任务由“{new}”报送，已为后者生成。",
+        "from {since} on, '{new}' reports for '{old}'; writing its form.",
+    ),
+    "cli.locked": (
+        "无法替换 {path}：文件可能正在 Excel 或 WPS 中打开。请关闭后重试；原文件未改动。",
+        "cannot replace {path}: it is probably open in Excel or WPS. Close it and retry; the old file is unchanged.",
+    ),
     "cli.cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
     "cli.bad_config": ("配置文件有误：{error}", "bad configuration: {error}"),
     "cli.bad_date": ("日期格式不对：{text}（应为 YYYY-MM-DD）", "not a date: {text} (expected YYYY-MM-DD)"),
-    "cli.bad_date_eg": ("日期格式不对：{text}（应为 YYYY-MM-DD，如 2023-07-05）",
-                        "not a date: {text} (expected YYYY-MM-DD, e.g. 2023-07-05)"),
+    "cli.bad_date_eg": (
+        "日期格式不对：{text}（应为 YYYY-MM-DD，如 2023-07-05）",
+        "not a date: {text} (expected YYYY-MM-DD, e.g. 2023-07-05)",
+    ),
     "cli.no_such_file": ("文件不存在：{path}", "no such file: {path}"),
     "cli.is_folder": ("{path} 是一个文件夹", "{path} is a folder"),
     "cli.is_folder_xlsx": ("{path} 是文件夹，请给出 .xlsx 文件", "{path} is a folder; name .xlsx files"),
-    "cli.is_folder_form": ("{path} 是文件夹，请给出 .xlsx 或 .docx 文件", "{path} is a folder; name .xlsx or .docx files"),
-    "cli.files_or_mail": ("请给出要导入的文件，或用 --mail 指定邮件（二者选一）",
-                          "name the files to import, or mail with --mail (one of the two)"),
-    "cli.mail_options": ("--mail 不能与 --unit、--submitted 同用：单位来自附件或 senders.yaml，日期来自邮件",
-                         "--mail takes neither --unit nor --submitted: the unit comes from the attachment or senders.yaml, "
-                         "the date from the message"),
+    "cli.is_folder_form": (
+        "{path} 是文件夹，请给出 .xlsx 或 .docx 文件",
+        "{path} is a folder; name .xlsx or .docx files",
+    ),
+    "cli.files_or_mail": (
+        "请给出要导入的文件，或用 --mail 指定邮件（二者选一）",
+        "name the files to import, or mail with --mail (one of the two)",
+    ),
+    "cli.mail_options": (
+        "--mail 不能与 --unit、--submitted 同用：单位来自附件或 senders.yaml，日期来自邮件",
+        "--mail takes neither --unit nor --submitted: the unit comes from the attachment or senders.yaml, "
+        "the date from the message",
+    ),
     "cli.no_such_mail": ("邮件文件或文件夹不存在：{path}", "no such mail file or folder: {path}"),
     "mail.title": ("邮件导入结果", "Mail import"),
     "mail.col.message": ("邮件", "message"),
@@ -117,71 +140,112 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mail.col.attachment": ("附件", "attachment"),
     "mail.col.result": ("结果", "result"),
     "mail.why": ("（{why}）", " ({why})"),
-    "mail.summary": ("共 {messages} 封邮件、{attachments} 个附件：导入 {imported}、替换 {replaced}、未改动 {unchanged}、"
-                     "被重发取代 {superseded}、未导入 {refused}、跳过 {skipped}。",
-                     "{messages} message(s), {attachments} attachment(s): {imported} imported, {replaced} replaced, "
-                     "{unchanged} unchanged, {superseded} superseded, {refused} not imported, {skipped} skipped."),
-    "mail.nothing_new": ("没有新内容：这些邮件已全部导入过（重复运行不会重复导入）。",
-                         "Nothing new: every message was imported before (running again imports nothing twice)."),
-    "cli.not_folder_all": ("{path} 不是文件夹（--all 时 -o 指定文件夹）", "{path} is not a folder (with --all, -o names a folder)"),
+    "mail.summary": (
+        "共 {messages} 封邮件、{attachments} 个附件：导入 {imported}、替换 {replaced}、未改动 {unchanged}、"
+        "被重发取代 {superseded}、未导入 {refused}、跳过 {skipped}。",
+        "{messages} message(s), {attachments} attachment(s): {imported} imported, {replaced} replaced, "
+        "{unchanged} unchanged, {superseded} superseded, {refused} not imported, {skipped} skipped.",
+    ),
+    "mail.nothing_new": (
+        "没有新内容：这些邮件已全部导入过（重复运行不会重复导入）。",
+        "Nothing new: every message was imported before (running again imports nothing twice).",
+    ),
+    "cli.not_folder_all": (
+        "{path} 不是文件夹（--all 时 -o 指定文件夹）",
+        "{path} is not a folder (with --all, -o names a folder)",
+    ),
     "cli.no_rows": ("“{name}”在重点任务清单中没有任务，无需报送", "'{name}' is named on no row; nothing to report"),
-    "cli.exists": ("{path} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force（原文件会另存为 .bak）",
-                   "{path} already exists and was left alone (it may hold work); use --force to replace it "
-                   "(the old file is kept as .bak)"),
+    "cli.exists": (
+        "{path} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force（原文件会另存为 .bak）",
+        "{path} already exists and was left alone (it may hold work); use --force to replace it "
+        "(the old file is kept as .bak)",
+    ),
     "cli.same_content": ("{path} 内容相同，未改动", "{path}: same content, unchanged"),
     "cli.cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
     "cli.cannot_back_up": ("无法备份 {path}，未改动：{reason}", "cannot back up {path}, left alone: {reason}"),
     "cli.diff_old": ("现有 / existing", "现有 / existing"),
     "cli.diff_new": ("新生成 / new", "新生成 / new"),
-    "cli.exists_differs": ("{path} 已存在且内容不同（可能已填写），未改动；确需重新生成请加 --force",
-                           "{path} exists with different content (maybe filled in) and was left alone; use --force to replace it"),
-    "cli.unit_or_all": ("请用 --unit 指定一个单位，或用 --all 生成全部单位的表单（二者选一）",
-                        "give either --unit for one unit or --all for every unit (one of the two)"),
-    "cli.no_task_row": ("重点任务清单中没有第 {row} 项（共 {count} 项）", "the key task list has no row {row} (it has {count})"),
-    "cli.no_quarter_folders": ("{path} 下没有季度文件夹；用 --quarter 指定季度", "no quarter folders under {path}; name one with --quarter"),
+    "cli.exists_differs": (
+        "{path} 已存在且内容不同（可能已填写），未改动；确需重新生成请加 --force",
+        "{path} exists with different content (maybe filled in) and was left alone; use --force to replace it",
+    ),
+    "cli.unit_or_all": (
+        "请用 --unit 指定一个单位，或用 --all 生成全部单位的表单（二者选一）",
+        "give either --unit for one unit or --all for every unit (one of the two)",
+    ),
+    "cli.no_task_row": (
+        "重点任务清单中没有第 {row} 项（共 {count} 项）",
+        "the key task list has no row {row} (it has {count})",
+    ),
+    "cli.no_quarter_folders": (
+        "{path} 下没有季度文件夹；用 --quarter 指定季度",
+        "no quarter folders under {path}; name one with --quarter",
+    ),
     "cli.no_such_rule": ("没有这条规则：{code}{hint}", "no such rule: {code}{hint}"),
     "cli.rule_see_all": ("；用 zengshou rules 查看全部规则", "; see `zengshou rules`"),
     "cli.changed_with_paths": ("--changed 不能与文件参数同时使用", "--changed cannot be combined with file arguments"),
     "cli.changed_unknown": ("无法确定改动的文件：{error}", "cannot tell which files changed: {error}"),
-    "cli.bad_formats": ("不支持的格式：{formats}（可用 docx、xlsx、html，用逗号分隔）",
-                        "unsupported format: {formats} (use docx, xlsx, html, comma-separated)"),
+    "cli.bad_formats": (
+        "不支持的格式：{formats}（可用 docx、xlsx、html，用逗号分隔）",
+        "unsupported format: {formats} (use docx, xlsx, html, comma-separated)",
+    ),
     "cli.templates_missing": ("模板目录不存在：{path}", "template folder not found: {path}"),
     # CLI: what was done
-    "cli.new_wrote": ("已写入 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}。\n填写后运行：zengshou validate {path}",
-                      "wrote {path}: {unit}, {quarter}, {n} required row(s){extra}.\nWhen filled in, run: zengshou validate {path}"),
-    "cli.new_replaced": ("已替换 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}。\n填写后运行：zengshou validate {path}",
-                         "replaced {path}: {unit}, {quarter}, {n} required row(s){extra}.\nWhen filled in, run: zengshou validate {path}"),
+    "cli.new_wrote": (
+        "已写入 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}。\n填写后运行：zengshou validate {path}",
+        "wrote {path}: {unit}, {quarter}, {n} required row(s){extra}.\nWhen filled in, run: zengshou validate {path}",
+    ),
+    "cli.new_replaced": (
+        "已替换 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}。\n填写后运行：zengshou validate {path}",
+        "replaced {path}: {unit}, {quarter}, {n} required row(s){extra}.\nWhen filled in, run: zengshou validate {path}",
+    ),
     "cli.new_optional": ("（另有 {n} 项可选）", " (+{n} optional)"),
     "cli.new_kept": ("；原文件另存为 {backup}", "; the old file is kept as {backup}"),
-    "cli.form_wrote": ("已写入 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}", "wrote {path}: {unit}, {quarter}, {n} required row(s){extra}"),
+    "cli.form_wrote": (
+        "已写入 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}",
+        "wrote {path}: {unit}, {quarter}, {n} required row(s){extra}",
+    ),
     "cli.form_optional": ("（另有 {n} 项选填）", " (+{n} optional)"),
-    "cli.imported": ("已导入 {source} → {target}：{items} 项，已填写 {filled} 项",
-                     "imported {source} → {target}: {items} item(s), {filled} filled in"),
-    "cli.replaced": ("已替换 {source} → {target}：{items} 项，已填写 {filled} 项",
-                     "replaced {source} → {target}: {items} item(s), {filled} filled in"),
+    "cli.imported": (
+        "已导入 {source} → {target}：{items} 项，已填写 {filled} 项",
+        "imported {source} → {target}: {items} item(s), {filled} filled in",
+    ),
+    "cli.replaced": (
+        "已替换 {source} → {target}：{items} 项，已填写 {filled} 项",
+        "replaced {source} → {target}: {items} item(s), {filled} filled in",
+    ),
     "cli.import_same": ("{source} → {target}：内容相同，未改动", "{source} → {target}: same content, unchanged"),
     "cli.not_imported": ("未导入 {source}（见下列问题）", "not imported: {source} (see below)"),
     "cli.merge_stopped": ("合并已中止：{n} 个错误", "merge stopped: {n} error(s)"),
-    "cli.merge_skip_hint": ("；修正后重试，或用 --skip-invalid 跳过有错误的报送文件（它们会在报表中标出）",
-                            "; fix them and retry, or use --skip-invalid to leave those submissions out (marked in the report)"),
+    "cli.merge_skip_hint": (
+        "；修正后重试，或用 --skip-invalid 跳过有错误的报送文件（它们会在报表中标出）",
+        "; fix them and retry, or use --skip-invalid to leave those submissions out (marked in the report)",
+    ),
     "cli.merge_skipped": ("已跳过 {n} 个有错误的报送文件：{files}", "skipped {n} submission(s) with errors: {files}"),
-    "cli.merge_strict_hint": ("（--strict：有错误即中止；去掉 --strict 时，无法读取的文件略去、内容问题列入审核意见）",
-                              " (--strict: any error stops the merge; without it unreadable files are left out and "
-                              "content findings go to the review notes)"),
-    "cli.merge_left_out": ("未汇总 {n} 个无法读取的文件：{files}（原因见报送情况）",
-                           "left out {n} file(s) that could not be read: {files} (reasons in the status)"),
-
+    "cli.merge_strict_hint": (
+        "（--strict：有错误即中止；去掉 --strict 时，无法读取的文件略去、内容问题列入审核意见）",
+        " (--strict: any error stops the merge; without it unreadable files are left out and "
+        "content findings go to the review notes)",
+    ),
+    "cli.merge_left_out": (
+        "未汇总 {n} 个无法读取的文件：{files}（原因见报送情况）",
+        "left out {n} file(s) that could not be read: {files} (reasons in the status)",
+    ),
     # ------------------------------------------------------------ help: the program
-    "help.app": ("增收：桂林市促进脱贫人口持续增收三年行动方案重点任务落实进度的季度报送工具。\n\n"
-                 "退出码：0 正常；1 发现问题（或仍有单位未报送）；2 用法或环境错误。",
-                 "zengshou (增收): quarterly progress reporting on the key tasks of Guilin's plan to keep raising "
-                 "the incomes of people lifted out of poverty.\n\n"
-                 "Exit codes: 0 ok, 1 findings (or units still missing), 2 usage or environment error."),
+    "help.app": (
+        "增收：桂林市促进脱贫人口持续增收三年行动方案重点任务落实进度的季度报送工具。\n\n"
+        "退出码：0 正常；1 发现问题（或仍有单位未报送）；2 用法或环境错误。",
+        "zengshou (增收): quarterly progress reporting on the key tasks of Guilin's plan to keep raising "
+        "the incomes of people lifted out of poverty.\n\n"
+        "Exit codes: 0 ok, 1 findings (or units still missing), 2 usage or environment error.",
+    ),
     "help.version": ("显示版本号后退出。", "Print the version and exit."),
     "help.help": ("显示本帮助后退出。", "Show this help and exit."),
     "help.install_completion": ("为当前 shell 安装命令补全。", "Install completion for the current shell."),
-    "help.show_completion": ("显示当前 shell 的命令补全脚本，可复制后自行安装。",
-                             "Show completion for the current shell, to copy it or customize the installation."),
+    "help.show_completion": (
+        "显示当前 shell 的命令补全脚本，可复制后自行安装。",
+        "Show completion for the current shell, to copy it or customize the installation.",
+    ),
     "help.quickstart": (
         "增收：重点任务落实进度季度报送工具\n"
         "\n"
@@ -218,143 +282,242 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "\n"
         "Docs: README.md, docs/rules.md, docs/report.md, docs/forms.md.\n"
         "Every command: zengshou --help; one command: zengshou COMMAND --help.\n"
-        "中文：zengshou --lang zh"),
+        "中文：zengshou --lang zh",
+    ),
     # help: shared options
-    "opt.data": ("数据目录，含 tasks.yaml、units.yaml 和 progress/。", "Data directory holding tasks.yaml, units.yaml and progress/."),
+    "opt.data": (
+        "数据目录，含 tasks.yaml、units.yaml 和 progress/。",
+        "Data directory holding tasks.yaml, units.yaml and progress/.",
+    ),
     "opt.lang": ("输出语言：zh（中文，默认）或 en（英文）。", "Language of messages and help: zh (default) or en."),
     "opt.format_table": ("输出格式：table（表格）或 json。", "Output format: table or json."),
     "opt.quarter": ("季度，如 2023Q2。", "Quarter, e.g. 2023Q2."),
     "opt.unit": ("单位：编号、全称或简称。", "Unit: id, full name or alias."),
     # help: commands (short: the one line of `zengshou --help`; long: the command's own help)
     "cmd.tasks.short": ("重点任务清单，或某单位负责的任务", "The key task list, or one unit's rows"),
-    "cmd.tasks": ("列出重点任务清单；用 --unit 只列某单位涉及的任务及其角色（牵头、配合、县级）。",
-                  "List the key task list (重点任务清单); with --unit, only the rows that unit is named on, "
-                  "and its role (lead, participating, county)."),
-    "opt.tasks.unit": ("只列此单位涉及的任务：编号、全称或简称。", "Only rows this unit is named on: id, full name or alias."),
+    "cmd.tasks": (
+        "列出重点任务清单；用 --unit 只列某单位涉及的任务及其角色（牵头、配合、县级）。",
+        "List the key task list (重点任务清单); with --unit, only the rows that unit is named on, "
+        "and its role (lead, participating, county).",
+    ),
+    "opt.tasks.unit": (
+        "只列此单位涉及的任务：编号、全称或简称。",
+        "Only rows this unit is named on: id, full name or alias.",
+    ),
     "cmd.units.short": ("单位编号、名称、类别和简称", "Unit ids, names, kinds and aliases"),
-    "cmd.units": ("列出全部单位：编号（用于文件名）、全称、类别、须报送项数和简称。",
-                  "List the units: ids (used in file names), full names, kinds, rows due and aliases."),
+    "cmd.units": (
+        "列出全部单位：编号（用于文件名）、全称、类别、须报送项数和简称。",
+        "List the units: ids (used in file names), full names, kinds, rows due and aliases.",
+    ),
     "cmd.validate.short": ("检查定义文件和填报文件", "Check the definitions and the submissions"),
-    "cmd.validate": ("检查 tasks.yaml、units.yaml 和填报文件。\n\n退出码：0 没有问题；1 发现问题；2 用法错误。",
-                     "Check tasks.yaml, units.yaml and the progress files.\n\n"
-                     "Exit codes: 0 clean, 1 findings, 2 usage error."),
-    "opt.validate.paths": ("要检查的文件或文件夹（pre-commit 会传入文件名）；不给则检查整个数据目录。",
-                           "Files or folders to check (pre-commit passes file names). Default: the whole data directory."),
+    "cmd.validate": (
+        "检查 tasks.yaml、units.yaml 和填报文件。\n\n退出码：0 没有问题；1 发现问题；2 用法错误。",
+        "Check tasks.yaml, units.yaml and the progress files.\n\nExit codes: 0 clean, 1 findings, 2 usage error.",
+    ),
+    "opt.validate.paths": (
+        "要检查的文件或文件夹（pre-commit 会传入文件名）；不给则检查整个数据目录。",
+        "Files or folders to check (pre-commit passes file names). Default: the whole data directory.",
+    ),
     "opt.validate.quarter": ("只检查此季度，如 2023Q2。", "Only this quarter, e.g. 2023Q2."),
     "opt.validate.strict": ("有警告也算不通过（退出码 1）。", "Warnings fail the run too."),
-    "opt.validate.format": ("输出格式：text（文字）、json 或 github（GitHub 注解）。", "text, json or github (annotations)."),
+    "opt.validate.format": (
+        "输出格式：text（文字）、json 或 github（GitHub 注解）。",
+        "text, json or github (annotations).",
+    ),
     "opt.validate.output": ("另把 JSON 格式的结果写入此文件。", "Also write the JSON report to this file."),
-    "opt.validate.changed": ("只检查某个 git 版本以来改动的文件（已提交、已暂存、未暂存、未跟踪）。若 tasks.yaml、"
-                             "units.yaml 或 zengshou.toml 有改动，则检查全部。版本用 --changed 版本 或 --since 版本"
-                             " 指定，默认 origin/HEAD，没有时为 HEAD。",
-                             "Only files changed since a git ref (committed, staged, unstaged, untracked); "
-                             "everything when tasks.yaml, units.yaml or zengshou.toml changed. Ref: `--changed REF` or "
-                             "--since REF, default origin/HEAD, else HEAD."),
-    "opt.validate.since": ("--changed 比较的 git 版本（隐含 --changed），如 origin/main。",
-                           "Git ref for --changed (implies it), e.g. origin/main."),
-    "opt.validate.no_cache": ("逐个重新检查所有文件，不读也不写缓存（缓存在数据目录旁的 .zengshou-cache/ 文件夹中）。",
-                              "Check every file afresh: neither read nor write the cache (.zengshou-cache beside "
-                              "the data directory, or ZENGSHOU_CACHE_DIR)."),
+    "opt.validate.changed": (
+        "只检查某个 git 版本以来改动的文件（已提交、已暂存、未暂存、未跟踪）。若 tasks.yaml、"
+        "units.yaml 或 zengshou.toml 有改动，则检查全部。版本用 --changed 版本 或 --since 版本"
+        " 指定，默认 origin/HEAD，没有时为 HEAD。",
+        "Only files changed since a git ref (committed, staged, unstaged, untracked); "
+        "everything when tasks.yaml, units.yaml or zengshou.toml changed. Ref: `--changed REF` or "
+        "--since REF, default origin/HEAD, else HEAD.",
+    ),
+    "opt.validate.since": (
+        "--changed 比较的 git 版本（隐含 --changed），如 origin/main。",
+        "Git ref for --changed (implies it), e.g. origin/main.",
+    ),
+    "opt.validate.no_cache": (
+        "逐个重新检查所有文件，不读也不写缓存（缓存在数据目录旁的 .zengshou-cache/ 文件夹中）。",
+        "Check every file afresh: neither read nor write the cache (.zengshou-cache beside "
+        "the data directory, or ZENGSHOU_CACHE_DIR).",
+    ),
     "cmd.new.short": ("为某单位生成待填写的报送文件", "Write a ready-to-fill submission for a unit"),
-    "cmd.new": ("为某单位生成本季度待填写的报送文件：列出须报送的每项任务，任务原文写在注释里。\n\n"
-                "已有文件时不覆盖（提示后退出码 2）；确需重新生成请加 --force。",
-                "Write a ready-to-fill submission for a unit: every row it must report on, with the task as a comment.\n\n"
-                "Never overwrites an existing file: it says so and exits 2; --force replaces it."),
-    "opt.new.force": ("替换已有文件（其中可能有已填写的内容，请慎用）。", "Replace an existing file (it is the clerk's work: careful)."),
-    "opt.new.output": ("写到此处，而不是 数据目录/progress/季度/单位编号.yaml；用 - 输出到屏幕。",
-                       "Write here instead of <data>/progress/<quarter>/<unit id>.yaml; '-' prints it."),
-    "opt.new.all_rows": ("同时列出本单位只是配合的任务（可选填）。", "Also list the rows the unit only participates in (optional to report)."),
+    "cmd.new": (
+        "为某单位生成本季度待填写的报送文件：列出须报送的每项任务，任务原文写在注释里。\n\n"
+        "已有文件时不覆盖（提示后退出码 2）；确需重新生成请加 --force。",
+        "Write a ready-to-fill submission for a unit: every row it must report on, with the task as a comment.\n\n"
+        "Never overwrites an existing file: it says so and exits 2; --force replaces it.",
+    ),
+    "opt.new.force": (
+        "替换已有文件（其中可能有已填写的内容，请慎用）。",
+        "Replace an existing file (it is the clerk's work: careful).",
+    ),
+    "opt.new.output": (
+        "写到此处，而不是 数据目录/progress/季度/单位编号.yaml；用 - 输出到屏幕。",
+        "Write here instead of <data>/progress/<quarter>/<unit id>.yaml; '-' prints it.",
+    ),
+    "opt.new.all_rows": (
+        "同时列出本单位只是配合的任务（可选填）。",
+        "Also list the rows the unit only participates in (optional to report).",
+    ),
     "cmd.status.short": ("本季度谁已报送、谁还没有", "Who has reported for a quarter"),
-    "cmd.status": ("某季度的报送情况：按时、逾期、草稿、有错误、未报送。\n\n"
-                   "退出码：0 所有应报单位都已按要求报送；1 仍有单位未报送或有错误（便于定时催报）；2 用法错误。",
-                   "Who has reported for a quarter: on time, late, draft, invalid or missing.\n\n"
-                   "Exit codes: 0 when every unit that must report has a valid, dated file covering all its rows; 1 while "
-                   "anything is missing or invalid (so a scheduler can keep sending reminders); 2 on usage errors."),
-    "opt.status.remind": ("不显示表格，改为生成催报通知（列出未报送或需修改的单位）。",
-                          "Print the reminder notice (催报通知) for the units still missing or invalid, instead of the table."),
-    "opt.status.date": ("催报通知落款日期，YYYY-MM-DD（默认今天）。", "Date printed on the notice, YYYY-MM-DD (default: today)."),
-    "opt.status.templates": ("存放 reminder.txt.j2 的文件夹（英文为 reminder.en.txt.j2；默认数据目录旁的 templates/）。",
-                             "Folder holding reminder.txt.j2 (reminder.en.txt.j2 with --lang en; default: templates/ beside "
-                             "the data folder)."),
-    "cmd.merge.short": ("生成本季度报告：呈报版（文字文档、表格、网页）和工作底稿", "The quarter's report: for leaders and working papers"),
-    "cmd.merge": ("把本季度的报送文件合并为两份文件：呈报版（领导阅，文字文档、表格、网页：标题、报送情况、汇总表、指标、口径说明）"
-                  "和工作底稿（表格、网页：报送情况及审核意见、按牵头单位、已报送的各县）。\n\n"
-                  "无法读取的文件不汇总并注明原因；内容问题列入审核意见；草稿不进入呈报版（除非 --include-drafts）；"
-                  "未报送的显示为“未报送”。--strict：有错误即中止（退出码 1）。"
-                  "写出 reports/季度/方案名-季度-落实进度.docx/.xlsx/.html 和 -工作底稿.xlsx/.html，并显示其路径。",
-                  "Merge the quarter's submissions into two documents: the report for leaders (Word, Excel, HTML: title, "
-                  "status, summary table, indicators, notes on the figures) and the working papers (Excel, HTML: status "
-                  "with review notes, per lead unit, per county that reported).\n\nA file that cannot be read is left out "
-                  "and named; content findings go to the review notes; drafts stay out of the report for leaders (unless "
-                  "--include-drafts); missing submissions show as 未报送. --strict: any error stops the merge (exit 1). "
-                  "Writes reports/<quarter>/<plan>-<quarter>-落实进度.docx/.xlsx/.html and the working papers "
-                  "(…-工作底稿.xlsx/.html), and prints their paths."),
+    "cmd.status": (
+        "某季度的报送情况：按时、逾期、草稿、有错误、未报送。\n\n"
+        "退出码：0 所有应报单位都已按要求报送；1 仍有单位未报送或有错误（便于定时催报）；2 用法错误。",
+        "Who has reported for a quarter: on time, late, draft, invalid or missing.\n\n"
+        "Exit codes: 0 when every unit that must report has a valid, dated file covering all its rows; 1 while "
+        "anything is missing or invalid (so a scheduler can keep sending reminders); 2 on usage errors.",
+    ),
+    "opt.status.remind": (
+        "不显示表格，改为生成催报通知（列出未报送或需修改的单位）。",
+        "Print the reminder notice (催报通知) for the units still missing or invalid, instead of the table.",
+    ),
+    "opt.status.date": (
+        "催报通知落款日期，YYYY-MM-DD（默认今天）。",
+        "Date printed on the notice, YYYY-MM-DD (default: today).",
+    ),
+    "opt.status.templates": (
+        "存放 reminder.txt.j2 的文件夹（英文为 reminder.en.txt.j2；默认数据目录旁的 templates/）。",
+        "Folder holding reminder.txt.j2 (reminder.en.txt.j2 with --lang en; default: templates/ beside "
+        "the data folder).",
+    ),
+    "cmd.merge.short": (
+        "生成本季度报告：呈报版（文字文档、表格、网页）和工作底稿",
+        "The quarter's report: for leaders and working papers",
+    ),
+    "cmd.merge": (
+        "把本季度的报送文件合并为两份文件：呈报版（领导阅，文字文档、表格、网页：标题、报送情况、汇总表、指标、口径说明）"
+        "和工作底稿（表格、网页：报送情况及审核意见、按牵头单位、已报送的各县）。\n\n"
+        "无法读取的文件不汇总并注明原因；内容问题列入审核意见；草稿不进入呈报版（除非 --include-drafts）；"
+        "未报送的显示为“未报送”。--strict：有错误即中止（退出码 1）。"
+        "写出 reports/季度/方案名-季度-落实进度.docx/.xlsx/.html 和 -工作底稿.xlsx/.html，并显示其路径。",
+        "Merge the quarter's submissions into two documents: the report for leaders (Word, Excel, HTML: title, "
+        "status, summary table, indicators, notes on the figures) and the working papers (Excel, HTML: status "
+        "with review notes, per lead unit, per county that reported).\n\nA file that cannot be read is left out "
+        "and named; content findings go to the review notes; drafts stay out of the report for leaders (unless "
+        "--include-drafts); missing submissions show as 未报送. --strict: any error stops the merge (exit 1). "
+        "Writes reports/<quarter>/<plan>-<quarter>-落实进度.docx/.xlsx/.html and the working papers "
+        "(…-工作底稿.xlsx/.html), and prints their paths.",
+    ),
     "opt.merge.quarter": ("要汇总的季度，如 2023Q2。", "Quarter to merge, e.g. 2023Q2."),
     "opt.merge.out": ("输出文件夹，默认 reports/季度/。", "Output folder. Default: reports/<quarter>/."),
-    "opt.merge.format": ("输出格式，用逗号分隔：docx、xlsx、html（默认全部）。",
-                         "Comma-separated: docx, xlsx, html (default: all three)."),
-    "opt.merge.include_drafts": ("草稿（未填报送日期）也列入呈报版，标【草稿】（内部预览用）。",
-                                 "Show drafts (no submitted date) in the report for leaders, marked 【草稿】 (internal preview)."),
-    "opt.merge.strict": ("报送文件有任何错误即中止（默认：无法读取的文件略去，内容问题列入审核意见）。",
-                         "Any error in a submission stops the merge (default: unreadable files are left out, content "
-                         "findings listed)."),
-    "opt.merge.date": ("标题下的截至日期，YYYY-MM-DD（默认本季度截止日期）。",
-                       "The date under the title (截至日期), YYYY-MM-DD (default: the quarter's deadline)."),
-    "opt.merge.office": ("标题下的编制单位（默认取 zengshou.toml 中的 report.office，否则 tasks.yaml 的 plan.office）。",
-                         "The compiling office under the title (编制单位; default: [report] office in zengshou.toml, "
-                         "else plan.office in tasks.yaml)."),
-    "opt.merge.skip_invalid": ("有错误的报送文件一律不汇总（在报告中标出）。",
-                               "Also leave out every submission with an error (marked in the report)."),
-    "opt.merge.templates": ("自定义 report.html.j2 / workpaper.html.j2 所在文件夹（缺少的文件用内置模板）。",
-                            "Folder with your own report.html.j2 / workpaper.html.j2 (missing files fall back to the "
-                            "built-in ones)."),
+    "opt.merge.format": (
+        "输出格式，用逗号分隔：docx、xlsx、html（默认全部）。",
+        "Comma-separated: docx, xlsx, html (default: all three).",
+    ),
+    "opt.merge.include_drafts": (
+        "草稿（未填报送日期）也列入呈报版，标【草稿】（内部预览用）。",
+        "Show drafts (no submitted date) in the report for leaders, marked 【草稿】 (internal preview).",
+    ),
+    "opt.merge.strict": (
+        "报送文件有任何错误即中止（默认：无法读取的文件略去，内容问题列入审核意见）。",
+        "Any error in a submission stops the merge (default: unreadable files are left out, content findings listed).",
+    ),
+    "opt.merge.date": (
+        "标题下的截至日期，YYYY-MM-DD（默认本季度截止日期）。",
+        "The date under the title (截至日期), YYYY-MM-DD (default: the quarter's deadline).",
+    ),
+    "opt.merge.office": (
+        "标题下的编制单位（默认取 zengshou.toml 中的 report.office，否则 tasks.yaml 的 plan.office）。",
+        "The compiling office under the title (编制单位; default: [report] office in zengshou.toml, "
+        "else plan.office in tasks.yaml).",
+    ),
+    "opt.merge.skip_invalid": (
+        "有错误的报送文件一律不汇总（在报告中标出）。",
+        "Also leave out every submission with an error (marked in the report).",
+    ),
+    "opt.merge.templates": (
+        "自定义 report.html.j2 / workpaper.html.j2 所在文件夹（缺少的文件用内置模板）。",
+        "Folder with your own report.html.j2 / workpaper.html.j2 (missing files fall back to the built-in ones).",
+    ),
     "cmd.template.short": ("生成 Excel 或 Word 填报表", "Excel or Word forms for clerks"),
-    "cmd.template": ("为填报人员生成填报表：Excel（.xlsx，落实进度、进展、指标数值和填报人等单元格可编辑）或 Word（.docx，--format docx）。\n\n"
-                     "输入相同则文件逐字节相同。已有内容不同的文件不覆盖，除非加 --force。",
-                     "Write forms for clerks: Excel (.xlsx: 落实进度, 进展, figures and 填报人/联系电话/审核人 editable) "
-                     "or Word (.docx, --format docx).\n\n"
-                     "Same inputs, same bytes. An existing file with different content is left alone unless --force."),
+    "cmd.template": (
+        "为填报人员生成填报表：Excel（.xlsx，落实进度、进展、指标数值和填报人等单元格可编辑）或 Word（.docx，--format docx）。\n\n"
+        "输入相同则文件逐字节相同。已有内容不同的文件不覆盖，除非加 --force。",
+        "Write forms for clerks: Excel (.xlsx: 落实进度, 进展, figures and 填报人/联系电话/审核人 editable) "
+        "or Word (.docx, --format docx).\n\n"
+        "Same inputs, same bytes. An existing file with different content is left alone unless --force.",
+    ),
     "opt.template.all": ("为该季度每个应报单位各生成一份。", "One form for every unit that must report that quarter."),
-    "opt.template.output": ("输出文件（默认 ./单位编号-季度.xlsx 或 .docx）；用 --all 时为文件夹（默认 forms/季度/，每单位一个文件）。",
-                            "File to write (default ./<unit id>-<quarter>.xlsx or .docx); with --all a folder (default "
-                            "forms/<quarter>/, one file per unit)."),
-    "opt.template.format": ("xlsx（Excel/WPS 表格，默认）或 docx（Word/WPS 文字）。",
-                            "xlsx (Excel/WPS spreadsheet, the default) or docx (Word/WPS Writer)."),
-    "opt.template.all_rows": ("同时列出本单位只是配合的任务，标为选填。",
-                              "Also list the rows the unit only participates in, marked optional (选填)."),
-    "opt.template.force": ("替换内容不同的已有文件（已填写的表会丢失）。", "Replace existing files that differ (a filled-in form would be lost)."),
-    "cmd.import.short": ("导入填好的 Excel/Word 表或邮件附件并检查", "Import filled-in Excel/Word forms or mail attachments"),
-    "cmd.import": ("把填好的 Excel/Word 表（或 --mail 邮件中的附件）导入为 progress/季度/单位编号.yaml，然后检查。\n\n"
-                   "退出码：0 已导入且无错误（或没有新内容）；1 发现问题（有文件被拒绝，或导入后有错误）；2 用法错误。",
-                   "Import filled-in Excel/Word forms (or, with --mail, mail attachments) into progress/<quarter>/<unit id>.yaml, "
-                   "then validate them.\n\n"
-                   "Exit 0 imported and valid (or nothing new), 1 findings (a file refused, or imported but invalid), 2 usage error."),
-    "opt.import.files": ("填好的 Excel 表（.xlsx）或 Word 表（.docx）：本工具生成的表单或方案原表。",
-                         "Filled-in forms: Excel (.xlsx) or Word (.docx), zengshou's or the plan's own table."),
-    "opt.import.mail": ("导入邮件中的全部报送附件：一个 .eml 文件、存放 .eml 的文件夹，或 mbox 邮箱文件。报送日期取邮件日期（北京时间）。",
-                        "Import every submission attached to mail: an .eml file, a folder of .eml files, or an mbox file. "
-                        "The date sent is the message's Date in China Standard Time."),
-    "opt.import.unit": ("文件属于哪个单位：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
-                        "Whose file it is: required for the plan's own table (unless a Word table's title says), checked against a form."),
-    "opt.import.quarter": ("哪个季度：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
-                           "Which quarter: required for the plan's own table (unless a Word table's title says), checked against a form."),
-    "opt.import.submitted": ("报送日期；不填则导入为草稿。", "Date the form was sent; without it the submission is a draft."),
+    "opt.template.output": (
+        "输出文件（默认 ./单位编号-季度.xlsx 或 .docx）；用 --all 时为文件夹（默认 forms/季度/，每单位一个文件）。",
+        "File to write (default ./<unit id>-<quarter>.xlsx or .docx); with --all a folder (default "
+        "forms/<quarter>/, one file per unit).",
+    ),
+    "opt.template.format": (
+        "xlsx（Excel/WPS 表格，默认）或 docx（Word/WPS 文字）。",
+        "xlsx (Excel/WPS spreadsheet, the default) or docx (Word/WPS Writer).",
+    ),
+    "opt.template.all_rows": (
+        "同时列出本单位只是配合的任务，标为选填。",
+        "Also list the rows the unit only participates in, marked optional (选填).",
+    ),
+    "opt.template.force": (
+        "替换内容不同的已有文件（已填写的表会丢失）。",
+        "Replace existing files that differ (a filled-in form would be lost).",
+    ),
+    "cmd.import.short": (
+        "导入填好的 Excel/Word 表或邮件附件并检查",
+        "Import filled-in Excel/Word forms or mail attachments",
+    ),
+    "cmd.import": (
+        "把填好的 Excel/Word 表（或 --mail 邮件中的附件）导入为 progress/季度/单位编号.yaml，然后检查。\n\n"
+        "退出码：0 已导入且无错误（或没有新内容）；1 发现问题（有文件被拒绝，或导入后有错误）；2 用法错误。",
+        "Import filled-in Excel/Word forms (or, with --mail, mail attachments) into progress/<quarter>/<unit id>.yaml, "
+        "then validate them.\n\n"
+        "Exit 0 imported and valid (or nothing new), 1 findings (a file refused, or imported but invalid), 2 usage error.",
+    ),
+    "opt.import.files": (
+        "填好的 Excel 表（.xlsx）或 Word 表（.docx）：本工具生成的表单或方案原表。",
+        "Filled-in forms: Excel (.xlsx) or Word (.docx), zengshou's or the plan's own table.",
+    ),
+    "opt.import.mail": (
+        "导入邮件中的全部报送附件：一个 .eml 文件、存放 .eml 的文件夹，或 mbox 邮箱文件。报送日期取邮件日期（北京时间）。",
+        "Import every submission attached to mail: an .eml file, a folder of .eml files, or an mbox file. "
+        "The date sent is the message's Date in China Standard Time.",
+    ),
+    "opt.import.unit": (
+        "文件属于哪个单位：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
+        "Whose file it is: required for the plan's own table (unless a Word table's title says), checked against a form.",
+    ),
+    "opt.import.quarter": (
+        "哪个季度：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
+        "Which quarter: required for the plan's own table (unless a Word table's title says), checked against a form.",
+    ),
+    "opt.import.submitted": (
+        "报送日期；不填则导入为草稿。",
+        "Date the form was sent; without it the submission is a draft.",
+    ),
     "opt.import.force": ("替换已有的报送文件，并显示改动。", "Replace an existing submission, showing what changed."),
     "cmd.schema.short": ("输出某类文件的 JSON Schema", "The JSON Schema of a file kind"),
-    "cmd.schema": ("输出某类文件的 JSON Schema（供编辑器和 check-jsonschema 使用）。",
-                   "Print the JSON Schema of a file kind (for editors and check-jsonschema)."),
-    "opt.schema.kind": ("progress（季度报送文件）、tasks 或 units。", "progress (a quarterly submission), tasks or units."),
+    "cmd.schema": (
+        "输出某类文件的 JSON Schema（供编辑器和 check-jsonschema 使用）。",
+        "Print the JSON Schema of a file kind (for editors and check-jsonschema).",
+    ),
+    "opt.schema.kind": (
+        "progress（季度报送文件）、tasks 或 units。",
+        "progress (a quarterly submission), tasks or units.",
+    ),
     "cmd.rules.short": ("全部检查规则，或解释一条", "Every rule, or one explained"),
-    "cmd.rules": ("列出全部检查规则，或解释一条：检查什么、为什么、错误示例和正确示例。",
-                  "List every rule, or explain one: what it checks, why, a failing and a fixed example."),
-    "opt.rules.code": ("要解释的规则代码（如 C404）或名称（如 empty-progress）。",
-                       "A rule code (C404) or name (empty-progress) to explain."),
+    "cmd.rules": (
+        "列出全部检查规则，或解释一条：检查什么、为什么、错误示例和正确示例。",
+        "List every rule, or explain one: what it checks, why, a failing and a fixed example.",
+    ),
+    "opt.rules.code": (
+        "要解释的规则代码（如 C404）或名称（如 empty-progress）。",
+        "A rule code (C404) or name (empty-progress) to explain.",
+    ),
     "opt.rules.format": ("输出格式：text（文字）或 json。", "text or json."),
     "cmd.indicators.short": ("量化指标完成情况", "The plan's quantitative targets"),
-    "cmd.indicators": ("规划的量化指标：实际数、目标值、完成比例、应完成比例，正常或滞后。",
-                       "The plan's quantitative targets: actual figures, target, share achieved and due, on track or behind."),
-    "opt.indicators.quarter": ("季度，如 2023Q2（默认 progress/ 下最新的季度）。",
-                               "Quarter, e.g. 2023Q2 (default: the latest folder under progress/)."),
+    "cmd.indicators": (
+        "规划的量化指标：实际数、目标值、完成比例、应完成比例，正常或滞后。",
+        "The plan's quantitative targets: actual figures, target, share achieved and due, on track or behind.",
+    ),
+    "opt.indicators.quarter": (
+        "季度，如 2023Q2（默认 progress/ 下最新的季度）。",
+        "Quarter, e.g. 2023Q2 (default: the latest folder under progress/).",
+    ),
     "cmd.history.short": ("某项任务历季度的填报内容", "A row's progress across quarters"),
     "cmd.history": ("某项任务历季度的落实进度和指标数字。", "A row's progress texts and figures across all quarters."),
     "opt.history.task": ("重点任务清单的序号。", "Row number (序号) of the key task list."),
@@ -376,11 +539,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chrome.default": ("默认：{}", "default: {}"),
     "chrome.env_var": ("环境变量：{}", "env var: {}"),
     "chrome.required": ("必填", "required"),
-    "chrome.try_help": ("用 [blue]'{command_path} {help_option}'[/] 查看帮助。", "Try [blue]'{command_path} {help_option}'[/] for help."),
+    "chrome.try_help": (
+        "用 [blue]'{command_path} {help_option}'[/] 查看帮助。",
+        "Try [blue]'{command_path} {help_option}'[/] for help.",
+    ),
     "chrome.Aborted.": ("已中止。", "Aborted."),
-
     # ------------------------------------------------------------ tables
-    "table.blocks": ("（终端较窄，每行改为一段显示，依次为：{columns}）", "(narrow terminal: one block per row, fields in order: {columns})"),
+    "table.blocks": (
+        "（终端较窄，每行改为一段显示，依次为：{columns}）",
+        "(narrow terminal: one block per row, fields in order: {columns})",
+    ),
     "table.short_forms": ("（终端较窄，用简写：{forms}）", "(narrow terminal, short forms: {forms})"),
     # status
     "status.title": ("{quarter}落实进度报送情况（截止 {deadline}）", "Submissions for {quarter} (deadline {deadline})"),
@@ -396,18 +564,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.some_missing": ("{n}（{rows}）", "{n} ({rows})"),
     "status.total": ("合计", "Total"),
     "status.total_reported": ("已报 {reported}/{units}", "{reported}/{units} reported"),
-    "status.totals": ("合计：应报 {units} 个单位，{states}；缺报任务 {missing_rows} 项，错误 {errors} 个，警告 {warnings} 个。",
-                      "Total: {units} units must report: {states}; {missing_rows} required row(s) missing, "
-                      "{errors} error(s), {warnings} warning(s)."),
+    "status.totals": (
+        "合计：应报 {units} 个单位，{states}；缺报任务 {missing_rows} 项，错误 {errors} 个，警告 {warnings} 个。",
+        "Total: {units} units must report: {states}; {missing_rows} required row(s) missing, "
+        "{errors} error(s), {warnings} warning(s).",
+    ),
     "status.state_count": ("{state} {n}", "{state} {n}"),
-    "status.others": ("其他文件（不属于须报送单位，或与已报送文件重复）：{files}",
-                      "Other files (no unit that must report, or duplicates): {files}"),
+    "status.others": (
+        "其他文件（不属于须报送单位，或与已报送文件重复）：{files}",
+        "Other files (no unit that must report, or duplicates): {files}",
+    ),
     "status.complete": ("全部单位已按要求报送。", "Every unit has reported."),
-    "status.waiting": ("尚有 {n} 个单位未报送或需修改；zengshou status --quarter {quarter} --remind 可生成催报通知。",
-                       "{n} unit(s) still missing or to fix; `zengshou status --quarter {quarter} --remind` prints a reminder notice."),
-    "status.no_file_column": ("（终端较窄，省略了“类别”“文件”两列：除“未报送”的单位外都已收到文件；类别见 zengshou units）",
-                              "(narrow terminal: the Kind and File columns are left out; every unit but the missing ones has "
-                              "a file; kinds: zengshou units)"),
+    "status.waiting": (
+        "尚有 {n} 个单位未报送或需修改；zengshou status --quarter {quarter} --remind 可生成催报通知。",
+        "{n} unit(s) still missing or to fix; `zengshou status --quarter {quarter} --remind` prints a reminder notice.",
+    ),
+    "status.no_file_column": (
+        "（终端较窄，省略了“类别”“文件”两列：除“未报送”的单位外都已收到文件；类别见 zengshou units）",
+        "(narrow terminal: the Kind and File columns are left out; every unit but the missing ones has "
+        "a file; kinds: zengshou units)",
+    ),
     # tasks
     "tasks.title": ("{plan} — 重点任务清单", "{plan} — key task list"),
     "tasks.title_unit": ("{unit}：涉及 {rows} 项任务，须报送 {n} 项", "{unit}: named on {rows} rows, must report {n}"),
@@ -434,13 +610,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "indicators.done": ("完成", "Done"),
     "indicators.due": ("应完成", "Due"),
     "indicators.status": ("状态", "Status"),
-    "indicators.note": ("实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。"
-                        "每县各有目标的指标，任一县未达即为滞后。",
-                        "Actual: city total (shares: the lowest / highest reported; in brackets units reported / units due). "
-                        "Due: linear over the plan period. Where each county has its own target, one county short makes it behind."),
+    "indicators.note": (
+        "实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。"
+        "每县各有目标的指标，任一县未达即为滞后。",
+        "Actual: city total (shares: the lowest / highest reported; in brackets units reported / units due). "
+        "Due: linear over the plan period. Where each county has its own target, one county short makes it behind.",
+    ),
     "indicators.unconfirmed": ("〔{note}〕", "[{note}]"),
-    "indicators.confirm_scope": ("核实后在 units.yaml 中改正该组成员并将 confirmed 改为 true。",
-                                 " Once checked, correct the group's members in units.yaml and set confirmed: true."),
+    "indicators.confirm_scope": (
+        "核实后在 units.yaml 中改正该组成员并将 confirmed 改为 true。",
+        " Once checked, correct the group's members in units.yaml and set confirmed: true.",
+    ),
     # history
     "history.title": ("第 {row} 项：{text}", "Row {row}: {text}"),
     "history.quarter": ("季度", "Quarter"),
@@ -449,16 +629,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.figures": ("指标数字", "Figures"),
     "history.progress": ("落实进度", "Progress"),
     "history.none": ("没有找到报送内容。", "Nothing reported on this row yet."),
-
     # ------------------------------------------------------------ findings output (reporters)
     "findings.clean": ("检查了 {files} 个文件，没有发现问题。", "Checked {files} file(s): no problems found."),
-    "findings.summary": ("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告。",
-                         "Checked {files} file(s): {errors} error(s), {warnings} warning(s)."),
-    "findings.file_head": ("{file}: {errors} 个错误，{warnings} 个警告", "{file}: {errors} error(s), {warnings} warning(s)"),
-    "findings.gh_more": ("另有 {errors} 个错误、{warnings} 个警告未标注（GitHub 每步最多显示 {per} 个错误和 {per} 个警告），全部问题见日志",
-                         "{errors} more error(s) and {warnings} more warning(s) not annotated (GitHub shows at most {per} of "
-                         "each per step); every finding is in the log"),
-
+    "findings.summary": (
+        "检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告。",
+        "Checked {files} file(s): {errors} error(s), {warnings} warning(s).",
+    ),
+    "findings.file_head": (
+        "{file}: {errors} 个错误，{warnings} 个警告",
+        "{file}: {errors} error(s), {warnings} warning(s)",
+    ),
+    "findings.gh_more": (
+        "另有 {errors} 个错误、{warnings} 个警告未标注（GitHub 每步最多显示 {per} 个错误和 {per} 个警告），全部问题见日志",
+        "{errors} more error(s) and {warnings} more warning(s) not annotated (GitHub shows at most {per} of "
+        "each per step); every finding is in the log",
+    ),
     # ------------------------------------------------------------ rule docs (zengshou rules, docs/rules.md)
     "ruledoc.what": ("检查什么", "What it checks"),
     "ruledoc.message": ("提示信息", "Message"),
@@ -468,11 +653,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ruledoc.fix": ("如何修改", "How to fix"),
     "ruledoc.level": ("级别", "level"),
     "ruledoc.family": ("类别", "family"),
-    "ruledoc.foot": ("用 zengshou rules 代码（或名称）查看某条规则的说明。", "Run `zengshou rules CODE` (or NAME) to explain one rule."),
+    "ruledoc.foot": (
+        "用 zengshou rules 代码（或名称）查看某条规则的说明。",
+        "Run `zengshou rules CODE` (or NAME) to explain one rule.",
+    ),
     "ruledoc.code": ("代码", "Code"),
     "ruledoc.name": ("名称", "Name"),
     "ruledoc.summary": ("说明", "Summary"),
-
     # ------------------------------------------------------------ the reminder notice (notice.py)
     "notice.not_received": ("尚未报送", "not received"),
     "notice.errors": ("报送材料有 {n} 处错误需修改", "{n} error(s) to correct"),
@@ -480,126 +667,174 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "notice.rows_missing": ("缺第 {rows} 项任务", "rows {rows} missing"),
     "notice.template": ("reminder.txt.j2", "reminder.en.txt.j2"),
     "notice.no_template_dir": ("模板目录不存在：{path}", "template folder not found: {path}"),
-    "notice.no_template": ("找不到催报通知模板 {name}（查找了：{where}）；用 --templates 指定",
-                           "reminder template {name} not found (looked in: {where}); use --templates"),
+    "notice.no_template": (
+        "找不到催报通知模板 {name}（查找了：{where}）；用 --templates 指定",
+        "reminder template {name} not found (looked in: {where}); use --templates",
+    ),
     "notice.bad_template": ("催报通知模板有误：{error}", "error in the reminder template: {error}"),
-
     # ------------------------------------------------------------ the report (report/*)
     # the words of the 呈报版 and the 工作底稿 (templates see them as t.<key>, without "report.")
-    "report.edition_submit": ('落实进度', 'progress'),
-    "report.edition_workpaper": ('工作底稿', 'working-papers'),
-    "report.title": ('《{plan}》重点任务清单落实进度（{quarter}）', '{plan}: key task list — progress ({quarter})'),
-    "report.workpaper_title": ('《{plan}》重点任务清单落实进度工作底稿（{quarter}）', '{plan}: key task list — working papers ({quarter})'),
-    "report.info": ('编制单位：{office}\u3000\u3000截至日期：{date}', 'Compiled by: {office}    As of: {date}'),
-    "report.summary": ('汇总表', 'Summary'),
-    "report.status_sheet": ('报送情况', 'Status'),
-    "report.indicators": ('指标', 'Indicators'),
-    "report.indicators_title": ('量化指标完成情况', 'Quantitative targets'),
-    "report.notes": ('口径说明', 'Notes on the figures'),
-    "report.by_lead": ('按牵头单位', 'By lead unit'),
-    "report.by_county": ('按县（市、区）', 'By county'),
-    "report.contents": ('目录', 'Contents'),
-    "report.lead_title": ('{unit}牵头任务落实进度（{quarter}）', '{unit}: rows it leads — progress ({quarter})'),
-    "report.county_title": ('{unit}落实进度（{quarter}）', '{unit}: progress ({quarter})'),
-    "report.status_title": ('报送情况（{quarter}，截止日期 {deadline}）', 'Reporting status ({quarter}, deadline {deadline})'),
-    "report.no": ('序号', 'No.'),
-    "report.measure": ('具体措施', 'Measure'),
-    "report.task": ('重点任务', 'Key task'),
-    "report.progress": ('落实进度', 'Progress'),
-    "report.units": ('责任单位', 'Responsible units'),
-    "report.unit": ('单位', 'Unit'),
-    "report.item_status": ('进展', 'State'),
-    "report.kind": ('类别', 'Kind'),
-    "report.state": ('报送状态', 'Reporting state'),
-    "report.submitted": ('报送日期', 'Submitted'),
-    "report.late_days": ('逾期天数', 'Days late'),
-    "report.required": ('应报项数', 'Rows due'),
-    "report.reported": ('已报项数', 'Rows reported'),
-    "report.missing_rows": ('缺报序号', 'Rows missing'),
-    "report.errors": ('错误', 'Errors'),
-    "report.warnings": ('警告', 'Warnings'),
-    "report.file": ('文件', 'File'),
-    "report.remarks": ('审核意见', 'Review notes'),
-    "report.contact": ('联系人', 'Contact'),
-    "report.total": ('合计', 'Total'),
-    "report.count": ('数量', 'Count'),
-    "report.who": ('单位', 'Units'),
-    "report.category": ('情况', 'State'),
-    "report.ind_name": ('指标', 'Indicator'),
-    "report.ind_target": ('目标', 'Target'),
-    "report.ind_actual": ('累计完成', 'Achieved'),
-    "report.ind_due": ('序时进度', 'Due by now'),
-    "report.ind_rate": ('完成率', 'Rate'),
-    "report.ind_state": ('状态', 'State'),
-    "report.quarter_col": ('季度', 'Quarter'),
-    "report.actual": ('实际', 'Actual'),
-    "report.due": ('应完成', 'Due'),
-    "report.target": ('目标', 'Target'),
-    "report.series": ('分季度数据（图表数据源）', 'By quarter (chart data)'),
-    "report.chart_data": ('图表数据', 'Chart data'),
-    "report.series_heading": ('{row}. {name}（{unit}）', '{row}. {name} ({unit})'),
-    "report.other_files": ('不属于任何应报单位的文件', 'Files of no unit that must report'),
-    "report.left_out": ('无法读取、未汇总的文件', 'Files that could not be read (left out)'),
-    "report.sep": ('、', ', '),
-    "report.clause_sep": ('；', '; '),
-    "report.colon": ('：', ': '),
-    "report.continued": ('（续）', ' (cont.)'),
-    "report.with_quarter": ('{text}（{quarter}）', '{text} ({quarter})'),
-    "report.numbered_heading": ('{number}、{text}', '{number}. {text}'),
-    "report.numbered_note": ('{n}．{text}', '{n}. {text}'),
-    "report.with_role": ('{unit}（{role}）', '{unit} ({role})'),
-    "report.remark": ('{level}：{message}（{code}）', '{level}: {message} ({code})'),
-    "report.html_lang": ('zh-CN', 'en'),
-    "report.missing": ('未报送', 'not reported'),
-    "report.blank": ('未填写', 'not filled in'),
-    "report.skipped": ('报送文件无法读取，未汇总', 'file could not be read, left out'),
-    "report.draft_mark": ('【草稿】', '[DRAFT] '),
-    "report.lead_missing": ('牵头单位未报送', 'lead unit has not reported'),
-    "report.lead_blank": ('牵头单位未填写', 'lead unit left this row empty'),
-    "report.lead_skipped": ('牵头单位报送文件无法读取', "lead unit's file could not be read"),
-    "report.lead_draft": ('牵头单位未正式报送（草稿）', 'lead unit has only a draft'),
-    "report.others_reported": ('；已报：{names}，详见工作底稿', '; reported by {names} (see the working papers)'),
-    "report.not_reported_line": ('未报送', 'Not reported'),
-    "report.not_filled_line": ('未填写', 'Not filled in'),
-    "report.state_left_out": ('文件无法读取', 'unreadable'),
-    "report.digest_units": ('应报单位', 'Units that must report'),
-    "report.digest_on_time": ('按时报送', 'On time'),
-    "report.digest_late": ('逾期报送', 'Late'),
-    "report.digest_missing": ('未报送', 'Not reported'),
-    "report.digest_draft": ('草稿（不计入已报）', 'Drafts (not counted)'),
-    "report.digest_left_out": ('文件无法读取', 'Unreadable files'),
-    "report.late_by": ('{name}（逾期{days}天）', '{name} ({days} days late)'),
-    "report.digest": ('本季度应报送单位{units}个，已报送{reported}个（按时{on_time}个，逾期{late}个），未报送{missing}个，草稿{draft}个（草稿不计入已报送）{left_out}。截止日期为{deadline}。', '{units} units must report this quarter: {reported} have reported ({on_time} on time, {late} late), {missing} have not, {draft} sent only a draft (not counted){left_out}. The deadline was {deadline}.'),
-    "report.digest_left_out_part": ('，{n}个单位的文件无法读取、未汇总', '; {n} file(s) could not be read and were left out'),
-    "report.remark_error": ('错误', 'error'),
-    "report.remark_warning": ('提醒', 'warning'),
-    "report.remark_skipped": ('有错误，已按 --skip-invalid 略去', 'has errors, left out (--skip-invalid)'),
-    "report.remark_draft": ('未填报送日期，按草稿处理，未列入呈报版', 'no submission date: a draft, not in the report for leaders'),
-    "report.ind_on_track": ('正常', 'on track'),
-    "report.ind_behind": ('滞后', 'behind'),
-    "report.ind_no_data": ('暂无数据', 'no figures yet'),
-    "report.ind_no_target": ('无目标值', 'no target'),
-    "report.unconfirmed": ('{state}（口径待确认）', '{state} (scope to be confirmed)'),
-    "report.page": ('第 &P 页 共 &N 页', 'Page &P of &N'),
-    "report.page_word": ('第 {page} 页 共 {pages} 页', 'Page {page} of {pages}'),
-    "report.submitted_info": ('报送日期：{date}\u3000联系人：{contact}', 'Submitted: {date}   Contact: {contact}'),
-    "report.draft_info": ('【草稿】未填报送日期\u3000联系人：{contact}', '[DRAFT] no submission date   Contact: {contact}'),
-    "report.back_to_top": ('返回目录', 'Back to contents'),
-    "report.heading_numerals": ('一,二,三,四,五,六,七,八,九,十', '1,2,3,4,5,6,7,8,9,10'),
-    "report.note_1": ('本报告汇总截至{as_of}收到的各单位报送文件。“落实进度”栏为牵头单位所报内容；牵头单位未报送的，注明“牵头单位未报送”并列出已报送该项的其他单位，其具体内容见工作底稿。', "This report merges the files received as of {as_of}. The progress column holds the lead unit's text; where the lead unit has not reported, it says so and names the other units that reported on the row (their texts are in the working papers)."),
-    "report.note_2": ('报送截止日期为每季度第一个月{day}日（本季度为{deadline}），当日及以前报送为按时，之后为逾期，逾期天数按自然日计算。', 'The deadline is day {day} of the first month of the next quarter ({deadline} this quarter); a file sent on that day is on time, later files are late by calendar days.'),
-    "report.note_3": ('未填报送日期的文件视为草稿，不计入已报送，其内容不列入本报告（仅见于工作底稿）。', 'A file without a submission date is a draft: it is not counted as reported and its texts are not in this report (only in the working papers).'),
-    "report.note_4": ('文件无法读取（格式、编码错误或无法确认报送单位）的，不予汇总，在报送情况中列明原因；内容方面的问题（字数超限、照抄任务、与上季度相同等）不影响汇总，意见列入工作底稿的“审核意见”。', 'A file that cannot be read (syntax, encoding, or no recognisable unit) is left out and named in the status with the reason; content problems (too long, copied task text, same as last quarter …) do not block: they are listed under review notes in the working papers.'),
-    "report.note_5": ('“累计完成”为各报送单位所报数字之和（比例类指标取各单位中最不利的数字）；本季度未报数字的单位沿用其最近一次所报数字，年度指标只计本年度所报数字。', "Achieved is the sum of the figures reported (for shares, the least favourable unit's); a unit without a figure this quarter counts with its latest one; per-year targets count only this year's figures."),
-    "report.note_6": ('“序时进度”为截至本季度按时间进度应完成目标的比例：累计类指标自{start}起至指标期限（未写明的为{end}）平均分配，年度指标每季度计四分之一；比例类指标不计序时进度。“完成率”为累计完成除以目标。', "Due by now is the share of the target due by this quarter: spread evenly from {start} to the target's date (default {end}) for running totals, a quarter of the yearly target per quarter for per-year targets; shares and rates have no schedule. Rate is achieved divided by the target."),
-    "report.note_7": ('目标按每县提出的指标（如“每个重点帮扶县”“每个县”），全市目标为每县目标乘以相应县数。', 'Where the plan sets a target per county, the city-wide target is that target times the number of counties concerned.'),
-    "report.note_8": ('以下数字是方案划定的条件或界线，不作为考核目标，不列入指标表：{thresholds}。', 'These numbers in the plan are conditions or limits, not targets, and are not tracked: {thresholds}.'),
-    "report.too_long": ('{where} {unit} 第 {row} 项的落实进度有 {length} 个字符，超过 Excel 单元格上限 {limit} 个字符；报表不截断文字，因此未生成 .xlsx。请压缩到 300 字以内，或只生成 --format docx,html。', "{where} {unit}, row {row}: the progress text has {length} characters, more than Excel's cell limit of {limit}; the report never cuts text, so no .xlsx was written. Shorten it to at most 300 characters, or use --format docx,html."),
-    "report.tpl_not_found": ('找不到模板 {name}', 'template not found: {name}'),
-    "report.tpl_syntax": ('模板语法错误 {where}：{error}', 'template syntax error at {where}: {error}'),
-    "report.tpl_undefined": ('模板使用了未定义的变量{where}：{error}（可用变量见 docs/report.md）', 'template uses an undefined variable{where}: {error} (see docs/report.md for the variables)'),
-    "report.tpl_error": ('模板出错：{error}', 'template error: {error}'),
-
+    "report.edition_submit": ("落实进度", "progress"),
+    "report.edition_workpaper": ("工作底稿", "working-papers"),
+    "report.title": ("《{plan}》重点任务清单落实进度（{quarter}）", "{plan}: key task list — progress ({quarter})"),
+    "report.workpaper_title": (
+        "《{plan}》重点任务清单落实进度工作底稿（{quarter}）",
+        "{plan}: key task list — working papers ({quarter})",
+    ),
+    "report.info": ("编制单位：{office}\u3000\u3000截至日期：{date}", "Compiled by: {office}    As of: {date}"),
+    "report.summary": ("汇总表", "Summary"),
+    "report.status_sheet": ("报送情况", "Status"),
+    "report.indicators": ("指标", "Indicators"),
+    "report.indicators_title": ("量化指标完成情况", "Quantitative targets"),
+    "report.notes": ("口径说明", "Notes on the figures"),
+    "report.by_lead": ("按牵头单位", "By lead unit"),
+    "report.by_county": ("按县（市、区）", "By county"),
+    "report.contents": ("目录", "Contents"),
+    "report.lead_title": ("{unit}牵头任务落实进度（{quarter}）", "{unit}: rows it leads — progress ({quarter})"),
+    "report.county_title": ("{unit}落实进度（{quarter}）", "{unit}: progress ({quarter})"),
+    "report.status_title": (
+        "报送情况（{quarter}，截止日期 {deadline}）",
+        "Reporting status ({quarter}, deadline {deadline})",
+    ),
+    "report.no": ("序号", "No."),
+    "report.measure": ("具体措施", "Measure"),
+    "report.task": ("重点任务", "Key task"),
+    "report.progress": ("落实进度", "Progress"),
+    "report.units": ("责任单位", "Responsible units"),
+    "report.unit": ("单位", "Unit"),
+    "report.item_status": ("进展", "State"),
+    "report.kind": ("类别", "Kind"),
+    "report.state": ("报送状态", "Reporting state"),
+    "report.submitted": ("报送日期", "Submitted"),
+    "report.late_days": ("逾期天数", "Days late"),
+    "report.required": ("应报项数", "Rows due"),
+    "report.reported": ("已报项数", "Rows reported"),
+    "report.missing_rows": ("缺报序号", "Rows missing"),
+    "report.errors": ("错误", "Errors"),
+    "report.warnings": ("警告", "Warnings"),
+    "report.file": ("文件", "File"),
+    "report.remarks": ("审核意见", "Review notes"),
+    "report.contact": ("联系人", "Contact"),
+    "report.total": ("合计", "Total"),
+    "report.count": ("数量", "Count"),
+    "report.who": ("单位", "Units"),
+    "report.category": ("情况", "State"),
+    "report.ind_name": ("指标", "Indicator"),
+    "report.ind_target": ("目标", "Target"),
+    "report.ind_actual": ("累计完成", "Achieved"),
+    "report.ind_due": ("序时进度", "Due by now"),
+    "report.ind_rate": ("完成率", "Rate"),
+    "report.ind_state": ("状态", "State"),
+    "report.quarter_col": ("季度", "Quarter"),
+    "report.actual": ("实际", "Actual"),
+    "report.due": ("应完成", "Due"),
+    "report.target": ("目标", "Target"),
+    "report.series": ("分季度数据（图表数据源）", "By quarter (chart data)"),
+    "report.chart_data": ("图表数据", "Chart data"),
+    "report.series_heading": ("{row}. {name}（{unit}）", "{row}. {name} ({unit})"),
+    "report.other_files": ("不属于任何应报单位的文件", "Files of no unit that must report"),
+    "report.left_out": ("无法读取、未汇总的文件", "Files that could not be read (left out)"),
+    "report.sep": ("、", ", "),
+    "report.clause_sep": ("；", "; "),
+    "report.colon": ("：", ": "),
+    "report.continued": ("（续）", " (cont.)"),
+    "report.with_quarter": ("{text}（{quarter}）", "{text} ({quarter})"),
+    "report.numbered_heading": ("{number}、{text}", "{number}. {text}"),
+    "report.numbered_note": ("{n}．{text}", "{n}. {text}"),
+    "report.with_role": ("{unit}（{role}）", "{unit} ({role})"),
+    "report.remark": ("{level}：{message}（{code}）", "{level}: {message} ({code})"),
+    "report.html_lang": ("zh-CN", "en"),
+    "report.missing": ("未报送", "not reported"),
+    "report.blank": ("未填写", "not filled in"),
+    "report.skipped": ("报送文件无法读取，未汇总", "file could not be read, left out"),
+    "report.draft_mark": ("【草稿】", "[DRAFT] "),
+    "report.lead_missing": ("牵头单位未报送", "lead unit has not reported"),
+    "report.lead_blank": ("牵头单位未填写", "lead unit left this row empty"),
+    "report.lead_skipped": ("牵头单位报送文件无法读取", "lead unit's file could not be read"),
+    "report.lead_draft": ("牵头单位未正式报送（草稿）", "lead unit has only a draft"),
+    "report.others_reported": ("；已报：{names}，详见工作底稿", "; reported by {names} (see the working papers)"),
+    "report.not_reported_line": ("未报送", "Not reported"),
+    "report.not_filled_line": ("未填写", "Not filled in"),
+    "report.state_left_out": ("文件无法读取", "unreadable"),
+    "report.digest_units": ("应报单位", "Units that must report"),
+    "report.digest_on_time": ("按时报送", "On time"),
+    "report.digest_late": ("逾期报送", "Late"),
+    "report.digest_missing": ("未报送", "Not reported"),
+    "report.digest_draft": ("草稿（不计入已报）", "Drafts (not counted)"),
+    "report.digest_left_out": ("文件无法读取", "Unreadable files"),
+    "report.late_by": ("{name}（逾期{days}天）", "{name} ({days} days late)"),
+    "report.digest": (
+        "本季度应报送单位{units}个，已报送{reported}个（按时{on_time}个，逾期{late}个），未报送{missing}个，草稿{draft}个（草稿不计入已报送）{left_out}。截止日期为{deadline}。",
+        "{units} units must report this quarter: {reported} have reported ({on_time} on time, {late} late), {missing} have not, {draft} sent only a draft (not counted){left_out}. The deadline was {deadline}.",
+    ),
+    "report.digest_left_out_part": (
+        "，{n}个单位的文件无法读取、未汇总",
+        "; {n} file(s) could not be read and were left out",
+    ),
+    "report.remark_error": ("错误", "error"),
+    "report.remark_warning": ("提醒", "warning"),
+    "report.remark_skipped": ("有错误，已按 --skip-invalid 略去", "has errors, left out (--skip-invalid)"),
+    "report.remark_draft": (
+        "未填报送日期，按草稿处理，未列入呈报版",
+        "no submission date: a draft, not in the report for leaders",
+    ),
+    "report.ind_on_track": ("正常", "on track"),
+    "report.ind_behind": ("滞后", "behind"),
+    "report.ind_no_data": ("暂无数据", "no figures yet"),
+    "report.ind_no_target": ("无目标值", "no target"),
+    "report.unconfirmed": ("{state}（口径待确认）", "{state} (scope to be confirmed)"),
+    "report.page": ("第 &P 页 共 &N 页", "Page &P of &N"),
+    "report.page_word": ("第 {page} 页 共 {pages} 页", "Page {page} of {pages}"),
+    "report.submitted_info": ("报送日期：{date}\u3000联系人：{contact}", "Submitted: {date}   Contact: {contact}"),
+    "report.draft_info": (
+        "【草稿】未填报送日期\u3000联系人：{contact}",
+        "[DRAFT] no submission date   Contact: {contact}",
+    ),
+    "report.back_to_top": ("返回目录", "Back to contents"),
+    "report.heading_numerals": ("一,二,三,四,五,六,七,八,九,十", "1,2,3,4,5,6,7,8,9,10"),
+    "report.note_1": (
+        "本报告汇总截至{as_of}收到的各单位报送文件。“落实进度”栏为牵头单位所报内容；牵头单位未报送的，注明“牵头单位未报送”并列出已报送该项的其他单位，其具体内容见工作底稿。",
+        "This report merges the files received as of {as_of}. The progress column holds the lead unit's text; where the lead unit has not reported, it says so and names the other units that reported on the row (their texts are in the working papers).",
+    ),
+    "report.note_2": (
+        "报送截止日期为每季度第一个月{day}日（本季度为{deadline}），当日及以前报送为按时，之后为逾期，逾期天数按自然日计算。",
+        "The deadline is day {day} of the first month of the next quarter ({deadline} this quarter); a file sent on that day is on time, later files are late by calendar days.",
+    ),
+    "report.note_3": (
+        "未填报送日期的文件视为草稿，不计入已报送，其内容不列入本报告（仅见于工作底稿）。",
+        "A file without a submission date is a draft: it is not counted as reported and its texts are not in this report (only in the working papers).",
+    ),
+    "report.note_4": (
+        "文件无法读取（格式、编码错误或无法确认报送单位）的，不予汇总，在报送情况中列明原因；内容方面的问题（字数超限、照抄任务、与上季度相同等）不影响汇总，意见列入工作底稿的“审核意见”。",
+        "A file that cannot be read (syntax, encoding, or no recognisable unit) is left out and named in the status with the reason; content problems (too long, copied task text, same as last quarter …) do not block: they are listed under review notes in the working papers.",
+    ),
+    "report.note_5": (
+        "“累计完成”为各报送单位所报数字之和（比例类指标取各单位中最不利的数字）；本季度未报数字的单位沿用其最近一次所报数字，年度指标只计本年度所报数字。",
+        "Achieved is the sum of the figures reported (for shares, the least favourable unit's); a unit without a figure this quarter counts with its latest one; per-year targets count only this year's figures.",
+    ),
+    "report.note_6": (
+        "“序时进度”为截至本季度按时间进度应完成目标的比例：累计类指标自{start}起至指标期限（未写明的为{end}）平均分配，年度指标每季度计四分之一；比例类指标不计序时进度。“完成率”为累计完成除以目标。",
+        "Due by now is the share of the target due by this quarter: spread evenly from {start} to the target's date (default {end}) for running totals, a quarter of the yearly target per quarter for per-year targets; shares and rates have no schedule. Rate is achieved divided by the target.",
+    ),
+    "report.note_7": (
+        "目标按每县提出的指标（如“每个重点帮扶县”“每个县”），全市目标为每县目标乘以相应县数。",
+        "Where the plan sets a target per county, the city-wide target is that target times the number of counties concerned.",
+    ),
+    "report.note_8": (
+        "以下数字是方案划定的条件或界线，不作为考核目标，不列入指标表：{thresholds}。",
+        "These numbers in the plan are conditions or limits, not targets, and are not tracked: {thresholds}.",
+    ),
+    "report.too_long": (
+        "{where} {unit} 第 {row} 项的落实进度有 {length} 个字符，超过 Excel 单元格上限 {limit} 个字符；报表不截断文字，因此未生成 .xlsx。请压缩到 300 字以内，或只生成 --format docx,html。",
+        "{where} {unit}, row {row}: the progress text has {length} characters, more than Excel's cell limit of {limit}; the report never cuts text, so no .xlsx was written. Shorten it to at most 300 characters, or use --format docx,html.",
+    ),
+    "report.tpl_not_found": ("找不到模板 {name}", "template not found: {name}"),
+    "report.tpl_syntax": ("模板语法错误 {where}：{error}", "template syntax error at {where}: {error}"),
+    "report.tpl_undefined": (
+        "模板使用了未定义的变量{where}：{error}（可用变量见 docs/report.md）",
+        "template uses an undefined variable{where}: {error} (see docs/report.md for the variables)",
+    ),
+    "report.tpl_error": ("模板出错：{error}", "template error: {error}"),
     # ------------------------------------------------------------ the submission form (writer.py)
     "form.title": ("《{title}》", "{title}"),
     "form.header": (
@@ -632,7 +867,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "  share in percent: 63 means 63%).\n"
         "- 'Last quarter' under a task is what this unit wrote then: for reference, do not copy it.\n"
         "- Fill in filled_by, phone and reviewer (the leader who signs it off). When sending, remove the\n"
-        "  '# ' before submitted and write the date sent (YYYY-MM-DD); without a date it is a draft."),
+        "  '# ' before submitted and write the date sent (YYYY-MM-DD); without a date it is a draft.",
+    ),
     "form.meaning.cumulative": ("累计：2022年以来的总数", "running total since 2022"),
     "form.meaning.count_by": ("累计：至本季度末的总数", "total at the end of the quarter"),
     "form.meaning.level": ("本季度末的数量", "number at the end of the quarter"),
@@ -642,8 +878,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.people.filled_by": ("填报人", "who filled it in (填报人)"),
     "form.people.phone": ("联系电话", "their phone (联系电话)"),
     "form.people.reviewer": ("审核人（分管领导）", "the leader who signs it off (审核人)"),
-    "form.status_hint": ("进展（选填）：未启动 / 推进中 / 已完成 / 持续推进", "optional: 未启动 / 推进中 / 已完成 / 持续推进"),
-    "form.figures_hint": ("指标（选填）：删去本行和下面指标行开头的“# ”，冒号后填数字", "optional: remove '# ' here and on the lines below, write numbers"),
+    "form.status_hint": (
+        "进展（选填）：未启动 / 推进中 / 已完成 / 持续推进",
+        "optional: 未启动 / 推进中 / 已完成 / 持续推进",
+    ),
+    "form.figures_hint": (
+        "指标（选填）：删去本行和下面指标行开头的“# ”，冒号后填数字",
+        "optional: remove '# ' here and on the lines below, write numbers",
+    ),
     "form.previous": ("上季度（{q}，供参考）：", "last quarter ({q}, for reference): "),
     "form.figure_label": ("{name}（{unit}，{meaning}）", "{name} ({unit}; {meaning})"),
     "form.item_head": ("第 {row} 项 · 措施 {measure}. {title}", "row {row} · measure {measure}. {title}"),

@@ -22,7 +22,9 @@ class Strict(BaseModel):
 def _row_number(v: str | int) -> int:
     s = str(v).strip()
     if not re.fullmatch(r"[1-9][0-9]{0,3}", s):
-        raise PydanticCustomError("zs_row_number", "must be a row number such as 1 or 70 (no leading zeros, no decimals)")
+        raise PydanticCustomError(
+            "zs_row_number", "must be a row number such as 1 or 70 (no leading zeros, no decimals)"
+        )
     return int(s)
 
 
@@ -50,6 +52,7 @@ Text = Annotated[str, Field(min_length=0)]
 
 
 # ---------------------------------------------------------------- units
+
 
 class Successor(Strict):
     id: str
@@ -83,6 +86,7 @@ class UnitsFile(Strict):
 
 # ---------------------------------------------------------------- plan and tasks
 
+
 class Period(Strict):
     start: Quarter
     end: Quarter
@@ -99,8 +103,11 @@ class Plan(Strict):
     max_chars: int = Field(gt=0)
     mailbox: str = ""
     contact: str = ""
-    office: str = Field(default="", description="the office that collects the reports: signs the reminder notice (落款) "
-                                                "and is the 编制单位 of the merged report")
+    office: str = Field(
+        default="",
+        description="the office that collects the reports: signs the reminder notice (落款) "
+        "and is the 编制单位 of the merged report",
+    )
     note: str = ""
 
 
@@ -158,14 +165,17 @@ class TasksFile(Strict):
 
 # ---------------------------------------------------------------- submissions
 
+
 class Item(Strict):
     task: Annotated[int, Field(ge=1, description="row number (序号) of the key task list")]
     progress: Text | None = Field(default=None, description="落实进度, at most 300 characters")
     status: Literal["未启动", "推进中", "已完成", "持续推进"] | None = Field(
-        default=None, description="optional: 未启动 / 推进中 / 已完成 / 持续推进")
+        default=None, description="optional: 未启动 / 推进中 / 已完成 / 持续推进"
+    )
     note: str | None = Field(default=None, description="optional remark, not printed in the report")
     figures: dict[str, str | None] | None = Field(
-        default=None, description="optional: indicator id → number, e.g. r20_training: 1200 (zengshou indicators)")
+        default=None, description="optional: indicator id → number, e.g. r20_training: 1200 (zengshou indicators)"
+    )
 
     @field_validator("task", mode="before")
     @classmethod
@@ -179,8 +189,9 @@ class Source(Strict):
 
     sender: str | None = Field(default=None, description="the message's From: address (and name)")
     subject: str | None = Field(default=None, description="the message's subject, decoded")
-    date: str | None = Field(default=None, description="the message's Date: in China Standard Time, "
-                                                        "e.g. 2023-07-07T01:30:00+08:00")
+    date: str | None = Field(
+        default=None, description="the message's Date: in China Standard Time, e.g. 2023-07-07T01:30:00+08:00"
+    )
     attachment: str | None = Field(default=None, description="the attachment's file name")
 
 
@@ -188,7 +199,9 @@ class Submission(Strict):
     unit: str = Field(min_length=1, description="unit id, full name or alias")
     quarter: str = Field(description="e.g. 2023Q2")
     submitted: date | None = Field(default=None, description="date sent, YYYY-MM-DD; absent while a draft")
-    contact: str | None = Field(default=None, description="optional: contact person and phone in one line (older forms)")
+    contact: str | None = Field(
+        default=None, description="optional: contact person and phone in one line (older forms)"
+    )
     filled_by: str | None = Field(default=None, description="optional: 填报人, who filled in the report")
     phone: str | None = Field(default=None, description="optional: 联系电话, the phone number of 填报人")
     reviewer: str | None = Field(default=None, description="optional: 审核人（分管领导）, the leader who signed it off")

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 
-from zengshou.rules.completeness import _ranges
 from zengshou.i18n import both, join, long_date, t
+from zengshou.rules.completeness import _ranges
 
 
 class NoticeError(Exception):
@@ -58,8 +58,9 @@ def template_dirs(templates: Path | None, data: Path) -> list[Path]:
     return [d for d in dirs if d is not None]
 
 
-def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | None, data: Path,
-                    office: str | None = None) -> str:
+def render_reminder(
+    cat, st, *, lang: str, notice_date: date, templates: Path | None, data: Path, office: str | None = None
+) -> str:
     """The notice for the units that still have to report or correct their reports, each named
     once, signed by ``office`` (``[report] office`` in zengshou.toml; default ``plan.office``).
 
@@ -68,22 +69,49 @@ def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | 
     dirs = template_dirs(templates, data)
     if templates is not None and not templates.is_dir():
         raise NoticeError("notice.no_template_dir", path=templates)
-    env = Environment(loader=FileSystemLoader([str(d) for d in dirs if d.is_dir()]), undefined=StrictUndefined,
-                      autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
-    units = [{"id": u.unit_id, "name": u.name, "kind": u.kind, "state": u.state,
-              "state_text": state_text(u, lang), "reason": reason(u, lang), "file": u.file,
-              "missing_rows": u.missing_rows, "errors": u.errors}
-             for u in st.units if needs_reminder(u)]
+    env = Environment(
+        loader=FileSystemLoader([str(d) for d in dirs if d.is_dir()]),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    units = [
+        {
+            "id": u.unit_id,
+            "name": u.name,
+            "kind": u.kind,
+            "state": u.state,
+            "state_text": state_text(u, lang),
+            "reason": reason(u, lang),
+            "file": u.file,
+            "missing_rows": u.missing_rows,
+            "errors": u.errors,
+        }
+        for u in st.units
+        if needs_reminder(u)
+    ]
+
     def day(d: date) -> str:
         return long_date(d, lang)
 
     name = t("notice.template", lang)
     ctx = {
-        "plan": cat.plan, "quarter": str(st.quarter), "quarter_label": st.quarter.label(lang),
-        "deadline": st.deadline.isoformat(), "deadline_text": day(st.deadline),
-        "overdue": notice_date > st.deadline, "date": notice_date.isoformat(), "date_text": day(notice_date),
-        "units": units, "totals": st.totals, "complete": st.complete,
-        "mailbox": cat.plan.mailbox, "contact": cat.plan.contact, "lang": lang,
+        "plan": cat.plan,
+        "quarter": str(st.quarter),
+        "quarter_label": st.quarter.label(lang),
+        "deadline": st.deadline.isoformat(),
+        "deadline_text": day(st.deadline),
+        "overdue": notice_date > st.deadline,
+        "date": notice_date.isoformat(),
+        "date_text": day(notice_date),
+        "units": units,
+        "totals": st.totals,
+        "complete": st.complete,
+        "mailbox": cat.plan.mailbox,
+        "contact": cat.plan.contact,
+        "lang": lang,
         "office": office or cat.plan.office,
     }
     try:

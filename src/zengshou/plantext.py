@@ -16,6 +16,8 @@ from pathlib import Path
 from zengshou.yamlout import scalar
 
 PLAN_FILE = "guilin-income-plan-2022-2024.txt"
+
+
 def _found(pattern: str | re.Pattern[str], text: str) -> re.Match[str]:
     """The match of a pattern the published plan text is known to contain; a clear error if it does not."""
     m = re.search(pattern, text)
@@ -34,7 +36,8 @@ _SECTION = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 DEADLINE_READING = (
     "方案原文为“于每季度第一个月{day}日前”报送。本工具读作“{day}日（含）前”：{day}日当天报送视为按时，"
     "这是公文中“X日前”的常见理解，并非方案的明确规定。某季度截止日另有安排（如三季度截止日10月{day}日"
-    "在国庆假期内）时，在 zengshou.toml 的 [deadlines] 中设定，如 2023Q3 = \"2023-10-09\"。")
+    '在国庆假期内）时，在 zengshou.toml 的 [deadlines] 中设定，如 2023Q3 = "2023-10-09"。'
+)
 
 
 @dataclass
@@ -180,8 +183,15 @@ def derive(text: str, resolve: Callable[[str], str | None]) -> Derived:
                 problems.append(f"row {num}: unknown unit {n!r}")
                 c = n
             canon.append(c)
-        tasks.append({"id": int(num), "measure": last_measure, "text": task_text.strip(),
-                      "units": canon, "units_text": last_units})
+        tasks.append(
+            {
+                "id": int(num),
+                "measure": last_measure,
+                "text": task_text.strip(),
+                "units": canon,
+                "units_text": last_units,
+            }
+        )
     return Derived(plan, parts, sorted(measures.values(), key=lambda m: m["id"]), tasks, problems)
 
 
@@ -208,9 +218,11 @@ def to_yaml(d: Derived) -> str:
             out += [f"    {k2}: {scalar(v2)}" for k2, v2 in v.items()]
         else:
             if k == "office":
-                out += ["  # office: the tool's assumption — the plan text names no compiling office (the mailbox",
-                        "  # is the rural revitalisation office's). Signs the reminder notice and is the 编制单位 of",
-                        "  # the merged report; override with [report] office in zengshou.toml or merge --office."]
+                out += [
+                    "  # office: the tool's assumption — the plan text names no compiling office (the mailbox",
+                    "  # is the rural revitalisation office's). Signs the reminder notice and is the 编制单位 of",
+                    "  # the merged report; override with [report] office in zengshou.toml or merge --office.",
+                ]
             out.append(f"  {k}: {scalar(v)}")
     out.append("parts:")
     for p in d.parts:
@@ -233,8 +245,21 @@ def to_yaml(d: Derived) -> str:
 # the plan's text and attaches it to its row.
 
 INDICATORS_FILE = "indicators.yaml"
-INDICATOR_FIELDS = ("id", "name", "name_en", "unit", "target", "upper", "aggregation", "by", "in_quarter", "over",
-                    "per_unit", "reported_by", "quote")
+INDICATOR_FIELDS = (
+    "id",
+    "name",
+    "name_en",
+    "unit",
+    "target",
+    "upper",
+    "aggregation",
+    "by",
+    "in_quarter",
+    "over",
+    "per_unit",
+    "reported_by",
+    "quote",
+)
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
@@ -308,7 +333,8 @@ QUANTITATIVE = re.compile(
     rf"|[{_CN}]+(?:分之[{_CN}]+)?"  # Chinese numerals: 一次, 三变, 四分之一, 百分之五十
     r"|全覆盖|全部|应(?P<verb>.)尽(?P=verb)|每户|每个"  # all / none left out: 应补尽补, 应发尽发 …
     r"|每年|每季度|每月|每旬|每周"  # frequencies
-    r"|足额")  # paid in full
+    r"|足额"
+)  # paid in full
 
 
 def quantitative_phrases(text: str) -> list[tuple[int, int, str]]:
@@ -381,8 +407,10 @@ def unaccounted_phrases(cells: dict[int, str], doc_data) -> list[str]:
     for row, text in sorted(cells.items()):
         for a, b, phrase in quantitative_phrases(text):
             if not any(x <= a and b <= y for x, y in spans.get(row, [])):
-                problems.append(f"row {row}: {phrase!r} (…{text[max(0, a - 8):b + 8]}…) is in no indicator's quote "
-                                f"and no exclusion of {INDICATORS_FILE}")
+                problems.append(
+                    f"row {row}: {phrase!r} (…{text[max(0, a - 8) : b + 8]}…) is in no indicator's quote "
+                    f"and no exclusion of {INDICATORS_FILE}"
+                )
     return problems
 
 

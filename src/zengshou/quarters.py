@@ -17,14 +17,14 @@ class Quarter:
     q: int
 
     @classmethod
-    def parse(cls, text: str) -> "Quarter":
+    def parse(cls, text: str) -> Quarter:
         m = _RE.match(str(text))
         if not m:
             raise ValueError(f"not a quarter: {text!r} (expected e.g. 2023Q2)")
         return cls(int(m.group(1)), int(m.group(2)))
 
     @classmethod
-    def try_parse(cls, text: object) -> "Quarter | None":
+    def try_parse(cls, text: object) -> Quarter | None:
         try:
             return cls.parse(str(text))
         except ValueError:
@@ -33,10 +33,10 @@ class Quarter:
     def __str__(self) -> str:
         return f"{self.year}Q{self.q}"
 
-    def next(self) -> "Quarter":
+    def next(self) -> Quarter:
         return Quarter(self.year + 1, 1) if self.q == 4 else Quarter(self.year, self.q + 1)
 
-    def prev(self) -> "Quarter":
+    def prev(self) -> Quarter:
         return Quarter(self.year - 1, 4) if self.q == 1 else Quarter(self.year, self.q - 1)
 
     @property

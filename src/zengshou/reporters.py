@@ -15,7 +15,9 @@ from zengshou.i18n import t
 
 
 class Reporter:
-    def __init__(self, lang: str = "zh", sources: Mapping[str, str | dict[int, str]] | None = None, files_checked: int = 0):
+    def __init__(
+        self, lang: str = "zh", sources: Mapping[str, str | dict[int, str]] | None = None, files_checked: int = 0
+    ):
         self.lang = lang
         self.sources = sources or {}
         self.files_checked = files_checked
@@ -59,7 +61,7 @@ def _excerpt(text: str, col: int, width: int = 100) -> tuple[str, int]:
     if len(text) <= width:
         return text, col
     start = max(0, min(col - 1 - width // 3, len(text) - width))
-    cut = text[start:start + width]
+    cut = text[start : start + width]
     prefix = "…" if start else ""
     suffix = "…" if start + width < len(text) else ""
     return prefix + cut + suffix, col - start + len(prefix)
@@ -160,5 +162,7 @@ class GithubReporter(Reporter):
 REPORTERS: dict[str, type[Reporter]] = {"text": TextReporter, "json": JsonReporter, "github": GithubReporter}
 
 
-def render_text(findings: list[Finding], lang: str, sources: Mapping[str, str | dict[int, str]] | None = None, files: int = 0) -> str:
+def render_text(
+    findings: list[Finding], lang: str, sources: Mapping[str, str | dict[int, str]] | None = None, files: int = 0
+) -> str:
     return TextReporter(lang, sources, files).render(findings)

@@ -20,9 +20,15 @@ _WHAT = {
     "model_type": ("“{field}”应为“名称: 值”形式的映射", "'{field}' must be a mapping of `name: value`"),
     "model_attributes_type": ("“{field}”应为“名称: 值”形式的映射", "'{field}' must be a mapping of `name: value`"),
     "dict_type": ("“{field}”应为“名称: 值”形式的映射", "'{field}' must be a mapping of `name: value`"),
-    "zs_row_number": ("“{field}”应为任务序号，如 1 或 70（不带前导零和小数）", "'{field}' must be a row number such as 1 or 70 (no leading zeros or decimals)"),
+    "zs_row_number": (
+        "“{field}”应为任务序号，如 1 或 70（不带前导零和小数）",
+        "'{field}' must be a row number such as 1 or 70 (no leading zeros or decimals)",
+    ),
     "zs_quarter": ("“{field}”应为季度，如 2023Q2", "'{field}' must be a quarter such as 2023Q2"),
-    "zs_date_format": ("“{field}”应为日期，格式 YYYY-MM-DD，如 2023-07-05", "'{field}' must be a date written YYYY-MM-DD, e.g. 2023-07-05"),
+    "zs_date_format": (
+        "“{field}”应为日期，格式 YYYY-MM-DD，如 2023-07-05",
+        "'{field}' must be a date written YYYY-MM-DD, e.g. 2023-07-05",
+    ),
     "zs_date": ("“{field}”不是真实存在的日期：{value}", "'{field}' is not a real calendar date: {value}"),
     "int_parsing": ("“{field}”应为整数", "'{field}' must be a whole number"),
     "greater_than_equal": ("“{field}”太小：{msg}", "'{field}' is too small: {msg}"),
@@ -36,8 +42,12 @@ def validate(doc: Document, model: type[M], code: str = "S108") -> M | None:
         return None
     if not isinstance(doc.data, dict):
         kind = "list" if isinstance(doc.data, list) else "text"
-        params: dict[str, Any] = {"what": {"zh": f"文件顶层应为“名称: 值”的映射，这里是{'列表' if kind == 'list' else '一段文字'}",
-                           "en": f"the top level must be a mapping of `name: value`, not {'a list' if kind == 'list' else 'plain text'}"}}
+        params: dict[str, Any] = {
+            "what": {
+                "zh": f"文件顶层应为“名称: 值”的映射，这里是{'列表' if kind == 'list' else '一段文字'}",
+                "en": f"the top level must be a mapping of `name: value`, not {'a list' if kind == 'list' else 'plain text'}",
+            }
+        }
         if isinstance(doc.data, str) and "：" in doc.data:
             params["hint"] = "fullwidth-colon"
         line, col = doc.pos(())
@@ -57,8 +67,12 @@ def validate(doc: Document, model: type[M], code: str = "S108") -> M | None:
                 line, col = doc.pos(loc)
             field = ".".join(str(p) for p in loc) or "(root)"
             zh, en = _WHAT.get(etype, ("“{field}”：{msg}", "'{field}': {msg}"))
-            fmt = {"field": field, "msg": err.get("msg", ""), "expected": (err.get("ctx") or {}).get("expected", ""),
-               "value": (err.get("ctx") or {}).get("value", err.get("input"))}
+            fmt = {
+                "field": field,
+                "msg": err.get("msg", ""),
+                "expected": (err.get("ctx") or {}).get("expected", ""),
+                "value": (err.get("ctx") or {}).get("value", err.get("input")),
+            }
             if etype not in _WHAT:
                 zh = "“{field}”" + _zh_msg(err)
             params = {"field": field, "type": etype, "what": {"zh": zh.format(**fmt), "en": en.format(**fmt)}}
@@ -72,5 +86,5 @@ def validate(doc: Document, model: type[M], code: str = "S108") -> M | None:
 def _zh_msg(err: Mapping[str, Any]) -> str:
     msg = err.get("msg", "")
     if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
+        msg = msg[len("Value error, ") :]
     return "：" + msg.replace("{", "{{").replace("}", "}}")

@@ -75,9 +75,14 @@ class QuarterStatus:
         return all(u.state in ("late", "on_time") and not u.missing_rows for u in self.units) and not stray_errors
 
     def as_dict(self) -> dict:
-        return {"quarter": str(self.quarter), "deadline": self.deadline.isoformat(),
-                "units": [u.as_dict() for u in self.units], "totals": self.totals,
-                "other_files": list(self.other_files), "complete": self.complete}
+        return {
+            "quarter": str(self.quarter),
+            "deadline": self.deadline.isoformat(),
+            "units": [u.as_dict() for u in self.units],
+            "totals": self.totals,
+            "other_files": list(self.other_files),
+            "complete": self.complete,
+        }
 
 
 def quarter_status(ws: Workspace, quarter: Quarter | str, *, result: Result | None = None) -> QuarterStatus:
@@ -111,8 +116,22 @@ def quarter_status(ws: Workspace, quarter: Quarter | str, *, result: Result | No
             state = "late"
         else:
             state = "on_time"
-        rows.append(UnitStatus(uid, u.name, u.kind, sub.display, submitted, state, late_days,
-                               len(need), len(need) - len(missing), missing, errors, warnings))
+        rows.append(
+            UnitStatus(
+                uid,
+                u.name,
+                u.kind,
+                sub.display,
+                submitted,
+                state,
+                late_days,
+                len(need),
+                len(need) - len(missing),
+                missing,
+                errors,
+                warnings,
+            )
+        )
     used = {mine[uid].display for uid in required_ids if uid in mine}
     others = sorted(s.display for s in result.submissions if s.display not in used)
     return QuarterStatus(q, deadline, rows, result, others)

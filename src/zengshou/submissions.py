@@ -142,8 +142,11 @@ def _from_facts(path: Path, cat: Catalog, entry: dict) -> Loaded | None:
         model = Submission.model_validate(entry.get("data"))
     except ValidationError:
         return None
-    if not isinstance(squashed, list) or len(squashed) != len(model.items) or \
-            not all(isinstance(s, str) for s in squashed):
+    if (
+        not isinstance(squashed, list)
+        or len(squashed) != len(model.items)
+        or not all(isinstance(s, str) for s in squashed)
+    ):
         return None
     unit = cat.resolve(model.unit)
     q = Quarter.try_parse(model.quarter)

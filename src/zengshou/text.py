@@ -27,9 +27,39 @@ import re
 import unicodedata
 
 PLACEHOLDERS = {
-    "无", "略", "同上", "见上", "暂无", "无进展", "暂无进展", "待定", "待补充", "待填", "待填写", "未填", "空",
-    "同上季度", "同上期", "同前", "见附件", "详见附件", "已落实", "正在落实", "按要求落实", "正常推进", "有序推进",
-    "无变化", "无新进展", "不涉及", "xxx", "todo", "tbd", "na", "n/a", "none", "nil",
+    "无",
+    "略",
+    "同上",
+    "见上",
+    "暂无",
+    "无进展",
+    "暂无进展",
+    "待定",
+    "待补充",
+    "待填",
+    "待填写",
+    "未填",
+    "空",
+    "同上季度",
+    "同上期",
+    "同前",
+    "见附件",
+    "详见附件",
+    "已落实",
+    "正在落实",
+    "按要求落实",
+    "正常推进",
+    "有序推进",
+    "无变化",
+    "无新进展",
+    "不涉及",
+    "xxx",
+    "todo",
+    "tbd",
+    "na",
+    "n/a",
+    "none",
+    "nil",
 }
 _PUNCT = re.compile(r"[\s\u3000。，、；：！？…．.,;:!?\-—_~·*/\\()（）\[\]【】“”\"'‘’]+")
 
@@ -48,7 +78,8 @@ _BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
 _NOT_SIMPLE = re.compile(
     "[^\t\n\x0b\x0c\r\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u2100-\u27bf\u2e80-\u3029"
     "\u3030-\u3098\u309b-\u312f\u3190-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
-    "\ufe30-\ufe4f\uff01-\uff9d\uffe0-\uffee\U00020000-\U0003134f]")
+    "\ufe30-\ufe4f\uff01-\uff9d\uffe0-\uffee\U00020000-\U0003134f]"
+)
 _SPACE = re.compile(r"\s")
 
 
@@ -122,16 +153,58 @@ _WIDTH = {0x3000: 0x20, **{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}}
 
 #: characters the fast path of :func:`squash` takes, and those of them it drops, as ranges of
 #: code points; tests/test_fast_paths.py checks they equal what :func:`simple_chars` derives
-SIMPLE = ((0x0009, 0x000A), (0x000D, 0x000D), (0x0020, 0x007E), (0x00B7, 0x00B7), (0x2000, 0x2010),
-          (0x2012, 0x2016), (0x2018, 0x2027), (0x202A, 0x2032), (0x2035, 0x2035), (0x2038, 0x203D),
-          (0x203F, 0x2056), (0x2058, 0x206F), (0x3000, 0x3029), (0x3030, 0x3035), (0x3037, 0x3037),
-          (0x303B, 0x303F), (0x4E00, 0x9FFF), (0xFF01, 0xFF5E))
-DROPPED = ((0x0009, 0x000A), (0x000D, 0x000D), (0x0020, 0x0022), (0x0027, 0x002A), (0x002C, 0x002F),
-           (0x003A, 0x003B), (0x003F, 0x003F), (0x005B, 0x005D), (0x005F, 0x005F), (0x007E, 0x007E),
-           (0x00B7, 0x00B7), (0x2000, 0x200F), (0x2014, 0x2014), (0x2018, 0x2019), (0x201C, 0x201D),
-           (0x2024, 0x2026), (0x202A, 0x202F), (0x203C, 0x203C), (0x2047, 0x2049), (0x205F, 0x206F),
-           (0x3000, 0x3002), (0x3010, 0x3011), (0xFF01, 0xFF02), (0xFF07, 0xFF0A), (0xFF0C, 0xFF0F),
-           (0xFF1A, 0xFF1B), (0xFF1F, 0xFF1F), (0xFF3B, 0xFF3D), (0xFF3F, 0xFF3F), (0xFF5E, 0xFF5E))
+SIMPLE = (
+    (0x0009, 0x000A),
+    (0x000D, 0x000D),
+    (0x0020, 0x007E),
+    (0x00B7, 0x00B7),
+    (0x2000, 0x2010),
+    (0x2012, 0x2016),
+    (0x2018, 0x2027),
+    (0x202A, 0x2032),
+    (0x2035, 0x2035),
+    (0x2038, 0x203D),
+    (0x203F, 0x2056),
+    (0x2058, 0x206F),
+    (0x3000, 0x3029),
+    (0x3030, 0x3035),
+    (0x3037, 0x3037),
+    (0x303B, 0x303F),
+    (0x4E00, 0x9FFF),
+    (0xFF01, 0xFF5E),
+)
+DROPPED = (
+    (0x0009, 0x000A),
+    (0x000D, 0x000D),
+    (0x0020, 0x0022),
+    (0x0027, 0x002A),
+    (0x002C, 0x002F),
+    (0x003A, 0x003B),
+    (0x003F, 0x003F),
+    (0x005B, 0x005D),
+    (0x005F, 0x005F),
+    (0x007E, 0x007E),
+    (0x00B7, 0x00B7),
+    (0x2000, 0x200F),
+    (0x2014, 0x2014),
+    (0x2018, 0x2019),
+    (0x201C, 0x201D),
+    (0x2024, 0x2026),
+    (0x202A, 0x202F),
+    (0x203C, 0x203C),
+    (0x2047, 0x2049),
+    (0x205F, 0x206F),
+    (0x3000, 0x3002),
+    (0x3010, 0x3011),
+    (0xFF01, 0xFF02),
+    (0xFF07, 0xFF0A),
+    (0xFF0C, 0xFF0F),
+    (0xFF1A, 0xFF1B),
+    (0xFF1F, 0xFF1F),
+    (0xFF3B, 0xFF3D),
+    (0xFF3F, 0xFF3F),
+    (0xFF5E, 0xFF5E),
+)
 
 
 def simple_chars() -> tuple[set[str], set[str]]:
@@ -139,8 +212,15 @@ def simple_chars() -> tuple[set[str], set[str]]:
     when NFKC maps it on its own to starters only (no combining marks, so nothing composes or
     reorders across characters) and squashing it alone gives either nothing or the character
     itself, mapped to ASCII if full-width, in lower case. Slow (a second): for tests."""
-    candidates = [(0x09, 0x0D), (0x20, 0x7E), (0xB7, 0xB7), (0x2000, 0x206F), (0x3000, 0x303F),
-                  (0x4E00, 0x9FFF), (0xFF01, 0xFF5E)]
+    candidates = [
+        (0x09, 0x0D),
+        (0x20, 0x7E),
+        (0xB7, 0xB7),
+        (0x2000, 0x206F),
+        (0x3000, 0x303F),
+        (0x4E00, 0x9FFF),
+        (0xFF01, 0xFF5E),
+    ]
     keep, drop = set(), set()
     for lo, hi in candidates:
         for c in map(chr, range(lo, hi + 1)):

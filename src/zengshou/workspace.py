@@ -93,10 +93,16 @@ class Workspace:
             return
         tf, uf = models["tasks.yaml"], models["units.yaml"]
         assert isinstance(tf, TasksFile) and isinstance(uf, UnitsFile)
-        self.catalog = Catalog(tf.plan, tf.parts, list(tf.measures), tf.tasks, uf.units,
-                               tasks_path=self.definition_docs["tasks.yaml"].path,
-                               units_path=self.definition_docs["units.yaml"].path,
-                               deadline_overrides=load_deadlines(self.data_dir))
+        self.catalog = Catalog(
+            tf.plan,
+            tf.parts,
+            list(tf.measures),
+            tf.tasks,
+            uf.units,
+            tasks_path=self.definition_docs["tasks.yaml"].path,
+            units_path=self.definition_docs["units.yaml"].path,
+            deadline_overrides=load_deadlines(self.data_dir),
+        )
 
     @property
     def cat(self) -> Catalog:
@@ -140,8 +146,7 @@ class Workspace:
 
     def _folder_files(self, key: str) -> list[Path]:
         folder = self.data_dir / "progress" / key
-        return [f for f in sorted(folder.glob("*")) if f.suffix in SUFFIXES and f.is_file()] \
-            if folder.is_dir() else []
+        return [f for f in sorted(folder.glob("*")) if f.suffix in SUFFIXES and f.is_file()] if folder.is_dir() else []
 
     def unit_file(self, quarter: Quarter | str, unit_id: str, *, light: bool = False) -> Loaded | None:
         """The unit's own file of a quarter (``progress/<Q>/<id>.yaml``), when valid and its own."""

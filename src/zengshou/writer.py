@@ -62,7 +62,9 @@ def literal(text: str, indent: int) -> str:
 
 #: What a figure means, by how it adds up (docs/indicators.md): the label a form shows with it
 #: (catalogue ids ``form.meaning.<key>``).
-FIGURE_MEANING = {k: both(f"form.meaning.{k}") for k in ("cumulative", "count_by", "level", "per_year", "share", "rate")}
+FIGURE_MEANING = {
+    k: both(f"form.meaning.{k}") for k in ("cumulative", "count_by", "level", "per_year", "share", "rate")
+}
 #: the people a form names, in the order it lists them (catalogue ids ``form.people.<key>``)
 PEOPLE = ("filled_by", "phone", "reviewer")
 
@@ -75,8 +77,13 @@ def _pad(s: str, width: int = 26) -> str:
 def figure_label(ind, lang: str = "zh") -> str:
     """An indicator as a form labels its figure: what is counted, the unit, what the number means."""
     key = ind.aggregation if ind.aggregation in FIGURE_MEANING else "share" if ind.unit == "%" else "rate"
-    return msg("form.figure_label", lang, name=localized(ind.name, ind.name_en, lang), unit=ind.unit,
-               meaning=msg(f"form.meaning.{key}", lang))
+    return msg(
+        "form.figure_label",
+        lang,
+        name=localized(ind.name, ind.name_en, lang),
+        unit=ind.unit,
+        meaning=msg(f"form.meaning.{key}", lang),
+    )
 
 
 def comment_text(text: str) -> str:
@@ -87,11 +94,24 @@ def comment_text(text: str) -> str:
     return "".join(ch for ch in " ".join(text.split()) if char_ok(ch) and ch not in BIDI_CONTROLS)
 
 
-def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh", path: str = "",
-                values: dict[int, str] | None = None, statuses: dict[int, str] | None = None,
-                submitted: date | None = None, contact: str | None = None, optional: set[int] | None = None,
-                figures: dict[int, dict[str, object]] | None = None, figure_defs: dict[int, list] | None = None,
-                previous: dict[int, str] | None = None, people: dict[str, str] | None = None) -> str:
+def render_form(
+    cat,
+    unit_id: str,
+    quarter,
+    rows: list[int],
+    *,
+    lang: str = "zh",
+    path: str = "",
+    values: dict[int, str] | None = None,
+    statuses: dict[int, str] | None = None,
+    submitted: date | None = None,
+    contact: str | None = None,
+    optional: set[int] | None = None,
+    figures: dict[int, dict[str, object]] | None = None,
+    figure_defs: dict[int, list] | None = None,
+    previous: dict[int, str] | None = None,
+    people: dict[str, str] | None = None,
+) -> str:
     """The submission file for ``unit_id`` and ``quarter`` covering ``rows``.
 
     Every item has an empty ``status:`` to fill in; rows in ``figure_defs`` (row → the indicators
@@ -112,9 +132,16 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
     previous = previous or {}
     people = people or {}
     plan = cat.plan
-    fmt = {"name": u.name, "label": q.label(lang), "title": msg("form.title", lang, title=plan.short_title),
-           "n": len([r for r in rows if r not in optional]), "deadline": cat.deadline(q).isoformat(),
-           "day": plan.deadline_day, "mailbox": plan.mailbox or "-", "limit": plan.max_chars}
+    fmt = {
+        "name": u.name,
+        "label": q.label(lang),
+        "title": msg("form.title", lang, title=plan.short_title),
+        "n": len([r for r in rows if r not in optional]),
+        "deadline": cat.deadline(q).isoformat(),
+        "day": plan.deadline_day,
+        "mailbox": plan.mailbox or "-",
+        "limit": plan.max_chars,
+    }
     lines = [f"# yaml-language-server: $schema={SCHEMA_REF}"]
     lines += [("# " + ln).rstrip() for ln in msg("form.header", lang, **fmt).split("\n")]
     lines += [f"unit: {scalar(u.name)}", f"quarter: {q}"]
@@ -152,8 +179,10 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
             lines.append(_pad("    status:") + f"# {msg('form.status_hint', lang)}")
         if figures and figures.get(row):
             lines.append("    figures:")
-            lines += [f"      {k}: {v if isinstance(v, (int, float)) and not isinstance(v, bool) else scalar(v)}"
-                      for k, v in figures[row].items()]
+            lines += [
+                f"      {k}: {v if isinstance(v, (int, float)) and not isinstance(v, bool) else scalar(v)}"
+                for k, v in figures[row].items()
+            ]
         elif figure_defs.get(row):
             lines.append(_pad("    # figures:") + f"# {msg('form.figures_hint', lang)}")
             lines += [_pad(f"    #   {ind.id}:") + f"# {figure_label(ind, lang)}" for ind in figure_defs[row]]
@@ -161,6 +190,7 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
 
 
 # ---------------------------------------------------------------- replacing a filled-in file
+
 
 def backup(path: Path) -> Path:
     """Copy ``path`` to ``<name>.bak`` beside it — or ``.bak.1``, ``.bak.2`` … when that exists:
@@ -182,5 +212,11 @@ def backup(path: Path) -> Path:
 
 def unified_diff(old: str, new: str, shown: str, old_label: str, new_label: str) -> str:
     """The change from ``old`` to ``new`` as a unified diff, headed with ``shown`` and the labels."""
-    return "".join(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
-                                        fromfile=f"{shown}（{old_label}）", tofile=f"{shown}（{new_label}）"))
+    return "".join(
+        difflib.unified_diff(
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            fromfile=f"{shown}（{old_label}）",
+            tofile=f"{shown}（{new_label}）",
+        )
+    )

@@ -80,8 +80,16 @@ def write_workbook(path: Path | str, wb, when: datetime | None = None) -> bytes:
     return data
 
 
-def setup_print(ws, *, title_rows: str | None, freeze: str, footer: str, header: str | None = None,
-                font: str | None = None, margins: tuple[float, float, float, float] = (0.4, 0.4, 0.7, 0.7)) -> None:
+def setup_print(
+    ws,
+    *,
+    title_rows: str | None,
+    freeze: str,
+    footer: str,
+    header: str | None = None,
+    font: str | None = None,
+    margins: tuple[float, float, float, float] = (0.4, 0.4, 0.7, 0.7),
+) -> None:
     """Print-ready sheet, as offices print tables: A4 landscape, one page wide (as many pages
     down as needed), centred, the header rows repeated on every page, frozen under them, page
     numbers in the footer and, optionally, the title and sheet name in the header."""

@@ -25,8 +25,7 @@ def char_ok(ch: str) -> bool:
     o = ord(ch)
     if ch in _UNSAFE:
         return False
-    return (0x20 <= o <= 0x7E or o == 0x0A or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD
-            or 0x10000 <= o <= 0x10FFFF)
+    return 0x20 <= o <= 0x7E or o == 0x0A or 0xA0 <= o <= 0xD7FF or 0xE000 <= o <= 0xFFFD or 0x10000 <= o <= 0x10FFFF
 
 
 def quoted(value: str) -> str:

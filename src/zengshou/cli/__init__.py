@@ -12,6 +12,7 @@ import sys
 from zengshou.cli import commands
 from zengshou.cli.commands import COMMAND_MODULES  # noqa: F401  (the map, for tests and docs)
 
+
 def main() -> None:
     # The version check runs on every pre-commit hook start-up; answer it before importing Typer.
     if sys.argv[1:] in (["--version"], ["-V"]):
@@ -52,8 +53,10 @@ def _no_plugin_lookup() -> None:
     pre-commit run) before it reads PYDANTIC_DISABLE_PLUGINS. With every plugin off, its one
     function, ``get_plugins``, answers "none" — so answer that without the import. Leaves
     pydantic alone when plugins are on, or when the loader was already imported."""
-    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in ("__all__", "1", "true") or \
-            "pydantic.plugin._loader" in sys.modules:
+    if (
+        os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in ("__all__", "1", "true")
+        or "pydantic.plugin._loader" in sys.modules
+    ):
         return
     import types
 

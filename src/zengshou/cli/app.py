@@ -23,11 +23,18 @@ from zengshou.i18n import t, ui_lang
 
 #: typer.rich_utils constants → catalogue id; set just before help or an error is printed
 _RICH_WORDS = {
-    "ARGUMENTS_PANEL_TITLE": "chrome.Arguments", "OPTIONS_PANEL_TITLE": "chrome.Options",
-    "COMMANDS_PANEL_TITLE": "chrome.Commands", "ERRORS_PANEL_TITLE": "chrome.Error", "ABORTED_TEXT": "chrome.Aborted.",
+    "ARGUMENTS_PANEL_TITLE": "chrome.Arguments",
+    "OPTIONS_PANEL_TITLE": "chrome.Options",
+    "COMMANDS_PANEL_TITLE": "chrome.Commands",
+    "ERRORS_PANEL_TITLE": "chrome.Error",
+    "ABORTED_TEXT": "chrome.Aborted.",
     "RICH_HELP": "chrome.try_help",
 }
-_BRACKETED = {"DEFAULT_STRING": "chrome.default", "ENVVAR_STRING": "chrome.env_var", "REQUIRED_LONG_STRING": "chrome.required"}
+_BRACKETED = {
+    "DEFAULT_STRING": "chrome.default",
+    "ENVVAR_STRING": "chrome.env_var",
+    "REQUIRED_LONG_STRING": "chrome.required",
+}
 #: options Typer adds itself, whose help it writes in English
 _OWN_OPTIONS = {"install_completion": "help.install_completion", "show_completion": "help.show_completion"}
 
@@ -84,8 +91,9 @@ class _Localized(_Command):
         return [p.replace("...", "…") for p in super().collect_usage_pieces(ctx)]
 
     def format_usage(self, ctx, formatter) -> None:
-        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
-                              prefix=t("chrome.Usage:", ui_lang()) + " ")
+        formatter.write_usage(
+            ctx.command_path, " ".join(self.collect_usage_pieces(ctx)), prefix=t("chrome.Usage:", ui_lang()) + " "
+        )
 
     def format_help(self, ctx, formatter) -> None:
         _localize_chrome()
@@ -126,8 +134,14 @@ def command(name: str, **kwargs: Any):
     """``@app.command`` with the description and its one-line form from the catalogue
     (``cmd.<name>`` and ``cmd.<name>.short``)."""
     lang = ui_lang()
-    return app.command(name, cls=Command, help=t(f"cmd.{name}", lang), short_help=t(f"cmd.{name}.short", lang),
-                       options_metavar=t("meta.options", lang), **kwargs)
+    return app.command(
+        name,
+        cls=Command,
+        help=t(f"cmd.{name}", lang),
+        short_help=t(f"cmd.{name}.short", lang),
+        options_metavar=t("meta.options", lang),
+        **kwargs,
+    )
 
 
 def quickstart() -> str:
@@ -144,8 +158,9 @@ def _version(value: bool) -> None:
 @app.callback(invoke_without_command=True)
 def _root(
     ctx: typer.Context,
-    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
-                                 help=t("help.version", ui_lang())),
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help=t("help.version", ui_lang())
+    ),
     lang: str | None = typer.Option(None, "--lang", envvar="ZENGSHOU_LANG", help=t("opt.lang", ui_lang())),
 ) -> None:
     """增收 — quarterly progress reporting."""
@@ -164,7 +179,9 @@ def _register() -> None:
         importlib.import_module(f"zengshou.cli.{commands.ONLY}")
         return
     here = Path(__file__).parent
-    found = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name not in ("app", "common", "commands", "tables"))
+    found = sorted(
+        m.name for m in pkgutil.iter_modules([str(here)]) if m.name not in ("app", "common", "commands", "tables")
+    )
     for name in sorted(found, key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n)):
         importlib.import_module(f"zengshou.cli.{name}")
 

@@ -10,9 +10,18 @@ from __future__ import annotations
 #: so ``zengshou validate FILE`` (run by pre-commit on every commit) does not pay for the
 #: report, forms and indicator modules. A test keeps this map in step with the commands.
 COMMAND_MODULES = {
-    "tasks": "plan", "units": "plan", "validate": "validate", "new": "submit", "status": "submit",
-    "merge": "merge", "template": "forms", "import": "forms", "schema": "checks", "rules": "checks",
-    "indicators": "indicators", "history": "indicators",
+    "tasks": "plan",
+    "units": "plan",
+    "validate": "validate",
+    "new": "submit",
+    "status": "submit",
+    "merge": "merge",
+    "template": "forms",
+    "import": "forms",
+    "schema": "checks",
+    "rules": "checks",
+    "indicators": "indicators",
+    "history": "indicators",
 }
 
 #: set by ``main()`` before ``zengshou.cli.app`` is imported; None registers every command

@@ -21,9 +21,22 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import command
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, QuarterOpt, console, fail, lang_of, out,
-                                 quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, workspace_or_exit,
-                                 write_or_exit)
+from zengshou.cli.common import (
+    DEFAULT_DATA,
+    DataOpt,
+    H,
+    LangOpt,
+    QuarterOpt,
+    console,
+    fail,
+    lang_of,
+    out,
+    quarter_or_exit,
+    reporting_unit_or_exit,
+    resolve_unit_or_exit,
+    workspace_or_exit,
+    write_or_exit,
+)
 from zengshou.i18n import t
 
 FORMS_DIR = Path("forms")
@@ -114,11 +127,15 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 @command("import")
 def import_cmd(
-    files: Annotated[list[Path] | None, typer.Argument(help=H("opt.import.files"), metavar=H("meta.files"), show_default=False)] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help=H("opt.import.files"), metavar=H("meta.files"), show_default=False)
+    ] = None,
     mail: Annotated[Path | None, typer.Option("--mail", help=H("opt.import.mail"))] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help=H("opt.import.unit"))] = None,
     quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.import.quarter"))] = None,
-    submitted: Annotated[str | None, typer.Option("--submitted", metavar="YYYY-MM-DD", help=H("opt.import.submitted"))] = None,
+    submitted: Annotated[
+        str | None, typer.Option("--submitted", metavar="YYYY-MM-DD", help=H("opt.import.submitted"))
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=H("opt.import.force"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
@@ -176,14 +193,24 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
             continue
         filled = sum(1 for _, text in imp.items if text.strip())
         if oc.written:
-            out(t("cli.replaced" if oc.replaced else "cli.imported", lang, source=imp.display, target=oc.target_display,
-                  items=len(imp.items), filled=filled))
+            out(
+                t(
+                    "cli.replaced" if oc.replaced else "cli.imported",
+                    lang,
+                    source=imp.display,
+                    target=oc.target_display,
+                    items=len(imp.items),
+                    filled=filled,
+                )
+            )
         elif oc.unchanged:
             out(t("cli.import_same", lang, source=imp.display, target=oc.target_display))
         else:
             out(t("cli.not_imported", lang, source=imp.display))
 
-    targets = list(dict.fromkeys(oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None))
+    targets = list(
+        dict.fromkeys(oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None)
+    )
     sources: dict[str, str | dict[int, str]] = {}
     if targets:
         result = lint(ws, targets)

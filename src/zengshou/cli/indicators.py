@@ -8,8 +8,22 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import command
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, H, LangOpt, TableOrJson, console, fail, lang_of,
-                                 out, quarter_or_exit, resolve_unit_or_exit, width, workspace_or_exit)
+from zengshou.cli.common import (
+    DEFAULT_DATA,
+    DataOpt,
+    FormatOpt,
+    H,
+    LangOpt,
+    TableOrJson,
+    console,
+    fail,
+    lang_of,
+    out,
+    quarter_or_exit,
+    resolve_unit_or_exit,
+    width,
+    workspace_or_exit,
+)
 from zengshou.i18n import localized, paren, t, tr
 from zengshou.messages import MESSAGES
 
@@ -45,18 +59,31 @@ def indicators_cmd(
     open_scopes = unconfirmed_scopes(cat)
     if fmt is TableOrJson.json:
         scopes = {p.scope.id: p.scope.as_dict(lang) for p in rows if p.scope}
-        out(json.dumps({"quarter": str(q), "indicators": [p.as_dict(lang) for p in rows],
-                        "scopes": list(scopes.values()), "assumptions": [sc.assumption(lang) for sc in open_scopes]},
-                       ensure_ascii=False, indent=2))
+        out(
+            json.dumps(
+                {
+                    "quarter": str(q),
+                    "indicators": [p.as_dict(lang) for p in rows],
+                    "scopes": list(scopes.values()),
+                    "assumptions": [sc.assumption(lang) for sc in open_scopes],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     from zengshou.cli.tables import Column, table
 
     title = t("indicators.title", lang, plan=cat.plan.short_title, quarter=q.label(lang))
-    cols = [Column(t("indicators.row", lang), justify="right"), Column(t("indicators.name", lang), wrap=True, grow=True, min=14),
-            Column(t("indicators.actual", lang), justify="right", wrap=True, min=6),
-            Column(t("indicators.target", lang), justify="right", wrap=True, min=6),
-            Column(t("indicators.done", lang), justify="right"), Column(t("indicators.due", lang), justify="right"),
-            Column(t("indicators.status", lang), wrap=True, min=4)]
+    cols = [
+        Column(t("indicators.row", lang), justify="right"),
+        Column(t("indicators.name", lang), wrap=True, grow=True, min=14),
+        Column(t("indicators.actual", lang), justify="right", wrap=True, min=6),
+        Column(t("indicators.target", lang), justify="right", wrap=True, min=6),
+        Column(t("indicators.done", lang), justify="right"),
+        Column(t("indicators.due", lang), justify="right"),
+        Column(t("indicators.status", lang), wrap=True, min=4),
+    ]
     body = []
     for p in rows:
         ind = p.ind
@@ -103,20 +130,44 @@ def history_cmd(
     uid = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     entries = history(ws, task, uid)
     if fmt is TableOrJson.json:
-        out(json.dumps({"task": task, "text": row.text, "unit": uid,
-                        "indicators": [i.id for i in row.indicators],
-                        "entries": [{"quarter": e.quarter, "unit": e.unit_id, "unit_name": e.unit_name,
-                                     "status": e.status, "figures": e.figures, "progress": e.progress,
-                                     "file": e.file.replace("\\", "/")} for e in entries]},
-                       ensure_ascii=False, indent=2))
+        out(
+            json.dumps(
+                {
+                    "task": task,
+                    "text": row.text,
+                    "unit": uid,
+                    "indicators": [i.id for i in row.indicators],
+                    "entries": [
+                        {
+                            "quarter": e.quarter,
+                            "unit": e.unit_id,
+                            "unit_name": e.unit_name,
+                            "status": e.status,
+                            "figures": e.figures,
+                            "progress": e.progress,
+                            "file": e.file.replace("\\", "/"),
+                        }
+                        for e in entries
+                    ],
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     from zengshou.cli.tables import Column, table
 
-    cols = [Column(t("history.quarter", lang)), Column(t("history.unit", lang), wrap=True, min=8, max=16),
-            Column(t("history.status", lang), wrap=True, min=4), Column(t("history.figures", lang), wrap=True, min=8),
-            Column(t("history.progress", lang), wrap=True, grow=True, min=16)]
-    body = [[e.quarter, e.unit_name, e.status or "", "\n".join(f"{k}: {v}" for k, v in e.figures.items()), e.progress]
-            for e in entries]
+    cols = [
+        Column(t("history.quarter", lang)),
+        Column(t("history.unit", lang), wrap=True, min=8, max=16),
+        Column(t("history.status", lang), wrap=True, min=4),
+        Column(t("history.figures", lang), wrap=True, min=8),
+        Column(t("history.progress", lang), wrap=True, grow=True, min=16),
+    ]
+    body = [
+        [e.quarter, e.unit_name, e.status or "", "\n".join(f"{k}: {v}" for k, v in e.figures.items()), e.progress]
+        for e in entries
+    ]
     con = console()
     con.print(table(t("history.title", lang, row=task, text=row.text), cols, body, width(), lines=True, lang=lang))
     if not entries:

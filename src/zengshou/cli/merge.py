@@ -11,8 +11,18 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import command
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, fail, fail_text, lang_of, quarter_or_exit,
-                                 workspace_or_exit, write_or_exit)
+from zengshou.cli.common import (
+    DEFAULT_DATA,
+    DataOpt,
+    H,
+    LangOpt,
+    fail,
+    fail_text,
+    lang_of,
+    quarter_or_exit,
+    workspace_or_exit,
+    write_or_exit,
+)
 from zengshou.i18n import join, t
 
 FORMATS = ("docx", "xlsx", "html")
@@ -72,12 +82,24 @@ def merge_cmd(
 
     result = lint(ws, quarter=str(q), config=config)
     try:
-        report = merge(ws, q, result, lang=lang, include_drafts=include_drafts, strict=strict,
-                       skip_invalid=skip_invalid, office=office if office is not None else config.office, as_of=day)
+        report = merge(
+            ws,
+            q,
+            result,
+            lang=lang,
+            include_drafts=include_drafts,
+            strict=strict,
+            skip_invalid=skip_invalid,
+            office=office if office is not None else config.office,
+            as_of=day,
+        )
     except MergeBlocked as b:
         sys.stderr.write(render_text(b.findings, lang, b.result.sources, b.result.files_checked))
-        typer.echo(t("cli.merge_stopped", lang, n=len(b.findings)) + (t("cli.merge_strict_hint", lang)
-                                                                        if strict and b.skippable else ""), err=True)
+        typer.echo(
+            t("cli.merge_stopped", lang, n=len(b.findings))
+            + (t("cli.merge_strict_hint", lang) if strict and b.skippable else ""),
+            err=True,
+        )
         raise typer.Exit(1) from None
 
     outputs = _render(report, formats, templates, cat.plan.short_title, str(q), lang)
@@ -87,12 +109,15 @@ def merge_cmd(
         write_or_exit(path, data_bytes, lang)
         typer.echo(str(path))
     if report.left_out:
-        typer.echo(t("cli.merge_left_out", lang, n=len(report.left_out), files=join((x.file for x in report.left_out), lang)),
-                   err=True)
+        typer.echo(
+            t("cli.merge_left_out", lang, n=len(report.left_out), files=join((x.file for x in report.left_out), lang)),
+            err=True,
+        )
 
 
-def _render(report, formats: list[str], templates: Path | None, short_title: str, q: str,
-            lang: str) -> list[tuple[str, bytes]]:
+def _render(
+    report, formats: list[str], templates: Path | None, short_title: str, q: str, lang: str
+) -> list[tuple[str, bytes]]:
     """Every requested file as (name, bytes); a problem ends the command before anything is written."""
     out: list[tuple[str, bytes]] = []
 

@@ -8,8 +8,20 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import command
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, H, LangOpt, TableOrJson, console, lang_of,
-                                 load_catalog_or_exit, out, resolve_unit_or_exit, width)
+from zengshou.cli.common import (
+    DEFAULT_DATA,
+    DataOpt,
+    FormatOpt,
+    H,
+    LangOpt,
+    TableOrJson,
+    console,
+    lang_of,
+    load_catalog_or_exit,
+    out,
+    resolve_unit_or_exit,
+    width,
+)
 from zengshou.i18n import join, t
 
 
@@ -32,9 +44,16 @@ def tasks_cmd(
     if fmt is TableOrJson.json:
         items = []
         for task in rows:
-            d = {"id": task.id, "measure": task.measure, "measure_title": cat.measures[task.measure].title,
-                 "part": cat.measures[task.measure].part, "text": task.text, "lead": task.units[0], "units": list(task.units),
-                 "units_text": task.units_text}
+            d = {
+                "id": task.id,
+                "measure": task.measure,
+                "measure_title": cat.measures[task.measure].title,
+                "part": cat.measures[task.measure].part,
+                "text": task.text,
+                "lead": task.units[0],
+                "units": list(task.units),
+                "units_text": task.units_text,
+            }
             if roles is not None:
                 d["role"] = roles[task.id]
                 d["required"] = roles[task.id] in ("lead", "county")
@@ -46,9 +65,15 @@ def tasks_cmd(
     title = t("tasks.title", lang, plan=cat.plan.short_title)
     if u is not None:
         title = t("tasks.title_unit", lang, unit=u.name, rows=len(rows), n=len(cat.required_rows(u.id)))
-    cols = [Column(t("tasks.row", lang), justify="right"), Column(t("tasks.measure", lang), wrap=True, min=8, max=14),
-            Column(t("tasks.task", lang), wrap=True, grow=True, min=24), Column(t("tasks.lead", lang), wrap=True, min=8, max=12)]
-    cols.append(Column(t("tasks.role", lang)) if roles is not None else Column(t("tasks.units", lang), wrap=True, min=8, max=24))
+    cols = [
+        Column(t("tasks.row", lang), justify="right"),
+        Column(t("tasks.measure", lang), wrap=True, min=8, max=14),
+        Column(t("tasks.task", lang), wrap=True, grow=True, min=24),
+        Column(t("tasks.lead", lang), wrap=True, min=8, max=12),
+    ]
+    cols.append(
+        Column(t("tasks.role", lang)) if roles is not None else Column(t("tasks.units", lang), wrap=True, min=8, max=24)
+    )
     body = []
     for task in rows:
         m = cat.measures[task.measure]
@@ -83,9 +108,13 @@ def units_cmd(
         return
     from zengshou.cli.tables import Column, table
 
-    cols = [Column(t("units.id", lang)), Column(t("units.name", lang), wrap=True, min=10),
-            Column(t("units.kind", lang), wrap=True, min=6), Column(t("units.due", lang), justify="right"),
-            Column(t("units.aliases", lang), wrap=True, grow=True, min=10)]
+    cols = [
+        Column(t("units.id", lang)),
+        Column(t("units.name", lang), wrap=True, min=10),
+        Column(t("units.kind", lang), wrap=True, min=6),
+        Column(t("units.due", lang), justify="right"),
+        Column(t("units.aliases", lang), wrap=True, grow=True, min=10),
+    ]
     body = []
     for u in cat.units:
         need = len(cat.required_rows(u.id)) if u.kind != "group" else 0

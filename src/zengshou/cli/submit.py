@@ -20,13 +20,29 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import command
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, H, LangOpt, QuarterOpt, TableOrJson, UnitOpt, fail,
-                                 lang_of, load_catalog_or_exit, out, quarter_or_exit, reporting_unit_or_exit, workspace_or_exit,
-                                 write_or_exit)
+from zengshou.cli.common import (
+    DEFAULT_DATA,
+    DataOpt,
+    FormatOpt,
+    H,
+    LangOpt,
+    QuarterOpt,
+    TableOrJson,
+    UnitOpt,
+    fail,
+    lang_of,
+    load_catalog_or_exit,
+    out,
+    quarter_or_exit,
+    reporting_unit_or_exit,
+    workspace_or_exit,
+    write_or_exit,
+)
 from zengshou.i18n import join, t
 from zengshou.writer import render_form
 
 # ---------------------------------------------------------------- zengshou new
+
 
 @command("new")
 def new_cmd(
@@ -63,8 +79,17 @@ def new_cmd(
     to_stdout = output is not None and str(output) == "-"
     target = output if output is not None and not to_stdout else Path(data) / "progress" / str(q) / f"{u.id}.yaml"
     shown = display_path(target)
-    text = render_form(cat, u.id, q, rows, lang=lang, path=shown, optional=optional,
-                       figure_defs=unit_figures(cat, u.id, rows, q), previous=previous_texts(cat, data, u.id, q))
+    text = render_form(
+        cat,
+        u.id,
+        q,
+        rows,
+        lang=lang,
+        path=shown,
+        optional=optional,
+        figure_defs=unit_figures(cat, u.id, rows, q),
+        previous=previous_texts(cat, data, u.id, q),
+    )
     if to_stdout:
         out(text)
         return
@@ -80,8 +105,17 @@ def new_cmd(
     n = len(rows) - len(optional)
     extra = t("cli.new_optional", lang, n=len(optional)) if optional else ""
     kept = t("cli.new_kept", lang, backup=saved) if saved else ""
-    out(t("cli.new_replaced" if saved else "cli.new_wrote", lang, path=shown, unit=u.name, quarter=q.label(lang), n=n,
-          extra=extra + kept))
+    out(
+        t(
+            "cli.new_replaced" if saved else "cli.new_wrote",
+            lang,
+            path=shown,
+            unit=u.name,
+            quarter=q.label(lang),
+            n=n,
+            extra=extra + kept,
+        )
+    )
 
 
 def _keep_old(target: Path, text: str, shown: str, lang: str) -> str:
@@ -107,6 +141,7 @@ def _keep_old(target: Path, text: str, shown: str, lang: str) -> str:
 
 
 # ---------------------------------------------------------------- zengshou status
+
 
 @command("status")
 def status_cmd(
@@ -147,7 +182,11 @@ def status_cmd(
         from zengshou.notice import NoticeError, render_reminder
 
         try:
-            out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data, office=config.office))
+            out(
+                render_reminder(
+                    cat, st, lang=lang, notice_date=day, templates=templates, data=data, office=config.office
+                )
+            )
         except NoticeError as e:
             fail(e.message, lang)
     elif fmt is TableOrJson.json:
@@ -177,26 +216,46 @@ def _print_table(cat, st, lang: str) -> None:
         heads = [Column(t("status.unit", lang), wrap=True, min=10)]
         if with_file:
             heads += [Column(t("status.kind", lang), wrap=True, min=6), Column(t("status.file", lang))]
-        heads += [Column(t("status.submitted", lang)), Column(t("status.state", lang), wrap=True, min=6),
-                  Column(t("status.missing", lang), wrap=True, min=6), Column(t("status.errors", lang), justify="right"),
-                  Column(t("status.warnings", lang), justify="right")]
+        heads += [
+            Column(t("status.submitted", lang)),
+            Column(t("status.state", lang), wrap=True, min=6),
+            Column(t("status.missing", lang), wrap=True, min=6),
+            Column(t("status.errors", lang), justify="right"),
+            Column(t("status.warnings", lang), justify="right"),
+        ]
         rows = []
         for u, miss in zip(st.units, rows_missing, strict=True):
             r = [u.name] + ([t(f"kind.{u.kind}", lang), "✓" if u.file else "—"] if with_file else [])
-            r += [u.submitted.isoformat() if u.submitted else "—", state_text(u, lang, short=short), miss,
-                  str(u.errors) if u.file else "—", str(u.warnings) if u.file else "—"]
+            r += [
+                u.submitted.isoformat() if u.submitted else "—",
+                state_text(u, lang, short=short),
+                miss,
+                str(u.errors) if u.file else "—",
+                str(u.warnings) if u.file else "—",
+            ]
             rows.append(r)
         total = [t("status.total", lang)] + ([f"{tot['units']}", f"{tot['reported']}"] if with_file else [])
-        total += ["", t("status.total_reported", lang, reported=tot["reported"], units=tot["units"]),
-                  str(tot["missing_rows"]), str(tot["errors"]), str(tot["warnings"])]
+        total += [
+            "",
+            t("status.total_reported", lang, reported=tot["reported"], units=tot["units"]),
+            str(tot["missing_rows"]),
+            str(tot["errors"]),
+            str(tot["warnings"]),
+        ]
         return heads, rows, total
 
     heads, rows, total = build(short=False, with_file=True)
     notes = []
     if not fits_whole(heads, rows + [total], cols):
         heads, rows, total = build(short=True, with_file=False)
-        forms = join((t("fmt.means", lang, short=t(f"state.{s}.short", lang), full=t(f"state.{s}", lang)) for s in STATES
-                      if t(f"state.{s}.short", lang) != t(f"state.{s}", lang)), lang)
+        forms = join(
+            (
+                t("fmt.means", lang, short=t(f"state.{s}.short", lang), full=t(f"state.{s}", lang))
+                for s in STATES
+                if t(f"state.{s}.short", lang) != t(f"state.{s}", lang)
+            ),
+            lang,
+        )
         notes = [t("table.short_forms", lang, forms=forms), t("status.no_file_column", lang)]
     con.print(table(title, heads, rows, cols, total=total, lang=lang))
     for n in notes:
@@ -224,5 +283,12 @@ def _missing_text(u, lang: str) -> str:
 def _totals_text(tot: dict, lang: str) -> str:
     order = ("on_time", "late", "draft", "invalid", "missing")
     states = join((t("status.state_count", lang, state=t(f"state.{s}.short", lang), n=tot[s]) for s in order), lang)
-    return t("status.totals", lang, units=tot["units"], states=states, missing_rows=tot["missing_rows"],
-             errors=tot["errors"], warnings=tot["warnings"])
+    return t(
+        "status.totals",
+        lang,
+        units=tot["units"],
+        states=states,
+        missing_rows=tot["missing_rows"],
+        errors=tot["errors"],
+        warnings=tot["warnings"],
+    )

@@ -16,7 +16,6 @@ from typing import Literal
 from zengshou.i18n import t
 from zengshou.writer import cells, wrap
 
-
 #: the part of a table's width the prose column gets before the other columns are made whole
 PROSE_SHARE = 0.4
 
@@ -114,8 +113,16 @@ def _cell(text: str, width: int, col: Column) -> str:
     return "\n".join(ln for part in text.splitlines() or [""] for ln in fit(part, width) if ln or not part)
 
 
-def table(title: str, columns: list[Column], rows: list[list[str]], width: int, *, lines: bool = False,
-          total: list[str] | None = None, lang: str = "zh"):
+def table(
+    title: str,
+    columns: list[Column],
+    rows: list[list[str]],
+    width: int,
+    *,
+    lines: bool = False,
+    total: list[str] | None = None,
+    lang: str = "zh",
+):
     """A Rich renderable: the bordered table when it fits ``width``, else blocks."""
     from rich.table import Table
 
@@ -126,17 +133,28 @@ def table(title: str, columns: list[Column], rows: list[list[str]], width: int, 
     inner = sum(got) + 3 * len(got) + 1
     tbl = Table(title="\n".join(fit(title, inner)), show_lines=lines, expand=False)
     for c, w in zip(columns, got, strict=True):
-        tbl.add_column("\n".join(fit(c.head, w)) if c.wrap else c.head, justify=c.justify, width=w,
-                       no_wrap=True, overflow="fold")
+        tbl.add_column(
+            "\n".join(fit(c.head, w)) if c.wrap else c.head, justify=c.justify, width=w, no_wrap=True, overflow="fold"
+        )
     for n, r in enumerate(rows):
-        tbl.add_row(*(_cell(v, w, c) for v, w, c in zip(r, got, columns, strict=True)), end_section=bool(total) and n + 1 == len(rows))
+        tbl.add_row(
+            *(_cell(v, w, c) for v, w, c in zip(r, got, columns, strict=True)),
+            end_section=bool(total) and n + 1 == len(rows),
+        )
     if total:
         tbl.add_row(*(_cell(v, w, c) for v, w, c in zip(total, got, columns, strict=True)))
     return tbl
 
 
-def blocks(title: str, columns: list[Column], rows: list[list[str]], width: int, *, total: list[str] | None = None,
-           lang: str = "zh"):
+def blocks(
+    title: str,
+    columns: list[Column],
+    rows: list[list[str]],
+    width: int,
+    *,
+    total: list[str] | None = None,
+    lang: str = "zh",
+):
     """One block per row: the first column's value as a heading, then ``head value`` pairs
     wrapped to ``width``. A legend under the title names every column in order."""
     from rich.text import Text

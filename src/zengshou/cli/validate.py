@@ -21,16 +21,13 @@ class Fmt(StrEnum):
 
 @command("validate")
 def validate_cmd(
-    paths: Annotated[list[Path] | None, typer.Argument(
-        help=H("opt.validate.paths"), metavar=H("meta.paths"))] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help=H("opt.validate.paths"), metavar=H("meta.paths"))] = None,
     quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.validate.quarter"))] = None,
     strict: Annotated[bool, typer.Option("--strict", help=H("opt.validate.strict"))] = False,
     fmt: Annotated[Fmt, typer.Option("--format", "-f", help=H("opt.validate.format"))] = Fmt.text,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=H("opt.validate.output"))] = None,
-    changed: Annotated[bool, typer.Option(
-        "--changed", help=H("opt.validate.changed"))] = False,
-    since: Annotated[str | None, typer.Option(
-        "--since", metavar=H("meta.ref"), help=H("opt.validate.since"))] = None,
+    changed: Annotated[bool, typer.Option("--changed", help=H("opt.validate.changed"))] = False,
+    since: Annotated[str | None, typer.Option("--since", metavar=H("meta.ref"), help=H("opt.validate.since"))] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help=H("opt.validate.no_cache"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,

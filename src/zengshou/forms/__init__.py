@@ -48,13 +48,14 @@ def fingerprint(cat, rows: list[int]) -> str:
     h = hashlib.sha256()
     for r in rows:
         t = cat.task(r)
-        h.update(f"{r}\t{t.text if t else ''}\n".encode("utf-8"))
+        h.update(f"{r}\t{t.text if t else ''}\n".encode())
     return h.hexdigest()
 
 
 # ---------------------------------------------------------------- what a form asks, besides the text
 # Shared by the Excel form (forms.template) and the YAML form of ``zengshou new`` (writer), so
 # both ask for the same figures and show the same previous-quarter text.
+
 
 def unit_figures(cat, unit_id: str, rows: list[int], quarter) -> dict[int, list]:
     """Row → the indicators (models.Indicator) whose figure ``unit_id`` reports on that row:
@@ -65,8 +66,11 @@ def unit_figures(cat, unit_id: str, rows: list[int], quarter) -> dict[int, list]
     out: dict[int, list] = {}
     for row in rows:
         t = cat.task(row)
-        mine = [ind for ind in (t.indicators if t else []) if ind.aggregation != "threshold"
-                and unit_id in reporters(cat, Def(row, ind), quarter)]
+        mine = [
+            ind
+            for ind in (t.indicators if t else [])
+            if ind.aggregation != "threshold" and unit_id in reporters(cat, Def(row, ind), quarter)
+        ]
         if mine:
             out[row] = mine
     return out

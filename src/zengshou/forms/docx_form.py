@@ -28,8 +28,22 @@ from __future__ import annotations
 import io
 from xml.sax.saxutils import escape
 
-from zengshou.forms import (FORM_FORMAT, H_FIGURES, H_MEASURE, H_PREVIOUS, H_PROGRESS, H_ROW,
-                            H_STATUS, H_TASK, H_UNITS, SIGN_OFF, STATUSES, figure_label, fingerprint, unit_figures)
+from zengshou.forms import (
+    FORM_FORMAT,
+    H_FIGURES,
+    H_MEASURE,
+    H_PREVIOUS,
+    H_PROGRESS,
+    H_ROW,
+    H_STATUS,
+    H_TASK,
+    H_UNITS,
+    SIGN_OFF,
+    STATUSES,
+    figure_label,
+    fingerprint,
+    unit_figures,
+)
 from zengshou.quarters import Quarter
 
 #: Version of the Word form's layout (the Excel form counts its own, ``forms.FORM_VERSION``).
@@ -53,8 +67,9 @@ def header_line(cat, unit_id: str, q: Quarter) -> str:
     """The visible line that says whose form it is; import compares it with the marker."""
     u = cat.by_id[unit_id]
     d = cat.deadline(q)
-    return (f"填报单位：{u.name}　　季度：{q.label('zh')}（{q}）　　报送截止：{d.year}年{d.month}月{d.day}日"
-            + (f"　　报送邮箱：{cat.plan.mailbox}" if cat.plan.mailbox else ""))
+    return f"填报单位：{u.name}　　季度：{q.label('zh')}（{q}）　　报送截止：{d.year}年{d.month}月{d.day}日" + (
+        f"　　报送邮箱：{cat.plan.mailbox}" if cat.plan.mailbox else ""
+    )
 
 
 def columns(has_previous: bool, has_figures: bool) -> list[str]:
@@ -69,23 +84,37 @@ def columns(has_previous: bool, has_figures: bool) -> list[str]:
 
 def marker(cat, unit_id: str, q: Quarter, rows: list[int], optional: set[int]) -> dict[str, str]:
     """The marker's key/value pairs: the Excel form's hidden-sheet keys, prefixed."""
-    return {"format": FORM_FORMAT, "version": str(DOCX_VERSION), "unit": unit_id, "quarter": str(q),
-            "rows": ",".join(map(str, rows)), "optional": ",".join(str(r) for r in rows if r in optional),
-            "fingerprint": fingerprint(cat, rows)}
+    return {
+        "format": FORM_FORMAT,
+        "version": str(DOCX_VERSION),
+        "unit": unit_id,
+        "quarter": str(q),
+        "rows": ",".join(map(str, rows)),
+        "optional": ",".join(str(r) for r in rows if r in optional),
+        "fingerprint": fingerprint(cat, rows),
+    }
 
 
 def custom_properties_xml(props: dict[str, str]) -> bytes:
     items = "".join(
         f'<property fmtid="{_FMTID}" pid="{pid}" name="{escape(PROP_PREFIX + k)}"><vt:lpwstr>{escape(v)}</vt:lpwstr></property>'
-        for pid, (k, v) in enumerate(props.items(), 2))
-    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
-            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-            + items + "</Properties>").encode("utf-8")
+        for pid, (k, v) in enumerate(props.items(), 2)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+        'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' + items + "</Properties>"
+    ).encode("utf-8")
 
 
-def build_docx(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optional: set[int] | None = None,
-               previous: dict[int, str] | None = None):
+def build_docx(
+    cat,
+    unit_id: str,
+    quarter: Quarter | str,
+    rows: list[int],
+    optional: set[int] | None = None,
+    previous: dict[int, str] | None = None,
+):
     """The form as a python-docx Document (not saved)."""
     import docx
     from docx.enum.section import WD_ORIENT
@@ -133,13 +162,22 @@ def build_docx(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
         _bottom_border(vc)
 
     note = doc.add_paragraph()
-    _run(note, (f"填写说明：在“{H_PROGRESS}”栏填写本季度贯彻落实情况，写明做了什么、取得什么成效，每条不超过{limit}字"
-                "（不计空格和换行），不写“无”“略”“同上”；在“进展”栏选择或填写 " + "／".join(STATUSES) + " 之一"
-                + (f"；“{H_FIGURES}”栏在冒号后填写数字（只写数字，如 1200 或 35.5）" if figs else "")
-                + (f"；“{H_PREVIOUS}”栏是本单位上季度的填报，仅供参考，请写本季度的新进展" if previous else "")
-                + "。不要增删行、改动序号和任务内容"
-                + ("；标“选填”的任务本单位为配合单位，可不填" if optional else "")
-                + "。填好后保存为 .docx（Word 文档）发回。"), BODY_FONT, 10)
+    _run(
+        note,
+        (
+            f"填写说明：在“{H_PROGRESS}”栏填写本季度贯彻落实情况，写明做了什么、取得什么成效，每条不超过{limit}字"
+            "（不计空格和换行），不写“无”“略”“同上”；在“进展”栏选择或填写 "
+            + "／".join(STATUSES)
+            + " 之一"
+            + (f"；“{H_FIGURES}”栏在冒号后填写数字（只写数字，如 1200 或 35.5）" if figs else "")
+            + (f"；“{H_PREVIOUS}”栏是本单位上季度的填报，仅供参考，请写本季度的新进展" if previous else "")
+            + "。不要增删行、改动序号和任务内容"
+            + ("；标“选填”的任务本单位为配合单位，可不填" if optional else "")
+            + "。填好后保存为 .docx（Word 文档）发回。"
+        ),
+        BODY_FONT,
+        10,
+    )
 
     cols = columns(bool(previous), bool(figs))
     widths: dict[str, float] = dict(WIDTH_MM)
@@ -167,9 +205,14 @@ def build_docx(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
         cells = table.rows[i].cells
         continues = i > 1 and cat.task(rows[i - 2]).measure == t.measure
         units = t.units_text or "、".join(t.units)
-        values = {H_ROW: str(row), H_MEASURE: "" if continues else f"{m.id}．{m.title}", H_TASK: t.text,
-                  H_PREVIOUS: previous.get(row, ""), H_PROGRESS: "",
-                  H_UNITS: units + ("\n（本单位配合，选填）" if row in optional else "")}
+        values = {
+            H_ROW: str(row),
+            H_MEASURE: "" if continues else f"{m.id}．{m.title}",
+            H_TASK: t.text,
+            H_PREVIOUS: previous.get(row, ""),
+            H_PROGRESS: "",
+            H_UNITS: units + ("\n（本单位配合，选填）" if row in optional else ""),
+        }
         for j, c in enumerate(cols):
             cell = cells[j]
             _cell_width(cell, Mm(widths[c]))
@@ -199,8 +242,9 @@ def build_docx(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
 
     # the marker: custom document properties
     pkg = doc.part.package
-    part = Part(PackURI("/docProps/custom.xml"), CUSTOM_CT,
-                custom_properties_xml(marker(cat, unit_id, q, rows, optional)), pkg)
+    part = Part(
+        PackURI("/docProps/custom.xml"), CUSTOM_CT, custom_properties_xml(marker(cat, unit_id, q, rows, optional)), pkg
+    )
     pkg.relate_to(part, CUSTOM_RT)
     cp = doc.core_properties
     cp.title = f"{plan.short_title}重点任务清单落实进度（{q.label('zh')}）"
@@ -211,8 +255,14 @@ def build_docx(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     return doc
 
 
-def docx_bytes(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optional: set[int] | None = None,
-               previous: dict[int, str] | None = None) -> bytes:
+def docx_bytes(
+    cat,
+    unit_id: str,
+    quarter: Quarter | str,
+    rows: list[int],
+    optional: set[int] | None = None,
+    previous: dict[int, str] | None = None,
+) -> bytes:
     """The form as deterministic .docx bytes: the same inputs give the same file."""
     from zengshou.xlsxutil import normalize_xlsx
 
@@ -222,6 +272,7 @@ def docx_bytes(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
 
 
 # ---------------------------------------------------------------- python-docx helpers
+
 
 def _base_style(doc) -> None:
     from docx.oxml.ns import qn
@@ -270,15 +321,20 @@ def _shade(cell, fill: str) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    cell._tc.get_or_add_tcPr().append(parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>'))
+    cell._tc.get_or_add_tcPr().append(
+        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    )
 
 
 def _bottom_border(cell) -> None:
     from docx.oxml import parse_xml
     from docx.oxml.ns import nsdecls
 
-    cell._tc.get_or_add_tcPr().append(parse_xml(
-        f'<w:tcBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>'))
+    cell._tc.get_or_add_tcPr().append(
+        parse_xml(
+            f'<w:tcBorders {nsdecls("w")}><w:bottom w:val="single" w:sz="6" w:space="0" w:color="000000"/></w:tcBorders>'
+        )
+    )
 
 
 def _fixed_layout(table) -> None:
@@ -293,8 +349,8 @@ def _repeat_header(row) -> None:
     from docx.oxml.ns import nsdecls
 
     trPr = row._tr.get_or_add_trPr()
-    trPr.append(parse_xml(f'<w:tblHeader {nsdecls("w")}/>'))
-    trPr.append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+    trPr.append(parse_xml(f"<w:tblHeader {nsdecls('w')}/>"))
+    trPr.append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
 
 
 def _status_control(cell) -> None:
@@ -305,9 +361,10 @@ def _status_control(cell) -> None:
     items = "".join(f'<w:listItem w:displayText="{s}" w:value="{s}"/>' for s in STATUSES)
     sdt = parse_xml(
         f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="{H_STATUS}"/><w:tag w:val="{STATUS_TAG}"/>'
-        f'<w:showingPlcHdr/><w:dropDownList>{items}</w:dropDownList></w:sdtPr>'
+        f"<w:showingPlcHdr/><w:dropDownList>{items}</w:dropDownList></w:sdtPr>"
         f'<w:sdtContent><w:r><w:rPr><w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:eastAsia="{BODY_FONT}"/>'
-        f'<w:color w:val="808080"/><w:sz w:val="18"/></w:rPr><w:t>{STATUS_PLACEHOLDER}</w:t></w:r></w:sdtContent></w:sdt>')
+        f'<w:color w:val="808080"/><w:sz w:val="18"/></w:rPr><w:t>{STATUS_PLACEHOLDER}</w:t></w:r></w:sdtContent></w:sdt>'
+    )
     cell.paragraphs[0]._p.append(sdt)
 
 
@@ -320,11 +377,13 @@ def _page_footer(paragraph) -> None:
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     def field(code: str) -> None:
-        for xml in (f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
-                    f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
-                    f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
-                    f'<w:r {nsdecls("w")}><w:t>1</w:t></w:r>',
-                    f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'):
+        for xml in (
+            f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>',
+            f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
+            f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>',
+            f"<w:r {nsdecls('w')}><w:t>1</w:t></w:r>",
+            f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>',
+        ):
             paragraph._p.append(parse_xml(xml))
 
     _run(paragraph, "第 ", BODY_FONT, 9)

@@ -25,11 +25,23 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zengshou.forms import (FORM_FORMAT, H_FIGURES, H_PROGRESS, H_ROW, H_STATUS, H_TASK, MAX_UNPACKED_BYTES,
-                            SIGN_OFF, STATUSES, figure_label, fingerprint, unit_figures)
+from zengshou.forms import (
+    FORM_FORMAT,
+    H_FIGURES,
+    H_PROGRESS,
+    H_ROW,
+    H_STATUS,
+    H_TASK,
+    MAX_UNPACKED_BYTES,
+    SIGN_OFF,
+    STATUSES,
+    figure_label,
+    fingerprint,
+    unit_figures,
+)
 from zengshou.forms.docx_form import DOCX_VERSION, PROP_PREFIX
-from zengshou.forms.imported import ImportedForm
 from zengshou.forms.docx_package import W, is_macro_enabled, open_package, parse_xml, read_part
+from zengshou.forms.imported import ImportedForm
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
 
@@ -69,6 +81,7 @@ def cell_at(row: list[Cell], col: int) -> Cell | None:
 
 # ---------------------------------------------------------------- text of the body
 
+
 def _text(elem, out: list[str]) -> None:
     """Append the visible text under ``elem`` (document order) to ``out``."""
     tag = elem.tag
@@ -87,8 +100,18 @@ def _text(elem, out: list[str]) -> None:
     elif tag == W + "noBreakHyphen":
         out.append("-")
         return
-    elif tag in (W + "delText", W + "instrText", W + "tblPr", W + "trPr", W + "tcPr", W + "rPr", W + "pPr",
-                 W + "sdtPr", _MC + "Fallback", W + "del"):
+    elif tag in (
+        W + "delText",
+        W + "instrText",
+        W + "tblPr",
+        W + "trPr",
+        W + "tcPr",
+        W + "rPr",
+        W + "pPr",
+        W + "sdtPr",
+        _MC + "Fallback",
+        W + "del",
+    ):
         return
     elif tag == W + "sdt":
         pr = elem.find(W + "sdtPr")
@@ -192,6 +215,7 @@ def body_blocks(root) -> tuple[list[str], list[Table]]:
 
 # ---------------------------------------------------------------- marker
 
+
 def read_marker(imp, z, budget) -> dict[str, str]:
     data = read_part(imp, z, "docProps/custom.xml", budget)
     if data is None:
@@ -203,15 +227,23 @@ def read_marker(imp, z, budget) -> dict[str, str]:
     for prop in root.iter(_CP + "property"):
         name = prop.get("name") or ""
         if name.startswith(PROP_PREFIX):
-            out[name[len(PROP_PREFIX):]] = "".join(prop.itertext()).strip()
+            out[name[len(PROP_PREFIX) :]] = "".join(prop.itertext()).strip()
     return out
 
 
 # ---------------------------------------------------------------- reading
 
-def read_docx(path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | None = None,
-              fallback_unit: str | None = None, fallback_quarter: Quarter | None = None,
-              display: str | None = None):
+
+def read_docx(
+    path: Path,
+    cat,
+    *,
+    unit_id: str | None = None,
+    quarter: Quarter | None = None,
+    fallback_unit: str | None = None,
+    fallback_quarter: Quarter | None = None,
+    display: str | None = None,
+):
     """Read and check one Word file into an :class:`~zengshou.forms.importer.ImportedForm`.
 
     ``unit_id``/``quarter`` are what the user said: checked against a form's marker, used for a
@@ -254,7 +286,10 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
         bad("缺少 version", "no version")
         return None
     if int(marker["version"]) > DOCX_VERSION:
-        bad(f"表单版本 {marker['version']} 由更新版本的 zengshou 生成", f"form version {marker['version']} was made by a newer zengshou")
+        bad(
+            f"表单版本 {marker['version']} 由更新版本的 zengshou 生成",
+            f"form version {marker['version']} was made by a newer zengshou",
+        )
         return None
     unit = cat.by_id.get(marker.get("unit", ""))
     if unit is None or unit.kind == "group":
@@ -282,11 +317,28 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
         qm = _QUARTER_ID.search(head) or None
         shown_q = Quarter(int(qm.group(1)), int(qm.group(2))) if qm else _quarter_in(head)
         if shown_unit is not None and shown_unit.id != unit.id:
-            imp.add("F841", what={"zh": f"表头为“{shown_unit.name}”，隐藏标记为“{unit.name}”",
-                                  "en": f"the header says '{shown_unit.name}', the hidden marker '{unit.name}'"})
+            imp.add(
+                "F841",
+                what={
+                    "zh": f"表头为“{shown_unit.name}”，隐藏标记为“{unit.name}”",
+                    "en": f"the header says '{shown_unit.name}', the hidden marker '{unit.name}'",
+                },
+            )
         if shown_q is not None and shown_q != q:
-            imp.add("F841", what={"zh": f"表头为 {shown_q}，隐藏标记为 {q}", "en": f"the header says {shown_q}, the hidden marker {q}"})
-    return {"unit": unit.id, "quarter": q, "rows": rows, "optional": optional, "fingerprint": marker.get("fingerprint", "")}
+            imp.add(
+                "F841",
+                what={
+                    "zh": f"表头为 {shown_q}，隐藏标记为 {q}",
+                    "en": f"the header says {shown_q}, the hidden marker {q}",
+                },
+            )
+    return {
+        "unit": unit.id,
+        "quarter": q,
+        "rows": rows,
+        "optional": optional,
+        "fingerprint": marker.get("fingerprint", ""),
+    }
 
 
 def _quarter_in(text: str) -> Quarter | None:
@@ -355,8 +407,14 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
             imp.add("F810", form_quarter=str(meta["quarter"]), quarter=str(quarter), unit_id=meta["unit"])
         if fingerprint(cat, meta["rows"]) != meta["fingerprint"]:
             gone = [r for r in meta["rows"] if cat.task(r) is None]
-            what = ({"zh": f"第 {'、'.join(map(str, gone))} 项已不存在", "en": f"row(s) {', '.join(map(str, gone))} no longer exist"}
-                    if gone else {"zh": "任务内容有改动", "en": "task texts were edited"})
+            what = (
+                {
+                    "zh": f"第 {'、'.join(map(str, gone))} 项已不存在",
+                    "en": f"row(s) {', '.join(map(str, gone))} no longer exist",
+                }
+                if gone
+                else {"zh": "任务内容有改动", "en": "task texts were edited"}
+            )
             imp.add("F811", what=what, unit_id=meta["unit"], quarter=str(meta["quarter"]))
         if imp.refused:
             return
@@ -366,9 +424,17 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
         imp.unit_id = unit_id or unit_in_text(cat, title) or fallback_unit
         imp.quarter = quarter or _quarter_in(title) or fallback_quarter
         if imp.unit_id is None or imp.quarter is None:
-            missing = [w for w, v in (({"zh": "单位", "en": "unit"}, imp.unit_id), ({"zh": "季度", "en": "quarter"}, imp.quarter))
-                       if v is None]
-            imp.add("F845", what={"zh": "、".join(m["zh"] for m in missing), "en": " and ".join(m["en"] for m in missing)})
+            missing = [
+                w
+                for w, v in (
+                    ({"zh": "单位", "en": "unit"}, imp.unit_id),
+                    ({"zh": "季度", "en": "quarter"}, imp.quarter),
+                )
+                if v is None
+            ]
+            imp.add(
+                "F845", what={"zh": "、".join(m["zh"] for m in missing), "en": " and ".join(m["en"] for m in missing)}
+            )
             return
 
     if not tables:
@@ -385,8 +451,10 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
     c_status, c_figs = cols.get(H_STATUS), cols.get(H_FIGURES)
 
     # the data rows: this table's rows below the header, then tables of the same width after it
-    data: list[tuple[Table, int, list[Cell]]] = [(head_table, i + 1, r) for i, r in enumerate(head_table.rows) if i > hr]
-    for t in tables[ti + 1:]:
+    data: list[tuple[Table, int, list[Cell]]] = [
+        (head_table, i + 1, r) for i, r in enumerate(head_table.rows) if i > hr
+    ]
+    for t in tables[ti + 1 :]:
         if t.width != head_table.width:
             break
         for i, r in enumerate(t.rows):
@@ -419,8 +487,14 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
                 numbered = [n for _, _, rr in group if (n := _row_number(_txt(rr, c_row))) is not None]
                 texts = [_txt(rr, col) for _, _, rr in group]
                 if len(numbered) > 1 and any(x.strip() for x in texts):
-                    imp.add("F840", r, col + 1, cell=ref(t, r, col), column=_col_name(cols, col),
-                            rows={"zh": "、".join(map(str, numbered)), "en": ", ".join(map(str, numbered))})
+                    imp.add(
+                        "F840",
+                        r,
+                        col + 1,
+                        cell=ref(t, r, col),
+                        column=_col_name(cols, col),
+                        rows={"zh": "、".join(map(str, numbered)), "en": ", ".join(map(str, numbered))},
+                    )
                 i = j
             else:
                 i += 1
@@ -448,10 +522,17 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
         task_cell = cell_at(row, c_task)
         if task_cell is not None and squash(task_cell.text) != squash(cat.task(seq).text):
             imp.add("F816", r, c_task + 1, row=seq, cell=ref(t, r, c_task))
-        entries.append((seq, prog, _txt(row, c_status) if c_status is not None else "",
-                        _txt(row, c_figs) if c_figs is not None else "", ref(t, r, c_prog),
-                        ref(t, r, c_status) if c_status is not None else "",
-                        ref(t, r, c_figs) if c_figs is not None else ""))
+        entries.append(
+            (
+                seq,
+                prog,
+                _txt(row, c_status) if c_status is not None else "",
+                _txt(row, c_figs) if c_figs is not None else "",
+                ref(t, r, c_prog),
+                ref(t, r, c_status) if c_status is not None else "",
+                ref(t, r, c_figs) if c_figs is not None else "",
+            )
+        )
     if meta is not None:
         missing = [r for r in meta["rows"] if r not in seen]
         if missing:
@@ -476,8 +557,13 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
         values = _figures(imp, seq, fig_text, figs.get(seq, []), fref)
         if values:
             imp.figures[seq] = values
-        if prog.strip() or seq in imp.statuses or values or (seq in required and seq not in optional) \
-                or (meta is not None and seq not in optional):
+        if (
+            prog.strip()
+            or seq in imp.statuses
+            or values
+            or (seq in required and seq not in optional)
+            or (meta is not None and seq not in optional)
+        ):
             imp.items.append((seq, prog))
             imp.cells[seq] = pref
     if filled == 0 and not imp.statuses and not imp.figures:

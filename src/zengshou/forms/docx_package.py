@@ -37,7 +37,7 @@ def sniff(path: Path) -> str | None:
     if head.startswith(ZIP_MAGIC):
         try:
             with zipfile.ZipFile(path) as z:
-                names = set(z.namelist()[:MAX_PARTS + 1])
+                names = set(z.namelist()[: MAX_PARTS + 1])
         except (zipfile.BadZipFile, OSError, ValueError):
             return "docx" if suffix in (".docx", ".docm", ".doc") else None
         if "word/document.xml" in names:
@@ -70,11 +70,17 @@ def _ole2_kind(path: Path) -> str:
 def _what_else(head: bytes) -> dict[str, str]:
     h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if h.startswith(b"{\\rtf"):
-        return {"zh": "这是 RTF 文档（WPS 常把它存成 .doc）", "en": "it is an RTF document (WPS often saves those as .doc)"}
+        return {
+            "zh": "这是 RTF 文档（WPS 常把它存成 .doc）",
+            "en": "it is an RTF document (WPS often saves those as .doc)",
+        }
     if h.startswith(b"%pdf"):
         return {"zh": "这是 PDF 文件", "en": "it is a PDF"}
     if h.startswith(b"<"):
-        return {"zh": "看起来是网页或 XML 文件，例如另存为“网页”的文档", "en": "it looks like HTML or XML, e.g. a document saved as a web page"}
+        return {
+            "zh": "看起来是网页或 XML 文件，例如另存为“网页”的文档",
+            "en": "it looks like HTML or XML, e.g. a document saved as a web page",
+        }
     if b"\x00" not in head:
         return {"zh": "看起来是纯文本文件", "en": "it looks like a plain text file"}
     return {"zh": "文件头无法识别", "en": "unrecognised content"}
@@ -118,15 +124,22 @@ def open_package(imp) -> zipfile.ZipFile | None:
     names = {i.filename for i in infos}
     if "word/document.xml" not in names:
         z.close()
-        what = ({"zh": "这是 Excel 工作簿", "en": "it is an Excel workbook"} if "xl/workbook.xml" in names
-                else {"zh": "其中没有 word/document.xml", "en": "it has no word/document.xml"})
+        what = (
+            {"zh": "这是 Excel 工作簿", "en": "it is an Excel workbook"}
+            if "xl/workbook.xml" in names
+            else {"zh": "其中没有 word/document.xml", "en": "it has no word/document.xml"}
+        )
         imp.add("F830", what=what)
         return None
     unpacked = sum(i.file_size for i in infos)
     if unpacked > MAX_UNPACKED_BYTES:
         z.close()
-        imp.add("F805", what={"zh": "解压后的大小", "en": "unpacked size"}, size=_size(unpacked),
-                limit=_size(MAX_UNPACKED_BYTES))
+        imp.add(
+            "F805",
+            what={"zh": "解压后的大小", "en": "unpacked size"},
+            size=_size(unpacked),
+            limit=_size(MAX_UNPACKED_BYTES),
+        )
         return None
     return z
 
@@ -144,8 +157,12 @@ def read_part(imp, z: zipfile.ZipFile, name: str, budget: list[int]) -> bytes | 
         imp.add("F835", part=name, error=str(e)[:200])
         return None
     if len(data) > budget[0]:
-        imp.add("F805", what={"zh": "解压后的大小", "en": "unpacked size"}, size=f"> {_size(MAX_UNPACKED_BYTES)}",
-                limit=_size(MAX_UNPACKED_BYTES))
+        imp.add(
+            "F805",
+            what={"zh": "解压后的大小", "en": "unpacked size"},
+            size=f"> {_size(MAX_UNPACKED_BYTES)}",
+            limit=_size(MAX_UNPACKED_BYTES),
+        )
         return None
     budget[0] -= len(data)
     return data
@@ -169,4 +186,4 @@ def parse_xml(imp, data: bytes, part: str):
 
 def is_macro_enabled(z: zipfile.ZipFile, content_types: bytes | None) -> bool:
     names = set(z.namelist())
-    return ("word/vbaProject.bin" in names or (content_types is not None and MACRO_CT.encode() in content_types))
+    return "word/vbaProject.bin" in names or (content_types is not None and MACRO_CT.encode() in content_types)

@@ -30,11 +30,20 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_PROGRESS, H_ROW, H_TASK, MAX_FILE_BYTES,
-                            MAX_UNPACKED_BYTES, META_SHEET, fingerprint)
+from zengshou.forms import (
+    FORM_FORMAT,
+    FORM_VERSION,
+    H_PROGRESS,
+    H_ROW,
+    H_TASK,
+    MAX_FILE_BYTES,
+    MAX_UNPACKED_BYTES,
+    META_SHEET,
+    fingerprint,
+)
+from zengshou.forms.imported import ImportedForm
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
-from zengshou.forms.imported import ImportedForm
 from zengshou.yamlout import scalar, text_value
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -68,6 +77,7 @@ def normalize_text(s: str) -> str:
 
 
 # ---------------------------------------------------------------- the file itself
+
 
 def _check_file(imp: ImportedForm) -> bool:
     """Name, size and magic bytes, before the file is opened as a workbook."""
@@ -114,8 +124,12 @@ def _check_file(imp: ImportedForm) -> bool:
         return False
     unpacked = sum(i.file_size for i in infos)
     if unpacked > MAX_UNPACKED_BYTES:
-        imp.add("F805", what={"zh": "解压后的大小", "en": "unpacked size"}, size=_size(unpacked),
-                limit=_size(MAX_UNPACKED_BYTES))
+        imp.add(
+            "F805",
+            what={"zh": "解压后的大小", "en": "unpacked size"},
+            size=_size(unpacked),
+            limit=_size(MAX_UNPACKED_BYTES),
+        )
         return False
     return True
 
@@ -125,7 +139,10 @@ def _sniff(head: bytes) -> dict[str, str]:
     if h.startswith(b"%pdf"):
         return {"zh": "看起来是 PDF 文件", "en": "it looks like a PDF"}
     if h.startswith(b"<"):
-        return {"zh": "看起来是网页或 XML 文件，例如另存为“网页”的表格", "en": "it looks like HTML or XML, e.g. a sheet saved as a web page"}
+        return {
+            "zh": "看起来是网页或 XML 文件，例如另存为“网页”的表格",
+            "en": "it looks like HTML or XML, e.g. a sheet saved as a web page",
+        }
     if h.startswith(b"{\\rtf"):
         return {"zh": "看起来是 RTF 文档", "en": "it looks like an RTF document"}
     import codecs
@@ -155,6 +172,7 @@ def _open(imp: ImportedForm):
 
 # ---------------------------------------------------------------- metadata
 
+
 def _metadata(imp: ImportedForm, wb, cat) -> dict | None:
     ws = wb[META_SHEET]
     meta: dict[str, str] = {}
@@ -172,7 +190,10 @@ def _metadata(imp: ImportedForm, wb, cat) -> dict | None:
         bad("缺少 version", "no version")
         return None
     if int(meta["version"]) > FORM_VERSION:
-        bad(f"表单版本 {meta['version']} 由更新版本的 zengshou 生成", f"form version {meta['version']} was made by a newer zengshou")
+        bad(
+            f"表单版本 {meta['version']} 由更新版本的 zengshou 生成",
+            f"form version {meta['version']} was made by a newer zengshou",
+        )
         return None
     unit = cat.by_id.get(meta.get("unit", ""))
     if unit is None:
@@ -191,11 +212,20 @@ def _metadata(imp: ImportedForm, wb, cat) -> dict | None:
     if not rows or not meta.get("sheet") or meta["sheet"] not in wb.sheetnames:
         bad("缺少任务行或工作表", "rows or sheet missing")
         return None
-    return {"unit": unit.id, "quarter": q, "rows": rows, "optional": optional, "fingerprint": meta.get("fingerprint", ""),
-            "sheet": meta["sheet"], "contact_cell": meta.get("contact_cell", ""), "raw": meta}
+    return {
+        "unit": unit.id,
+        "quarter": q,
+        "rows": rows,
+        "optional": optional,
+        "fingerprint": meta.get("fingerprint", ""),
+        "sheet": meta["sheet"],
+        "contact_cell": meta.get("contact_cell", ""),
+        "raw": meta,
+    }
 
 
 # ---------------------------------------------------------------- the table
+
 
 def _find_header(ws) -> tuple[int, dict[str, int]] | None:
     for r, values in enumerate(ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS, values_only=True), 1):
@@ -234,8 +264,9 @@ def _cell_text(imp: ImportedForm, ws, cell, row: int | None, *, what: str) -> st
     return None
 
 
-def read_form(path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | None = None,
-              display: str | None = None) -> ImportedForm:
+def read_form(
+    path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | None = None, display: str | None = None
+) -> ImportedForm:
     """Read and check one workbook. ``unit_id``/``quarter`` are what the user said (optional
     for forms, required for the plan's table)."""
     imp = ImportedForm(Path(path), display or str(path))
@@ -265,8 +296,14 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
             imp.add("F810", form_quarter=str(meta["quarter"]), quarter=str(quarter), unit_id=meta["unit"])
         if fingerprint(cat, meta["rows"]) != meta["fingerprint"]:
             gone = [r for r in meta["rows"] if cat.task(r) is None]
-            what = ({"zh": f"第 {'、'.join(map(str, gone))} 项已不存在", "en": f"row(s) {', '.join(map(str, gone))} no longer exist"}
-                    if gone else {"zh": "任务内容有改动", "en": "task texts were edited"})
+            what = (
+                {
+                    "zh": f"第 {'、'.join(map(str, gone))} 项已不存在",
+                    "en": f"row(s) {', '.join(map(str, gone))} no longer exist",
+                }
+                if gone
+                else {"zh": "任务内容有改动", "en": "task texts were edited"}
+            )
             imp.add("F811", what=what, unit_id=meta["unit"], quarter=str(meta["quarter"]))
         if imp.refused:
             return imp
@@ -309,10 +346,21 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
         ref = f"{ws.title}!{pcell.coordinate}"
         if seq is None:
             if pcell.value is not None and str(pcell.value).strip():
-                imp.add("F814", r, c_prog, sheet_row=r,
-                        what={"zh": f"有落实进度（{ref}）但没有序号", "en": f"has progress ({ref}) but no 序号"})
+                imp.add(
+                    "F814",
+                    r,
+                    c_prog,
+                    sheet_row=r,
+                    what={"zh": f"有落实进度（{ref}）但没有序号", "en": f"has progress ({ref}) but no 序号"},
+                )
             elif meta is not None and task_v is not None and str(task_v).strip():
-                imp.add("F814", r, c_task, sheet_row=r, what={"zh": "不是表单原有的任务行", "en": "is not one of the form's rows"})
+                imp.add(
+                    "F814",
+                    r,
+                    c_task,
+                    sheet_row=r,
+                    what={"zh": "不是表单原有的任务行", "en": "is not one of the form's rows"},
+                )
             continue
         text = _cell_text(imp, ws, pcell, seq, what="progress")
         entries.append((r, seq, "" if task_v is None else str(task_v), text, ref))
@@ -320,15 +368,28 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
     seen: dict[int, int] = {}
     for sheet_row, seq, task_text, _, _ in entries:
         if seq in seen:
-            imp.add("F814", sheet_row, c_row, sheet_row=sheet_row,
-                    what={"zh": f"重复了第 {seq} 项（第 {seen[seq]} 行已有）", "en": f"repeats task {seq} (already on sheet row {seen[seq]})"})
+            imp.add(
+                "F814",
+                sheet_row,
+                c_row,
+                sheet_row=sheet_row,
+                what={
+                    "zh": f"重复了第 {seq} 项（第 {seen[seq]} 行已有）",
+                    "en": f"repeats task {seq} (already on sheet row {seen[seq]})",
+                },
+            )
             continue
         seen[seq] = sheet_row
         t = cat.task(seq)
         expected = meta["rows"] if meta else None
         if t is None or (expected is not None and seq not in expected):
-            imp.add("F814", sheet_row, c_row, sheet_row=sheet_row,
-                    what={"zh": f"的第 {seq} 项不是本表单的任务", "en": f"holds task {seq}, which is not on this form"})
+            imp.add(
+                "F814",
+                sheet_row,
+                c_row,
+                sheet_row=sheet_row,
+                what={"zh": f"的第 {seq} 项不是本表单的任务", "en": f"holds task {seq}, which is not on this form"},
+            )
             continue
         if squash(task_text) != squash(t.text):
             imp.add("F816", sheet_row, c_task, row=seq, cell=f"{ws.title}!{ws.cell(sheet_row, c_task).coordinate}")
@@ -391,6 +452,7 @@ PEOPLE = ("filled_by", "phone", "reviewer")
 def _form_extras(raw: dict[str, str]) -> dict:
     """Where a version-2 form keeps 进展, the figures and the people cells (from ``_zengshou``).
     Anything unreadable is simply absent: those cells are then not read."""
+
     def col(v: str) -> str | None:
         return v if re.fullmatch(r"[A-Z]{1,3}", v or "") else None
 
@@ -400,9 +462,12 @@ def _form_extras(raw: dict[str, str]) -> dict:
         if re.fullmatch(r"[1-9]\d{0,3}", row.strip()):
             figures[int(row)] = [i.strip() for i in ids.split(",") if re.fullmatch(r"[a-z][a-z0-9_]*", i.strip())]
     cells = {k: raw.get(f"{k}_cell", "") for k in PEOPLE}
-    return {"status_col": col(raw.get("status_col", "")), "figures": figures,
-            "figure_cols": [c for c in (col(x.strip()) for x in (raw.get("figure_cols") or "").split(",")) if c],
-            "people": {k: v for k, v in cells.items() if re.fullmatch(r"[A-Z]{1,3}[1-9]\d{0,6}", v)}}
+    return {
+        "status_col": col(raw.get("status_col", "")),
+        "figures": figures,
+        "figure_cols": [c for c in (col(x.strip()) for x in (raw.get("figure_cols") or "").split(",")) if c],
+        "people": {k: v for k, v in cells.items() if re.fullmatch(r"[A-Z]{1,3}[1-9]\d{0,6}", v)},
+    }
 
 
 def _read_extras(imp: ImportedForm, ws, raw: dict[str, str], sheet_rows: dict[int, int]) -> None:
@@ -458,8 +523,13 @@ def _number_text(v: int | float) -> str:
 
 # ---------------------------------------------------------------- the submission file
 
-_HOW = {"form": "Excel 表单", "table": "方案原表（Excel）", "docx-form": "Word 表单", "docx-table": "方案原表（Word）",
-        "yaml": "报送文件"}
+_HOW = {
+    "form": "Excel 表单",
+    "table": "方案原表（Excel）",
+    "docx-form": "Word 表单",
+    "docx-table": "方案原表（Word）",
+    "yaml": "报送文件",
+}
 
 
 def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> str:
@@ -469,10 +539,12 @@ def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> 
     (``imp.submitted``, which mail intake sets from the message)."""
     u = cat.by_id[imp.unit_id]
     submitted = imp.submitted or submitted
-    lines = [f"# 由 zengshou import 从{_HOW.get(imp.kind, '表单')}导入：{scalar(imp.path.name)}",
-             "# 修改请改表单后重新导入（zengshou import --force），或直接编辑本文件。",
-             f"unit: {scalar(u.name)}",
-             f"quarter: {imp.quarter}"]
+    lines = [
+        f"# 由 zengshou import 从{_HOW.get(imp.kind, '表单')}导入：{scalar(imp.path.name)}",
+        "# 修改请改表单后重新导入（zengshou import --force），或直接编辑本文件。",
+        f"unit: {scalar(u.name)}",
+        f"quarter: {imp.quarter}",
+    ]
     if submitted is not None:
         lines.append(f"submitted: {submitted.isoformat()}")
     if imp.contact:
@@ -496,13 +568,16 @@ def _item_extras(imp: ImportedForm, row: int) -> list[str]:
     out = [f"    status: {scalar(imp.statuses[row])}"] if row in imp.statuses else []
     if imp.figures.get(row):
         out.append("    figures:")
-        out += [f"      {k}: {v if re.fullmatch(r'[0-9]+(?:[.][0-9]+)?', str(v)) else scalar(str(v))}"
-                for k, v in imp.figures[row].items()]
+        out += [
+            f"      {k}: {v if re.fullmatch(r'[0-9]+(?:[.][0-9]+)?', str(v)) else scalar(str(v))}"
+            for k, v in imp.figures[row].items()
+        ]
     return out
 
 
-def read_any(path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | None = None,
-             display: str | None = None) -> ImportedForm:
+def read_any(
+    path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | None = None, display: str | None = None
+) -> ImportedForm:
     """Read a Word or Excel file, chosen by its content (a .docx renamed .xlsx still reads)."""
     from zengshou.forms.docx_package import sniff
 
@@ -515,6 +590,7 @@ def read_any(path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | 
 
 # ---------------------------------------------------------------- importing a batch
 
+
 @dataclass
 class Outcome:
     form: ImportedForm
@@ -526,8 +602,16 @@ class Outcome:
     diff: str = ""
 
 
-def import_forms(cat, data_dir: Path, paths: list[Path], *, unit_id: str | None = None,
-                 quarter: Quarter | None = None, submitted: date | None = None, force: bool = False) -> list[Outcome]:
+def import_forms(
+    cat,
+    data_dir: Path,
+    paths: list[Path],
+    *,
+    unit_id: str | None = None,
+    quarter: Quarter | None = None,
+    submitted: date | None = None,
+    force: bool = False,
+) -> list[Outcome]:
     """Read every workbook, then write the submissions of those that passed.
 
     An existing submission is replaced only with ``force`` (the outcome carries a unified diff);
@@ -544,8 +628,15 @@ def import_forms(cat, data_dir: Path, paths: list[Path], *, unit_id: str | None 
     return outcomes
 
 
-def write_imported(cat, data_dir: Path, imp: ImportedForm, *, submitted: date | None = None, force: bool = False,
-                   written_from: dict[Path, str] | None = None) -> Outcome:
+def write_imported(
+    cat,
+    data_dir: Path,
+    imp: ImportedForm,
+    *,
+    submitted: date | None = None,
+    force: bool = False,
+    written_from: dict[Path, str] | None = None,
+) -> Outcome:
     """Write one checked import: never over a different file without ``force`` (then with a
     diff); identical content is "unchanged". ``written_from`` (target → source) spans a run."""
     from zengshou.atomic import OutputLocked, write_text
@@ -576,9 +667,14 @@ def write_imported(cat, data_dir: Path, imp: ImportedForm, *, submitted: date | 
             imp.add("F822", target=oc.target_display, source=imp.display)
             return oc
         old_text = old.decode("utf-8", "replace")
-        oc.diff = "".join(difflib.unified_diff(old_text.splitlines(keepends=True), new.splitlines(keepends=True),
-                                               fromfile=f"{oc.target_display}（现有 / existing）",
-                                               tofile=f"{oc.target_display}（导入 / imported）"))
+        oc.diff = "".join(
+            difflib.unified_diff(
+                old_text.splitlines(keepends=True),
+                new.splitlines(keepends=True),
+                fromfile=f"{oc.target_display}（现有 / existing）",
+                tofile=f"{oc.target_display}（导入 / imported）",
+            )
+        )
         oc.replaced = True
     try:
         write_text(target, new)

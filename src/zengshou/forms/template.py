@@ -31,8 +31,20 @@ from __future__ import annotations
 import unicodedata
 from typing import Literal
 
-from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_COUNT, H_FIGURE, H_PREVIOUS, H_STATUS, H_VALUE, HEADERS,
-                            META_SHEET, SHEET, STATUSES, fingerprint)
+from zengshou.forms import (
+    FORM_FORMAT,
+    FORM_VERSION,
+    H_COUNT,
+    H_FIGURE,
+    H_PREVIOUS,
+    H_STATUS,
+    H_VALUE,
+    HEADERS,
+    META_SHEET,
+    SHEET,
+    STATUSES,
+    fingerprint,
+)
 from zengshou.quarters import Quarter
 
 HEADER_ROW = 5
@@ -58,9 +70,11 @@ def blank_chars() -> str:
     hand, so the form follows zengshou.text)."""
     from zengshou.text import char_count
 
-    return "".join(chr(c) for c in range(0x20, 0x10000)
-                   if not 0xD800 <= c < 0xE000 and unicodedata.category(chr(c)) not in ("Cn", "Cc")
-                   and char_count(chr(c)) == 0)
+    return "".join(
+        chr(c)
+        for c in range(0x20, 0x10000)
+        if not 0xD800 <= c < 0xE000 and unicodedata.category(chr(c)) not in ("Cn", "Cc") and char_count(chr(c)) == 0
+    )
 
 
 def cells(s: str) -> int:
@@ -102,14 +116,30 @@ def _figure_validation(ind):
     else:
         kind, op, lo, hi, what = "decimal", "greaterThanOrEqual", "0", None, "不小于 0 的数"
     label = figure_label(ind)
-    return DataValidation(type=kind, operator=op, formula1=lo, formula2=hi, allow_blank=True,
-                          showInputMessage=True, showErrorMessage=True, errorStyle="stop",
-                          promptTitle=H_VALUE, prompt=f"{label}。只填数字。"[:255],
-                          errorTitle="请填数字", error=f"{ind.name}：请填写{what}，不写单位和文字。"[:225])
+    return DataValidation(
+        type=kind,
+        operator=op,
+        formula1=lo,
+        formula2=hi,
+        allow_blank=True,
+        showInputMessage=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        promptTitle=H_VALUE,
+        prompt=f"{label}。只填数字。"[:255],
+        errorTitle="请填数字",
+        error=f"{ind.name}：请填写{what}，不写单位和文字。"[:225],
+    )
 
 
-def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optional: set[int] | None = None,
-               previous: dict[int, str] | None = None):
+def build_form(
+    cat,
+    unit_id: str,
+    quarter: Quarter | str,
+    rows: list[int],
+    optional: set[int] | None = None,
+    previous: dict[int, str] | None = None,
+):
     """The form as an openpyxl Workbook (not saved). ``previous``: row → last quarter's text
     (:func:`zengshou.forms.previous_texts`)."""
     from openpyxl import Workbook
@@ -172,22 +202,26 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
 
     ws.merge_cells(f"A2:{last}2")
     deadline = cat.deadline(q)
-    ws["A2"] = (f"填报单位：{u.name}　　季度：{q.label('zh')}　　"
-                f"报送截止：{deadline.year}年{deadline.month}月{deadline.day}日"
-                + (f"　　报送邮箱：{plan.mailbox}" if plan.mailbox else ""))
+    ws["A2"] = (
+        f"填报单位：{u.name}　　季度：{q.label('zh')}　　"
+        f"报送截止：{deadline.year}年{deadline.month}月{deadline.day}日"
+        + (f"　　报送邮箱：{plan.mailbox}" if plan.mailbox else "")
+    )
     ws["A2"].font = Font(name=BODY_FONT, size=12, bold=True)
     ws["A2"].alignment = Alignment(vertical="center", wrap_text=True)
     ws.row_dimensions[2].height = 24
 
     ws.merge_cells(f"A3:{last}3")
-    note = (f"填写说明：在黄色单元格填写。“落实进度”写本季度贯彻落实情况，写明做了什么、取得什么成效，每条不超过{limit}字，"
-            "不写“无”“略”“同上”；单元格内换行按 Alt+Enter（WPS 同）。“字数”栏自动计算，与 Word/WPS 的“字符数（不计空格）”"
-            "相同：空格和换行不计（表情符号等少数字符 Excel 会多计，以审核结果为准）。“进展”从下拉列表选择。"
-            + ("有量化指标的任务，在“数值”栏只填数字（比例填百分数，63 表示 63%），“指标”栏写明填什么。" if slots else "")
-            + "“上季度（供参考）”是本单位上季度的填报内容，请写本季度的新进展，不要照抄。"
-            "最后填写填报人、联系电话和审核人（分管领导）。其他单元格已锁定（工作表保护，无密码），请勿增删行或改动任务内容。"
-            + ("标“（选填）”的任务本单位为配合单位，可不填。" if optional else "")
-            + (f"填好后保存为 .xlsx，发送至 {plan.mailbox}。" if plan.mailbox else "填好后保存为 .xlsx 发回。"))
+    note = (
+        f"填写说明：在黄色单元格填写。“落实进度”写本季度贯彻落实情况，写明做了什么、取得什么成效，每条不超过{limit}字，"
+        "不写“无”“略”“同上”；单元格内换行按 Alt+Enter（WPS 同）。“字数”栏自动计算，与 Word/WPS 的“字符数（不计空格）”"
+        "相同：空格和换行不计（表情符号等少数字符 Excel 会多计，以审核结果为准）。“进展”从下拉列表选择。"
+        + ("有量化指标的任务，在“数值”栏只填数字（比例填百分数，63 表示 63%），“指标”栏写明填什么。" if slots else "")
+        + "“上季度（供参考）”是本单位上季度的填报内容，请写本季度的新进展，不要照抄。"
+        "最后填写填报人、联系电话和审核人（分管领导）。其他单元格已锁定（工作表保护，无密码），请勿增删行或改动任务内容。"
+        + ("标“（选填）”的任务本单位为配合单位，可不填。" if optional else "")
+        + (f"填好后保存为 .xlsx，发送至 {plan.mailbox}。" if plan.mailbox else "填好后保存为 .xlsx 发回。")
+    )
     ws["A3"] = note
     ws["A3"].font = Font(name=BODY_FONT, size=10)
     ws["A3"].alignment = Alignment(vertical="top", wrap_text=True)
@@ -257,26 +291,44 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
         pc = ws[f"{prev_col}{r}"]
         pc.value = before or None
         pc.font, pc.border, pc.alignment, pc.fill = grey, box, wrap_top, reference_fill
-        need = max(lines_needed(values[1], widths["B"]), lines_needed(values[2], widths["C"]),
-                   lines_needed(values[3], widths["D"]), lines_needed(before, PREVIOUS_WIDTH * 1.1),
-                   *(lines_needed(figure_label(ind), FIGURE_WIDTHS[0] * 1.1) for ind in figs.get(row, [])),
-                   MIN_DATA_LINES)
+        need = max(
+            lines_needed(values[1], widths["B"]),
+            lines_needed(values[2], widths["C"]),
+            lines_needed(values[3], widths["D"]),
+            lines_needed(before, PREVIOUS_WIDTH * 1.1),
+            *(lines_needed(figure_label(ind), FIGURE_WIDTHS[0] * 1.1) for ind in figs.get(row, [])),
+            MIN_DATA_LINES,
+        )
         ws.row_dimensions[r].height = LINE_PT * need + 6
     end = FIRST_ROW + len(rows) - 1
 
     # ---- length check on the progress cells: the 字数 formula, not Excel's LEN
-    dv = DataValidation(type="custom", formula1=COUNT_FORMULA.format(c=f"E{FIRST_ROW}") + f"<={limit}",
-                        allow_blank=True, showInputMessage=True, showErrorMessage=True, errorStyle="stop",
-                        promptTitle="落实进度", prompt=(f"填写本季度贯彻落实情况，不超过{limit}字（空格和换行不计）。"
-                                                      "单元格内换行按 Alt+Enter。"),
-                        errorTitle=f"超过{limit}字",
-                        error=f"落实进度每条不超过{limit}字（空格和换行不计），请精简后再输入。")
+    dv = DataValidation(
+        type="custom",
+        formula1=COUNT_FORMULA.format(c=f"E{FIRST_ROW}") + f"<={limit}",
+        allow_blank=True,
+        showInputMessage=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        promptTitle="落实进度",
+        prompt=(f"填写本季度贯彻落实情况，不超过{limit}字（空格和换行不计）。单元格内换行按 Alt+Enter。"),
+        errorTitle=f"超过{limit}字",
+        error=f"落实进度每条不超过{limit}字（空格和换行不计），请精简后再输入。",
+    )
     dv.add(f"E{FIRST_ROW}:E{end}")
     ws.add_data_validation(dv)
-    sv = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
-                        showInputMessage=True, showErrorMessage=True, errorStyle="stop",
-                        promptTitle=H_STATUS, prompt="从下拉列表选择：" + "、".join(STATUSES) + "。",
-                        errorTitle="请从列表选择", error="进展只能是：" + "、".join(STATUSES) + "。")
+    sv = DataValidation(
+        type="list",
+        formula1='"' + ",".join(STATUSES) + '"',
+        allow_blank=True,
+        showInputMessage=True,
+        showErrorMessage=True,
+        errorStyle="stop",
+        promptTitle=H_STATUS,
+        prompt="从下拉列表选择：" + "、".join(STATUSES) + "。",
+        errorTitle="请从列表选择",
+        error="进展只能是：" + "、".join(STATUSES) + "。",
+    )
     sv.add(f"G{FIRST_ROW}:G{end}")
     ws.add_data_validation(sv)
     for fdv in figure_dvs:
@@ -289,20 +341,34 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     wb.security = WorkbookProtection(lockStructure=True)
 
     # ---- print: A4 landscape, one page wide, header row on every page
-    setup_print(ws, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", freeze=f"A{FIRST_ROW}", footer="第 &P 页，共 &N 页",
-                margins=(0.4, 0.4, 0.6, 0.9))  # room for the page-number footer (LibreOffice clips a tighter one)
+    setup_print(
+        ws,
+        title_rows=f"{HEADER_ROW}:{HEADER_ROW}",
+        freeze=f"A{FIRST_ROW}",
+        footer="第 &P 页，共 &N 页",
+        margins=(0.4, 0.4, 0.6, 0.9),
+    )  # room for the page-number footer (LibreOffice clips a tighter one)
     ws.sheet_view.selection[0].activeCell = f"E{FIRST_ROW}"
     ws.sheet_view.selection[0].sqref = f"E{FIRST_ROW}"
 
     # ---- metadata
     meta = wb.create_sheet(META_SHEET)
     fig_meta = ";".join(f"{row}=" + ",".join(ind.id for ind in inds) for row, inds in figs.items())
-    for key, value in (("format", FORM_FORMAT), ("version", FORM_VERSION), ("unit", unit_id), ("quarter", str(q)),
-                       ("rows", ",".join(map(str, rows))), ("optional", ",".join(str(r) for r in rows if r in optional)),
-                       ("fingerprint", fingerprint(cat, rows)), ("sheet", SHEET),
-                       *((f"{k}_cell", v) for k, v in PEOPLE_CELLS.items()),
-                       ("status_col", "G"), ("figure_cols", ",".join(v for _, v in fig_cols)), ("figures", fig_meta),
-                       ("columns", ncols)):
+    for key, value in (
+        ("format", FORM_FORMAT),
+        ("version", FORM_VERSION),
+        ("unit", unit_id),
+        ("quarter", str(q)),
+        ("rows", ",".join(map(str, rows))),
+        ("optional", ",".join(str(r) for r in rows if r in optional)),
+        ("fingerprint", fingerprint(cat, rows)),
+        ("sheet", SHEET),
+        *((f"{k}_cell", v) for k, v in PEOPLE_CELLS.items()),
+        ("status_col", "G"),
+        ("figure_cols", ",".join(v for _, v in fig_cols)),
+        ("figures", fig_meta),
+        ("columns", ncols),
+    ):
         meta.append([key, str(value)])
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
@@ -313,8 +379,14 @@ def _blank_formula() -> str:
     return 'CHAR(9)&CHAR(10)&CHAR(13)&"' + blank_chars() + '"'
 
 
-def form_bytes(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optional: set[int] | None = None,
-               previous: dict[int, str] | None = None) -> bytes:
+def form_bytes(
+    cat,
+    unit_id: str,
+    quarter: Quarter | str,
+    rows: list[int],
+    optional: set[int] | None = None,
+    previous: dict[int, str] | None = None,
+) -> bytes:
     """The form as deterministic .xlsx bytes: the same inputs give the same file."""
     from zengshou.xlsxutil import save_workbook_deterministic
 

@@ -76,8 +76,16 @@ class _Candidate:
     message: str
 
 
-def import_mail(cat, data_dir: Path, messages, senders: dict[str, str], *, quarter: Quarter | None = None,
-                force: bool = False, sender_unit=None) -> MailRun:
+def import_mail(
+    cat,
+    data_dir: Path,
+    messages,
+    senders: dict[str, str],
+    *,
+    quarter: Quarter | None = None,
+    force: bool = False,
+    sender_unit=None,
+) -> MailRun:
     """Read every message's attachments, pick the latest version per unit and quarter, write.
 
     ``messages`` yields MailMessage objects or Findings (see zengshou.intake.mail);
@@ -116,15 +124,25 @@ def import_mail(cat, data_dir: Path, messages, senders: dict[str, str], *, quart
                     tmp_path.unlink(missing_ok=True)
                 imp.path = Path(att.filename)
                 imp.submitted = msg.submitted
-                imp.source = {"sender": msg.sender or None, "subject": msg.subject or None,
-                              "date": msg.date.isoformat() if msg.date else (msg.date_raw.strip() or None),
-                              "attachment": att.filename}
+                imp.source = {
+                    "sender": msg.sender or None,
+                    "subject": msg.subject or None,
+                    "date": msg.date.isoformat() if msg.date else (msg.date_raw.strip() or None),
+                    "attachment": att.filename,
+                }
                 if msg.date is None and not date_noted:
                     date_noted = True
-                    imp.add("F851", subject=msg.subject or "—", sender=msg.sender or "—", date=msg.date_raw.strip() or "—")
+                    imp.add(
+                        "F851", subject=msg.subject or "—", sender=msg.sender or "—", date=msg.date_raw.strip() or "—"
+                    )
                 if imp.unit_id is None and (not imp.refused or any(f.code in ("F845", "F808") for f in imp.findings)):
-                    imp.add("F852", attachment=att.filename, subject=msg.subject or "—", sender=msg.sender or "—",
-                            address=msg.address or "address@example.cn")
+                    imp.add(
+                        "F852",
+                        attachment=att.filename,
+                        subject=msg.subject or "—",
+                        sender=msg.sender or "—",
+                        address=msg.address or "address@example.cn",
+                    )
                 if imp.refused or imp.unit_id is None or imp.quarter is None:
                     run.outcomes.append(Outcome(imp))
                     unit = cat.by_id[imp.unit_id].name if imp.unit_id else "—"
@@ -139,18 +157,29 @@ def import_mail(cat, data_dir: Path, messages, senders: dict[str, str], *, quart
         winner = cands[-1]
         name = cat.by_id[uid].name
         for c in cands[:-1]:
-            c.imp.add("F853", unit=name, quarter=q, attachment=c.imp.path.name, date=_when(c.when),
-                      later=_when(winner.when), summary=_summary(c.imp, winner.imp))
+            c.imp.add(
+                "F853",
+                unit=name,
+                quarter=q,
+                attachment=c.imp.path.name,
+                date=_when(c.when),
+                later=_when(winner.when),
+                summary=_summary(c.imp, winner.imp),
+            )
             run.outcomes.append(Outcome(c.imp))
             run.rows.append(Row(c.message, name, c.imp.path.name, "superseded", "F853"))
         oc = write_imported(cat, data_dir, winner.imp, force=force, written_from=written_from)
         run.outcomes.append(oc)
-        result = ("replaced" if oc.replaced else "imported") if oc.written else ("unchanged" if oc.unchanged else "refused")
+        result = (
+            ("replaced" if oc.replaced else "imported") if oc.written else ("unchanged" if oc.unchanged else "refused")
+        )
         run.rows.append(Row(winner.message, name, winner.imp.path.name, result, _codes(winner.imp)))
     return run
 
 
-def _read(kind: str, path: Path, cat, display: str, hint: str | None, quarter: Quarter | None, name: str) -> ImportedForm:
+def _read(
+    kind: str, path: Path, cat, display: str, hint: str | None, quarter: Quarter | None, name: str
+) -> ImportedForm:
     if kind == "docx":
         from zengshou.forms.docx_import import read_docx
 
@@ -184,8 +213,14 @@ def read_yaml_submission(path: Path, cat, display: str, name: str, quarter: Quar
     u = cat.resolve(model.unit)
     q = Quarter.try_parse(model.quarter)
     if u is None or u.kind == "group" or q is None:
-        imp.add("F856", attachment=name, what={"zh": f"单位“{model.unit}”或季度“{model.quarter}”无效",
-                                               "en": f"unit '{model.unit}' or quarter '{model.quarter}' is not valid"})
+        imp.add(
+            "F856",
+            attachment=name,
+            what={
+                "zh": f"单位“{model.unit}”或季度“{model.quarter}”无效",
+                "en": f"unit '{model.unit}' or quarter '{model.quarter}' is not valid",
+            },
+        )
         return imp
     if quarter and q != quarter:
         imp.add("F810", form_quarter=str(q), quarter=str(quarter), unit_id=u.id)
@@ -212,14 +247,21 @@ def _when(d: datetime | None) -> str:
 
 def _summary(old: ImportedForm, new: ImportedForm) -> dict[str, str]:
     a, b = dict(old.items), dict(new.items)
-    changed = sorted(r for r in set(a) | set(b) if a.get(r, "") != b.get(r, "")
-                     or old.statuses.get(r) != new.statuses.get(r) or old.figures.get(r) != new.figures.get(r))
+    changed = sorted(
+        r
+        for r in set(a) | set(b)
+        if a.get(r, "") != b.get(r, "")
+        or old.statuses.get(r) != new.statuses.get(r)
+        or old.figures.get(r) != new.figures.get(r)
+    )
     if not changed:
         return {"zh": "内容相同", "en": "same content"}
     shown = changed[:10]
     more = len(changed) - len(shown)
-    return {"zh": f"{len(changed)} 项不同（第 {'、'.join(map(str, shown))} 项{'等' if more else ''}）",
-            "en": f"{len(changed)} row(s) differ ({', '.join(map(str, shown))}{', …' if more else ''})"}
+    return {
+        "zh": f"{len(changed)} 项不同（第 {'、'.join(map(str, shown))} 项{'等' if more else ''}）",
+        "en": f"{len(changed)} row(s) differ ({', '.join(map(str, shown))}{', …' if more else ''})",
+    }
 
 
 def _what_kind(name: str) -> dict[str, str]:

@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import email
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from email import errors as email_errors
 from email.header import decode_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
-from typing import Iterator
 
 from zengshou.findings import Finding
 
@@ -63,6 +63,7 @@ class MailMessage:
 
 
 # ---------------------------------------------------------------- decoding
+
 
 def _charset(cs: str | None) -> str:
     cs = (cs or "").strip().lower()
@@ -124,7 +125,7 @@ def cst(date_header: str) -> datetime | None:
     if d is None:
         return None
     if d.tzinfo is None:  # "-0000": zone unknown, the time is UTC
-        d = d.replace(tzinfo=timezone.utc)
+        d = d.replace(tzinfo=UTC)
     try:
         return d.astimezone(CST)
     except (OverflowError, ValueError):
@@ -133,14 +134,21 @@ def cst(date_header: str) -> datetime | None:
 
 # ---------------------------------------------------------------- messages
 
+
 def parse_message(raw: bytes, display: str) -> MailMessage:
     msg = email.message_from_bytes(raw)  # compat32: raw header values, decoded here
     sender = decode_words(msg.get("From", ""))
     addrs = getaddresses([sender])
     address = (addrs[0][1] if addrs else "").strip().lower()
     date_raw = str(msg.get("Date", "") or "")
-    m = MailMessage(display, printable(sender), address, printable(decode_words(msg.get("Subject", ""))),
-                    printable(date_raw), cst(date_raw))
+    m = MailMessage(
+        display,
+        printable(sender),
+        address,
+        printable(decode_words(msg.get("Subject", ""))),
+        printable(date_raw),
+        cst(date_raw),
+    )
     for part in msg.walk():
         if part.is_multipart():
             continue
@@ -149,8 +157,20 @@ def parse_message(raw: bytes, display: str) -> MailMessage:
         if not name and disp != "attachment":
             continue
         if len(m.attachments) >= MAX_ATTACHMENTS:
-            m.findings.append(Finding("F850", display, None, None, {
-                "what": {"zh": f"附件超过 {MAX_ATTACHMENTS} 个，其余未读取", "en": f"more than {MAX_ATTACHMENTS} attachments; the rest were not read"}}))
+            m.findings.append(
+                Finding(
+                    "F850",
+                    display,
+                    None,
+                    None,
+                    {
+                        "what": {
+                            "zh": f"附件超过 {MAX_ATTACHMENTS} 个，其余未读取",
+                            "en": f"more than {MAX_ATTACHMENTS} attachments; the rest were not read",
+                        }
+                    },
+                )
+            )
             break
         filename = safe_name(decode_words(name) if name else "附件")
         m.attachments.append(_payload(part, filename))
@@ -162,9 +182,18 @@ def _payload(part: Message, filename: str) -> Attachment:
         data = part.get_payload(decode=True)
     except Exception as e:  # the stdlib raises assorted errors on broken transfer encodings
         return Attachment(filename, None, f"{type(e).__name__}: {e}"[:200])
-    bad = [d for d in part.defects if isinstance(d, (email_errors.InvalidBase64PaddingDefect,
-                                                     email_errors.InvalidBase64CharactersDefect,
-                                                     email_errors.InvalidBase64LengthDefect))]
+    bad = [
+        d
+        for d in part.defects
+        if isinstance(
+            d,
+            (
+                email_errors.InvalidBase64PaddingDefect,
+                email_errors.InvalidBase64CharactersDefect,
+                email_errors.InvalidBase64LengthDefect,
+            ),
+        )
+    ]
     if bad:
         return Attachment(filename, None, type(bad[0]).__name__)
     return Attachment(filename, data if isinstance(data, bytes) else b"")
@@ -181,8 +210,18 @@ def iter_messages(path: Path) -> Iterator[MailMessage | Finding]:
         files = [p for p in files if p.suffix.lower() != ".msg"] + [p for p in files if p.suffix.lower() == ".msg"]
         for p in files:
             if p.suffix.lower() == ".msg":
-                yield Finding("F850", display_path(p), None, None, {
-                    "what": {"zh": "Outlook 的 .msg 格式无法读取，请另存为 .eml", "en": "Outlook .msg files cannot be read; save as .eml"}})
+                yield Finding(
+                    "F850",
+                    display_path(p),
+                    None,
+                    None,
+                    {
+                        "what": {
+                            "zh": "Outlook 的 .msg 格式无法读取，请另存为 .eml",
+                            "en": "Outlook .msg files cannot be read; save as .eml",
+                        }
+                    },
+                )
                 continue
             yield from _file_messages(p, display_path(p))
         return
@@ -209,14 +248,31 @@ def _file_messages(path: Path, display: str) -> Iterator[MailMessage | Finding]:
         yield Finding("F850", display, None, None, {"what": {"zh": "文件是空的", "en": "the file is empty"}})
         return
     if not re.match(rb"^[\x21-\x39\x3b-\x7e]+:", data.lstrip(b"\xef\xbb\xbf")):
-        yield Finding("F850", display, None, None, {"what": {"zh": "不是邮件文件（开头没有邮件头）", "en": "not a mail file (it does not start with headers)"}})
+        yield Finding(
+            "F850",
+            display,
+            None,
+            None,
+            {
+                "what": {
+                    "zh": "不是邮件文件（开头没有邮件头）",
+                    "en": "not a mail file (it does not start with headers)",
+                }
+            },
+        )
         return
     yield parse_message(data, display)
 
 
 def _too_big(display: str, line: int | None) -> Finding:
     mb = MAX_MESSAGE_BYTES // 1024 // 1024
-    return Finding("F850", display, line, None, {"what": {"zh": f"邮件超过 {mb} MB，未读取", "en": f"message over {mb} MB, not read"}})
+    return Finding(
+        "F850",
+        display,
+        line,
+        None,
+        {"what": {"zh": f"邮件超过 {mb} MB，未读取", "en": f"message over {mb} MB, not read"}},
+    )
 
 
 def _mbox(fh, display: str) -> Iterator[MailMessage | Finding]:
@@ -277,17 +333,41 @@ def load_senders(cat, data_dir: Path) -> tuple[dict[str, str], list[Finding]]:
     if doc.data is None:
         return out, findings
     if not isinstance(doc.data, dict):
-        findings.append(Finding("F854", shown, 1, 1, {"what": {"zh": "应为“邮箱地址: 单位”的映射", "en": "expected a mapping 'address: unit'"}}))
+        findings.append(
+            Finding(
+                "F854",
+                shown,
+                1,
+                1,
+                {"what": {"zh": "应为“邮箱地址: 单位”的映射", "en": "expected a mapping 'address: unit'"}},
+            )
+        )
         return out, findings
     for addr, unit in doc.data.items():
         line, col = doc.pos((addr,), key=True)
         key = str(addr).strip().lower()
         if not re.fullmatch(r"[^@\s]*@[^@\s]+", key):
-            findings.append(Finding("F854", shown, line, col, {"what": {"zh": f"“{addr}”不是邮箱地址", "en": f"'{addr}' is not a mail address"}}))
+            findings.append(
+                Finding(
+                    "F854",
+                    shown,
+                    line,
+                    col,
+                    {"what": {"zh": f"“{addr}”不是邮箱地址", "en": f"'{addr}' is not a mail address"}},
+                )
+            )
             continue
         u = cat.resolve(str(unit)) if isinstance(unit, str) else None
         if u is None or u.kind == "group":
-            findings.append(Finding("F854", shown, line, col, {"what": {"zh": f"“{unit}”不是报送单位", "en": f"'{unit}' is not a reporting unit"}}))
+            findings.append(
+                Finding(
+                    "F854",
+                    shown,
+                    line,
+                    col,
+                    {"what": {"zh": f"“{unit}”不是报送单位", "en": f"'{unit}' is not a reporting unit"}},
+                )
+            )
             continue
         out[key] = u.id
     return out, findings

@@ -20,8 +20,9 @@ def line_chart(title: str):
     chart = LineChart()
     props = CharacterProperties(sz=TITLE_SIZE, b=True)
     run = RegularTextRun(rPr=props, t=title)
-    chart.title = Title(tx=Text(rich=RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), r=[run])])),
-                        overlay=False)
+    chart.title = Title(
+        tx=Text(rich=RichText(p=[Paragraph(pPr=ParagraphProperties(defRPr=props), r=[run])])), overlay=False
+    )
     chart.y_axis.scaling.min = 0
     chart.y_axis.delete = False
     chart.x_axis.delete = False

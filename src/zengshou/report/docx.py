@@ -23,8 +23,8 @@ import math
 
 from zengshou.report.docx_charts import add_chart_grid
 from zengshou.report.docx_tables import C, add_table
-from zengshou.report.model import EDITIONS, SUBMIT, Report, Series, spans
 from zengshou.report.measure import text_width
+from zengshou.report.model import EDITIONS, SUBMIT, Report, Series, spans
 
 BODY_FONT, TITLE_FONT, HEAD_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体"
 PAGE_W_CM, PAGE_H_CM = 29.7, 21.0
@@ -78,6 +78,7 @@ def _epoch():
 
 
 # ---------------------------------------------------------------- set-up and helpers
+
 
 def _setup(doc, report: Report) -> None:
     from docx.enum.section import WD_ORIENT
@@ -205,6 +206,7 @@ def _height(texts: list[tuple[str, float]], size: float = TABLE_PT) -> float:
 
 # ---------------------------------------------------------------- sections
 
+
 def _title(doc, report: Report, ctx: dict) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -232,8 +234,13 @@ def _status(doc, report: Report, ctx: dict) -> None:
     p.paragraph_format.line_spacing = 1.3
     _run(p, report.digest.paragraph)
     widths = (4.2, 1.8, 20.1)
-    add_table(doc, widths, [t["category"], t["count"], t["who"]],
-              [[C(label), C(str(n), center=True), C(who)] for label, n, who in report.digest.table], style=TABLE_STYLE)
+    add_table(
+        doc,
+        widths,
+        [t["category"], t["count"], t["who"]],
+        [[C(label), C(str(n), center=True), C(who)] for label, n, who in report.digest.table],
+        style=TABLE_STYLE,
+    )
     if report.left_out:
         p = doc.add_paragraph()
         p.paragraph_format.space_before = Pt(6)
@@ -250,12 +257,18 @@ def _summary(doc, report: Report, ctx: dict) -> None:
     rows = report.rows
     mspan_all = spans([r.measure.id for r in rows])
     uspan_all = spans([(r.measure.id, r.units_text) for r in rows])
-    heights = [_height([(str(r.number), w[0]), (r.task.text, w[2]), (r.summary.text, w[3])]
-                       + ([(r.measure_label, w[1])] if mspan_all[i] == 1 else [])
-                       + ([(r.units_text, w[4])] if uspan_all[i] == 1 else []))
-               for i, r in enumerate(rows)]
+    heights = [
+        _height(
+            [(str(r.number), w[0]), (r.task.text, w[2]), (r.summary.text, w[3])]
+            + ([(r.measure_label, w[1])] if mspan_all[i] == 1 else [])
+            + ([(r.units_text, w[4])] if uspan_all[i] == 1 else [])
+        )
+        for i, r in enumerate(rows)
+    ]
     usable = (PAGE_H_CM - MARGINS_CM[2] - MARGINS_CM[3]) * 28.35 * 0.96
-    head_h = _height([(h, x) for h, x in zip(header, w, strict=True)]) + 16 * LINE + 12  # header row and the section heading
+    head_h = (
+        _height([(h, x) for h, x in zip(header, w, strict=True)]) + 16 * LINE + 12
+    )  # header row and the section heading
     chunks: list[list[int]] = []
     cur: list[int] = []
     y = head_h
@@ -278,11 +291,21 @@ def _summary(doc, report: Report, ctx: dict) -> None:
         cells = []
         for j, r in enumerate(part):
             continued = j == 0 and idx[0] > 0 and rows[idx[0] - 1].measure.id == r.measure.id
-            measure = C(r.measure_label + (cont if continued else ""), center=True,
-                        merge=None if mspan[j] == 1 else ("restart" if mspan[j] else "continue"))
+            measure = C(
+                r.measure_label + (cont if continued else ""),
+                center=True,
+                merge=None if mspan[j] == 1 else ("restart" if mspan[j] else "continue"),
+            )
             units = C(r.units_text, merge=None if uspan[j] == 1 else ("restart" if uspan[j] else "continue"))
-            cells.append([C(str(r.number), center=True), measure, C(r.task.text),
-                          C(r.summary.text, color="C00000" if r.summary.marker else None), units])
+            cells.append(
+                [
+                    C(str(r.number), center=True),
+                    measure,
+                    C(r.task.text),
+                    C(r.summary.text, color="C00000" if r.summary.marker else None),
+                    units,
+                ]
+            )
         add_table(doc, w, header, cells, style=TABLE_STYLE)
 
 
@@ -290,14 +313,28 @@ def _indicators(doc, report: Report, ctx: dict) -> None:
     from docx.shared import Pt
 
     t = report.words
-    _heading(doc, t["with_quarter"].format(text=t["indicators_title"], quarter=report.quarter_label), ctx,
-             new_page=True)
+    _heading(
+        doc, t["with_quarter"].format(text=t["indicators_title"], quarter=report.quarter_label), ctx, new_page=True
+    )
     widths = (1.2, 6.6, 9.7, 2.8, 2.0, 1.9, 1.9)
-    add_table(doc, widths, [t[k] for k in ("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate",
-                                           "ind_state")],
-              [[C(str(x.row), center=True), C(x.name), C(x.target), C(x.actual, center=True), C(x.due, center=True),
-                C(x.rate, center=True), C(x.state, center=True, bold=x.behind, color="C00000" if x.behind else None)]
-               for x in report.indicators], style=TABLE_STYLE)
+    add_table(
+        doc,
+        widths,
+        [t[k] for k in ("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate", "ind_state")],
+        [
+            [
+                C(str(x.row), center=True),
+                C(x.name),
+                C(x.target),
+                C(x.actual, center=True),
+                C(x.due, center=True),
+                C(x.rate, center=True),
+                C(x.state, center=True, bold=x.behind, color="C00000" if x.behind else None),
+            ]
+            for x in report.indicators
+        ],
+        style=TABLE_STYLE,
+    )
     charted = [x.series for x in report.indicators if x.series.chartable]
     if not charted:
         return

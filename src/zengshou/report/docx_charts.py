@@ -31,9 +31,15 @@ def chart_xml(s: Series, t: dict[str, str]) -> bytes:
     columns = ((t["actual"], s.actual), (t["due"], s.due), (t["target"], [s.target] * len(s.quarters)))
     for i, (name, values) in enumerate(columns):
         pts = [NumVal(idx=k, v=v) for k, v in enumerate(values) if v is not None]
-        chart.series.append(ChartSeries(idx=i, order=i, tx=SeriesLabel(v=name), cat=AxDataSource(strLit=cats),
-                                        val=NumDataSource(numLit=NumData(ptCount=len(values), pt=pts,
-                                                                         formatCode="General"))))
+        chart.series.append(
+            ChartSeries(
+                idx=i,
+                order=i,
+                tx=SeriesLabel(v=name),
+                cat=AxDataSource(strLit=cats),
+                val=NumDataSource(numLit=NumData(ptCount=len(values), pt=pts, formatCode="General")),
+            )
+        )
     style_series(chart)
     tree = chart._write()
     return b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + tostring(tree)
@@ -59,7 +65,8 @@ def add_chart(doc, run, s: Series, t: dict[str, str], n: int) -> None:
         '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
         f'<wp:docPr id="{1000 + n}" name="Chart {n}"/><wp:cNvGraphicFramePr/>'
         '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/chart">'
-        f'<c:chart r:id="{rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing>')
+        f'<c:chart r:id="{rid}"/></a:graphicData></a:graphic></wp:inline></w:drawing>'
+    )
     run._element.append(parse_xml(xml))
 
 
@@ -78,7 +85,7 @@ def add_chart_grid(doc, series: list[Series], t: dict[str, str]) -> None:
         cs = OxmlElement("w:cantSplit")
         cs.set(qn("w:val"), "true")
         tr.get_or_add_trPr().append(cs)
-        for cell, s in zip(cells, series[i:i + PER_ROW], strict=False):
+        for cell, s in zip(cells, series[i : i + PER_ROW], strict=False):
             cell.width = Cm(W_CM + 0.4)
             n += 1
             add_chart(doc, cell.paragraphs[0].add_run(), s, t, n)

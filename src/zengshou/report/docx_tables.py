@@ -39,37 +39,69 @@ def _cell(c: C, width: int, style: str) -> str:
     ppr = f'<w:pPr><w:pStyle w:val="{style}"/>' + ('<w:jc w:val="center"/>' if c.center else "") + "</w:pPr>"
     rpr = ""
     if c.bold or c.color:
-        rpr = "<w:rPr>" + ("<w:b/>" if c.bold else "") + (f'<w:color w:val="{c.color}"/>' if c.color else "") + "</w:rPr>"
+        rpr = (
+            "<w:rPr>" + ("<w:b/>" if c.bold else "") + (f'<w:color w:val="{c.color}"/>' if c.color else "") + "</w:rPr>"
+        )
     lines = [""] if c.merge == "continue" else str(c.text).split("\n")
-    paras = "".join(f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>' if line
-                    else f"<w:p>{ppr}</w:p>" for line in lines)
+    paras = "".join(
+        f'<w:p>{ppr}<w:r>{rpr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r></w:p>'
+        if line
+        else f"<w:p>{ppr}</w:p>"
+        for line in lines
+    )
     return f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{paras}</w:tc>"
 
 
-def table_xml(widths_cm: tuple[float, ...], header: list[C] | None, rows: list[list[C]], *,
-              style: str, borders: bool = True) -> str:
+def table_xml(
+    widths_cm: tuple[float, ...], header: list[C] | None, rows: list[list[C]], *, style: str, borders: bool = True
+) -> str:
     """The ``<w:tbl>`` markup: fixed layout, the header row repeated on every page, no row
     split across pages."""
     widths = [round(w * TWIPS_PER_CM) for w in widths_cm]
-    edge = ("<w:tblBorders>" + "".join(f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-                                       for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-            + "</w:tblBorders>") if borders else ""
-    out = [f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>{edge}'
-           '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
-           'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
-           + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths) + "</w:tblGrid>"]
+    edge = (
+        (
+            "<w:tblBorders>"
+            + "".join(
+                f'<w:{e} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                for e in ("top", "left", "bottom", "right", "insideH", "insideV")
+            )
+            + "</w:tblBorders>"
+        )
+        if borders
+        else ""
+    )
+    out = [
+        f'<w:tbl xmlns:w="{W_NS}"><w:tblPr><w:tblW w:w="{sum(widths)}" w:type="dxa"/>{edge}'
+        '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+        'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+        + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        + "</w:tblGrid>"
+    ]
     if header:
-        out.append('<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>'
-                   + "".join(_cell(c, w, style) for c, w in zip(header, widths, strict=True)) + "</w:tr>")
+        out.append(
+            "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            + "".join(_cell(c, w, style) for c, w in zip(header, widths, strict=True))
+            + "</w:tr>"
+        )
     for row in rows:
-        out.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>" + "".join(_cell(c, w, style) for c, w in zip(row, widths, strict=True))
-                   + "</w:tr>")
+        out.append(
+            "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+            + "".join(_cell(c, w, style) for c, w in zip(row, widths, strict=True))
+            + "</w:tr>"
+        )
     out.append("</w:tbl>")
     return "".join(out)
 
 
-def add_table(doc, widths_cm: tuple[float, ...], header: list[str] | None, rows: list[list[C]], *,
-              style: str, borders: bool = True):
+def add_table(
+    doc,
+    widths_cm: tuple[float, ...],
+    header: list[str] | None,
+    rows: list[list[C]],
+    *,
+    style: str,
+    borders: bool = True,
+):
     """Append the table to the document body (before its section properties); returns the element."""
     from docx.oxml import parse_xml
 

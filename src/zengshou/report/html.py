@@ -22,6 +22,7 @@ from zengshou.report.svg import chart
 TEMPLATES = {SUBMIT: "report.html.j2", WORKPAPER: "workpaper.html.j2"}
 TEMPLATE = TEMPLATES[SUBMIT]
 
+
 class TemplateProblem(Exception):
     """A template could not be found, parsed or rendered; the message says where and why."""
 
@@ -39,8 +40,14 @@ def environment(templates: Path | None = None):
 
     search = [str(templates)] if templates else []
     search.append(str(default_template_dir()))
-    return Environment(loader=FileSystemLoader(search), autoescape=True, undefined=StrictUndefined,
-                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    return Environment(
+        loader=FileSystemLoader(search),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
 
 
 def view(report: Report, edition: str = SUBMIT) -> dict:
@@ -50,44 +57,126 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
     rep, t = report, report.words
     rows = rep.rows
     ms, us = measure_spans(rows), units_spans(rows)
-    summary = [{"number": r.number, "measure": r.measure_label, "measure_span": ms[i], "task": r.task.text,
-                "progress": {"text": r.summary.text, "marker": r.summary.marker},
-                "units": r.units_text, "units_span": us[i]} for i, r in enumerate(rows)]
-    indicators = [{"row": x.row, "name": x.name, "target": x.target, "actual": x.actual, "due": x.due,
-                   "rate": x.rate, "state": x.state, "behind": x.behind} for x in rep.indicators]
+    summary = [
+        {
+            "number": r.number,
+            "measure": r.measure_label,
+            "measure_span": ms[i],
+            "task": r.task.text,
+            "progress": {"text": r.summary.text, "marker": r.summary.marker},
+            "units": r.units_text,
+            "units_span": us[i],
+        }
+        for i, r in enumerate(rows)
+    ]
+    indicators = [
+        {
+            "row": x.row,
+            "name": x.name,
+            "target": x.target,
+            "actual": x.actual,
+            "due": x.due,
+            "rate": x.rate,
+            "state": x.state,
+            "behind": x.behind,
+        }
+        for x in rep.indicators
+    ]
     charts = [Markup(chart(x.series, t)) for x in rep.indicators if x.series.chartable]
-    status = [{"name": s.name, "kind": s.kind, "state": s.state, "state_text": s.state_text,
-               "submitted": s.submitted, "late_days": s.late_days, "required": s.required, "reported": s.reported,
-               "missing_rows": s.missing_rows, "errors": s.errors, "warnings": s.warnings, "file": s.file,
-               "remarks": s.remarks} for s in rep.status]
-    leads = [{"id": sec.unit_id, "anchor": f"lead-{sec.unit_id}", "name": sec.name, "title": sec.title,
-              "count": len(sec.rows),
-              "rows": [{"number": w.number, "task": w.task,
-                        "lines": [{"unit": ln.unit, "text": ln.text, "marker": ln.marker, "role": ln.role,
-                                   "status": ln.status} for ln in w.lines]} for w in sec.work]}
-             for sec in rep.leads]
+    status = [
+        {
+            "name": s.name,
+            "kind": s.kind,
+            "state": s.state,
+            "state_text": s.state_text,
+            "submitted": s.submitted,
+            "late_days": s.late_days,
+            "required": s.required,
+            "reported": s.reported,
+            "missing_rows": s.missing_rows,
+            "errors": s.errors,
+            "warnings": s.warnings,
+            "file": s.file,
+            "remarks": s.remarks,
+        }
+        for s in rep.status
+    ]
+    leads = [
+        {
+            "id": sec.unit_id,
+            "anchor": f"lead-{sec.unit_id}",
+            "name": sec.name,
+            "title": sec.title,
+            "count": len(sec.rows),
+            "rows": [
+                {
+                    "number": w.number,
+                    "task": w.task,
+                    "lines": [
+                        {"unit": ln.unit, "text": ln.text, "marker": ln.marker, "role": ln.role, "status": ln.status}
+                        for ln in w.lines
+                    ],
+                }
+                for w in sec.work
+            ],
+        }
+        for sec in rep.leads
+    ]
     counties = []
     for sec in rep.counties:
         cms = measure_spans(sec.rows)
-        counties.append({
-            "id": sec.unit_id, "anchor": f"county-{sec.unit_id}", "name": sec.name, "title": sec.title,
-            "info": sec.info,
-            "rows": [{"number": r.number, "measure": r.measure_label, "measure_span": cms[i], "task": r.task.text,
-                      "text": ((t["draft_mark"] if e.draft else "") + e.text) if e.filled else t[e.state],
-                      "marker": not e.filled, "status": e.status or ""}
-                     for i, (r, e) in enumerate(sec.pairs)]})
-    return {"lang": rep.lang, "html_lang": t["html_lang"], "t": t, "edition": edition, "page_css": _page_css(t),
-            "sections": list(EDITIONS[edition]),
-            "title": rep.title if edition == SUBMIT else t["workpaper_title"].format(plan=rep.plan_title,
-                                                                                     quarter=rep.quarter_label),
-            "info": rep.info, "office": rep.office, "header": rep.header,
-            "plan": {"title": rep.plan_title, "short_title": rep.short_title},
-            "quarter": str(rep.quarter), "quarter_label": rep.quarter_label, "deadline": rep.deadline_text,
-            "digest": {"paragraph": rep.digest.paragraph,
-                       "table": [{"label": a, "count": n, "who": w} for a, n, w in rep.digest.table]},
-            "summary": summary, "indicators": indicators, "charts": charts, "notes": list(rep.notes),
-            "status": status, "left_out": [{"file": x.file, "unit": x.unit, "reason": x.reason} for x in rep.left_out],
-            "other_files": list(rep.other_files), "leads": leads, "counties": counties}
+        counties.append(
+            {
+                "id": sec.unit_id,
+                "anchor": f"county-{sec.unit_id}",
+                "name": sec.name,
+                "title": sec.title,
+                "info": sec.info,
+                "rows": [
+                    {
+                        "number": r.number,
+                        "measure": r.measure_label,
+                        "measure_span": cms[i],
+                        "task": r.task.text,
+                        "text": ((t["draft_mark"] if e.draft else "") + e.text) if e.filled else t[e.state],
+                        "marker": not e.filled,
+                        "status": e.status or "",
+                    }
+                    for i, (r, e) in enumerate(sec.pairs)
+                ],
+            }
+        )
+    return {
+        "lang": rep.lang,
+        "html_lang": t["html_lang"],
+        "t": t,
+        "edition": edition,
+        "page_css": _page_css(t),
+        "sections": list(EDITIONS[edition]),
+        "title": rep.title
+        if edition == SUBMIT
+        else t["workpaper_title"].format(plan=rep.plan_title, quarter=rep.quarter_label),
+        "info": rep.info,
+        "office": rep.office,
+        "header": rep.header,
+        "plan": {"title": rep.plan_title, "short_title": rep.short_title},
+        "quarter": str(rep.quarter),
+        "quarter_label": rep.quarter_label,
+        "deadline": rep.deadline_text,
+        "digest": {
+            "paragraph": rep.digest.paragraph,
+            "table": [{"label": a, "count": n, "who": w} for a, n, w in rep.digest.table],
+        },
+        "summary": summary,
+        "indicators": indicators,
+        "charts": charts,
+        "notes": list(rep.notes),
+        "status": status,
+        "left_out": [{"file": x.file, "unit": x.unit, "reason": x.reason} for x in rep.left_out],
+        "other_files": list(rep.other_files),
+        "leads": leads,
+        "counties": counties,
+    }
 
 
 def _page_css(t: dict[str, str]):
@@ -117,7 +206,9 @@ def render_html(report: Report, templates: Path | None = None, edition: str = SU
     except TemplateNotFound as e:
         raise TemplateProblem(_msg("not_found", lang, name=e.name)) from None
     except TemplateSyntaxError as e:
-        raise TemplateProblem(_msg("syntax", lang, where=f"{e.filename or e.name}:{e.lineno}", error=e.message)) from None
+        raise TemplateProblem(
+            _msg("syntax", lang, where=f"{e.filename or e.name}:{e.lineno}", error=e.message)
+        ) from None
     except UndefinedError as e:
         raise TemplateProblem(_msg("undefined", lang, where=_template_line(e), error=e.message)) from None
     except TemplateError as e:

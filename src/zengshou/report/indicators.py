@@ -120,5 +120,6 @@ def scope_notes(cat: Catalog, lang: str) -> list[str]:
 
 def thresholds(all_series: list[Series], t: dict[str, str]) -> str:
     """The plan's limits that are not goals, for the 口径说明."""
-    return t["clause_sep"].join(clean(s.last.ind.quote) or s.name for s in all_series
-                    if s.aggregation == "threshold" and s.last is not None)
+    return t["clause_sep"].join(
+        clean(s.last.ind.quote) or s.name for s in all_series if s.aggregation == "threshold" and s.last is not None
+    )

@@ -14,7 +14,7 @@ from zengshou.messages import MESSAGES
 #: report label key → ``{"zh", "en"}``: the catalogue's ``report.*`` messages, plus the shared
 #: vocabulary under the keys templates use (``kind_county``, ``role_lead``, ``state_late``)
 LABELS: dict[str, dict[str, str]] = {
-    **{k[len("report."):]: both(k) for k in MESSAGES if k.startswith("report.")},
+    **{k[len("report.") :]: both(k) for k in MESSAGES if k.startswith("report.")},
     **{f"role_{r}": both(f"role.{r}") for r in ("lead", "participant", "county", "other")},
     **{f"kind_{k}": both(f"kind.{k}") for k in ("department", "other", "county", "group")},
     **{f"state_{s}": both(f"state.{s}") for s in ("missing", "draft", "late", "on_time")},

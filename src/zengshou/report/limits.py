@@ -25,8 +25,15 @@ class TooLong:
 
     def message(self, lang: str = "zh") -> str:
         where = f"{self.file}:{self.line or '-'}:{self.col or '-'}" if self.file else self.unit
-        return t("report.too_long", lang, where=where, unit=self.unit, row=self.row, length=self.length,
-                 limit=EXCEL_CELL_LIMIT)
+        return t(
+            "report.too_long",
+            lang,
+            where=where,
+            unit=self.unit,
+            row=self.row,
+            length=self.length,
+            limit=EXCEL_CELL_LIMIT,
+        )
 
 
 class TooLongForExcel(Exception):
@@ -42,6 +49,14 @@ def excel_problems(report) -> list[TooLong]:
         for e in row.entries:
             if e.filled and len(e.text) > EXCEL_CELL_LIMIT:
                 src = e.source
-                out.append(TooLong(src.file if src else None, src.line if src else None, src.col if src else None,
-                                   e.unit_name, row.number, len(e.text)))
+                out.append(
+                    TooLong(
+                        src.file if src else None,
+                        src.line if src else None,
+                        src.col if src else None,
+                        e.unit_name,
+                        row.number,
+                        len(e.text),
+                    )
+                )
     return out

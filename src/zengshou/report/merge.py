@@ -33,9 +33,27 @@ from zengshou.models import Item
 from zengshou.quarters import Quarter
 from zengshou.report import indicators as ind
 from zengshou.report.labels import NOTES, labels
-from zengshou.report.model import (BLANK, FILLED, MISSING, ROLE_ORDER, SKIPPED, Cell, Entry, LeftOut, Report, Row,
-                                   Source, StatusDigest, StatusLine, UnitSection, WorkLine, WorkRow, clean, cn_date,
-                                   row_ranges)
+from zengshou.report.model import (
+    BLANK,
+    FILLED,
+    MISSING,
+    ROLE_ORDER,
+    SKIPPED,
+    Cell,
+    Entry,
+    LeftOut,
+    Report,
+    Row,
+    Source,
+    StatusDigest,
+    StatusLine,
+    UnitSection,
+    WorkLine,
+    WorkRow,
+    clean,
+    cn_date,
+    row_ranges,
+)
 from zengshou.status import quarter_status
 from zengshou.submissions import Loaded, per_unit
 from zengshou.workspace import Workspace
@@ -53,9 +71,19 @@ class MergeBlocked(Exception):
         self.skippable = skippable  # True when leaving files out would let the merge go on
 
 
-def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Result, *, lang: str = "zh",
-          include_drafts: bool = False, strict: bool = False, skip_invalid: bool = False,
-          office: str | None = None, as_of: date | None = None, figures: Figures | None = None) -> Report:
+def merge(
+    data_dir: Workspace | Path | str,
+    quarter: Quarter | str,
+    result: Result,
+    *,
+    lang: str = "zh",
+    include_drafts: bool = False,
+    strict: bool = False,
+    skip_invalid: bool = False,
+    office: str | None = None,
+    as_of: date | None = None,
+    figures: Figures | None = None,
+) -> Report:
     """Build the quarter's report from ``result`` (the linted quarter).
 
     ``figures`` are the indicator figures of the earlier quarters; by default they are collected
@@ -68,8 +96,9 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
     in_quarter = {s.display: s for s in result.submissions if s.folder == str(q)}
     fatal = [f for f in errors if f.file not in in_quarter]
     if cat is None or fatal or (errors and strict):
-        raise MergeBlocked(errors if cat is None or not fatal else fatal, result,
-                           skippable=cat is not None and not fatal)
+        raise MergeBlocked(
+            errors if cat is None or not fatal else fatal, result, skippable=cat is not None and not fatal
+        )
     t = labels(lang)
     data_dir = ws.data_dir
 
@@ -114,17 +143,34 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
         contact = clean(sub.valid.contact_line or "—") if sub else ""
         info = ""
         if sub:
-            info = (t["draft_info"].format(contact=contact) if uid in drafts else
-                    t["submitted_info"].format(date=cn_date(sub.valid.submitted, lang), contact=contact))
-        return UnitSection(uid, clean(u.name), u.kind, state, rel(sub) if sub else None,
-                           sub.valid.submitted if sub else None, contact or None, mine,
-                           [pick(r) for r in mine], title=title, info=info)
+            info = (
+                t["draft_info"].format(contact=contact)
+                if uid in drafts
+                else t["submitted_info"].format(date=cn_date(sub.valid.submitted, lang), contact=contact)
+            )
+        return UnitSection(
+            uid,
+            clean(u.name),
+            u.kind,
+            state,
+            rel(sub) if sub else None,
+            sub.valid.submitted if sub else None,
+            contact or None,
+            mine,
+            [pick(r) for r in mine],
+            title=title,
+            info=info,
+        )
 
     lead_ids = sorted({r.lead.unit_id for r in rows}, key=order.__getitem__)
     leads = []
     for uid in lead_ids:
-        sec = section(uid, [r for r in rows if r.lead.unit_id == uid], lambda r: r.lead,
-                      t["lead_title"].format(unit=clean(cat.by_id[uid].name), quarter=ql))
+        sec = section(
+            uid,
+            [r for r in rows if r.lead.unit_id == uid],
+            lambda r: r.lead,
+            t["lead_title"].format(unit=clean(cat.by_id[uid].name), quarter=ql),
+        )
         sec.work = [_work_row(r, t, lang) for r in sec.rows]
         leads.append(sec)
     counties = []
@@ -133,8 +179,14 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
         if uid != u.id or uid not in accepted:
             continue
         mine = [r for r in rows if any(e.unit_id == uid for e in r.entries)]
-        counties.append(section(uid, mine, lambda r, uid=uid: next(e for e in r.entries if e.unit_id == uid),
-                                t["county_title"].format(unit=clean(u.name), quarter=ql)))
+        counties.append(
+            section(
+                uid,
+                mine,
+                lambda r, uid=uid: next(e for e in r.entries if e.unit_id == uid),
+                t["county_title"].format(unit=clean(u.name), quarter=ql),
+            )
+        )
 
     st = quarter_status(ws, q, result=result)
     lines = []
@@ -150,8 +202,9 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
             state = "late"
         else:
             state = "on_time"
-        file_sub = got or next((s for s, _ in left.values() if (s.unit_id or _unit_from_stem(cat, s.path.stem))
-                                == su.unit_id), None)
+        file_sub = got or next(
+            (s for s, _ in left.values() if (s.unit_id or _unit_from_stem(cat, s.path.stem)) == su.unit_id), None
+        )
         remarks = []
         if state == "left_out":
             remarks.append(left_units[su.unit_id])
@@ -159,14 +212,29 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
             remarks.append(t["remark_draft"])
         if file_sub is not None and state != "left_out":
             remarks += _remarks(result.for_file(file_sub.display), t, lang)
-        lines.append(StatusLine(su.unit_id, clean(su.name), t["kind_" + su.kind], state, t["state_" + state],
-                                cn_date(su.submitted, lang), su.late_days if state == "late" else 0,
-                                su.required, su.reported if got else 0, row_ranges(su.missing_rows, lang),
-                                su.errors, su.warnings, rel(file_sub) if file_sub else "", remarks))
+        lines.append(
+            StatusLine(
+                su.unit_id,
+                clean(su.name),
+                t["kind_" + su.kind],
+                state,
+                t["state_" + state],
+                cn_date(su.submitted, lang),
+                su.late_days if state == "late" else 0,
+                su.required,
+                su.reported if got else 0,
+                row_ranges(su.missing_rows, lang),
+                su.errors,
+                su.warnings,
+                rel(file_sub) if file_sub else "",
+                remarks,
+            )
+        )
     used = {s.display for s in accepted.values()} | set(left)
     other_files = sorted(rel(s) for s in in_quarter.values() if s.display not in used)
-    left_out = [LeftOut(rel(s), clean(cat.by_id[s.unit_id].name) if s.unit_id else "", reason)
-                for s, reason in left.values()]
+    left_out = [
+        LeftOut(rel(s), clean(cat.by_id[s.unit_id].name) if s.unit_id else "", reason) for s, reason in left.values()
+    ]
 
     deadline = cat.deadline(q)
     as_of = as_of or deadline
@@ -179,14 +247,43 @@ def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, result: Resu
     office = clean(office if office is not None else getattr(plan, "office", "") or "")
     title = t["title"].format(plan=clean(plan.title), quarter=ql)
     digest = _digest(lines, t, cn_date(deadline, lang))
-    notes = [t[n].format(as_of=cn_date(as_of, lang), day=plan.deadline_day, deadline=cn_date(deadline, lang),
-                         start=Quarter.parse(plan.period.start).label(lang),
-                         end=Quarter.parse(plan.period.end).label(lang), thresholds=ind.thresholds(all_series, t))
-             for n in NOTES] + ind.scope_notes(cat, lang)
-    return Report(lang, t, clean(plan.title), clean(plan.short_title), q, ql, title, office, as_of,
-                  t["info"].format(office=office or "—", date=cn_date(as_of, lang)), deadline,
-                  cn_date(deadline, lang), f"{clean(plan.short_title)}　{ql}", rows, leads, counties, lines, digest,
-                  left_out, other_files, ind.lines(all_series, t), all_series, notes, include_drafts)
+    notes = [
+        t[n].format(
+            as_of=cn_date(as_of, lang),
+            day=plan.deadline_day,
+            deadline=cn_date(deadline, lang),
+            start=Quarter.parse(plan.period.start).label(lang),
+            end=Quarter.parse(plan.period.end).label(lang),
+            thresholds=ind.thresholds(all_series, t),
+        )
+        for n in NOTES
+    ] + ind.scope_notes(cat, lang)
+    return Report(
+        lang,
+        t,
+        clean(plan.title),
+        clean(plan.short_title),
+        q,
+        ql,
+        title,
+        office,
+        as_of,
+        t["info"].format(office=office or "—", date=cn_date(as_of, lang)),
+        deadline,
+        cn_date(deadline, lang),
+        f"{clean(plan.short_title)}　{ql}",
+        rows,
+        leads,
+        counties,
+        lines,
+        digest,
+        left_out,
+        other_files,
+        ind.lines(all_series, t),
+        all_series,
+        notes,
+        include_drafts,
+    )
 
 
 def _unit_from_stem(cat: Catalog, stem: str) -> str | None:
@@ -194,8 +291,9 @@ def _unit_from_stem(cat: Catalog, stem: str) -> str | None:
     return u.id if u else None
 
 
-def _rows(cat: Catalog, q: Quarter, accepted: dict[str, Loaded], drafts: set[str],
-          left_units: dict[str, str]) -> list[Row]:
+def _rows(
+    cat: Catalog, q: Quarter, accepted: dict[str, Loaded], drafts: set[str], left_units: dict[str, str]
+) -> list[Row]:
     order = {u.id: i for i, u in enumerate(cat.units)}
     # each accepted submission's items by row (the first item for a row wins; duplicates are C403)
     items: dict[str, dict[int, tuple[int, Item]]] = {}
@@ -242,9 +340,16 @@ def _rows(cat: Catalog, q: Quarter, accepted: dict[str, Loaded], drafts: set[str
                 others.append(e)
         measure = cat.measures[t.measure]
         task = t.model_copy(update={"text": clean(t.text)}) if not t.text.isprintable() else t
-        rows.append(Row(task, measure, entry(lead, t.id, "lead"), others,
-                        units_text=clean(t.units_text or "、".join(t.units)),
-                        measure_label=clean(f"{measure.id}．{measure.title}")))
+        rows.append(
+            Row(
+                task,
+                measure,
+                entry(lead, t.id, "lead"),
+                others,
+                units_text=clean(t.units_text or "、".join(t.units)),
+                measure_label=clean(f"{measure.id}．{measure.title}"),
+            )
+        )
     return rows
 
 
@@ -275,8 +380,9 @@ def _work_row(row: Row, t: dict[str, str], lang: str) -> WorkRow:
     missing, blank = [], []
     for e in row.entries:
         if e.role == "lead" or e.filled:
-            label = e.unit_name if e.role == "county" else t["with_role"].format(unit=e.unit_name,
-                                                                                 role=t["role_" + e.role])
+            label = (
+                e.unit_name if e.role == "county" else t["with_role"].format(unit=e.unit_name, role=t["role_" + e.role])
+            )
             if e.filled:
                 text, marker = (t["draft_mark"] if e.draft else "") + e.text, False
             else:
@@ -310,11 +416,13 @@ def _digest(lines: list[StatusLine], t: dict[str, str], deadline: str) -> Status
     totals = {"units": len(lines), "reported": n["on_time"] + n["late"], **n}
     names = {k: sep.join(short_name(s.name) for s in by.get(k, [])) for k in n}
     names["late"] = sep.join(t["late_by"].format(name=short_name(s.name), days=s.late_days) for s in by.get("late", []))
-    table = [(t["digest_units"], totals["units"], ""),
-             (t["digest_on_time"], n["on_time"], names["on_time"]),
-             (t["digest_late"], n["late"], names["late"]),
-             (t["digest_missing"], n["missing"], names["missing"]),
-             (t["digest_draft"], n["draft"], names["draft"])]
+    table = [
+        (t["digest_units"], totals["units"], ""),
+        (t["digest_on_time"], n["on_time"], names["on_time"]),
+        (t["digest_late"], n["late"], names["late"]),
+        (t["digest_missing"], n["missing"], names["missing"]),
+        (t["digest_draft"], n["draft"], names["draft"]),
+    ]
     if n["left_out"]:
         table.append((t["digest_left_out"], n["left_out"], names["left_out"]))
     left = t["digest_left_out_part"].format(n=n["left_out"]) if n["left_out"] else ""

@@ -39,8 +39,9 @@ EDITIONS: dict[str, tuple[str, ...]] = {
 
 # C0 and C1 controls, DEL, the code points XML 1.0 forbids, and the bidirectional controls that
 # can make a line read in another order than it was typed (rule C409); \t \n \r are handled apart
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
-                      "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def clean(text: object) -> str:
@@ -258,6 +259,7 @@ class Report:
 
 
 # ---------------------------------------------------------------- layout helpers
+
 
 def spans(values: list) -> list[int]:
     """Row spans for merging equal neighbours: ``[a, a, b]`` → ``[2, 0, 1]`` (0 = covered)."""

@@ -17,6 +17,7 @@ W, H = 520, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 34, 40
 ACTUAL, DUE, TARGET = "#1f4e79", "#7f7f7f", "#c00000"
 
+
 def _f(v: float) -> str:
     return f"{v:.1f}"
 
@@ -48,36 +49,55 @@ def chart(s: Series, t: dict[str, str] | None = None) -> str:
         return TOP + ph * (1 - v / top)
 
     title = t["series_heading"].format(row=s.row, name=s.name, unit=s.unit)
-    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
-           f'role="img" aria-label="{escape(title, {chr(34): "&quot;"})}" font-family="sans-serif" font-size="11">',
-           f'<title>{escape(title)}</title>',
-           f'<text x="{LEFT}" y="16" font-size="12" font-weight="bold">{escape(title)}</text>']
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
+        f'role="img" aria-label="{escape(title, {chr(34): "&quot;"})}" font-family="sans-serif" font-size="11">',
+        f"<title>{escape(title)}</title>",
+        f'<text x="{LEFT}" y="16" font-size="12" font-weight="bold">{escape(title)}</text>',
+    ]
     for k in range(5):  # grid and y labels
         v = top * k / 4
-        out.append(f'<line x1="{LEFT}" y1="{_f(y(v))}" x2="{W - RIGHT}" y2="{_f(y(v))}" stroke="#d9d9d9" stroke-width="1"/>')
+        out.append(
+            f'<line x1="{LEFT}" y1="{_f(y(v))}" x2="{W - RIGHT}" y2="{_f(y(v))}" stroke="#d9d9d9" stroke-width="1"/>'
+        )
         out.append(f'<text x="{LEFT - 6}" y="{_f(y(v) + 4)}" text-anchor="end">{escape(fmt_number(v))}</text>')
     for i, q in enumerate(s.quarters):
         out.append(f'<text x="{_f(x(i))}" y="{H - BOTTOM + 16}" text-anchor="middle">{escape(q)}</text>')
     out.append(f'<line x1="{LEFT}" y1="{_f(y(0))}" x2="{W - RIGHT}" y2="{_f(y(0))}" stroke="#000" stroke-width="1"/>')
     if s.target is not None:
-        out.append(f'<line x1="{LEFT}" y1="{_f(y(s.target))}" x2="{W - RIGHT}" y2="{_f(y(s.target))}" '
-                   f'stroke="{TARGET}" stroke-width="1.5" stroke-dasharray="6 4"/>')
+        out.append(
+            f'<line x1="{LEFT}" y1="{_f(y(s.target))}" x2="{W - RIGHT}" y2="{_f(y(s.target))}" '
+            f'stroke="{TARGET}" stroke-width="1.5" stroke-dasharray="6 4"/>'
+        )
     due = [(x(i), y(v)) for i, v in enumerate(s.due) if v is not None]
     if len(due) > 1:
-        out.append(f'<polyline fill="none" stroke="{DUE}" stroke-width="1.5" stroke-dasharray="3 3" points="'
-                   + " ".join(f"{_f(a)},{_f(b)}" for a, b in due) + '"/>')
+        out.append(
+            f'<polyline fill="none" stroke="{DUE}" stroke-width="1.5" stroke-dasharray="3 3" points="'
+            + " ".join(f"{_f(a)},{_f(b)}" for a, b in due)
+            + '"/>'
+        )
     pts = [(i, v) for i, v in enumerate(s.actual) if v is not None]
     if len(pts) > 1:
-        out.append(f'<polyline fill="none" stroke="{ACTUAL}" stroke-width="2" points="'
-                   + " ".join(f"{_f(x(i))},{_f(y(v))}" for i, v in pts) + '"/>')
+        out.append(
+            f'<polyline fill="none" stroke="{ACTUAL}" stroke-width="2" points="'
+            + " ".join(f"{_f(x(i))},{_f(y(v))}" for i, v in pts)
+            + '"/>'
+        )
     for i, v in pts:
         out.append(f'<circle cx="{_f(x(i))}" cy="{_f(y(v))}" r="3.5" fill="{ACTUAL}"/>')
-        out.append(f'<text x="{_f(x(i))}" y="{_f(y(v) - 7)}" text-anchor="middle" fill="{ACTUAL}">{escape(fmt_number(v))}</text>')
+        out.append(
+            f'<text x="{_f(x(i))}" y="{_f(y(v) - 7)}" text-anchor="middle" fill="{ACTUAL}">{escape(fmt_number(v))}</text>'
+        )
     # legend
     lx, ly = LEFT, H - 8
-    for label, color, dash in ((t["actual"], ACTUAL, ""), (t["due"], DUE, ' stroke-dasharray="3 3"'),
-                               (t["target"], TARGET, ' stroke-dasharray="6 4"')):
-        out.append(f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 18}" y2="{ly - 4}" stroke="{color}" stroke-width="2"{dash}/>')
+    for label, color, dash in (
+        (t["actual"], ACTUAL, ""),
+        (t["due"], DUE, ' stroke-dasharray="3 3"'),
+        (t["target"], TARGET, ' stroke-dasharray="6 4"'),
+    ):
+        out.append(
+            f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 18}" y2="{ly - 4}" stroke="{color}" stroke-width="2"{dash}/>'
+        )
         out.append(f'<text x="{lx + 22}" y="{ly}">{escape(label)}</text>')
         lx += 90
     out.append("</svg>")

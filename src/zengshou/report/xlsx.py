@@ -16,8 +16,19 @@ from __future__ import annotations
 from zengshou.report.limits import TooLongForExcel, excel_problems
 from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, measure_spans, units_spans
 from zengshou.report.xlsx_charts import add_indicator_sheet
-from zengshou.report.xlsxkit import (TITLE_SIZE, Sheet, Styles, autofilter, add_breaks, height_for, line_count,
-                                     new_workbook, page_breaks, page_scale, sheet_title)
+from zengshou.report.xlsxkit import (
+    TITLE_SIZE,
+    Sheet,
+    Styles,
+    add_breaks,
+    autofilter,
+    height_for,
+    line_count,
+    new_workbook,
+    page_breaks,
+    page_scale,
+    sheet_title,
+)
 
 SUMMARY_WIDTHS = [6, 16, 38, 60, 22]
 
@@ -69,6 +80,7 @@ class _Ctx:
 
 
 # ---------------------------------------------------------------- 呈报版
+
 
 def _heading(ctx: _Ctx) -> None:
     """The first sheet opens with the document's title and its 编制单位 / 截至日期 line; the
@@ -132,7 +144,7 @@ def _summary(ctx: _Ctx) -> None:
         heights = [base.get(first + i, height_for(1)) for i in range(len(rows))]
         for blocks, need in ((blocks_b, need_b), (blocks_e, need_e)):
             for a, b in blocks:
-                have = sum(heights[a:b + 1])
+                have = sum(heights[a : b + 1])
                 if have < need[a]:
                     extra = (need[a] - have) / (b - a + 1)
                     for k in range(a, b + 1):
@@ -197,8 +209,21 @@ def _notes(ctx: _Ctx) -> None:
 
 # ---------------------------------------------------------------- 工作底稿
 
-STATUS_KEYS = ("no", "unit", "kind", "state", "submitted", "late_days", "required", "reported", "missing_rows",
-               "errors", "warnings", "file", "remarks")
+STATUS_KEYS = (
+    "no",
+    "unit",
+    "kind",
+    "state",
+    "submitted",
+    "late_days",
+    "required",
+    "reported",
+    "missing_rows",
+    "errors",
+    "warnings",
+    "file",
+    "remarks",
+)
 
 
 def _status_full(ctx: _Ctx) -> None:
@@ -207,15 +232,34 @@ def _status_full(ctx: _Ctx) -> None:
     ws = ctx.sheet(t["status_sheet"])
     sh = Sheet(ws, widths, ctx.st)
     n = len(widths)
-    sh.put(1, 1, t["workpaper_title"].format(plan=rep.plan_title, quarter=rep.quarter_label), "title", cols=n,
-           size=TITLE_SIZE)
+    sh.put(
+        1,
+        1,
+        t["workpaper_title"].format(plan=rep.plan_title, quarter=rep.quarter_label),
+        "title",
+        cols=n,
+        size=TITLE_SIZE,
+    )
     sh.put(2, 1, rep.info + "　　" + rep.digest.paragraph, "info", cols=n)
     for c, key in enumerate(STATUS_KEYS, 1):
         sh.put(3, c, t[key], "head")
     r = 4
     for i, s in enumerate(rep.status, 1):
-        values = (i, s.name, s.kind, s.state_text, s.submitted, s.late_days or None, s.required, s.reported,
-                  s.missing_rows, s.errors or None, s.warnings or None, s.file, "\n".join(s.remarks))
+        values = (
+            i,
+            s.name,
+            s.kind,
+            s.state_text,
+            s.submitted,
+            s.late_days or None,
+            s.required,
+            s.reported,
+            s.missing_rows,
+            s.errors or None,
+            s.warnings or None,
+            s.file,
+            "\n".join(s.remarks),
+        )
         for c, v in enumerate(values, 1):
             style = "text" if c in (2, 9, 12, 13) else "center"
             if c == 4 and s.state != "on_time":
@@ -223,9 +267,16 @@ def _status_full(ctx: _Ctx) -> None:
             sh.put(r, c, v if v != "" else None, style)
         r += 1
     autofilter(ws, 3, r - 1, n)
-    extra = [(t["left_out"], [(t["with_role"].format(unit=lo.file, role=lo.unit) if lo.unit else lo.file)
-                              + t["colon"] + lo.reason for lo in rep.left_out]),
-             (t["other_files"], rep.other_files)]
+    extra = [
+        (
+            t["left_out"],
+            [
+                (t["with_role"].format(unit=lo.file, role=lo.unit) if lo.unit else lo.file) + t["colon"] + lo.reason
+                for lo in rep.left_out
+            ],
+        ),
+        (t["other_files"], rep.other_files),
+    ]
     for label, items in extra:
         if items:
             r += 1
@@ -248,8 +299,12 @@ def _leads(ctx: _Ctx) -> None:
             sh.put(r, 2, row.task, "text", rows=n)
             for k, line in enumerate(row.lines):
                 sh.put(r + k, 3, line.unit, "lead" if line.role == "lead" else "unit")
-                sh.put(r + k, 4, line.text, ("marker_left" if line.role == "missing" else "marker") if line.marker
-                       else "text")
+                sh.put(
+                    r + k,
+                    4,
+                    line.text,
+                    ("marker_left" if line.role == "missing" else "marker") if line.marker else "text",
+                )
                 sh.put(r + k, 5, line.status, "center")
             r += n
         autofilter(ws, 2, r - 1, 5)
@@ -281,5 +336,13 @@ def _counties(ctx: _Ctx) -> None:
         ctx.finish(sh, "3:3", "A4")
 
 
-SECTIONS = {"heading": _heading, "status": _status, "summary": _summary, "indicators": _indicators,
-            "notes": _notes, "status_full": _status_full, "leads": _leads, "counties": _counties}
+SECTIONS = {
+    "heading": _heading,
+    "status": _status,
+    "summary": _summary,
+    "indicators": _indicators,
+    "notes": _notes,
+    "status_full": _status_full,
+    "leads": _leads,
+    "counties": _counties,
+}

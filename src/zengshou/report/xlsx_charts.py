@@ -12,8 +12,17 @@ from __future__ import annotations
 
 from zengshou.report.chartkit import line_chart, style_series
 from zengshou.report.model import IndicatorLine
-from zengshou.report.xlsxkit import (DIGIT_PX, TITLE_SIZE, Sheet, Styles, add_breaks, autofilter, height_for,
-                                     page_breaks, page_scale)
+from zengshou.report.xlsxkit import (
+    DIGIT_PX,
+    TITLE_SIZE,
+    Sheet,
+    Styles,
+    add_breaks,
+    autofilter,
+    height_for,
+    page_breaks,
+    page_scale,
+)
 
 WIDTHS = [6, 30, 44, 14, 11, 11, 11]
 PER_ROW = 3
@@ -22,8 +31,16 @@ CHART_H_CM = 5.9
 EMU_PER_PX = 9525
 
 
-def add_indicator_sheet(wb, lines: list[IndicatorLine], t: dict[str, str], *, name: str, title: str,
-                        header: str, styles: Styles | None = None):
+def add_indicator_sheet(
+    wb,
+    lines: list[IndicatorLine],
+    t: dict[str, str],
+    *,
+    name: str,
+    title: str,
+    header: str,
+    styles: Styles | None = None,
+):
     """Add the sheet to ``wb`` (last) and return it."""
     ws = wb.create_sheet(name)
     sh = Sheet(ws, WIDTHS, styles or Styles())
@@ -108,10 +125,15 @@ def _place_charts(ws, charted, grid_first: int, data, t: dict[str, str]) -> None
         chart = line_chart(t["series_heading"].format(row=s.row, name=s.name, unit=s.unit))
         first = first_rows[s.id]
         last_col = 3 + len(s.quarters)
-        chart.add_data(Reference(src, min_col=3, max_col=last_col, min_row=first, max_row=first + 2),
-                       from_rows=True, titles_from_data=True)
+        chart.add_data(
+            Reference(src, min_col=3, max_col=last_col, min_row=first, max_row=first + 2),
+            from_rows=True,
+            titles_from_data=True,
+        )
         chart.set_categories(Reference(src, min_col=4, max_col=last_col, min_row=1, max_row=1))
         style_series(chart)
-        chart.anchor = OneCellAnchor(_from=AnchorMarker(col=col, colOff=int(off * EMU_PER_PX), row=row0 - 1, rowOff=0),
-                                     ext=XDRPositiveSize2D(int((slot - 8) * EMU_PER_PX), int(CHART_H_CM * 360000)))
+        chart.anchor = OneCellAnchor(
+            _from=AnchorMarker(col=col, colOff=int(off * EMU_PER_PX), row=row0 - 1, rowOff=0),
+            ext=XDRPositiveSize2D(int((slot - 8) * EMU_PER_PX), int(CHART_H_CM * 360000)),
+        )
         ws.add_chart(chart)

@@ -36,6 +36,7 @@ _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 # ---------------------------------------------------------------- measuring text
 
+
 def line_count(text: str, col_width: float, size: float = SIZE) -> int:
     """How many lines ``text`` wraps to in a column ``col_width`` Excel units wide."""
     # Excel width unit = one digit of the default font (DIGIT_PX), plus 5 px of padding; a CJK
@@ -53,6 +54,7 @@ def height_for(lines: int, size: float = SIZE) -> float:
 
 
 # ---------------------------------------------------------------- writing cells
+
 
 def put_text(cell, text: str) -> None:
     """Write ``text`` as a string, whatever it looks like."""
@@ -78,7 +80,7 @@ def sheet_title(name: str, used: set[str]) -> str:
 class Sheet:
     """A worksheet plus the heights its cells need; ``finish`` sets the row heights."""
 
-    def __init__(self, ws, widths: Sequence[float], st: "Styles"):
+    def __init__(self, ws, widths: Sequence[float], st: Styles):
         from openpyxl.utils import get_column_letter
 
         self.ws, self.widths, self.st = ws, widths, st
@@ -88,10 +90,11 @@ class Sheet:
             ws.column_dimensions[get_column_letter(i)].width = w
 
     def _width(self, c1: int, c2: int) -> float:
-        return sum(self.widths[c1 - 1: c2]) + 0.7 * (c2 - c1)
+        return sum(self.widths[c1 - 1 : c2]) + 0.7 * (c2 - c1)
 
-    def put(self, r: int, c: int, value, style: str = "text", *, rows: int = 1, cols: int = 1,
-            size: float = SIZE) -> None:
+    def put(
+        self, r: int, c: int, value, style: str = "text", *, rows: int = 1, cols: int = 1, size: float = SIZE
+    ) -> None:
         ws = self.ws
         cell = ws.cell(r, c)
         if isinstance(value, str):
@@ -179,8 +182,9 @@ def page_scale(widths: Sequence[float]) -> int:
     return max(10, min(100, int(usable / width_points(widths) * 100) - 1))
 
 
-def page_breaks(heights: list[float], *, first_page_used: float, repeat: float, scale: int,
-                slack: float = 0.95) -> list[int]:
+def page_breaks(
+    heights: list[float], *, first_page_used: float, repeat: float, scale: int, slack: float = 0.95
+) -> list[int]:
     """Indexes into ``heights`` (body rows, in order) that start a new page.
 
     ``first_page_used`` is what precedes the body on page one (title, header row),
@@ -233,7 +237,12 @@ class Styles:
             "marker": (Font(name=FONT, size=SIZE, color="C00000"), wrap_center, box, None),
             "marker_left": (Font(name=FONT, size=SIZE, color="C00000"), wrap_left, box, None),
             "info_center": (body, wrap_center, none, None),
-            "bold": (Font(name=FONT, size=SIZE, bold=True), Alignment(horizontal="left", vertical="center"), none, None),
+            "bold": (
+                Font(name=FONT, size=SIZE, bold=True),
+                Alignment(horizontal="left", vertical="center"),
+                none,
+                None,
+            ),
             "unit": (body, wrap_left, box, None),
             "lead": (Font(name=FONT, size=SIZE, bold=True), wrap_left, box, None),
         }
@@ -251,5 +260,3 @@ class Styles:
         if fill is not None:
             cell.fill = fill
         self.arrays[name] = copy(cell._style)
-
-

@@ -11,14 +11,24 @@ from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
 
-rule("R501", "missing-rows", "error", "completeness",
-     {"zh": "缺少须报送的任务", "en": "required rows missing"},
-     {"zh": "缺少 {n} 项须报送的任务：第 {rows} 项", "en": "{n} required row(s) missing: {rows}"},
-     {"zh": "为每项补充一条 items（zengshou new --unit {unit_id} --quarter {quarter} 可生成完整模板）。",
-      "en": "Add an item for each (`zengshou new --unit {unit_id} --quarter {quarter}` writes a complete form)."},
-     why={"zh": "漏报的任务在汇总表中只能显示“未报送”。", "en": "A missing row shows as 'not reported' in the merged table."},
-     bad="unit: 市自然资源局\nquarter: 2023Q2\nitems:\n  - task: 48\n    progress: 2 宗集体经营性建设用地入市，成交 460 万元。",
-     good="unit: 市自然资源局\nquarter: 2023Q2\nitems:\n  - task: 48\n    progress: 2 宗集体经营性建设用地入市，成交 460 万元。\n  - task: 49\n    progress: 备案补充耕地开垦项目 14 个，新增耕地 86 亩。")
+rule(
+    "R501",
+    "missing-rows",
+    "error",
+    "completeness",
+    {"zh": "缺少须报送的任务", "en": "required rows missing"},
+    {"zh": "缺少 {n} 项须报送的任务：第 {rows} 项", "en": "{n} required row(s) missing: {rows}"},
+    {
+        "zh": "为每项补充一条 items（zengshou new --unit {unit_id} --quarter {quarter} 可生成完整模板）。",
+        "en": "Add an item for each (`zengshou new --unit {unit_id} --quarter {quarter}` writes a complete form).",
+    },
+    why={
+        "zh": "漏报的任务在汇总表中只能显示“未报送”。",
+        "en": "A missing row shows as 'not reported' in the merged table.",
+    },
+    bad="unit: 市自然资源局\nquarter: 2023Q2\nitems:\n  - task: 48\n    progress: 2 宗集体经营性建设用地入市，成交 460 万元。",
+    good="unit: 市自然资源局\nquarter: 2023Q2\nitems:\n  - task: 48\n    progress: 2 宗集体经营性建设用地入市，成交 460 万元。\n  - task: 49\n    progress: 备案补充耕地开垦项目 14 个，新增耕地 86 亩。",
+)
 
 
 def check(ctx: Context, sub: Loaded) -> list[Finding]:
@@ -31,8 +41,16 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
     if not missing:
         return []
     out = ctx.findings(sub)
-    out.at(("items",), "R501", key=True, n=len(missing), rows={"zh": _ranges(missing, "、"), "en": _ranges(missing, ", ")},
-           missing=missing, unit_id=sub.unit_id, quarter=str(sub.quarter))
+    out.at(
+        ("items",),
+        "R501",
+        key=True,
+        n=len(missing),
+        rows={"zh": _ranges(missing, "、"), "en": _ranges(missing, ", ")},
+        missing=missing,
+        unit_id=sub.unit_id,
+        quarter=str(sub.quarter),
+    )
     return out
 
 
