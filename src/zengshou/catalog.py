@@ -8,6 +8,7 @@ the deadline. It is built once from ``tasks.yaml`` and ``units.yaml``.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -198,13 +199,13 @@ def load_catalog(data_dir: Path | str) -> tuple[Catalog | None, list[Finding]]:
     import dataclasses
     import hashlib
 
+    from zengshou.loader import read_bytes
+
     data_dir = Path(data_dir)
     key_parts = [str(data_dir.resolve()), str(Path.cwd())]
     for name in ("units.yaml", "tasks.yaml"):
-        try:
-            key_parts.append(hashlib.sha256((data_dir / name).read_bytes()).hexdigest())
-        except OSError:
-            key_parts.append("-")
+        raw, err = read_bytes(data_dir / name, data_dir)  # never a FIFO, a device or a link out
+        key_parts.append(hashlib.sha256(raw).hexdigest() if err is None else "-")
     key = "\0".join(key_parts)
     if key not in _LOADED:
         _LOADED.clear()  # one data directory per process is the common case; keep memory flat
@@ -228,10 +229,10 @@ def _load_catalog(data_dir: Path) -> tuple[Catalog | None, list[Finding]]:
     for name, model in (("units.yaml", UnitsFile), ("tasks.yaml", TasksFile)):
         path = data_dir / name
         display = _display(path)
-        if not path.is_file():
+        if not os.path.lexists(path):
             findings.append(Finding("D200", display, None, None, {"path": display}))
             continue
-        doc = load_file(path, display)
+        doc = load_file(path, display, root=data_dir)  # a directory, FIFO or link out: S113/S114
         m = validate(doc, model, code="S108")
         findings.extend(doc.findings)
         docs[name], models[name] = doc, m
@@ -246,7 +247,6 @@ def _load_catalog(data_dir: Path) -> tuple[Catalog | None, list[Finding]]:
 
 
 def _display(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    from zengshou.loader import display_path
+
+    return display_path(path)

@@ -30,6 +30,31 @@ def _root(
                                  help="Print the version and exit."),
 ) -> None:
     """增收 — quarterly progress reporting."""
+    _check_today()
+
+
+def _check_today() -> None:
+    """ZENGSHOU_TODAY pins "today" (late and future-date checks, the reminder's date); a value
+    that is not a real YYYY-MM-DD date is a usage error, not silently the real today."""
+    import os
+    import re
+    from datetime import date
+
+    pinned = os.environ.get("ZENGSHOU_TODAY")
+    if not pinned:
+        return
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", pinned.strip()):
+            date.fromisoformat(pinned.strip())
+            return
+    except ValueError:
+        pass
+    from zengshou.cli.common import fail, lang_of
+    from zengshou.text import visible
+
+    shown = visible(pinned)
+    fail({"zh": f"环境变量 ZENGSHOU_TODAY={shown} 不是有效日期：应为 YYYY-MM-DD，如 2023-07-05；或删除该变量",
+          "en": f"ZENGSHOU_TODAY={shown} is not a valid date: use YYYY-MM-DD, e.g. 2023-07-05, or unset it"}, lang_of(None))
 
 
 # Each module in this package adds its commands to ``app`` when imported; ORDER is the order

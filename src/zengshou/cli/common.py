@@ -55,23 +55,33 @@ def out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def data_dir_or_exit(data: Path, lang: str) -> None:
+    """Exit 2 unless ``data`` is a directory, saying whether it is missing or something else."""
+    if data.is_dir():
+        return
+    if data.exists():
+        fail({"zh": f"数据目录 {data} 不是目录（是一个文件）；用 --data 指定数据目录，或设置 ZENGSHOU_DATA",
+              "en": f"data directory {data} is not a directory (it is a file); use --data or set ZENGSHOU_DATA"}, lang)
+    fail({"zh": f"数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
+          "en": f"data directory not found: {data} (use --data or set ZENGSHOU_DATA)"}, lang)
+
+
 def load_catalog_or_exit(data: Path, lang: str):
     """The catalog, or exit: 2 when the data directory is missing, 1 on definition errors."""
     from zengshou.catalog import load_catalog
     from zengshou.reporters import render_text
 
-    if not data.is_dir():
-        fail({"zh": f"数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
-              "en": f"data directory not found: {data} (use --data or set ZENGSHOU_DATA)"}, lang)
+    data_dir_or_exit(data, lang)
     cat, findings = load_catalog(data)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:
+        from zengshou.loader import read_bytes
+
         sources = {}
         for name in {f.file for f in findings}:
-            try:
-                sources[name] = Path(name).read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                pass
+            raw, err = read_bytes(Path(name), data)  # never a FIFO, a device or a link out of data/
+            if err is None:
+                sources[name] = raw.decode("utf-8", errors="replace")
         sys.stderr.write(render_text(findings, lang, sources=sources, files=2))
         raise typer.Exit(1)
     return cat
@@ -118,11 +128,14 @@ def reporting_unit_or_exit(cat, name: str, quarter, lang: str):
 def write_or_exit(path: Path, data: bytes | str, lang: str, shown: str | None = None) -> None:
     """Write an output atomically; a locked or unwritable target is a usage/environment error
     (exit 2) that says what to do, and the previous file is left as it was."""
-    from zengshou.atomic import OutputLocked, write_bytes
+    from zengshou.atomic import NotRegularFile, OutputLocked, write_bytes
 
     shown = shown or str(path)
     try:
         write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+    except NotRegularFile:
+        fail({"zh": f"{shown} 不是普通文件（是设备、命名管道、目录或符号链接），不会覆盖它",
+              "en": f"{shown} is not a regular file (a device, FIFO, directory or symbolic link) and will not be replaced"}, lang)
     except OutputLocked:
         fail({"zh": f"无法替换 {shown}：文件可能正在 Excel 或 WPS 中打开。请关闭后重试；原文件未改动。",
               "en": f"cannot replace {shown}: it is probably open in Excel or WPS. Close it and retry; "

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, write_or_exit
+from zengshou.cli.common import DEFAULT_DATA, DataOpt, LangOpt, data_dir_or_exit, fail, lang_of, write_or_exit
 
 
 class Fmt(str, Enum):
@@ -43,9 +43,7 @@ def validate_cmd(
     from zengshou.reporters import REPORTERS, JsonReporter
 
     lang = lang_of(lang)
-    if not data.is_dir():
-        fail({"zh": f"数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
-              "en": f"data directory not found: {data} (use --data or set ZENGSHOU_DATA)"}, lang)
+    data_dir_or_exit(data, lang)
     if quarter is not None and Quarter.try_parse(quarter) is None:
         fail({"zh": f"季度格式不对：{quarter}（应为 2023Q2 这样的形式）", "en": f"not a quarter: {quarter} (expected e.g. 2023Q2)"}, lang)
     if quarter is not None:
@@ -57,6 +55,8 @@ def validate_cmd(
     for p in paths or []:
         if not p.exists():
             fail({"zh": f"文件不存在：{p}", "en": f"no such file: {p}"}, lang)
+    if output is not None:
+        _check_output(output, lang)
     try:
         config = load_config(data)
     except ConfigError as e:
@@ -68,6 +68,19 @@ def validate_cmd(
     if output is not None:
         write_or_exit(output, JsonReporter(lang, result.sources, result.files_checked).render(result.findings), lang)
     raise typer.Exit(result.exit_code(strict))
+
+
+def _check_output(output: Path, lang: str) -> None:
+    """--output replaces only a regular file or creates one: a device, FIFO or link (to
+    /dev/null, say) is refused before anything runs, and is left as it was."""
+    from zengshou.atomic import NotRegularFile, check_target
+
+    try:
+        check_target(output)
+    except NotRegularFile:
+        fail({"zh": f"--output {output} 不是普通文件（是设备、命名管道、目录或符号链接），不会覆盖它；请指定一个普通文件路径",
+              "en": f"--output {output} is not a regular file (a device, FIFO, directory or symbolic link) and will not "
+                    "be replaced; name a regular file"}, lang)
 
 
 def _scope(paths: list[Path] | None, data: Path, changed: bool, since: str | None, lang: str) -> list[Path] | None:
