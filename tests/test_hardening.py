@@ -356,7 +356,8 @@ def test_changed_symlink_is_checked_not_skipped(tmp_path, empty_data, secret):
         subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)
 
     git("init", "-q")
-    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "--allow-empty", "-m", "init")
+    git("add", "data", "outside")
+    git("-c", "user.email=t@t", "-c", "user.name=t", "commit", "-q", "-m", "init")
     link = empty_data / "progress" / Q / "czj.yaml"
     link.parent.mkdir(parents=True)
     link.symlink_to(secret)
@@ -364,3 +365,112 @@ def test_changed_symlink_is_checked_not_skipped(tmp_path, empty_data, secret):
     assert r.returncode == 1, r.stdout + r.stderr
     assert [x["code"] for x in json.loads(r.stdout)["findings"]] == ["S113"]
     assert "SECRET-LINE" not in r.stdout
+
+
+# ---------------------------------------------------------------- 7.–9., 11. importing forms
+
+def _patch_xml(path: Path, old: str, new: str) -> None:
+    """Rewrite the workbook's XML as Excel would have stored it (openpyxl never writes _xHHHH_)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {i.filename: z.read(i) for i in z.infolist()}
+    hits = 0
+    for name, blob in parts.items():
+        if name.endswith(".xml") and old.encode() in blob:
+            parts[name] = blob.replace(old.encode(), new.encode())
+            hits += 1
+    assert hits, old
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+
+
+def _meta(path: Path, key: str, value: str) -> None:
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb["_zengshou"]
+    row = next(r for r in ws.iter_rows() if r[0].value == key)
+    row[1].value = value
+    wb.save(path)
+
+
+def test_excel_escapes_are_decoded_on_import(cli, empty_data):
+    from test_forms import fill, good_texts, loaded_items, make_form, yaml_of
+
+    texts = {**good_texts(), 1: "第一行CRLF第二行LONECR第三行，字面写法 LITERAL 保留"}
+    path = fill(make_form(cli, empty_data), texts)
+    _patch_xml(path, "CRLF", "_x000D_\n")
+    _patch_xml(path, "LONECR", "_x000D_")
+    _patch_xml(path, "LITERAL", "_x005F_x000D_")
+    r = cli("import", path, "--data", empty_data)
+    assert r.exit_code == 0, r.output
+    assert loaded_items(yaml_of(empty_data))[1] == "第一行\n第二行\n第三行，字面写法 _x000D_ 保留"
+
+
+def test_control_character_escape_in_a_cell_is_refused(cli, empty_data):
+    from test_forms import fill, good_texts, make_form, yaml_of
+
+    path = fill(make_form(cli, empty_data), {**good_texts(), 1: "第一行BELL第二行"})
+    _patch_xml(path, "BELL", "_x0007_")
+    r = cli("import", path, "--data", empty_data, "--lang", "en")
+    assert r.exit_code == 1 and "F826" in r.stdout and "U+0007" in r.stdout
+    assert not yaml_of(empty_data).exists()
+
+
+@pytest.mark.parametrize("value", ["A1:E75", "E", "E0", "'; DROP", "1" * 5000])
+def test_tampered_contact_cell_is_a_finding(cli, empty_data, value):
+    from test_forms import fill, good_texts, make_form, yaml_of
+
+    path = fill(make_form(cli, empty_data), good_texts())
+    _meta(path, "contact_cell", value)
+    r = cli("import", path, "--data", empty_data, "--lang", "en")
+    assert r.exit_code == 1 and "F825" in r.stdout and "contact cell" in r.stdout
+    assert not yaml_of(empty_data).exists()
+
+
+@pytest.mark.parametrize("key, value", [("version", "9" * 5000), ("rows", "1," + "9" * 5000), ("optional", "-3")])
+def test_tampered_metadata_numbers_are_findings(cli, empty_data, key, value):
+    from test_forms import fill, good_texts, make_form
+
+    path = fill(make_form(cli, empty_data), good_texts())
+    _meta(path, key, value)
+    r = cli("import", path, "--data", empty_data, "--lang", "en")
+    assert r.exit_code == 1 and "F825" in r.stdout
+
+
+def test_tampered_unit_disagreeing_with_the_header_is_refused(cli, empty_data):
+    from test_forms import fill, good_texts, make_form
+
+    path = fill(make_form(cli, empty_data), good_texts())
+    _meta(path, "unit", "longsheng")
+    r = cli("import", path, "--data", empty_data, "--lang", "en")
+    assert r.exit_code == 1, r.output
+    assert "F827" in r.stdout and "市农业农村局" in r.stdout
+    assert not list((empty_data / "progress").rglob("*.yaml"))
+
+
+def test_stray_cell_at_the_last_row_is_cheap(cli, empty_data):
+    import tracemalloc
+
+    import openpyxl
+
+    from test_forms import fill, good_texts, make_form
+
+    from zengshou.catalog import load_catalog
+    from zengshou.forms.importer import read_form
+
+    path = fill(make_form(cli, empty_data), good_texts())
+    wb = openpyxl.load_workbook(path)
+    wb["落实进度"].cell(1_048_576, 2).value = " "
+    wb.save(path)
+    cat = load_catalog(empty_data)[0]
+    tracemalloc.start()
+    try:
+        imp = read_form(path, cat)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert not imp.refused and len(imp.items) == 10
+    assert peak < 60 * 1024 * 1024, peak

@@ -27,10 +27,13 @@ from zengshou.findings import Finding
 
 MAX_DEPTH = 20
 MAX_BYTES = 5 * 1024 * 1024
-#: values (scalars, lists, mappings) one file may hold. A full submission has about 400; the
-#: plan's tasks.yaml about 2,000. The limit bounds the work and the findings a small file can
+#: values (scalars, lists, mappings) one file may hold. A full submission has about 400, the
+#: plan's tasks.yaml 1,923. The limit bounds the work and the findings a small file can
 #: cause: 4 MB of ``- 1`` lines are a million values, each a schema error.
-MAX_NODES = 20_000
+MAX_NODES = 10_000
+#: characters up to which a file with findings is parsed again by the pure-Python parser (for
+#: its messages); a larger one keeps libyaml's findings, so work stays bounded
+PURE_LIMIT = 256 * 1024
 
 Path_ = tuple[Any, ...]
 
@@ -253,7 +256,8 @@ def load_text(text: str, path: str, *, fast: bool | None = None) -> Document:
         fast = FAST
     if fast and _CParser is not None:
         doc = _load_text(text, path, _c_events)
-        if not doc.findings:
+        if not doc.findings or len(text) > PURE_LIMIT or any(f.code == "S116" for f in doc.findings):
+            # the pure parser costs ~0.1 ms a value: on a large file it alone would take seconds
             return doc
     return _load_text(text, path, _parser)
 
