@@ -131,7 +131,7 @@ def read_bytes(path: Path, root: Path | str | None = None) -> tuple[bytes | None
         return None, Finding("S100", str(path), None, None, {"error": e.strerror or str(e)})
 
 
-_KINDS = ((stat.S_ISDIR, "目录", "a directory"), (stat.S_ISFIFO, "命名管道（FIFO）", "a FIFO (named pipe)"),
+_KINDS = ((stat.S_ISREG, "普通文件", "a regular file"), (stat.S_ISDIR, "目录", "a directory"), (stat.S_ISFIFO, "命名管道（FIFO）", "a FIFO (named pipe)"),
           (stat.S_ISCHR, "字符设备", "a character device"), (stat.S_ISBLK, "块设备", "a block device"),
           (stat.S_ISSOCK, "套接字", "a socket"))
 
