@@ -300,12 +300,15 @@ def test_reminder_template_override(cli, data_dir, tmp_path):
     assert r.exit_code == 2
 
 
-@pytest.mark.parametrize("args", [("--quarter", "2023Q5"), ("--quarter", "2026Q1"),
-                                  ("--quarter", "2023Q2", "--remind", "--date", "7/10"),
-                                  ("--quarter", "2023Q2", "--format", "xml")])
-def test_status_usage_errors(cli, data_dir, args):
+@pytest.mark.parametrize("args, message", [
+    (("--quarter", "2023Q5"), "错误：季度格式不对：2023Q5（应为 2023Q2 这样的形式）"),
+    (("--quarter", "2026Q1"), "错误：季度 2026Q1 不在规划期 2022Q1–2024Q4 内"),
+    (("--quarter", "2023Q2", "--remind", "--date", "7/10"), "错误：日期格式不对：7/10（应为 YYYY-MM-DD）"),
+    (("--quarter", "2023Q2", "--format", "xml"), "'xml' is not one of 'table', 'json'")])
+def test_status_usage_errors(cli, data_dir, args, message):
     r = cli("status", *args, "--data", data_dir)
-    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert r.exit_code == 2 and r.stdout == ""
+    assert message in r.stderr and "Traceback" not in r.stderr
 
 
 def test_status_english(cli, data_dir):
@@ -323,7 +326,8 @@ def test_data_from_environment(cli, data_dir):
 def test_missing_data_dir(cli, tmp_path):
     for args in (("status", "-q", "2023Q2"), ("new", "-u", "czj", "-q", "2023Q2")):
         r = cli(*args, "--data", tmp_path / "nope")
-        assert r.exit_code == 2 and "Traceback" not in r.output
+        assert r.exit_code == 2 and r.stdout == ""
+        assert r.stderr == f"错误：数据目录不存在：{tmp_path / 'nope'}（用 --data 指定，或设置 ZENGSHOU_DATA）\n"
 
 
 @pytest.mark.parametrize("command", ["new", "status"])
