@@ -474,3 +474,9 @@ def test_stray_cell_at_the_last_row_is_cheap(cli, empty_data):
         tracemalloc.stop()
     assert not imp.refused and len(imp.items) == 10
     assert peak < 60 * 1024 * 1024, peak
+
+
+def test_usage_errors_show_escapes_not_obey_them(cli, data_dir):
+    r = cli("validate", "nowhere/\x1b[2Jx.yaml", "--data", data_dir, "--lang", "en")
+    assert r.exit_code == 2
+    assert r.stderr == "error: no such file: nowhere/\\x1b[2Jx.yaml\n"

@@ -40,8 +40,10 @@ def say(pair: dict[str, str] | str, lang: str) -> str:
 
 def fail(msg: dict[str, str] | str, lang: str, code: int = 2) -> NoReturn:
     """Usage or environment error: one clear line on stderr, exit 2."""
+    from zengshou.text import visible
+
     prefix = "错误：" if lang == "zh" else "error: "
-    typer.echo(prefix + say(msg, lang), err=True)
+    typer.echo(prefix + visible(say(msg, lang)), err=True)  # a path or value may hold ESC
     raise typer.Exit(code)
 
 
