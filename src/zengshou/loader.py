@@ -10,7 +10,9 @@ ruamel.yaml's event stream rather than its constructors. Building from events le
   them can cost memory or recursion,
 * report duplicate keys with both lines.
 
-Nothing here prints or raises to the caller: problems come back as findings.
+Files are read only when that is safe (:func:`read_bytes`): a regular file, not a link out of the
+data directory, at most 5 MB and 10,000 values. Nothing here prints or raises to the caller:
+problems come back as findings.
 """
 
 from __future__ import annotations
@@ -131,9 +133,9 @@ def read_bytes(path: Path, root: Path | str | None = None) -> tuple[bytes | None
         return None, Finding("S100", str(path), None, None, {"error": e.strerror or str(e)})
 
 
-_KINDS = ((stat.S_ISREG, "普通文件", "a regular file"), (stat.S_ISDIR, "目录", "a directory"), (stat.S_ISFIFO, "命名管道（FIFO）", "a FIFO (named pipe)"),
-          (stat.S_ISCHR, "字符设备", "a character device"), (stat.S_ISBLK, "块设备", "a block device"),
-          (stat.S_ISSOCK, "套接字", "a socket"))
+_KINDS = ((stat.S_ISREG, "普通文件", "a regular file"), (stat.S_ISDIR, "目录", "a directory"),
+          (stat.S_ISFIFO, "命名管道（FIFO）", "a FIFO (named pipe)"), (stat.S_ISCHR, "字符设备", "a character device"),
+          (stat.S_ISBLK, "块设备", "a block device"), (stat.S_ISSOCK, "套接字", "a socket"))
 
 
 def file_kind(mode: int) -> dict[str, str]:
@@ -250,8 +252,10 @@ _VALUE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uff
 
 
 def load_text(text: str, path: str, *, fast: bool | None = None) -> Document:
-    """Parse ``text``. The fast path (libyaml) handles clean files; whenever it meets any problem
-    the file is parsed again by the pure-Python parser, so findings are identical either way."""
+    """Parse ``text``. The fast path (libyaml) handles clean files; when it meets a problem in a
+    file of up to :data:`PURE_LIMIT` characters, the file is parsed again by the pure-Python
+    parser, so findings are identical either way. A larger file, or one over :data:`MAX_NODES`,
+    keeps libyaml's findings: re-parsing it in pure Python could take many seconds."""
     if fast is None:
         fast = FAST
     if fast and _CParser is not None:
