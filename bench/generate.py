@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from zengshou.catalog import load_catalog  # noqa: E402
+from zengshou.lint import load_catalog  # noqa: E402
 from zengshou.quarters import Quarter  # noqa: E402
 from zengshou.yamlout import scalar, text_value  # noqa: E402
 

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from zengshou.atomic import write_text  # noqa: E402
-from zengshou.catalog import load_catalog  # noqa: E402
+from zengshou.lint import load_catalog  # noqa: E402
 from zengshou.writer import render_form  # noqa: E402
 from zengshou.quarters import Quarter  # noqa: E402
 from zengshou.text import char_count  # noqa: E402

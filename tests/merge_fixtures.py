@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from zengshou.catalog import load_catalog
+from zengshou.lint import load_catalog
 
 
 def sample_text(unit_name: str, row: int) -> str:

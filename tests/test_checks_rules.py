@@ -60,6 +60,7 @@ TESTED_BY: dict[str, list[str]] = {
     "D206": ["test_rule_examples.py::test_d206_invalid_period"],
     "D207": ["test_rule_examples.py::test_d207_unknown_measure"],
     "D208": ["test_rule_examples.py::test_d208_bad_group"],
+    "D209": ["test_indicators.py::test_d209_scope_basis", "test_indicators.py::test_d209_unconfirmed_group_without_basis"],
     "I301": [RUNNER], "I302": [RUNNER], "I303": [RUNNER], "I304": [RUNNER], "I305": [RUNNER],
     "I306": [RUNNER],
     "I307": ["test_rule_examples.py::test_i307_unit_replaced"],

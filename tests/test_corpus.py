@@ -134,7 +134,7 @@ def test_corpus(cli, empty_data, folder, name):
 def test_progress_310_stays_text(cli, empty_data, folder, tmp_path):
     """`progress: 3.10` is text "3.10", not the float 3.1; here it is too short to be progress (C404 is not raised
     for it: only placeholders are), so the file is clean and the text reads back exactly."""
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.submissions import load_submission
 
     p = write(folder / "czj.yaml", good(progress="3.10"))

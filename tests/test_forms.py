@@ -111,7 +111,7 @@ def test_template_form_layout(cli, empty_data):
 
 
 def test_template_all(cli, empty_data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(empty_data)
     res = cli("template", "--all", "-q", Q, "--data", empty_data)
@@ -464,7 +464,7 @@ def plan_table(path: Path, cat, rows: dict[int, str]) -> Path:
 
 
 def test_plan_table_layout(cli, empty_data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(empty_data)
     texts = {r: f"资源县第{r}项：二季度落实资金 {r * 10} 万元，\n惠及脱贫户 {r + 300} 户。" for r in (1, 2, 9)}
@@ -479,7 +479,7 @@ def test_plan_table_layout(cli, empty_data):
 
 
 def test_plan_table_row_text_mismatch(cli, empty_data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(empty_data)
     path = plan_table(Path("t.xlsx"), cat, {1: "进度文字，二季度完成。"})

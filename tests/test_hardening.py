@@ -114,10 +114,10 @@ def test_cap_applies_under_status(cli, empty_data):
     assert r.exit_code == 1
     doc = as_json(r)
     assert doc["other_files"] == ["data/progress/2023Q2/czj.yaml"] and not doc["complete"]
-    from zengshou.catalog import load_catalog
     from zengshou.status import quarter_status
+    from zengshou.workspace import Workspace
 
-    st = quarter_status(load_catalog(empty_data)[0], empty_data, Q)
+    st = quarter_status(Workspace.open(empty_data), Q)
     found = st.result.for_file("data/progress/2023Q2/czj.yaml")
     assert len(found) == 101 and found[-1].code == "S115" and found[-1].params["total"] >= 300
 
@@ -458,7 +458,7 @@ def test_stray_cell_at_the_last_row_is_cheap(cli, empty_data):
 
     from test_forms import fill, good_texts, make_form
 
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.forms.importer import read_form
 
     path = fill(make_form(cli, empty_data), good_texts())

@@ -10,8 +10,9 @@ import openpyxl
 import pytest
 
 from merge_fixtures import fill_quarter, sample_text, write_submission
-from zengshou.catalog import load_catalog
+from zengshou.lint import load_catalog
 from zengshou.status import STATE_WORDS, quarter_status
+from zengshou.workspace import Workspace
 
 Q = "2023Q2"
 XLSX = f"桂林市促进脱贫人口持续增收三年行动方案-{Q}-落实进度.xlsx"
@@ -166,7 +167,7 @@ def test_county_sheet_is_its_own_table(book, quarter):
 
 def test_status_sheet_matches_quarter_status(book, quarter):
     cat, _ = load_catalog(quarter)
-    st = quarter_status(cat, quarter, Q)
+    st = quarter_status(Workspace(quarter, cat), Q)
     ws = book["报送情况"]
     rows = body_rows(ws, 3)[: len(st.units)]
     assert [r[1] for r in rows] == [u.name for u in st.units]

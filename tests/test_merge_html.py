@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from merge_fixtures import fill_quarter, sample_text
-from zengshou.catalog import load_catalog
+from zengshou.lint import load_catalog
 
 Q = "2023Q2"
 HTML = f"桂林市促进脱贫人口持续增收三年行动方案-{Q}-落实进度.html"
@@ -124,9 +124,10 @@ def test_print_css(page):
 
 def test_status_table(page, empty_data):
     from zengshou.status import STATE_WORDS, quarter_status
+    from zengshou.workspace import Workspace
 
     cat, _ = load_catalog(empty_data)
-    st = quarter_status(cat, empty_data, Q)
+    st = quarter_status(Workspace(empty_data, cat), Q)
     body = next(t for t in page.tables if t["class"] == "status")["body"]
     assert [r[1] for r in body] == [u.name for u in st.units]
     assert [r[3] for r in body] == [STATE_WORDS[u.state]["zh"] for u in st.units]

@@ -36,7 +36,7 @@ def test_task_texts_are_lines_of_the_plan_table():
     start = next(i for i, ln in enumerate(lines) if ln.strip() == "序号")
     end = next(i for i, ln in enumerate(lines) if ln.startswith("备注"))
     cells = {ln.strip() for ln in lines[start:end]}
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     missing = [t.id for t in cat.tasks if t.text not in cells]
@@ -57,7 +57,7 @@ def test_tasks_json(cli):
 
 def test_merged_measure_cells_do_not_move_rows():
     """Rows 24 and 63 follow a blank (merged) measure cell: they stay in measures 10 and 29."""
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     assert cat.task(24).measure == 10 and cat.task(63).measure == 29
@@ -65,7 +65,7 @@ def test_merged_measure_cells_do_not_move_rows():
 
 
 def test_rows_8_to_10_name_two_counties_only():
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(DATA)
     for row in (8, 9, 10):
@@ -206,7 +206,7 @@ def reformed(data_dir: Path) -> Path:
 
 
 def test_former_name_resolves(cli, reformed):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, findings = load_catalog(reformed)
     assert [f for f in findings if f.level == "error"] == []
@@ -215,7 +215,7 @@ def test_former_name_resolves(cli, reformed):
 
 
 def test_successor_takes_over(reformed):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(reformed)
     assert cat.current("xczxj", "2023Q4") == "xczxj" and cat.current("xczxj", "2024Q1") == "nyncj"
@@ -255,3 +255,97 @@ def test_every_command_has_help(cli):
         assert "--help" in r.stdout
     assert cli("--help").exit_code == 0
 
+
+
+# ---------------------------------------------------------------- the deadline: a declared reading, movable per quarter
+
+def test_deadline_reading_is_declared_in_tasks_yaml():
+    from zengshou.lint import load_catalog
+
+    cat, _ = load_catalog(DATA)
+    assert cat.plan.deadline_day == 6 and cat.plan.deadline_inclusive is True
+    assert "6日前" in cat.plan.note and "6日前" in cat.plan.deadline_reading and "[deadlines]" in cat.plan.deadline_reading
+    assert cat.deadline("2023Q2").isoformat() == "2023-07-06" and not cat.deadline_from_config("2023Q2")
+    text = (DATA / "tasks.yaml").read_text(encoding="utf-8")
+    assert "  deadline_inclusive: true\n" in text
+
+
+def test_rules_t601_words_the_deadline_as_the_tools_reading(cli):
+    zh = cli("rules", "T601").stdout
+    assert "本工具" in zh and "读法" in zh and "[deadlines]" in zh
+    en = cli("rules", "T601", "--lang", "en").stdout
+    assert "the tool's reading" in en and "deadline_inclusive" in en
+
+
+def test_exclusive_reading_makes_the_6th_late(cli, data_dir):
+    _edit(data_dir / "tasks.yaml", "  deadline_inclusive: true\n", "  deadline_inclusive: false\n")
+    _edit(data_dir / "progress" / "2023Q2" / "czj.yaml", "submitted: ", "submitted: 2023-07-06 #")
+    code, fs = _findings(cli, data_dir)
+    late = {f["file"].rsplit("/", 1)[-1]: f["params"] for f in fs if f["code"] == "T601"}
+    assert late["czj.yaml"]["deadline"] == "2023-07-05" and late["czj.yaml"]["days"] == 1
+
+
+def _status(cli, data: Path) -> dict:
+    r = cli("status", "-q", "2023Q2", "--data", data, "-f", "json")
+    assert r.exit_code in (0, 1), r.output
+    return json.loads(r.stdout)
+
+
+def test_a_quarter_deadline_moved_in_config_moves_t601_status_reminder_and_report(cli, data_dir):
+    """阳朔县 sent 2023Q2 on 11 July, 5 days after the 6th; the coordinator moves 2023Q2's deadline
+    to 12 July (say, a holiday): the file is on time everywhere, and 2023Q3 keeps its 6 October."""
+    from openpyxl import load_workbook
+
+    def t601() -> list[dict]:
+        return [f for f in _findings(cli, data_dir)[1] if f["code"] == "T601"]
+
+    assert [f["params"]["deadline"] for f in t601()] == ["2023-07-06"]
+    before = {u["unit_id"]: u for u in _status(cli, data_dir)["units"]}
+    assert before["yangshuo"]["state"] == "late"
+
+    (data_dir / "zengshou.toml").write_text('[deadlines]\n2023Q2 = "2023-07-12"\n', encoding="utf-8")
+    assert t601() == []
+    doc = _status(cli, data_dir)
+    assert doc["deadline"] == "2023-07-12"
+    assert {u["unit_id"]: u for u in doc["units"]}["yangshuo"]["state"] == "on_time"
+    notice = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10").stdout
+    assert "2023年7月12日" in notice and "2023年7月6日" not in notice
+
+    from zengshou.lint import load_catalog
+
+    cat, _ = load_catalog(data_dir)
+    assert cat.deadline("2023Q2").isoformat() == "2023-07-12" and cat.deadline_from_config("2023Q2")
+    assert cat.deadline("2023Q3").isoformat() == "2023-10-06"
+    r = cli("merge", "-q", "2023Q2", "--data", data_dir, "--out", data_dir.parent / "out", "--format", "xlsx")
+    assert r.exit_code == 0, r.output
+    wb = load_workbook(next((data_dir.parent / "out").glob("*.xlsx")))
+    sheet = next(ws for ws in wb.worksheets if ws.title.startswith("报送情况"))
+    assert "2023-07-12" in str(sheet.cell(1, 1).value)
+    yangshuo = next(row for row in sheet.iter_rows(values_only=True) if row[1] == "阳朔县人民政府")
+    assert yangshuo[3] == "按时报送" and yangshuo[4] == "2023-07-11" and not yangshuo[5]
+
+
+@pytest.mark.parametrize("toml, needle", [
+    ('[deadlines]\n2023Q5 = "2023-10-09"\n', "'2023Q5' is not a quarter"),
+    ('[deadlines]\n2023Q3 = "2023-10-32"\n', "is not a date"),
+    ('[deadlines]\n2023Q3 = "9 Oct 2023"\n', "is not a date"),
+    ('[deadlines]\n2023Q3 = 20231009\n', "is not a date"),
+    ('[deadlines]\n2023Q3 = "2023-09-09"\n', "must fall after the quarter ends (2023-09-30)"),
+    ('[deadlines]\n2023Q3 = "2024-10-09"\n', "and by 2023-12-31"),
+    ('deadlines = "2023-10-09"\n', "must be a table"),
+    ('[deadlines\n', "zengshou.toml"),
+])
+def test_bad_deadline_config_is_a_clear_error(cli, data_dir, toml, needle):
+    (data_dir / "zengshou.toml").write_text(toml, encoding="utf-8")
+    for args in (("validate",), ("status", "-q", "2023Q2"), ("tasks",), ("indicators",)):
+        r = cli(*args, "--data", data_dir, "--lang", "en")
+        assert r.exit_code == 2 and "Traceback" not in r.output, (args, r.output)
+        assert needle in r.output and "zengshou.toml" in r.output, (args, r.output)
+
+
+def test_deadline_in_pyproject_and_native_toml_date(data_dir):
+    from zengshou.lint import load_catalog
+
+    (data_dir.parent / "pyproject.toml").write_text("[tool.zengshou.deadlines]\n2023Q3 = 2023-10-09\n", encoding="utf-8")
+    cat, _ = load_catalog(data_dir)
+    assert cat.deadline("2023Q3").isoformat() == "2023-10-09" and cat.deadline("2023Q2").isoformat() == "2023-07-06"

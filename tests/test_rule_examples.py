@@ -56,7 +56,7 @@ def _derive_path(text: str) -> str:
     """progress/<quarter>/<unit id>.yaml from the example's own fields, when they can be read."""
     from ruamel.yaml import YAML
 
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     try:
         doc = YAML(typ="safe", pure=True).load(text)
@@ -156,7 +156,7 @@ def test_s111_too_large(cli, empty_data):
 
 
 def test_c405_too_long(cli, empty_data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     limit = load_catalog(empty_data)[0].plan.max_chars
     body = "采购脱贫地区农副产品" * (limit // 10)

@@ -268,7 +268,7 @@ def test_c405_whitespace_and_line_breaks_do_not_count(cli, data):
 
 
 def test_c406_copies_task_text(cli, data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
 
     cat, _ = load_catalog(data)
     p = put(data, sub(items=((13, cat.task(13).text),)))
@@ -370,13 +370,10 @@ def test_t603_future_date_cli(cli, data):
 
 @pytest.mark.parametrize("today, expect", [(date(2023, 7, 4), ["T603"]), (date(2023, 7, 5), []), (date(2024, 1, 1), [])])
 def test_t603_with_frozen_today(data, today, expect):
-    from zengshou.catalog import load_catalog
-    from zengshou.rules import run_submission_rules
-    from zengshou.submissions import load_submission
+    from zengshou.lint import lint
 
     p = put(data, sub(submitted="2023-07-05"))
-    cat, _ = load_catalog(data)
-    found = run_submission_rules(cat, [load_submission(p, cat, data)], data, today=today)
+    found = lint(data, [p], today=today).findings
     assert [f.code for f in found] == expect
     if expect:
         assert found[0].params["today"] == today.isoformat() and found[0].line == 3

@@ -39,7 +39,7 @@ def fill(text: str, submitted: str | None = "2023-07-05") -> str:
 # ---------------------------------------------------------------- new
 
 def test_new_writes_a_form(cli, empty_data):
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.loader import load_file
 
     r = cli("new", "--unit", "资源县", "--quarter", "2023Q2", "--data", empty_data)
@@ -225,7 +225,7 @@ def test_status_invalid_and_incomplete_files(cli, data_dir):
 
 def test_status_complete_exits_0(cli, empty_data):
     """Every unit that must report has a dated, valid file with all its rows: exit 0."""
-    from zengshou.catalog import load_catalog
+    from zengshou.lint import load_catalog
     from zengshou.writer import render_form
 
     cat, _ = load_catalog(empty_data)

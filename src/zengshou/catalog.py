@@ -8,16 +8,14 @@ the deadline. It is built once from ``tasks.yaml`` and ``units.yaml``.
 from __future__ import annotations
 
 import difflib
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
+from datetime import date, timedelta
 
-from zengshou.findings import Finding
 from zengshou.models import Measure, Part, Plan, Task, TasksFile, Unit, UnitsFile
 from zengshou.quarters import Quarter
+from zengshou.text import squash
 
 COUNTY_GROUP = "gxrmzf"  # 各县人民政府: the 17 county-level governments
 
@@ -42,6 +40,8 @@ class Catalog:
     _names: dict[str, str] = field(default_factory=dict)
     _task_units: dict[int, list[str]] = field(default_factory=dict)
     _roles: dict[tuple, dict[int, str]] = field(default_factory=dict)
+    _squashed_tasks: dict[int, str] = field(default_factory=dict)
+    deadline_overrides: dict[str, date] = field(default_factory=dict)  # quarter → day, from [deadlines]
 
     def __post_init__(self) -> None:
         self.measures: dict[int, Measure] = {m.id: m for m in self.measure_list}
@@ -108,6 +108,13 @@ class Catalog:
     def task(self, row: int) -> Task | None:
         return self._tasks.get(row)
 
+    def squashed_task(self, row: int) -> str:
+        """The row's task text reduced for comparisons (C406: progress that only copies it)."""
+        if row not in self._squashed_tasks:
+            task = self._tasks.get(row)
+            self._squashed_tasks[row] = squash(task.text) if task else ""
+        return self._squashed_tasks[row]
+
     def task_unit_ids(self, row: int) -> list[str]:
         return self._task_units.get(row, [])
 
@@ -160,9 +167,24 @@ class Catalog:
 
     # ------------------------------------------------------------ calendar
     def deadline(self, quarter: Quarter | str) -> date:
+        """The last day a quarter's report counts as on time — the one source for T601, status,
+        reminders, forms and reports.
+
+        A coordinator's ``[deadlines]`` entry for the quarter wins (holidays; the workspace reads
+        it from the configuration); otherwise day ``deadline_day`` of the next quarter's first
+        month, read as the tool's declared reading of the plan's "6日前": inclusive (the 6th is on
+        time) unless ``deadline_inclusive`` is false.
+        """
         q = Quarter.parse(str(quarter))
+        if str(q) in self.deadline_overrides:
+            return self.deadline_overrides[str(q)]
         nxt = q.next()
-        return date(nxt.year, nxt.first_month, self.plan.deadline_day)
+        day = date(nxt.year, nxt.first_month, self.plan.deadline_day)
+        return day if self.plan.deadline_inclusive else day - timedelta(days=1)
+
+    def deadline_from_config(self, quarter: Quarter | str) -> bool:
+        """Whether the quarter's deadline was set in configuration rather than by the plan."""
+        return str(Quarter.parse(str(quarter))) in self.deadline_overrides
 
     def in_period(self, quarter: Quarter | str) -> bool:
         q = Quarter.parse(str(quarter))
@@ -175,78 +197,3 @@ class Catalog:
             out.append(q)
             q = q.next()
         return out
-
-
-# ---------------------------------------------------------------- loading
-
-
-class DefinitionsError(Exception):
-    """The definitions could not be loaded; ``findings`` says why."""
-
-    def __init__(self, findings: list[Finding]):
-        super().__init__(f"{len(findings)} problem(s) in the plan definitions")
-        self.findings = findings
-
-
-def load_catalog(data_dir: Path | str) -> tuple[Catalog | None, list[Finding]]:
-    """Load and check ``tasks.yaml`` and ``units.yaml``.
-
-    Returns the catalog (None when the files cannot be read into models) and all findings.
-    A command often needs the catalog before it lints (``status``, ``merge``, ``import``), so
-    the result is remembered per file content: the second call parses nothing. Findings are
-    copies, since the linter sets their configured level.
-    """
-    import dataclasses
-    import hashlib
-
-    from zengshou.loader import read_bytes
-
-    data_dir = Path(data_dir)
-    key_parts = [str(data_dir.resolve()), str(Path.cwd())]
-    for name in ("units.yaml", "tasks.yaml"):
-        raw, err = read_bytes(data_dir / name, data_dir)  # never a FIFO, a device or a link out
-        key_parts.append(hashlib.sha256(raw).hexdigest() if err is None else "-")
-    key = "\0".join(key_parts)
-    if key not in _LOADED:
-        _LOADED.clear()  # one data directory per process is the common case; keep memory flat
-        _LOADED[key] = _load_catalog(data_dir)
-    cat, findings = _LOADED[key]
-    return cat, [dataclasses.replace(f) for f in findings]
-
-
-_LOADED: dict[str, tuple[Catalog | None, list[Finding]]] = {}
-
-
-def _load_catalog(data_dir: Path) -> tuple[Catalog | None, list[Finding]]:
-    from zengshou.loader import load_file
-    from zengshou.rules.definitions import check_definitions
-    from zengshou.schema import validate
-
-    data_dir = Path(data_dir)
-    findings: list[Finding] = []
-    docs = {}
-    models = {}
-    for name, model in (("units.yaml", UnitsFile), ("tasks.yaml", TasksFile)):
-        path = data_dir / name
-        display = _display(path)
-        if not os.path.lexists(path):
-            findings.append(Finding("D200", display, None, None, {"path": display}))
-            continue
-        doc = load_file(path, display, root=data_dir)  # a directory, FIFO or link out: S113/S114
-        m = validate(doc, model, code="S108")
-        findings.extend(doc.findings)
-        docs[name], models[name] = doc, m
-    if len(models) < 2 or any(m is None for m in models.values()):
-        return None, findings
-    tf: TasksFile = models["tasks.yaml"]
-    uf: UnitsFile = models["units.yaml"]
-    cat = Catalog(tf.plan, tf.parts, list(tf.measures), tf.tasks, uf.units,
-                  tasks_path=docs["tasks.yaml"].path, units_path=docs["units.yaml"].path)
-    findings.extend(check_definitions(cat, docs["tasks.yaml"], docs["units.yaml"]))
-    return cat, findings
-
-
-def _display(path: Path) -> str:
-    from zengshou.loader import display_path
-
-    return display_path(path)

@@ -1,4 +1,4 @@
-"""Rule levels from configuration, in the conventional places.
+"""Configuration, in the conventional places: rule levels and per-quarter deadlines.
 
 Looked up, first found wins: ``zengshou.toml`` in the data directory, ``zengshou.toml`` beside
 it (the repository root), then ``[tool.zengshou]`` in that root's ``pyproject.toml``::
@@ -6,19 +6,22 @@ it (the repository root), then ``[tool.zengshou]`` in that root's ``pyproject.to
     [tool.zengshou.rules]      # or [rules] in zengshou.toml
     C407 = "error"             # error | warning | off; a code or a rule name
     same-as-last-quarter = "off"
+
+    [tool.zengshou.deadlines]  # or [deadlines] in zengshou.toml
+    2023Q3 = "2023-10-09"      # the last day a 2023Q3 report counts as on time (holidays)
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from zengshou.configfile import ConfigError, find_config, parse_deadlines
+
+__all__ = ["LEVELS", "Config", "ConfigError", "load_config"]
+
 LEVELS = ("error", "warning", "off")
-
-
-class ConfigError(Exception):
-    pass
 
 
 @dataclass
@@ -26,6 +29,7 @@ class Config:
     levels: dict[str, str] = field(default_factory=dict)
     source: str | None = None
     cache: bool = True
+    deadlines: dict[str, date] = field(default_factory=dict)  # quarter → last on-time day
 
     def level(self, code: str) -> str | None:
         return self.levels.get(code)
@@ -34,27 +38,19 @@ class Config:
 def load_config(data_dir: Path | str) -> Config:
     from zengshou.rules import by_name
 
-    data_dir = Path(data_dir)
-    root = data_dir.resolve().parent
-    candidates = [(data_dir / "zengshou.toml", ()), (root / "zengshou.toml", ()), (root / "pyproject.toml", ("tool", "zengshou"))]
-    for path, keys in candidates:
-        if not path.is_file():
-            continue
-        try:
-            doc = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as e:
-            raise ConfigError(f"{path}: {e}") from e
-        for k in keys:
-            doc = doc.get(k, {}) if isinstance(doc, dict) else {}
-        if not doc and keys:
-            continue
-        levels = {}
-        for name, level in (doc.get("rules") or {}).items():
-            rule = by_name(str(name))
-            if rule is None:
-                raise ConfigError(f"{path}: unknown rule '{name}' in [rules]")
-            if level not in LEVELS:
-                raise ConfigError(f"{path}: rule {name}: level must be one of {', '.join(LEVELS)}, not {level!r}")
-            levels[rule.code] = level
-        return Config(levels, str(path), cache=bool(doc.get("cache", True)))
-    return Config()
+    found = find_config(data_dir)
+    if found is None:
+        return Config()
+    path, doc = found
+    levels = {}
+    rules = doc.get("rules") or {}
+    if not isinstance(rules, dict):
+        raise ConfigError(f"{path}: [rules] must be a table of rule = level lines")
+    for name, level in rules.items():
+        rule = by_name(str(name))
+        if rule is None:
+            raise ConfigError(f"{path}: unknown rule '{name}' in [rules]")
+        if level not in LEVELS:
+            raise ConfigError(f"{path}: rule {name}: level must be one of {', '.join(LEVELS)}, not {level!r}")
+        levels[rule.code] = level
+    return Config(levels, str(path), cache=bool(doc.get("cache", True)), deadlines=parse_deadlines(doc, path))

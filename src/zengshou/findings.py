@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from zengshou.registry import RULES, Rule
+
 
 @dataclass
 class Finding:
@@ -21,15 +23,11 @@ class Finding:
 
     def __post_init__(self) -> None:
         if not self.level:
-            from zengshou.rules import RULES
-
             rule = RULES.get(self.code)
             self.level = rule.level if rule else "error"
 
     @property
-    def rule(self):
-        from zengshou.rules import RULES
-
+    def rule(self) -> Rule:
         return RULES[self.code]
 
     def message(self, lang: str = "zh") -> str:

@@ -12,22 +12,25 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from zengshou.catalog import Catalog
-from zengshou.models import Indicator
+from zengshou.catalog import COUNTY_GROUP, Catalog
+from zengshou.models import Basis, Indicator
 from zengshou.quarters import Quarter
+from zengshou.workspace import Workspace
 
-AGGREGATIONS = ("cumulative", "count_by", "level", "per_year", "at_least", "at_most", "threshold")
+AGGREGATIONS = ("cumulative", "count_by", "level", "per_year", "monthly", "at_least", "at_most", "threshold")
 RUNNING = ("cumulative", "count_by")  # running totals: a fall from last quarter is suspicious
 SUMMED = ("cumulative", "count_by", "level", "per_year")
 COUNT_UNITS = ("人次", "名", "个", "家", "次", "人", "户", "月")  # whole numbers only
+MONTHS_PER_QUARTER = 3  # a ``monthly`` figure counts the months of one quarter
 ON_TRACK, BEHIND, NA = "on_track", "behind", "n/a"
+UNCONFIRMED = {"zh": "口径待确认", "en": "scope to be confirmed"}  # shown beside every number on an unconfirmed scope
 AGG_WORD = {
     "cumulative": {"zh": "累计", "en": "cumulative"},
     "count_by": {"zh": "限期累计", "en": "count by date"},
     "level": {"zh": "保有量", "en": "level"},
     "per_year": {"zh": "年度", "en": "per year"},
+    "monthly": {"zh": "每月", "en": "every month"},
     "at_least": {"zh": "不低于", "en": "at least"},
     "at_most": {"zh": "不超过", "en": "at most"},
     "threshold": {"zh": "界线", "en": "threshold"},
@@ -62,12 +65,85 @@ def by_id(cat: Catalog) -> dict[str, Def]:
 
 
 def scope_units(cat: Catalog, ind: Indicator) -> list[str]:
-    """Ids of the units ``over`` names (city → none: one city-wide figure)."""
-    if isinstance(ind.over, list):
-        return list(ind.over)
-    if ind.over == "counties":
-        return [u.id for u in cat.counties()]
-    return []
+    """Ids of the units ``over`` names (city → none: one city-wide figure; a group → its members)."""
+    return list(scope(cat, ind).members)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whom an indicator's target covers, and whether the plan itself says so.
+
+    ``over`` names it: ``city`` (one city-wide figure), ``counties`` (the 17 county-level
+    governments), a group of ``units.yaml`` (重点帮扶县, 协作县 — with ``confirmed`` and
+    ``basis`` there), or a list of unit ids the row names. Only a group can be unconfirmed: its
+    membership is then an assumption, and every number resting on it says 口径待确认."""
+
+    id: str
+    name: dict[str, str]
+    members: tuple[str, ...]
+    confirmed: bool
+    basis: Basis | None = None
+    member_names: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        return self.name.get(lang) or self.name["zh"]
+
+    def assumption(self, lang: str) -> str:
+        """The sentence a reader needs when the scope is unconfirmed ("" when confirmed)."""
+        if self.confirmed:
+            return ""
+        rows = [str(r) for r in self.basis.rows] if self.basis else []
+        if lang == "en":
+            where = f" (rows {', '.join(rows)})" if rows else ""
+            return (f"{self.label('zh')} is taken as {', '.join(self.member_names)}: the plan{where} names no list; "
+                    f"{UNCONFIRMED['en']}.")
+        where = f"（第{'、'.join(rows)}项）" if rows else ""
+        return f"“{self.label('zh')}”按{'、'.join(self.member_names)}计：方案{where}未列出名单，{UNCONFIRMED['zh']}。"
+
+    def as_dict(self, lang: str = "zh") -> dict:
+        return {"id": self.id, "name": self.label(lang), "members": list(self.members),
+                "member_names": list(self.member_names), "confirmed": self.confirmed,
+                "basis": self.basis.model_dump() if self.basis else None,
+                "assumption": self.assumption(lang) or None}
+
+
+_CITY = {"zh": "全市", "en": "city-wide"}
+
+
+def _short(name: str) -> str:
+    """龙胜各族自治县人民政府 → 龙胜各族自治县: a county's name as a scope lists it."""
+    return name[:-4] if name.endswith("人民政府") and len(name) > 4 else name
+
+
+def scope(cat: Catalog, ind: Indicator) -> Scope:
+    over = ind.over
+    if isinstance(over, list):
+        names = tuple(_short(cat.by_id[u].name) if u in cat.by_id else u for u in over)
+        return Scope("+".join(over), {"zh": "、".join(names), "en": ", ".join(names)}, tuple(over), True, None, names)
+    if over == "city":
+        return Scope("city", dict(_CITY), (), True)
+    if over == "counties":
+        ids = tuple(u.id for u in cat.counties())
+        group = cat.by_id.get(COUNTY_GROUP)
+        name = group.name if group else "各县人民政府"
+        return Scope("counties", {"zh": name, "en": name}, ids, True, group.basis if group else None,
+                     tuple(_short(cat.by_id[u].name) for u in ids))
+    u = cat.by_id.get(over)
+    if u is None:  # D213 reports it; count nobody rather than guess
+        return Scope(str(over), {"zh": str(over), "en": str(over)}, (), True)
+    ids = tuple(cat.members(u.id))
+    return Scope(u.id, {"zh": u.name, "en": u.name}, ids, u.confirmed is not False, u.basis,
+                 tuple(_short(cat.by_id[m].name) if m in cat.by_id else m for m in ids))
+
+
+def unconfirmed_scopes(cat: Catalog) -> list[Scope]:
+    """Every unconfirmed scope an indicator rests on, once each, in row order (for 口径说明)."""
+    out: dict[str, Scope] = {}
+    for d in definitions(cat):
+        sc = scope(cat, d.ind)
+        if not sc.confirmed:
+            out.setdefault(sc.id, sc)
+    return list(out.values())
 
 
 def reporters(cat: Catalog, d: Def, quarter: Quarter | str | None = None) -> list[str]:
@@ -173,21 +249,14 @@ def fmt_number(v: float | None) -> str:
 Figures = dict[str, dict[str, dict[str, float]]]  # quarter → indicator id → unit id → value
 
 
-def quarter_folders(data_dir: Path | str) -> list[Quarter]:
-    base = Path(data_dir) / "progress"
-    out = [Quarter.try_parse(p.name) for p in base.glob("*") if p.is_dir()] if base.is_dir() else []
-    return sorted(q for q in out if q is not None)
-
-
-def collect(cat: Catalog, data_dir: Path | str, quarters: list[Quarter] | None = None) -> Figures:
+def collect(ws: Workspace, quarters: list[Quarter] | None = None) -> Figures:
     """Readable figures of every valid submission, by quarter (each folder's own quarter)."""
-    from zengshou.submissions import quarter_submissions
-
+    cat = ws.cat
     defs = by_id(cat)
     out: Figures = {}
-    for q in quarters if quarters is not None else quarter_folders(data_dir):
+    for q in quarters if quarters is not None else ws.quarter_folders():
         per: dict[str, dict[str, float]] = {}
-        for uid, sub in sorted(quarter_submissions(cat, Path(data_dir), q).items()):
+        for uid, sub in sorted(ws.quarter(q).items()):
             if sub.quarter != q:
                 continue
             for item in sub.model.items:
@@ -217,14 +286,27 @@ class Progress:
     reason: str = ""  # for n/a: threshold | no_data
     units: dict[str, tuple[float, str]] = field(default_factory=dict)  # unit → (value, as of quarter)
     in_scope: int = 0  # units expected to report
+    scope: Scope | None = None  # whom the target covers; scope.confirmed False → 口径待确认
+    short: list[str] = field(default_factory=list)  # per-unit targets: reporters below their own due
 
-    def as_dict(self) -> dict:
+    @property
+    def scope_confirmed(self) -> bool:
+        return self.scope is None or self.scope.confirmed
+
+    def assumptions(self, lang: str = "zh") -> list[str]:
+        """What a reader must know the number rests on (empty when nothing is assumed)."""
+        return [self.scope.assumption(lang)] if self.scope is not None and not self.scope.confirmed else []
+
+    def as_dict(self, lang: str = "zh") -> dict:
         return {"id": self.ind.id, "row": self.row, "name": self.ind.name, "name_en": self.ind.name_en,
                 "unit": self.ind.unit, "aggregation": self.ind.aggregation, "by": self.ind.by,
+                "in_quarter": self.ind.in_quarter, "per_unit": self.ind.per_unit,
                 "reported_by": self.ind.reported_by, "quarter": self.quarter,
                 "actual": self.actual, "target": self.target, "achieved": _round(self.achieved),
                 "expected": _round(self.expected), "status": self.status, "reason": self.reason,
-                "units_reported": len(self.units), "units_in_scope": self.in_scope,
+                "scope": self.scope.as_dict(lang) if self.scope else None,
+                "scope_confirmed": self.scope_confirmed, "assumptions": self.assumptions(lang),
+                "units_reported": len(self.units), "units_in_scope": self.in_scope, "units_short": list(self.short),
                 "by_unit": {u: {"value": v, "as_of": q} for u, (v, q) in sorted(self.units.items())}}
 
 
@@ -242,8 +324,10 @@ def expected_share(cat: Catalog, d: Def, q: Quarter) -> float | None:
     if agg == "threshold":
         return None
     if agg == "per_year":
+        if d.ind.in_quarter:  # a yearly event held in a set quarter (row 57: each Q4)
+            return 1.0 if q.q >= d.ind.in_quarter else 0.0
         return q.q / 4
-    if agg in ("at_least", "at_most") and not d.ind.by:
+    if agg == "monthly" or (agg in ("at_least", "at_most") and not d.ind.by):
         return 1.0
     start = Quarter.parse(cat.plan.period.start)
     due = Quarter.try_parse(d.ind.by or "") or Quarter.parse(cat.plan.period.end)
@@ -265,10 +349,11 @@ def progress(cat: Catalog, figures: Figures, quarter: Quarter | str) -> list[Pro
     return out
 
 
-def _latest(figures: Figures, key: str, uid: str, q: Quarter, same_year: bool) -> tuple[float, str] | None:
+def _latest(figures: Figures, key: str, uid: str, q: Quarter, same_year: bool,
+            same_quarter: bool = False) -> tuple[float, str] | None:
     for qs in sorted(figures, reverse=True):
         qq = Quarter.parse(qs)
-        if qq > q or (same_year and qq.year != q.year):
+        if qq > q or (same_year and qq.year != q.year) or (same_quarter and qq != q):
             continue
         v = figures[qs].get(key, {}).get(uid)
         if v is not None:
@@ -280,13 +365,15 @@ def _one(cat: Catalog, d: Def, figures: Figures, q: Quarter) -> Progress:
     ind, agg = d.ind, d.ind.aggregation
     target = total_target(cat, d)
     who = reporters(cat, d, q)
-    p = Progress(d.row, ind, str(q), None, target, None, expected_share(cat, d, q), NA, in_scope=len(who))
+    p = Progress(d.row, ind, str(q), None, target, None, expected_share(cat, d, q), NA, in_scope=len(who),
+                 scope=scope(cat, ind))
     if agg == "threshold":
         p.reason = "threshold"
         p.expected = None
         return p
     for uid in who:
-        got = _latest(figures, ind.id, uid, q, same_year=agg in ("per_year", "at_least", "at_most") and not ind.by)
+        got = _latest(figures, ind.id, uid, q, same_year=agg in ("per_year", "at_least", "at_most") and not ind.by,
+                      same_quarter=agg == "monthly")
         if got is not None:
             p.units[uid] = got
     if not p.units:
@@ -295,7 +382,7 @@ def _one(cat: Catalog, d: Def, figures: Figures, q: Quarter) -> Progress:
     values = [v for v, _ in p.units.values()]
     if agg in SUMMED:
         p.actual = sum(values)
-    elif agg == "at_least":
+    elif agg in ("at_least", "monthly"):
         p.actual = min(values)
     else:  # at_most
         p.actual = max(values)
@@ -307,7 +394,10 @@ def _one(cat: Catalog, d: Def, figures: Figures, q: Quarter) -> Progress:
         return p
     p.achieved = p.actual / target if target else None
     due = (p.expected or 0) * target
-    p.status = ON_TRACK if p.actual >= due - 1e-9 else BEHIND
+    if ind.per_unit and agg in SUMMED and ind.target is not None:
+        # "each county at least …" is a minimum for every unit, not for their sum
+        p.short = sorted(u for u, (v, _) in p.units.items() if v < (p.expected or 0) * ind.target - 1e-9)
+    p.status = ON_TRACK if p.actual >= due - 1e-9 and not p.short else BEHIND
     return p
 
 
@@ -324,14 +414,13 @@ class HistoryEntry:
     file: str
 
 
-def history(cat: Catalog, data_dir: Path | str, row: int, unit_id: str | None = None) -> list[HistoryEntry]:
+def history(ws: Workspace, row: int, unit_id: str | None = None) -> list[HistoryEntry]:
     """A row's texts and figures in every quarter folder, oldest first, units in file order."""
-    from zengshou.submissions import quarter_submissions
-
+    cat = ws.cat
     order = {u.id: i for i, u in enumerate(cat.units)}
     out = []
-    for q in quarter_folders(data_dir):
-        subs = quarter_submissions(cat, Path(data_dir), q)
+    for q in ws.quarter_folders():
+        subs = ws.quarter(q)
         for uid in sorted(subs, key=lambda u: order.get(u, 1 << 30)):
             if unit_id and uid != unit_id:
                 continue

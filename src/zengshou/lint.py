@@ -7,14 +7,23 @@ comments, and returns a :class:`Result` the CLI renders.
 
 from __future__ import annotations
 
+import dataclasses
 import os
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from zengshou.catalog import Catalog, load_catalog
+from zengshou.catalog import Catalog
 from zengshou.config import Config, load_config
 from zengshou.findings import Finding
-from zengshou.submissions import Loaded, layout_findings, load_submission, submission_files
+from zengshou.quarters import Quarter
+from zengshou.registry import RULES
+from zengshou.rules import SUBMISSION_CHECKS
+from zengshou.rules.context import Context
+from zengshou.rules.definitions import check_definitions
+from zengshou.submissions import Loaded, layout_findings, submission_files
+from zengshou.workspace import Workspace
 
 
 @dataclass
@@ -43,8 +52,26 @@ class Result:
         return [f for f in self.findings if f.file == path]
 
 
-def lint(data_dir: Path | str, paths: list[Path] | None = None, *, quarter: str | None = None,
-         config: Config | None = None, keep: bool = True, jobs: int | None = None, today=None) -> Result:
+def load_definitions(ws: Workspace) -> tuple[Catalog | None, list[Finding]]:
+    """The catalog and every finding on ``tasks.yaml`` / ``units.yaml``: reading, structure and
+    the definition rules. Checked once per workspace; findings are copies, since the linter
+    sets their configured level."""
+    if ws.definition_findings is None:
+        found = list(ws.catalog_findings)
+        docs = ws.definition_docs
+        if ws.catalog is not None and docs:  # a workspace built around a given catalog trusts it
+            found.extend(check_definitions(ws.catalog, docs["tasks.yaml"], docs["units.yaml"]))
+        ws.definition_findings = found
+    return ws.catalog, [dataclasses.replace(f) for f in ws.definition_findings]
+
+
+def load_catalog(data_dir: Path | str) -> tuple[Catalog | None, list[Finding]]:
+    """:func:`load_definitions` of a fresh workspace (library and script use)."""
+    return load_definitions(Workspace.open(data_dir))
+
+
+def lint(data_dir: Workspace | Path | str, paths: list[Path] | None = None, *, quarter: str | None = None,
+         config: Config | None = None, keep: bool = True, jobs: int | None = None, today: date | None = None) -> Result:
     """Check the definitions and the submissions.
 
     ``paths`` limits the run to those files (pre-commit passes the staged files); ``quarter``
@@ -53,9 +80,12 @@ def lint(data_dir: Path | str, paths: list[Path] | None = None, *, quarter: str 
     with findings), so a whole province's tree fits in little memory. ``jobs`` spreads quarters
     over processes; by default large runs use every core.
     """
-    data_dir = Path(data_dir)
+    ws = data_dir if isinstance(data_dir, Workspace) else Workspace.open(data_dir)
+    if today is not None:
+        ws.today = today
+    data_dir = ws.data_dir
     config = config or load_config(data_dir)
-    cat, findings = load_catalog(data_dir)
+    cat, findings = load_definitions(ws)
     result = Result(cat)
     result.findings.extend(findings)
     result.files_checked = 2
@@ -69,16 +99,19 @@ def lint(data_dir: Path | str, paths: list[Path] | None = None, *, quarter: str 
     if jobs is None:
         jobs = min(os.cpu_count() or 1, 8) if len(files) >= PARALLEL_FROM and not keep else 1
     partial = paths is not None
+    off = frozenset(code for code, level in config.levels.items() if level == "off")
     if jobs > 1 and len(groups) > 1:
         chunks = _split(groups, jobs)
+        # imported here: only large runs pay for the process pool's start-up
         import multiprocessing as mp
         from concurrent.futures import ProcessPoolExecutor
 
         method = "fork" if "fork" in mp.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=len(chunks), mp_context=mp.get_context(method)) as pool:
-            parts = list(pool.map(_check_groups, [(cat, data_dir, c, partial, keep, today) for c in chunks]))
+            parts = list(pool.map(_check_groups, [(Workspace(data_dir, cat, ws.today), c, partial, keep, off)
+                                                  for c in chunks]))
     else:
-        parts = [_check_groups((cat, data_dir, groups, partial, keep, today))]
+        parts = [_check_groups((ws, groups, partial, keep, off))]
     for f, sources, subs, comments in parts:
         result.findings.extend(f)
         result.sources.update(sources)
@@ -114,19 +147,14 @@ def _split(groups: list, n: int) -> list[list]:
 
 
 def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], dict[str, dict[int, str]]]:
-    from zengshou.rules import SUBMISSION_CHECKS
-    from zengshou.rules.context import Context
-
-    cat, data_dir, groups, partial, keep, today = args
-    ctx = Context(cat, data_dir, [], partial=partial)
-    if today is not None:
-        ctx.today = today
+    ws, groups, partial, keep, off = args
+    ctx = Context(ws, partial=partial, off=off)
     findings: list[Finding] = []
     sources: dict[str, str] = {}
     comments: dict[str, dict[int, str]] = {}
     kept: list[Loaded] = []
     for folder, paths in groups:
-        loaded = [load_submission(p, cat, data_dir) for p in paths]
+        loaded = [ws.submission(p) for p in paths]
         ctx.subs = loaded
         for sub in loaded:
             mine = list(sub.doc.findings)
@@ -143,6 +171,9 @@ def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], di
                 comments[sub.display] = {n: c for n, c in sub.doc.comments.items() if n in shown}
         if keep:
             kept.extend(loaded)
+        else:  # memory stays flat: the folder's parsed files go (the context keeps compact texts)
+            q = Quarter.try_parse(folder)
+            ws.forget([folder, str(q.prev())] if q else [folder])
         ctx.done(folder)
     return findings, sources, kept, comments
 
@@ -196,15 +227,11 @@ def _suppressed(comment: str | None, code: str) -> bool:
     """``# zengshou: ignore`` silences every finding on the line, ``ignore[C405,C407]`` some."""
     if not comment:
         return False
-    import re
-
     m = re.search(r"zengshou:\s*ignore(?:\[([^\]]*)\])?", comment)
     if not m:
         return False
     if m.group(1) is None:
         return True
     codes = {c.strip().upper() for c in m.group(1).split(",")}
-    from zengshou.rules import RULES
-
     name = RULES[code].name if code in RULES else ""
     return code in codes or name.upper() in codes

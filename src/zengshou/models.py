@@ -14,8 +14,6 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
-QUARTER_RE = re.compile(r"^(\d{4})Q([1-4])$")
-
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -47,7 +45,6 @@ def _iso_date(v: str | date) -> date:
         raise PydanticCustomError("zs_date", "{value} is not a real calendar date", {"value": s}) from None
 
 
-RowNumber = Annotated[int, Field(json_schema_extra={"minimum": 1})]
 Quarter = Annotated[str, AfterValidator(_quarter), Field(pattern=r"^\d{4}[Qq][1-4]$", examples=["2023Q2"])]
 Text = Annotated[str, Field(min_length=0)]
 
@@ -59,6 +56,14 @@ class Successor(Strict):
     from_: Quarter = Field(alias="from")
 
 
+class Basis(Strict):
+    """What a group's membership rests on: the plan's words (verbatim) and the rows that print them."""
+
+    rows: list[Annotated[int, Field(ge=1)]] = []
+    quote: str = ""
+    reading: str = ""  # how the words support the membership, or why they fall short
+
+
 class Unit(Strict):
     id: str = Field(pattern=r"^[a-z][a-z0-9_-]*$")
     name: str = Field(min_length=1)
@@ -67,6 +72,9 @@ class Unit(Strict):
     members: list[str] = []
     former_names: list[str] = []
     successor: Successor | None = None
+    # groups used as an indicator's scope: does the plan itself name the members (confirmed), and on what basis
+    confirmed: bool | None = None
+    basis: Basis | None = None
 
 
 class UnitsFile(Strict):
@@ -86,6 +94,8 @@ class Plan(Strict):
     issuer: str = ""
     period: Period
     deadline_day: int = Field(ge=1, le=28)
+    deadline_inclusive: bool = True  # the tool's reading of "6日前": the 6th itself is on time
+    deadline_reading: str = ""  # that reading and its reason, in words
     max_chars: int = Field(gt=0)
     mailbox: str = ""
     contact: str = ""
@@ -117,6 +127,7 @@ class Indicator(Strict):
     upper: float | None = None
     aggregation: str
     by: str | None = None
+    in_quarter: int | None = None  # per_year: the year's target falls due in this quarter (1–4), not spread
     over: str | list[str] = "city"
     per_unit: bool = False
     reported_by: str = "lead"

@@ -20,6 +20,14 @@ _PART = re.compile(r"^（([一二三四五六七八九十]+)）(.+?)。?$")
 _SECTION = re.compile(r"^([一二三四五六七八九十]+)、(.+)$")
 
 
+# The plan says "于每季度第一个月6日前…发送至邮箱". Whether a file sent on the 6th is on time is a
+# reading, not a fact of the text; the tool declares the one it applies (and why) in tasks.yaml.
+DEADLINE_READING = (
+    "方案原文为“于每季度第一个月{day}日前”报送。本工具读作“{day}日（含）前”：{day}日当天报送视为按时，"
+    "这是公文中“X日前”的常见理解，并非方案的明确规定。某季度截止日另有安排（如三季度截止日10月{day}日"
+    "在国庆假期内）时，在 zengshou.toml 的 [deadlines] 中设定，如 2023Q3 = \"2023-10-09\"。")
+
+
 @dataclass
 class Derived:
     plan: dict
@@ -100,6 +108,8 @@ def derive(text: str, resolve: "callable") -> Derived:
         "short_title": title.split("（")[0],
         "period": {"start": f"{period.group(1)}Q1", "end": f"{period.group(2)}Q4"},
         "deadline_day": int(deadline.group(1)),
+        "deadline_inclusive": True,
+        "deadline_reading": DEADLINE_READING.format(day=int(deadline.group(1))),
         "max_chars": int(limit.group(1)),
         "mailbox": mailbox.group(1),
         "contact": f"{contact.group(1)} {contact.group(2)}",
@@ -161,6 +171,9 @@ HEADER = """\
 # by scripts/derive_tasks.py. Do not edit by hand: fix the derivation or the plan text, then
 # re-run the script; tests/test_plan_data.py checks that this file equals what it derives.
 #
+# plan.deadline_day / deadline_inclusive / deadline_reading: the plan's "于每季度第一个月6日前"
+#   and the tool's declared reading of it (inclusive: a file sent on the 6th is on time).
+#   One quarter's deadline can be moved in zengshou.toml: [deadlines] 2023Q3 = "2023-10-09".
 # tasks[].units: responsible units in table order; the first is the lead unit (牵头单位).
 # tasks[].units_text: the table's 责任单位 cell as printed (merged cells repeated).
 # tasks[].indicators: the row's quantitative targets, from docs/plan/{indicators_file}
@@ -197,13 +210,13 @@ def to_yaml(d: Derived) -> str:
 # the plan's text and attaches it to its row.
 
 INDICATORS_FILE = "indicators.yaml"
-INDICATOR_FIELDS = ("id", "name", "name_en", "unit", "target", "upper", "aggregation", "by", "over",
+INDICATOR_FIELDS = ("id", "name", "name_en", "unit", "target", "upper", "aggregation", "by", "in_quarter", "over",
                     "per_unit", "reported_by", "quote")
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
 def _ind_value(key: str, v):
-    if key in ("target", "upper") and isinstance(v, str) and _NUMBER.match(v.strip()):
+    if key in ("target", "upper", "in_quarter") and isinstance(v, str) and _NUMBER.match(v.strip()):
         return int(v) if re.fullmatch(r"-?\d+", v.strip()) else float(v)
     if key == "per_unit" and isinstance(v, str) and v.lower() in ("true", "false"):
         return v.lower() == "true"
@@ -258,6 +271,95 @@ def attach_indicators(tasks: list[dict], doc_data, text: str) -> list[str]:
         if unknown:
             problems.append(f"indicator {iid}: unknown field(s) {', '.join(sorted(unknown))}")
         rows[int(row)].setdefault("indicators", []).append({k: ind[k] for k in INDICATOR_FIELDS if k in ind})
+    return problems + unaccounted_phrases(cells, doc_data)
+
+
+# ---------------------------------------------------------------- quantitative phrases
+# Every number of the table, in digits or in Chinese numerals, every "all / none left out"
+# phrase and every frequency must be accounted for: inside an indicator's quote, or inside an
+# exclusion's quote with a reason. A digit-only scan misses 四分之一 (row 61) and 一次 (row 57).
+
+_CN = "〇零一二两三四五六七八九十百千万亿"
+QUANTITATIVE = re.compile(
+    r"\d+(?:\.\d+)?[万亿]?"  # digits, with a multiplier: 4500, 2.18万
+    rf"|[{_CN}]+(?:分之[{_CN}]+)?"  # Chinese numerals: 一次, 三变, 四分之一, 百分之五十
+    r"|全覆盖|全部|应(?P<verb>.)尽(?P=verb)|每户|每个"  # all / none left out: 应补尽补, 应发尽发 …
+    r"|每年|每季度|每月|每旬|每周"  # frequencies
+    r"|足额")  # paid in full
+
+
+def quantitative_phrases(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of every quantitative phrase in ``text``, in order."""
+    return [(m.start(), m.end(), m.group()) for m in QUANTITATIVE.finditer(text)]
+
+
+_CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+
+def read_number(phrase: str) -> float | None:
+    """The value of a numeral phrase: ``2.18万`` → 21800, ``一千五百`` → 1500, ``十`` → 10,
+    ``二〇二四`` → 2024, ``四分之一`` → 0.25, ``百分之五十`` → 0.5; None for words (全覆盖, 每年)."""
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)([万亿]?)", phrase)
+    if m:
+        return float(m.group(1)) * (_CN_BIG.get(m.group(2), 1))
+    if "分之" in phrase:
+        den, _, num = phrase.partition("分之")
+        a, b = read_number(den), read_number(num)
+        return b / a if a and b is not None else None
+    if not phrase or any(ch not in _CN_DIGITS and ch not in _CN_UNITS and ch not in _CN_BIG for ch in phrase):
+        return None
+    if not any(ch in _CN_UNITS or ch in _CN_BIG for ch in phrase):  # digit by digit: 二〇二四
+        return float("".join(str(_CN_DIGITS[ch]) for ch in phrase))
+    total, section, digit = 0, 0, None
+    for ch in phrase:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+        elif ch in _CN_UNITS:
+            section += (1 if digit is None else digit) * _CN_UNITS[ch]
+            digit = None
+        else:  # 万, 亿
+            total = (total + section + (digit or 0)) * _CN_BIG[ch]
+            section, digit = 0, None
+    return float(total + section + (digit or 0))
+
+
+def _spans(text: str, quote: str) -> list[tuple[int, int]]:
+    out, i = [], text.find(quote) if quote else -1
+    while i >= 0:
+        out.append((i, i + len(quote)))
+        i = text.find(quote, i + 1)
+    return out
+
+
+def unaccounted_phrases(cells: dict[int, str], doc_data) -> list[str]:
+    """Problems: quantitative phrases of the table's task texts that lie inside no indicator's
+    quote and no exclusion's quote of their row, and exclusions that are not in their row or
+    give no reason."""
+    problems: list[str] = []
+    spans: dict[int, list[tuple[int, int]]] = {}
+    doc = doc_data if isinstance(doc_data, dict) else {}
+    for ind in doc.get("indicators") or []:
+        if isinstance(ind, dict) and str(ind.get("row", "")).strip().isdigit():
+            row = int(str(ind["row"]).strip())
+            spans.setdefault(row, []).extend(_spans(cells.get(row, ""), str(ind.get("quote") or "")))
+    for n, ex in enumerate(doc.get("exclusions") or []):
+        if not isinstance(ex, dict) or not str(ex.get("row", "")).strip().isdigit():
+            problems.append(f"{INDICATORS_FILE}: exclusion {n + 1} needs a row and a quote")
+            continue
+        row, quote = int(str(ex["row"]).strip()), str(ex.get("quote") or "")
+        found = _spans(cells.get(row, ""), quote)
+        if not found:
+            problems.append(f"exclusion {n + 1}: quote not found in row {row} of the plan: {quote!r}")
+        if not str(ex.get("reason") or "").strip():
+            problems.append(f"exclusion {n + 1} (row {row}): no reason")
+        spans.setdefault(row, []).extend(found)
+    for row, text in sorted(cells.items()):
+        for a, b, phrase in quantitative_phrases(text):
+            if not any(x <= a and b <= y for x, y in spans.get(row, [])):
+                problems.append(f"row {row}: {phrase!r} (…{text[max(0, a - 8):b + 8]}…) is in no indicator's quote "
+                                f"and no exclusion of {INDICATORS_FILE}")
     return problems
 
 

@@ -40,7 +40,7 @@ def validate(doc: Document, model: type[M], code: str = "S108") -> M | None:
         if isinstance(doc.data, str) and "：" in doc.data:
             params["hint"] = "fullwidth-colon"
         line, col = doc.pos(())
-        doc.findings.append(_finding(code, doc.path, line, col, params))
+        doc.findings.append(Finding(code, doc.path, line, col, params))
         return None
     try:
         return model.model_validate(doc.data)
@@ -64,7 +64,7 @@ def validate(doc: Document, model: type[M], code: str = "S108") -> M | None:
             val = err.get("input")
             if isinstance(val, str) and "：" in val:
                 params["hint"] = "fullwidth-colon"
-            doc.findings.append(_finding(code, doc.path, line, col, params))
+            doc.findings.append(Finding(code, doc.path, line, col, params))
         return None
 
 
@@ -73,7 +73,3 @@ def _zh_msg(err: dict) -> str:
     if msg.startswith("Value error, "):
         msg = msg[len("Value error, "):]
     return "：" + msg.replace("{", "{{").replace("}", "}}")
-
-
-def _finding(code: str, path: str, line, col, params: dict) -> Finding:
-    return Finding(code, path, line, col, params)

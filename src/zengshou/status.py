@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from pathlib import Path
 
-from zengshou.catalog import Catalog
 from zengshou.lint import Result, lint
 from zengshou.quarters import Quarter
-from zengshou.submissions import Loaded
+from zengshou.submissions import per_unit
+from zengshou.workspace import Workspace
 
 # state, most urgent first
 STATES = ("missing", "invalid", "draft", "late", "on_time")
@@ -84,17 +83,13 @@ class QuarterStatus:
                 "other_files": list(self.other_files), "complete": self.complete}
 
 
-def quarter_status(cat: Catalog, data_dir: Path | str, quarter: Quarter | str, *,
-                   result: Result | None = None, today: date | None = None) -> QuarterStatus:
+def quarter_status(ws: Workspace, quarter: Quarter | str, *, result: Result | None = None) -> QuarterStatus:
     q = Quarter.parse(str(quarter))
     if result is None:
-        result = lint(data_dir, quarter=str(q))
+        result = lint(ws, quarter=str(q))
+    cat = ws.cat
     deadline = cat.deadline(q)
-    mine: dict[str, Loaded] = {}
-    for sub in result.submissions:
-        if sub.unit_id and sub.folder == str(q):
-            if sub.unit_id not in mine or sub.path.stem == sub.unit_id:
-                mine[sub.unit_id] = sub
+    mine = per_unit(sub for sub in result.submissions if sub.folder == str(q))
     rows: list[UnitStatus] = []
     required_ids = cat.reporters(q)
     for uid in required_ids:

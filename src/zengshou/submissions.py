@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from zengshou.catalog import Catalog
@@ -12,6 +13,7 @@ from zengshou.loader import Document, display_path, file_kind, load_file  # noqa
 from zengshou.models import Submission
 from zengshou.quarters import Quarter
 from zengshou.schema import validate
+from zengshou.text import squash
 
 SUFFIXES = (".yaml", ".yml")
 DEFINITIONS = ("tasks.yaml", "units.yaml")
@@ -26,10 +28,17 @@ class Loaded:
     unit_id: str | None  # the unit the file names, resolved
     quarter: Quarter | None  # the quarter the file states, when valid
     folder: str  # name of the folder the file sits in
+    _squashed: list[str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def ok(self) -> bool:
         return self.model is not None
+
+    def squashed(self) -> list[str]:
+        """Each item's progress text reduced for comparisons (:func:`text.squash`), computed once."""
+        if self._squashed is None:
+            self._squashed = [squash(it.progress or "") for it in self.model.items] if self.model else []
+        return self._squashed
 
 
 def _named_yaml(folder: Path) -> list[Path]:
@@ -86,6 +95,7 @@ def layout_findings(data_dir: Path) -> list[Finding]:
 
 
 def load_submission(path: Path, cat: Catalog, data_dir: Path | None = None) -> Loaded:
+    """One file; ``data_dir`` is the directory a symbolic link must not lead out of (S113)."""
     display = display_path(path)
     doc = load_file(path, display, root=data_dir)
     model = validate(doc, Submission) if doc.data is not None or not doc.findings else None
@@ -94,15 +104,11 @@ def load_submission(path: Path, cat: Catalog, data_dir: Path | None = None) -> L
     return Loaded(path, display, doc, model, unit.id if unit else None, q, path.parent.name)
 
 
-def quarter_submissions(cat: Catalog, data_dir: Path, quarter: Quarter | str) -> dict[str, Loaded]:
-    """Valid submissions of one quarter by unit id (the file named after the unit wins)."""
-    folder = Path(data_dir) / "progress" / str(quarter)
+def per_unit(subs: Iterable[Loaded]) -> dict[str, Loaded]:
+    """Valid submissions by unit id. When two files name the same unit, the file named after the
+    unit (``<id>.yaml``) wins; otherwise the later one. The one place this rule lives."""
     out: dict[str, Loaded] = {}
-    if not folder.is_dir():
-        return out
-    for f in _named_yaml(folder):
-        if f.is_file():
-            sub = load_submission(f, cat, data_dir)
-            if sub.ok and sub.unit_id and (sub.unit_id not in out or f.stem == sub.unit_id):
-                out[sub.unit_id] = sub
+    for sub in subs:
+        if sub.ok and sub.unit_id and (sub.unit_id not in out or sub.path.stem == sub.unit_id):
+            out[sub.unit_id] = sub
     return out

@@ -9,18 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
-#: command → the module in this package that defines it. ``main()`` imports only that module,
-#: so ``zengshou validate FILE`` (run by pre-commit on every commit) does not pay for the
-#: report, forms and indicator modules. A test keeps this map in step with the commands.
-COMMAND_MODULES = {
-    "tasks": "plan", "units": "plan", "validate": "validate", "new": "submit", "status": "submit",
-    "merge": "merge", "template": "forms", "import": "forms", "schema": "checks", "rules": "checks",
-    "indicators": "indicators", "history": "indicators",
-}
-
-#: set by ``main()`` before ``zengshou.cli.app`` is imported; None registers every command
-ONLY: str | None = None
-
+from zengshou.cli import commands
+from zengshou.cli.commands import COMMAND_MODULES  # noqa: F401  (the map, for tests and docs)
 
 def main() -> None:
     # The version check runs on every pre-commit hook start-up; answer it before importing Typer.
@@ -36,10 +26,9 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
     # zengshou's models need no Pydantic plugins; skip scanning every installed package for them
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    global ONLY
     first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
-    if first in COMMAND_MODULES and not any(k.endswith("_COMPLETE") for k in os.environ):
-        ONLY = COMMAND_MODULES[first]
+    if first in commands.COMMAND_MODULES and not any(k.endswith("_COMPLETE") for k in os.environ):
+        commands.ONLY = commands.COMMAND_MODULES[first]
     from zengshou.cli.app import app
 
     app()

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
+from pathlib import Path
+
 import typer
 
 from zengshou import __version__
+from zengshou.cli import commands
 
 app = typer.Typer(
     name="zengshou",
@@ -63,15 +68,11 @@ ORDER = ["plan", "validate", "submit", "merge", "forms", "checks", "indicators"]
 
 
 def _register() -> None:
-    import importlib
-    import pkgutil
-
-    import zengshou.cli as pkg
-
-    if pkg.ONLY:
-        importlib.import_module(f"zengshou.cli.{pkg.ONLY}")
+    if commands.ONLY:
+        importlib.import_module(f"zengshou.cli.{commands.ONLY}")
         return
-    found = sorted(m.name for m in pkgutil.iter_modules(pkg.__path__) if m.name not in ("app", "common"))
+    here = Path(__file__).parent
+    found = sorted(m.name for m in pkgutil.iter_modules([str(here)]) if m.name not in ("app", "common", "commands"))
     for name in sorted(found, key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n)):
         importlib.import_module(f"zengshou.cli.{name}")
 

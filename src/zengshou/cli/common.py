@@ -69,12 +69,26 @@ def data_dir_or_exit(data: Path, lang: str) -> None:
 
 
 def load_catalog_or_exit(data: Path, lang: str):
-    """The catalog, or exit: 2 when the data directory is missing, 1 on definition errors."""
-    from zengshou.catalog import load_catalog
+    """The catalog, for commands that read only the plan definitions (see workspace_or_exit)."""
+    return workspace_or_exit(data, lang).cat
+
+
+def workspace_or_exit(data: Path, lang: str):
+    """The run's workspace with its checked catalog, or exit: 2 when the data directory is
+    missing, 1 on definition errors. Commands pass it on to lint, status and merge, so the
+    definitions are read and checked once per run."""
+    from zengshou.lint import load_definitions
     from zengshou.reporters import render_text
+    from zengshou.workspace import Workspace
 
     data_dir_or_exit(data, lang)
-    cat, findings = load_catalog(data)
+    from zengshou.config import ConfigError
+
+    try:
+        ws = Workspace.open(data)
+    except ConfigError as e:
+        fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
+    cat, findings = load_definitions(ws)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:
         from zengshou.loader import read_bytes
@@ -86,7 +100,7 @@ def load_catalog_or_exit(data: Path, lang: str):
                 sources[name] = raw.decode("utf-8", errors="replace")
         sys.stderr.write(render_text(findings, lang, sources=sources, files=2))
         raise typer.Exit(1)
-    return cat
+    return ws
 
 
 def resolve_unit_or_exit(cat, name: str, lang: str):

@@ -17,7 +17,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out,
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out, workspace_or_exit,
                                  quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, write_or_exit)
 
 FORMS_DIR = Path("forms")
@@ -114,7 +114,8 @@ def import_cmd(
     from zengshou.reporters import render_text
 
     lang = lang_of(lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     if unit_id and cat.by_id[unit_id].kind == "group":
         fail({"zh": f"“{cat.by_id[unit_id].name}”是群组，不是一个报送单位", "en": f"'{cat.by_id[unit_id].name}' is a group, not a reporting unit"}, lang)
@@ -154,7 +155,7 @@ def import_cmd(
     targets = [oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None]
     sources: dict[str, str] = {}
     if targets:
-        result = lint(data, targets)
+        result = lint(ws, targets)
         findings += result.findings
         sources = result.sources
     sys.stdout.write(render_text(findings, lang, sources=sources, files=len(files) + len(targets)))

@@ -9,7 +9,7 @@ import typer
 
 from zengshou.cli.app import app
 from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, console, fail, lang_of,
-                                 load_catalog_or_exit, out, quarter_or_exit, resolve_unit_or_exit, say)
+                                 out, workspace_or_exit, quarter_or_exit, resolve_unit_or_exit, say)
 from zengshou.indicators import AGG_WORD
 
 STATUS_WORD = {
@@ -26,10 +26,9 @@ def _pct(v: float | None) -> str:
     return "—" if v is None else f"{v * 100:.0f}%"
 
 
-def _latest_quarter(cat, data, lang):
-    from zengshou.indicators import quarter_folders
-
-    qs = [q for q in quarter_folders(data) if cat.in_period(q)]
+def _latest_quarter(ws, data, lang):
+    cat = ws.cat
+    qs = [q for q in ws.quarter_folders() if cat.in_period(q)]
     if not qs:
         fail({"zh": f"{data}/progress 下没有季度文件夹；用 --quarter 指定季度",
               "en": f"no quarter folders under {data}/progress; name one with --quarter"}, lang)
@@ -44,15 +43,20 @@ def indicators_cmd(
     lang: LangOpt = None,
 ) -> None:
     """The plan's quantitative targets: actual figures, target, share achieved and due, on track or behind."""
-    from zengshou.indicators import collect, fmt_number, progress, quarter_folders
+    from zengshou.indicators import UNCONFIRMED, collect, fmt_number, progress, unconfirmed_scopes
 
     lang = lang_of(lang)
-    cat = load_catalog_or_exit(data, lang)
-    q = quarter_or_exit(cat, quarter, lang) if quarter else _latest_quarter(cat, data, lang)
-    figures = collect(cat, data, [x for x in quarter_folders(data) if x <= q])
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
+    q = quarter_or_exit(cat, quarter, lang) if quarter else _latest_quarter(ws, data, lang)
+    figures = collect(ws, [x for x in ws.quarter_folders() if x <= q])
     rows = progress(cat, figures, q)
+    open_scopes = unconfirmed_scopes(cat)
     if fmt is TableOrJson.json:
-        out(json.dumps({"quarter": str(q), "indicators": [p.as_dict() for p in rows]}, ensure_ascii=False, indent=2))
+        scopes = {p.scope.id: p.scope.as_dict(lang) for p in rows if p.scope}
+        out(json.dumps({"quarter": str(q), "indicators": [p.as_dict(lang) for p in rows],
+                        "scopes": list(scopes.values()), "assumptions": [sc.assumption(lang) for sc in open_scopes]},
+                       ensure_ascii=False, indent=2))
         return
     from rich.table import Table
 
@@ -82,14 +86,21 @@ def indicators_cmd(
         agg = say(AGG_WORD.get(ind.aggregation, {"zh": ind.aggregation}), lang)
         if ind.by:
             agg += f" {ind.by}"
-        table.add_row(str(p.row), f"{name}（{agg}）" if lang == "zh" else f"{name} ({agg})", actual, target,
-                      _pct(p.achieved), _pct(p.expected), status)
+        label = f"{name}（{agg}）" if lang == "zh" else f"{name} ({agg})"
+        if not p.scope_confirmed:
+            label += f"\n〔{say(UNCONFIRMED, lang)}〕" if lang == "zh" else f"\n[{say(UNCONFIRMED, lang)}]"
+        table.add_row(str(p.row), label, actual, target, _pct(p.achieved), _pct(p.expected), status)
     console().print(table)
     note = ("实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。"
+            "每县各有目标的指标，任一县未达即为滞后。"
             if lang == "zh" else
             "Actual: city total (shares: the lowest / highest reported; in brackets units reported / units due). "
-            "Due: linear over the plan period.")
+            "Due: linear over the plan period. Where each county has its own target, one county short makes it behind.")
     console().print(note)
+    for sc in open_scopes:
+        console().print(sc.assumption(lang) + (
+            f"核实后在 units.yaml 中改正该组成员并将 confirmed 改为 true。" if lang == "zh" else
+            " Once checked, correct the group's members in units.yaml and set confirmed: true."))
 
 
 @app.command("history")
@@ -104,13 +115,14 @@ def history_cmd(
     from zengshou.indicators import history
 
     lang = lang_of(lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     t = cat.task(task)
     if t is None:
         fail({"zh": f"重点任务清单中没有第 {task} 项（共 {len(cat.tasks)} 项）",
               "en": f"the key task list has no row {task} (it has {len(cat.tasks)})"}, lang)
     uid = resolve_unit_or_exit(cat, unit, lang).id if unit else None
-    entries = history(cat, data, task, uid)
+    entries = history(ws, task, uid)
     if fmt is TableOrJson.json:
         out(json.dumps({"task": task, "text": t.text, "unit": uid,
                         "indicators": [i.id for i in t.indicators],

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, quarter_or_exit,
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, workspace_or_exit, quarter_or_exit,
                                  write_or_exit)
 
 FORMATS = ("xlsx", "html")
@@ -55,7 +55,8 @@ def merge_cmd(
 
     lang = lang_of(lang)
     formats = _formats(fmt, lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
     if templates is not None and not templates.is_dir():
         fail({"zh": f"模板目录不存在：{templates}", "en": f"templates folder not found: {templates}"}, lang)
@@ -64,9 +65,9 @@ def merge_cmd(
     except ConfigError as e:
         fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
 
-    result = lint(data, quarter=str(q), config=config)
+    result = lint(ws, quarter=str(q), config=config)
     try:
-        report = merge(data, q, cat=result.catalog or cat, skip_invalid=skip_invalid, result=result)
+        report = merge(ws, q, cat=result.catalog or cat, skip_invalid=skip_invalid, result=result)
     except MergeBlocked as b:
         sys.stderr.write(render_text(b.findings, lang, b.result.sources, b.result.files_checked))
         hint = ({"zh": "；修正后重试，或用 --skip-invalid 跳过有错误的报送文件（它们会在报表中标出）",

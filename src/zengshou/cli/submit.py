@@ -20,7 +20,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, fail, lang_of, load_catalog_or_exit, out,
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, fail, lang_of, load_catalog_or_exit, out, workspace_or_exit,
                                  quarter_or_exit, reporting_unit_or_exit, write_or_exit)
 from zengshou.writer import render_form
 
@@ -108,7 +108,8 @@ def status_cmd(
     from zengshou.status import quarter_status
 
     lang = lang_of(lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
     day = date.today()
     if notice_date is not None:
@@ -120,7 +121,7 @@ def status_cmd(
         config = load_config(data)
     except ConfigError as e:
         fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
-    st = quarter_status(cat, data, q, result=lint(data, quarter=str(q), config=config))
+    st = quarter_status(ws, q, result=lint(ws, quarter=str(q), config=config))
     code = 0 if st.complete else 1
     if remind:
         from zengshou.notice import NoticeError, render_reminder

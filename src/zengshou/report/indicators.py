@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zengshou.catalog import Catalog
-from zengshou.indicators import Progress, collect, progress, quarter_folders
+from zengshou.indicators import Progress, collect, progress
 from zengshou.quarters import Quarter
+from zengshou.workspace import Workspace
 
 
 @dataclass
@@ -37,8 +38,9 @@ def series(cat: Catalog, data_dir: Path | str | None, upto: Quarter | str, lang:
     """One series per indicator (thresholds included, never charted), in row order."""
     upto = Quarter.parse(str(upto))
     quarters = [q for q in cat.quarters() if q <= upto]
-    folders = [q for q in quarter_folders(data_dir) if q <= upto] if data_dir else []
-    figures = collect(cat, data_dir, folders) if data_dir else {}
+    ws = Workspace(Path(data_dir), cat) if data_dir else None
+    folders = [q for q in ws.quarter_folders() if q <= upto] if ws else []
+    figures = collect(ws, folders) if ws else {}
     out: dict[str, Series] = {}
     for q in quarters:
         for p in progress(cat, figures, q):

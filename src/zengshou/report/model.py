@@ -27,7 +27,8 @@ from zengshou.lint import Result, lint
 from zengshou.models import Measure, Plan, Task
 from zengshou.quarters import Quarter
 from zengshou.status import QuarterStatus, quarter_status
-from zengshou.submissions import Loaded
+from zengshou.submissions import Loaded, per_unit
+from zengshou.workspace import Workspace
 
 FILLED, MISSING, BLANK, SKIPPED = "filled", "missing", "blank", "skipped"
 ROLE_ORDER = {"lead": 0, "participant": 1, "other": 1, "county": 2}
@@ -145,7 +146,7 @@ class MergeBlocked(Exception):
 
 # ---------------------------------------------------------------- merge
 
-def merge(data_dir: Path | str, quarter: Quarter | str, *, cat: Catalog | None = None,
+def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, *, cat: Catalog | None = None,
           skip_invalid: bool = False, result: Result | None = None) -> Report:
     """Validate the quarter and build its report.
 
@@ -154,8 +155,9 @@ def merge(data_dir: Path | str, quarter: Quarter | str, *, cat: Catalog | None =
     submissions never block: they show as 未报送.
     """
     q = Quarter.parse(str(quarter))
+    ws = data_dir if isinstance(data_dir, Workspace) else Workspace.open(data_dir)
     if result is None:
-        result = lint(data_dir, quarter=str(q))
+        result = lint(ws, quarter=str(q))
     if cat is None:
         cat = result.catalog
     errors = [f for f in result.findings if f.level == "error"]
@@ -165,17 +167,17 @@ def merge(data_dir: Path | str, quarter: Quarter | str, *, cat: Catalog | None =
         raise MergeBlocked(errors, result, skippable=cat is not None and not fatal)
 
     bad_files = {f.file for f in errors}
-    accepted: dict[str, Loaded] = {}
+    good: list[Loaded] = []
     skipped: list[Skipped] = []
     for sub in sorted(in_quarter.values(), key=lambda s: s.display):
         if sub.display in bad_files or sub.model is None or not sub.unit_id:
             uid = sub.unit_id or _unit_from_stem(cat, sub.path.stem)
             skipped.append(Skipped(sub.display, uid, sum(1 for f in errors if f.file == sub.display)))
             continue
-        if sub.unit_id not in accepted or sub.path.stem == sub.unit_id:
-            accepted[sub.unit_id] = sub
+        good.append(sub)
+    accepted = per_unit(good)
     skipped_units = {s.unit_id for s in skipped if s.unit_id and s.unit_id not in accepted}
-    status = quarter_status(cat, data_dir, q, result=result)
+    status = quarter_status(ws, q, result=result)
     return build(cat, q, accepted, skipped_units, status, skipped, result)
 
 

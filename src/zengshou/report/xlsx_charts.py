@@ -34,7 +34,7 @@ def add_indicator_sheet(wb, series: list[Series], lang: str = "zh", title: str |
     from openpyxl.chart import LineChart, Reference
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-    from zengshou.report.xlsx import FONT, SIZE, height_for, line_count, setup_print
+    from zengshou.report.layout import FONT, SIZE, height_for, line_count, setup_print
 
     w = WORDS[lang]
     ws = wb.create_sheet(SHEET[lang], index)

@@ -1,103 +1,54 @@
-"""The rule registry: every finding's code, default level, messages and docs.
+"""The rule families, in one list.
 
-Modules in this package each define a family of rules with :func:`rule` and, where the rule
-inspects loaded data, a check function. The registry is a plain dict so the CLI, the docs and
-the tests all read the same source.
+Each module in this package defines one family: its rules (registered in
+:mod:`zengshou.registry` when the module is imported) and, where the family inspects a loaded
+submission, a ``check(ctx, sub)`` function. :data:`FAMILIES` is the only list of families:
+the linter's submission checks, ``zengshou rules`` and the tests' tables all follow from it,
+so adding a family means adding one line here.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from dataclasses import dataclass
+from types import ModuleType
 
-from zengshou.i18n import tr
-
-
-class _Safe(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+from zengshou.registry import RULES, Rule, by_name, rule
+from zengshou.rules import completeness, content, definitions, forms, identity, indicators, syntax, timing
 
 
 @dataclass(frozen=True)
-class Rule:
-    code: str
-    name: str
-    level: str  # "error" | "warning"
-    family: str
-    summary: dict[str, str]
-    message: dict[str, str]
-    fix: dict[str, str]
-    why: dict[str, str] = field(default_factory=dict)
-    bad: str = ""
-    good: str = ""
-    hints: dict[str, dict[str, str]] = field(default_factory=dict)
-
-    def render(self, params: dict[str, Any], lang: str) -> str:
-        return tr(self.message, lang).format_map(_Safe(_fmt(params, lang)))
-
-    def render_fix(self, params: dict[str, Any], lang: str) -> str:
-        text = tr(self.fix, lang).format_map(_Safe(_fmt(params, lang)))
-        hint = params.get("hint")
-        if hint and hint in self.hints:
-            text = tr(self.hints[hint], lang).format_map(_Safe(_fmt(params, lang))) + " " + text
-        return text
+class Family:
+    name: str  # the ``family`` its rules carry
+    module: ModuleType
+    check: Callable | None  # runs on every loaded submission; None for findings made elsewhere
+    examples_run_by_validate: bool  # its documented examples are submissions `validate` can check
 
 
-def _fmt(params: dict[str, Any], lang: str) -> dict[str, Any]:
-    """Lists join with the language's separator; ``{"zh": .., "en": ..}`` values pick a language."""
-    sep = "、" if lang == "zh" else ", "
-    out = {}
-    for k, v in params.items():
-        if isinstance(v, dict) and "zh" in v:
-            v = tr(v, lang)
-        elif isinstance(v, (list, tuple)):
-            v = sep.join(map(str, v))
-        out[k] = v
-    return out
+# Order is the order of the docs and of the checks.
+FAMILIES: tuple[Family, ...] = (
+    Family("syntax", syntax, None, True),  # findings made by the loader and the schema check
+    Family("definitions", definitions, None, False),  # tasks.yaml / units.yaml, checked by the linter core
+    Family("identity", identity, identity.check, True),
+    Family("content", content, content.check, True),
+    Family("completeness", completeness, completeness.check, True),
+    Family("timing", timing, timing.check, True),
+    Family("figures", indicators, indicators.check, True),
+    Family("import", forms, None, False),  # findings of `zengshou import`
+)
+
+SUBMISSION_CHECKS: tuple[Callable, ...] = tuple(f.check for f in FAMILIES if f.check is not None)
 
 
-RULES: dict[str, Rule] = {}
+def _in_family_order() -> None:
+    """The registry lists rules family by family in the order above, codes ascending within a
+    family, whatever order the modules happened to be imported in (docs/rules.md follows it)."""
+    rank = {f.name: i for i, f in enumerate(FAMILIES)}
+    ordered = sorted(RULES.values(), key=lambda r: (rank.get(r.family, len(rank)), r.code))
+    RULES.clear()
+    RULES.update((r.code, r) for r in ordered)
 
 
-def rule(code: str, name: str, level: str, family: str, summary: dict, message: dict, fix: dict, **kw) -> Rule:
-    if code in RULES:
-        raise ValueError(f"duplicate rule code {code}")
-    r = Rule(code, name, level, family, summary, message, fix, **kw)
-    RULES[code] = r
-    return r
+_in_family_order()
 
-
-def by_name(name_or_code: str) -> Rule | None:
-    key = name_or_code.strip()
-    if key.upper() in RULES:
-        return RULES[key.upper()]
-    for r in RULES.values():
-        if r.name == key:
-            return r
-    return None
-
-
-# Import the families so their rules register. Order is the order of the docs.
-from zengshou.rules import syntax, definitions  # noqa: E402,F401
-from zengshou.rules import identity, content, completeness, timing  # noqa: E402
-from zengshou.rules import indicators  # noqa: E402
-from zengshou.rules import forms  # noqa: E402,F401  (F8xx: findings of `zengshou import`)
-
-SUBMISSION_CHECKS = (identity.check, content.check, completeness.check, timing.check, indicators.check)
-
-
-def run_submission_rules(cat, loaded, data_dir, *, partial=False, today=None) -> list:
-    """Run every submission rule family over files of one or more quarters (library use;
-    the linter core calls the checks per quarter itself)."""
-    from zengshou.rules.context import Context
-
-    ctx = Context(cat, data_dir, loaded, partial=partial)
-    if today is not None:
-        ctx.today = today
-    out = []
-    for sub in loaded:
-        if sub.model is None:
-            continue
-        for check in SUBMISSION_CHECKS:
-            out.extend(check(ctx, sub))
-    return out
+__all__ = ["FAMILIES", "RULES", "SUBMISSION_CHECKS", "Family", "Rule", "by_name", "rule"]

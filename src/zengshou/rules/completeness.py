@@ -7,7 +7,7 @@ county; each lead unit the rows it leads. Other named units may report but need 
 from __future__ import annotations
 
 from zengshou.findings import Finding
-from zengshou.rules import rule
+from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
 
@@ -30,10 +30,10 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
     missing = [r for r in required if r not in have]
     if not missing:
         return []
-    line, col = sub.doc.pos(("items",), key=True)
-    return [Finding("R501", sub.display, line, col,
-                    {"n": len(missing), "rows": {"zh": _ranges(missing, "、"), "en": _ranges(missing, ", ")}, "missing": missing,
-                     "unit_id": sub.unit_id, "quarter": str(sub.quarter)})]
+    out = ctx.findings(sub)
+    out.at(("items",), "R501", key=True, n=len(missing), rows={"zh": _ranges(missing, "、"), "en": _ranges(missing, ", ")},
+           missing=missing, unit_id=sub.unit_id, quarter=str(sub.quarter))
+    return out
 
 
 def _ranges(rows: list[int], sep: str) -> str:

@@ -8,19 +8,10 @@ a placeholder, the task text pasted back, last quarter's text again, a neighbour
 from __future__ import annotations
 
 from zengshou.findings import Finding
-from zengshou.rules import rule
+from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
-from zengshou.text import char_count, is_placeholder, squash
-
-
-def squashed_items(sub: Loaded) -> list[str]:
-    """Squashed progress text of each item, computed once per file and shared by the rules."""
-    cached = sub.__dict__.get("_squashed")
-    if cached is None:
-        cached = [squash(it.progress or "") for it in sub.model.items] if sub.model else []
-        sub.__dict__["_squashed"] = cached
-    return cached
+from zengshou.text import char_count, is_placeholder
 
 
 rule("C401", "unknown-task", "error", "content",
@@ -94,59 +85,59 @@ rule("C408", "same-as-other-unit", "warning", "content",
           "# progress/2023Q2/ziyuan.yaml\nunit: 资源县\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: 县直单位和乡镇食堂采购脱贫地区农副产品 96 万元。")
 
 
-def _task_text(cat, row: int) -> str:
-    cache = cat.__dict__.setdefault("_squashed_tasks", {})
-    if row not in cache:
-        cache[row] = squash(cat.task(row).text)
-    return cache[row]
-
+# Every rule below decides on its own: each states the conditions it needs (a known row, a real
+# text) instead of relying on an earlier rule having stopped the loop. Switching one off in the
+# configuration changes nothing else that is reported (tests/test_rule_independence.py).
 
 def check(ctx: Context, sub: Loaded) -> list[Finding]:
     m = sub.model
     if m is None:
         return []
     cat = ctx.cat
-    out: list[Finding] = []
+    out = ctx.findings(sub)
     doc = sub.doc
-    roles = cat.roles(sub.unit_id, sub.quarter) if sub.unit_id and cat.by_id[sub.unit_id].kind != "group" else None
+    named = sub.unit_id is not None and cat.by_id[sub.unit_id].kind != "group"
+    roles = cat.roles(sub.unit_id, sub.quarter) if named else None
     unit_name = cat.by_id[sub.unit_id].name if sub.unit_id else m.unit
     limit = cat.plan.max_chars
     first_line: dict[int, int] = {}
     prev = ctx.previous(sub)
     same_text = ctx.texts(sub.quarter) if sub.quarter else {}
-    squashed = squashed_items(sub)
+    squashed = sub.squashed()
 
     for i, item in enumerate(m.items):
-        def at(field, code, **params):
-            out.append(Finding(code, sub.display, *doc.pos(("items", i, field)), {"row": item.task, **params}))
-
         row = item.task
         task = cat.task(row)
-        if task is None:
-            at("task", "C401", total=len(cat.tasks))
-            continue
-        if row in first_line:
-            at("task", "C403", first_line=first_line[row])
-            continue
-        first_line[row] = doc.pos(("items", i, "task"))[0] or 0
-        if roles is not None and row not in roles:
-            at("task", "C402", unit=unit_name, unit_id=sub.unit_id)
+        where_task, where_text = ("items", i, "task"), ("items", i, "progress")
+        repeat = row in first_line
+        if not repeat:
+            first_line[row] = doc.pos(where_task)[0] or 0
         text = item.progress or ""
         s = squashed[i]
-        if is_placeholder(text, s):
+        real = not is_placeholder(text, s)  # a text that says something
+
+        if task is None:
+            out.at(where_task, "C401", row=row, total=len(cat.tasks))
+            continue  # an unknown row is reported once, as unknown
+        if repeat:
+            out.at(where_task, "C403", row=row, first_line=first_line[row])
+            continue  # a repeated row is reported once, as repeated
+        if roles is not None and row not in roles:
+            out.at(where_task, "C402", row=row, unit=unit_name, unit_id=sub.unit_id)
+        if not real:
             what = {"zh": "为空", "en": "is empty"} if not s else \
                    {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
-            at("progress", "C404", what=what)
-            continue
+            out.at(where_text, "C404", row=row, what=what)
+            continue  # the rules below measure and compare a text that says something
         n = char_count(text)
         if n > limit:
-            at("progress", "C405", count=n, limit=limit, over=n - limit)
-        t = _task_text(cat, row)
+            out.at(where_text, "C405", row=row, count=n, limit=limit, over=n - limit)
+        t = cat.squashed_task(row)
         if s == t or (t and t in s and len(s) - len(t) < 10) or (len(s) >= 20 and s in t):
-            at("progress", "C406")
+            out.at(where_text, "C406", row=row)
         if prev and prev[1].get(row) == s:
-            at("progress", "C407", prev=prev[0])
+            out.at(where_text, "C407", row=row, prev=prev[0])
         other = next((u for u in same_text.get(row, {}).get(s, []) if u != sub.unit_id), None)
         if other is not None:
-            at("progress", "C408", other=cat.by_id[other].name)
+            out.at(where_text, "C408", row=row, other=cat.by_id[other].name)
     return out

@@ -10,7 +10,8 @@ from zengshou.catalog import Catalog, normalize
 from zengshou.findings import Finding
 from zengshou.loader import Document
 from zengshou.quarters import Quarter
-from zengshou.rules import rule
+from zengshou.registry import rule
+from zengshou.rules.indicators import check_definitions as check_indicators
 
 rule("D200", "definitions-missing", "error", "definitions",
      {"zh": "缺少定义文件", "en": "definitions file missing"},
@@ -77,6 +78,20 @@ rule("D208", "bad-group", "error", "definitions",
      why={"zh": "群组展开和机构改革的继任关系决定谁来报送。", "en": "Group members and successors decide who reports."},
      bad="- id: gxrmzf\n  kind: group\n  members: [ziyaun]", good="- id: gxrmzf\n  kind: group\n  members: [ziyuan]")
 
+rule("D209", "bad-scope-basis", "error", "definitions",
+     {"zh": "群组的口径依据有误", "en": "bad basis of a scope group"},
+     {"zh": "单位“{unit}”：{what}", "en": "unit '{unit}': {what}"},
+     {"zh": "confirmed 和 basis 只写在群组（kind: group）上；未确认（confirmed: false）的群组须写 basis 的 rows、quote 和 reading，"
+            "quote 须是这些序号的任务原文、责任单位栏或措施标题中的原话。",
+      "en": "Only groups (kind: group) take confirmed and basis; an unconfirmed group (confirmed: false) needs basis rows, quote "
+            "and reading, and the quote must be printed, word for word, in those rows' task text, unit cell or measure title."},
+     why={"zh": "指标按群组汇总；群组成员是方案原文还是假定，决定报表是否标注“口径待确认”。没有依据的群组无法核实。",
+          "en": "Indicators add up over groups; whether a group's members are the plan's words or an assumption decides "
+                "whether reports say 口径待确认 (scope to be confirmed). A group without a basis cannot be checked."},
+     bad="- id: zdbfx\n  kind: group\n  members: [longsheng, ziyuan]\n  confirmed: false",
+     good="- id: zdbfx\n  kind: group\n  members: [longsheng, ziyuan]\n  confirmed: false\n  basis:\n    rows: [3, 49]\n"
+          "    quote: 乡村振兴重点帮扶县\n    reading: 方案未列名单，暂按龙胜县、资源县计。")
+
 _KIND_WORD = {"unit": ("单位", "unit"), "measure": ("措施", "measure"), "part": ("部分", "part")}
 
 
@@ -116,6 +131,8 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
         if u.successor and u.successor.id not in cat.by_id:
             at(units, ("units", i, "successor", "id"), "D208", unit=u.name, what={"zh": "继任单位", "en": "successor"}, ref=u.successor.id)
 
+    _check_scope_groups(cat, units, at)
+
     # period
     start, end = Quarter.try_parse(cat.plan.period.start), Quarter.try_parse(cat.plan.period.end)
     if start is None or end is None or start > end:
@@ -152,7 +169,40 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
                 at(tasks, ("tasks", i, "units", j), "D201", row=t.id, name=n,
                    suggest={"zh": ("可能是：" + "、".join(near)) if near else "",
                             "en": ("Did you mean: " + ", ".join(near)) if near else ""})
-    from zengshou.rules.indicators import check_definitions as check_indicators
-
     out.extend(check_indicators(cat, tasks))
     return out
+
+
+def _check_scope_groups(cat: Catalog, units: Document, at) -> None:
+    """D209: a group's ``confirmed``/``basis`` — only on groups, a basis for every unconfirmed one,
+    and its quote printed in the rows it cites (so the stated basis cannot drift from the plan)."""
+    for i, u in enumerate(cat.units):
+        if u.confirmed is None and u.basis is None:
+            continue
+        if u.kind != "group":
+            key = "confirmed" if u.confirmed is not None else "basis"
+            at(units, ("units", i, key), "D209", key=True, unit=u.name,
+               what={"zh": f"{key} 只用于群组（kind: group）", "en": f"{key} applies to groups (kind: group) only"})
+            continue
+        b = u.basis
+        if u.confirmed is False and (b is None or not b.rows or not b.quote.strip() or not b.reading.strip()):
+            at(units, ("units", i, "basis" if b is not None else "confirmed"), "D209", unit=u.name,
+               what={"zh": "未确认的群组须写明依据（basis 的 rows、quote、reading）",
+                     "en": "an unconfirmed group needs its basis (basis rows, quote and reading)"})
+            continue
+        if b is None:
+            continue
+        absent = []
+        for j, row in enumerate(b.rows):
+            t = cat.task(row)
+            if t is None:
+                at(units, ("units", i, "basis", "rows", j), "D209", unit=u.name,
+                   what={"zh": f"依据中的第 {row} 项不在任务清单中", "en": f"basis row {row} is not a row of the task list"})
+                continue
+            measure = cat.measures.get(t.measure)
+            if b.quote and b.quote not in t.text + t.units_text + (measure.title if measure else ""):
+                absent.append(str(row))
+        if absent:
+            at(units, ("units", i, "basis", "quote"), "D209", unit=u.name,
+               what={"zh": f"依据原话“{b.quote}”不在第 {'、'.join(absent)} 项中",
+                     "en": f"the basis quote '{b.quote}' is not printed in row(s) {', '.join(absent)}"})

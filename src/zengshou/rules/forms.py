@@ -12,7 +12,7 @@ reported and the submission is still written (the text is kept whole, never cut)
 
 from __future__ import annotations
 
-from zengshou.rules import RULES, rule
+from zengshou.registry import RULES, rule
 
 
 def _rule(code, name, level, summary, message, fix, why, **kw):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zengshou.findings import Finding
 from zengshou.quarters import Quarter
-from zengshou.rules import rule
+from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
 
@@ -64,12 +64,8 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
     m = sub.model
     if m is None:
         return []
-    out: list[Finding] = []
-    doc = sub.doc
-
-    def at(loc, code, **params):
-        out.append(Finding(code, sub.display, *doc.pos(loc), params))
-
+    out = ctx.findings(sub)
+    at = out.at
     cat = ctx.cat
     unit = cat.resolve(m.unit)
     if unit is None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from zengshou.catalog import Catalog
 from zengshou.findings import Finding
-from zengshou.indicators import AGGREGATIONS, RUNNING, by_id, parse_figure, reporters
+from zengshou.indicators import AGGREGATIONS, MONTHS_PER_QUARTER, RUNNING, _fmt, by_id, parse_figure, reporters
 from zengshou.loader import Document
 from zengshou.quarters import Quarter
-from zengshou.rules import rule
+from zengshou.registry import rule
 
 _SUB = "unit: {unit}\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: {row}\n    progress: {text}\n"
 _R13 = _SUB.format(unit="市财政局", row=13, text="全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度采购 1860 万元。")
@@ -48,8 +48,10 @@ rule("D212", "indicator-target-missing", "error", "definitions",
 rule("D213", "indicator-bad-scope", "error", "definitions",
      {"zh": "指标的汇总范围、报送单位或期限无效", "en": "indicator scope, reporter or due date invalid"},
      {"zh": "指标“{id}”的 {field} 无效：{value}", "en": "indicator '{id}': invalid {field}: {value}"},
-     {"zh": "over 写 city、counties 或单位编号列表；reported_by 写 lead 或 counties；by 写规划期内的季度，如 2024Q4。",
-      "en": "over: city, counties or a list of unit ids; reported_by: lead or counties; by: a quarter in the plan period, e.g. 2024Q4."},
+     {"zh": "over 写 city、counties、units.yaml 中的群组编号（如 zdbfx）或单位编号列表；reported_by 写 lead 或 counties；"
+            "by 写规划期内的季度，如 2024Q4；in_quarter（仅 per_year）写 1—4。",
+      "en": "over: city, counties, a group id of units.yaml (e.g. zdbfx) or a list of unit ids; reported_by: lead or counties; "
+            "by: a quarter in the plan period, e.g. 2024Q4; in_quarter (per_year only): 1 to 4."},
      why={"zh": "范围和报送单位决定哪些数字相加；期限决定应完成的比例。",
           "en": "Scope and reporter decide which figures are added; the due date decides how much should be done."},
      bad="- id: r10_eastern_firms\n  over: [longsheng, ziyaun]", good="- id: r10_eastern_firms\n  over: [longsheng, ziyuan]")
@@ -65,10 +67,11 @@ rule("F701", "figure-not-a-number", "error", "figures",
      bad=_R13 + "    figures:\n      r13_canteen_share: 约16%\n", good=_R13 + "    figures:\n      r13_canteen_share: 16.2\n")
 
 rule("F702", "figure-out-of-range", "error", "figures",
-     {"zh": "指标数字为负数或计数带小数", "en": "figure negative, or a count with decimals"},
+     {"zh": "指标数字超出范围：负数、计数带小数或月数超过 3", "en": "figure out of range: negative, a count with decimals, or more than 3 months"},
      {"zh": "第 {row} 项指标“{id}”的数字“{value}”{what}", "en": "row {row}, indicator '{id}': figure '{value}' {what}"},
-     {"zh": "填写不小于 0 的数字；人次、名、个、家等计数填整数（千位分隔用逗号，如 1,234）。",
-      "en": "Write a number of 0 or more; counts (人次, 名, 个, 家) are whole numbers (group thousands with commas: 1,234)."},
+     {"zh": "填写不小于 0 的数字；人次、名、个、家等计数填整数（千位分隔用逗号，如 1,234）；“每月”指标填本季度达标的月数（0—3）。",
+      "en": "Write a number of 0 or more; counts (人次, 名, 个, 家) are whole numbers (group thousands with commas: 1,234); "
+            "an every-month indicator takes the months of the quarter in which it was met (0 to 3)."},
      why={"zh": "“1.234 人次”可能是 1234 也可能是笔误，不能猜。", "en": "'1.234 trainee-times' may mean 1,234 or be a typo; it is not guessed."},
      bad=_R20 + "    figures:\n      r20_training: 2.990\n", good=_R20 + "    figures:\n      r20_training: 2990\n")
 
@@ -149,7 +152,7 @@ def check_definitions(cat: Catalog, tasks: Document) -> list[Finding]:
                     if uid not in known_units:
                         line, col = tasks.pos(("tasks", i, "indicators", j, "over", k))
                         out.append(Finding("D213", tasks.path, line, col, {"id": ind.id, "field": "over", "value": uid}))
-            elif ind.over not in ("city", "counties"):
+            elif ind.over not in ("city", "counties") and ind.over not in known_units:
                 at("over", "D213", field="over", value=ind.over)
             if ind.reported_by not in ("lead", "counties"):
                 at("reported_by", "D213", field="reported_by", value=ind.reported_by)
@@ -157,6 +160,8 @@ def check_definitions(cat: Catalog, tasks: Document) -> list[Finding]:
                 q = Quarter.try_parse(ind.by)
                 if q is None or not cat.in_period(q):
                     at("by", "D213", field="by", value=ind.by)
+            if ind.in_quarter is not None and (ind.aggregation != "per_year" or not 1 <= ind.in_quarter <= 4):
+                at("in_quarter", "D213", field="in_quarter", value=ind.in_quarter)
     return out
 
 
@@ -168,8 +173,7 @@ def check(ctx, sub) -> list[Finding]:
         return []
     cat = ctx.cat
     defs = by_id(cat)
-    doc = sub.doc
-    out: list[Finding] = []
+    out = ctx.findings(sub)
     unit_name = cat.by_id[sub.unit_id].name if sub.unit_id else m.unit
     for i, item in enumerate(m.items):
         if not item.figures:
@@ -179,9 +183,8 @@ def check(ctx, sub) -> list[Finding]:
             continue  # C401 says so
         mine = {ind.id: ind for ind in task.indicators}
         for key, text in item.figures.items():
-            def at(code, **params):
-                line, col = doc.pos(("items", i, "figures", key))
-                out.append(Finding(code, sub.display, line, col, {"row": item.task, "id": key, **params}))
+            def at(code, _loc=("items", i, "figures", key), _row=item.task, _key=key, **params):
+                out.at(_loc, code, row=_row, id=_key, **params)
 
             value = "" if text is None else str(text)
             ind = mine.get(key)
@@ -203,9 +206,11 @@ def check(ctx, sub) -> list[Finding]:
                 example = {"zh": f"（如 {p.hint}）", "en": f" (e.g. {p.hint})"} if p.hint else ""
                 at(code, value=value, what={"zh": zh, "en": en}, example=example)
                 continue
+            if ind.aggregation == "monthly" and p.value > MONTHS_PER_QUARTER:
+                at("F702", value=value, what={"zh": "超过一个季度的 3 个月（填本季度达标的月数，0—3）",
+                                              "en": "is more than the 3 months of a quarter (write the months in which it was met, 0 to 3)"})
+                continue
             if p.note:
-                from zengshou.indicators import _fmt
-
                 parts = [_NOTE[n] for n in p.note.split("+")]
                 at("F705", value=value, read=_fmt(p.value) + ("%" if ind.unit == "%" else ""), plain=_fmt(p.value),
                    what={"zh": "；".join(z for z, _ in parts), "en": "; ".join(e for _, e in parts)})
@@ -219,31 +224,22 @@ def check(ctx, sub) -> list[Finding]:
                 if ind.aggregation in RUNNING:
                     before = _previous(ctx, sub, key, ind.unit)
                     if before is not None and p.value < before[1]:
-                        from zengshou.indicators import _fmt
-
                         at("F704", value=_fmt(p.value), before=_fmt(before[1]), prev=before[0])
     return out
 
 
 def _previous(ctx, sub, key: str, unit: str) -> tuple[str, float] | None:
-    """The unit's figure for ``key`` in the quarter before, read from that quarter's file."""
-    from zengshou.submissions import SUFFIXES, load_submission
-
+    """The unit's figure for ``key`` in the quarter before, from that quarter's file."""
     prev = str(sub.quarter.prev())
-    cache = ctx.__dict__.setdefault("_prev_figures", {})
     ck = (prev, sub.unit_id)
-    if ck not in cache:
-        figs = {}
-        for suffix in SUFFIXES:
-            path = ctx.data_dir / "progress" / prev / f"{sub.unit_id}{suffix}"
-            if path.is_file():
-                cand = load_submission(path, ctx.cat, ctx.data_dir)
-                if cand.ok and cand.unit_id == sub.unit_id:
-                    for it in cand.model.items:
-                        figs.update(it.figures or {})
-                break
-        cache[ck] = figs
-    text = cache[ck].get(key)
+    if ck not in ctx.prev_figures:
+        figs: dict = {}
+        before = ctx.ws.previous(sub.unit_id, sub.quarter)
+        if before is not None:
+            for it in before.model.items:
+                figs.update(it.figures or {})
+        ctx.prev_figures[ck] = figs
+    text = ctx.prev_figures[ck].get(key)
     if text is None:
         return None
     p = parse_figure(text, unit)

@@ -4,7 +4,7 @@ These are produced by :mod:`zengshou.loader` and by the schema check in
 :mod:`zengshou.schema`; they are registered here so they have docs like every other rule.
 """
 
-from zengshou.rules import rule
+from zengshou.registry import rule
 
 rule("S100", "unreadable", "error", "syntax",
      {"zh": "文件无法读取", "en": "file cannot be read"},
