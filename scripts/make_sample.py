@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from zengshou.atomic import write_text  # noqa: E402
+from zengshou.forms import unit_figures  # noqa: E402
 from zengshou.lint import load_catalog  # noqa: E402
 from zengshou.writer import render_form  # noqa: E402
 from zengshou.quarters import Quarter  # noqa: E402
@@ -224,7 +225,7 @@ def progress(uid: str, quarter: str, row: int, city: bool) -> str:
     return MARK + text
 
 
-# unit id → (submitted date or None for a draft, contact)
+# unit id → (submitted date or None for a draft, "office name phone": 填报人 and 联系电话)
 SAMPLE = {
     "2023Q1": {
         "zgh": (date(2023, 4, 4), "市总工会 示例联系人 0773-0000001"),
@@ -293,8 +294,11 @@ def build(data_dir: Path) -> dict[Path, str]:
             path = data_dir / "progress" / quarter / f"{uid}.yaml"
             shown = f"data/progress/{quarter}/{uid}.yaml"
             figures = {row: f for (fq, fu, row), f in FIGURES.items() if (fq, fu) == (quarter, uid)}
+            office, name, phone = contact.split()
+            people = {"filled_by": f"{office} {name}", "phone": phone, "reviewer": f"{office} 示例分管领导"}
             files[path] = render_form(cat, uid, q, rows, path=shown, values=values, statuses=statuses,
-                                      submitted=submitted, contact=contact, figures=figures)
+                                      submitted=submitted, people=people, figures=figures,
+                                      figure_defs=unit_figures(cat, uid, rows, q))
     return files
 
 

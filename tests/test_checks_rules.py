@@ -67,6 +67,7 @@ TESTED_BY: dict[str, list[str]] = {
     "C401": [RUNNER], "C402": [RUNNER], "C403": [RUNNER], "C404": [RUNNER],
     "C405": ["test_rule_examples.py::test_c405_too_long"],
     "C406": [RUNNER], "C407": [RUNNER], "C408": [RUNNER],
+    "C409": [RUNNER, "test_text.py::test_bidi_control_is_c409", "test_text.py::test_bidi_control_in_header_field"],
     "R501": [RUNNER],
     "T601": [RUNNER], "T602": [RUNNER], "T603": [RUNNER],
     # F8xx: zengshou import (tests/test_forms.py)

@@ -7,6 +7,7 @@ imported with the real CLI, and the YAML written is read back with zengshou's ow
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -28,10 +29,13 @@ def make_form(cli, data: Path, unit: str = UNIT, quarter: str = Q, name: str | N
     return out.resolve()
 
 
-def fill(path: Path, texts: dict[int, object], *, contact: str | None = "张三 0773-2848638", save_as: Path | None = None,
+PEOPLE = {"C4": "张三", "E4": "0773-2848638", "H4": "李四"}  # 填报人, 联系电话, 审核人（分管领导）
+
+
+def fill(path: Path, texts: dict[int, object], *, people: dict[str, object] | None = PEOPLE, save_as: Path | None = None,
          edit=None) -> Path:
-    """Type into the progress cells of task rows (keys are task numbers). A str starting with '='
-    is stored as text, as Excel does in a cell formatted as Text."""
+    """Type into the progress cells of task rows (keys are task numbers) and the people cells.
+    A str starting with '=' is stored as text, as Excel does in a cell formatted as Text."""
     wb = openpyxl.load_workbook(path)
     ws = wb["落实进度"]
     rows = {ws.cell(r, 1).value: r for r in range(FIRST, ws.max_row + 1)}
@@ -40,8 +44,8 @@ def fill(path: Path, texts: dict[int, object], *, contact: str | None = "张三 
         c.value = value
         if isinstance(value, str):
             c.data_type = "s"
-    if contact is not None:
-        ws["C4"].value = contact
+    for ref, value in (people or {}).items():
+        ws[ref].value = value
     if edit:
         edit(wb, ws)
     target = save_as or path
@@ -63,10 +67,14 @@ def loaded_items(path: Path) -> dict[int, str]:
     return {int(it["task"]): it["progress"] for it in doc.data["items"]}
 
 
+#: What a command looks like in text meant for people who never run the tool.
+COMMAND_WORDS = re.compile(r"zengshou|\b(validate|import|template|merge|status|new)\b\s+[-\w]|--\w|\.ya?ml\b")
+
+
 def codes(res) -> list[str]:
     import re
 
-    return re.findall(r"\b(F8\d\d|[SDICRT]\d{3})\b", res.stdout)
+    return re.findall(r"\b([SDICRTF]\d{3})\b", res.stdout)
 
 
 # ---------------------------------------------------------------- template
@@ -83,33 +91,170 @@ def test_template_form_layout(cli, empty_data):
     path = make_form(cli, empty_data)
     wb = openpyxl.load_workbook(path)
     ws = wb["落实进度"]
-    assert "市农业农村局" in ws["A2"].value and Q in ws["A2"].value and "2023年7月6日" in ws["A2"].value
-    assert [c.value for c in ws[5]] == ["序号", "主要目标任务", "具体落实措施", "责任单位", "落实进度"]
+    assert "市农业农村局" in ws["A2"].value and "2023年第二季度" in ws["A2"].value and "2023年7月6日" in ws["A2"].value
+    # 市农业农村局 reports one figure (row 46): one 指标/数值 pair, then last quarter's text
+    assert [c.value for c in ws[5]] == ["序号", "主要目标任务", "具体落实措施", "责任单位", "落实进度", "字数", "进展",
+                                        "指标", "数值", "上季度（供参考）"]
     assert [ws.cell(r, 1).value for r in range(FIRST, ws.max_row + 1)] == ROWS
     assert ws.cell(FIRST, 3).value.startswith("推动我市农村特别是脱贫地区")
-    # protection without a password; only the progress cells and the contact cell are unlocked
+    assert [ws[c].value for c in ("A4", "D4", "F4")] == ["填报人：", "联系电话：", "审核人\n（分管领导）："]
+    # protection without a password; unlocked: progress, status, the one figure, the people
     assert ws.protection.sheet and not ws.protection.password
-    unlocked = {c.coordinate for row in ws.iter_rows() for c in row if not c.protection.locked}
-    assert unlocked == {f"E{r}" for r in range(FIRST, FIRST + len(ROWS))} | {"C4"}
-    # length check with a Chinese input message and error message
-    (dv,) = ws.data_validations.dataValidation
-    assert (dv.type, dv.operator, dv.formula1, str(dv.sqref)) == ("textLength", "lessThanOrEqual", "300", "E6:E15")
-    assert dv.showInputMessage and dv.showErrorMessage and dv.errorStyle == "stop"
-    assert "300字" in dv.prompt and "300字" in dv.error
+    unlocked = {c.coordinate for row in ws.iter_rows() for c in row
+                if not c.protection.locked and type(c).__name__ != "MergedCell"}  # H4:J4 is one cell
+    r46 = FIRST + ROWS.index(46)
+    assert unlocked == ({f"E{r}" for r in range(FIRST, FIRST + len(ROWS))} | {f"G{r}" for r in range(FIRST, FIRST + len(ROWS))}
+                        | {f"I{r46}", "C4", "E4", "H4"})
+    assert ws[f"H{r46}"].value == "农村“三变”改革行政村覆盖率（%，比例：填百分数，63 表示 63%）"
+    # the live count and the length check use the same formula
+    assert ws["F6"].value == '=IF(E6="",0,SUMPRODUCT(--ISERROR(FIND(MID(E6,ROW(OFFSET($A$1,0,0,LEN(E6))),1),zs_blank))))'
+    dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    length = dvs["E6:E15"]
+    assert (length.type, length.formula1) == ("custom", ws["F6"].value[1:] + "<=300") and len(length.formula1) < 255
+    assert length.showErrorMessage and length.errorStyle == "stop" and "300字" in length.prompt and "300字" in length.error
+    status = dvs["G6:G15"]
+    assert (status.type, status.formula1) == ("list", '"未启动,推进中,已完成,持续推进"')
+    figure = dvs[f"I{r46}"]
+    assert (figure.type, figure.operator, figure.formula1, figure.formula2) == ("decimal", "between", "0", "100")
+    blank = wb.defined_names["zs_blank"].attr_text
+    assert blank.startswith('CHAR(9)&CHAR(10)&CHAR(13)&"') and all(ch in blank for ch in " \u3000\u200b\ufeff\u2060\u3164\u202e")
+    assert "一" not in blank and "," not in blank
     # print-ready
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9
     assert ws.print_title_rows == "$5:$5" and ws.cell(FIRST, 3).alignment.wrap_text
     assert ws.cell(FIRST, 3).font.name == "仿宋"
+    # instructions for people: no command names
+    assert not COMMAND_WORDS.search(ws["A3"].value) and "字符数（不计空格）" in ws["A3"].value
     # hidden metadata
     meta = wb["_zengshou"]
     assert meta.sheet_state == "hidden"
     kv = {a: b for a, b in meta.values}
     assert kv["unit"] == UNIT and kv["quarter"] == Q and kv["rows"] == ",".join(map(str, ROWS))
-    assert kv["version"] == "1" and len(kv["fingerprint"]) == 64
+    assert kv["version"] == "2" and len(kv["fingerprint"]) == 64
+    assert (kv["status_col"], kv["figure_cols"], kv["figures"]) == ("G", "I", "46=r46_three_changes")
+    assert (kv["filled_by_cell"], kv["phone_cell"], kv["reviewer_cell"]) == ("C4", "E4", "H4")
     with zipfile.ZipFile(path) as z:
         assert {i.date_time for i in z.infolist()} == {(2022, 1, 1, 0, 0, 0)}
 
 
+def test_template_two_figures_and_last_quarter(cli, data_dir):
+    """市人社局 in 2023Q3: row 20 takes two figures (two 指标/数值 pairs); last quarter's text
+    from the sample stands beside each row, locked."""
+    res = cli("template", "-u", "rsj", "-q", "2023Q3", "-o", "rsj.xlsx", "--data", data_dir)
+    assert res.exit_code == 0, res.output
+    ws = openpyxl.load_workbook("rsj.xlsx")["落实进度"]
+    assert [c.value for c in ws[5]][5:] == ["字数", "进展", "指标1", "数值1", "指标2", "数值2", "上季度（供参考）"]
+    assert ws["H6"].value.startswith("累计培训脱贫劳动力（人次，累计") and ws["J6"].value.startswith("持证培训合格")
+    prev = load_file(data_dir / "progress" / "2023Q2" / "rsj.yaml").data["items"]
+    assert ws["L6"].value == next(it["progress"] for it in prev if it["task"] == "20")
+    assert ws["L6"].protection.locked and not ws["I6"].protection.locked and not ws["K6"].protection.locked
+    dvs = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
+    assert (dvs["I6"].type, dvs["I6"].operator, dvs["I6"].formula1) == ("whole", "greaterThanOrEqual", "0")
+    assert ws["J7"].value is None and ws["K7"].protection.locked  # row 21 takes no figure
+
+
+def test_round_trip_status_figures_people(cli, data_dir):
+    """Fill text, 进展, figures (a plain number, a decimal, 63% typed into a number cell, which
+    Excel stores as 0.63) and the people; import; the YAML says what was typed and validates."""
+    for f in (data_dir / "progress" / "2023Q3").glob("*") if (data_dir / "progress" / "2023Q3").exists() else ():
+        f.unlink()
+    assert cli("template", "-u", "rsj", "-q", "2023Q3", "-o", "rsj.xlsx", "--data", data_dir).exit_code == 0
+    wb = openpyxl.load_workbook("rsj.xlsx")
+    ws = wb["落实进度"]
+    rows = {ws.cell(r, 1).value: r for r in range(FIRST, ws.max_row + 1)}
+    for task, r in rows.items():
+        ws.cell(r, 5).value = f"三季度第{task}项：组织培训 {task} 期，带动脱贫劳动力就业 {task * 3} 人。"
+    ws.cell(rows[20], 7).value = "推进中"
+    ws.cell(rows[21], 7).value = "已完成"
+    ws.cell(rows[20], 9).value = 3100
+    ws.cell(rows[20], 11).value = 0.635
+    ws.cell(rows[20], 11).number_format = "0.0%"
+    ws.cell(rows[27], 9).value = 236
+    ws["C4"], ws["E4"], ws["H4"] = "王五", 7732821234, "李四（副局长）"
+    wb.save("rsj.xlsx")
+    res = cli("import", "rsj.xlsx", "--submitted", "2023-10-05", "--data", data_dir)
+    assert res.exit_code == 0, res.output
+    path = data_dir / "progress" / "2023Q3" / "rsj.yaml"
+    data = load_file(path).data
+    assert (data["filled_by"], data["phone"], data["reviewer"]) == ("王五", "7732821234", "李四（副局长）")
+    items = {int(it["task"]): it for it in data["items"]}
+    assert items[20]["status"] == "推进中" and items[21]["status"] == "已完成" and "status" not in items[22]
+    assert items[20]["figures"] == {"r20_training": "3100", "r20_first_employment": "63.5"}
+    assert items[27]["figures"] == {"r27_skilled_workers": "236"} and "figures" not in items[21]
+    assert all(items[t]["progress"] == f"三季度第{t}项：组织培训 {t} 期，带动脱贫劳动力就业 {t * 3} 人。" for t in rows)
+    assert cli("validate", path, "--data", data_dir).exit_code == 0
+
+
+def test_figure_typed_as_text_is_kept_for_the_checks(cli, data_dir):
+    """Pasting gets past data validation: a figure written as text is kept as typed, and the
+    figure check (F701) says what is wrong with it."""
+    assert cli("template", "-u", "rsj", "-q", "2023Q3", "-o", "rsj.xlsx", "--data", data_dir).exit_code == 0
+    texts = {t: f"三季度第{t}项：组织培训 {t} 期，带动脱贫劳动力就业 {t * 3} 人。" for t in _form_rows("rsj.xlsx")}
+
+    def edit(wb, ws):
+        ws["I6"].value = "约3100人次"
+        ws["I6"].data_type = "s"
+    fill(Path("rsj.xlsx").resolve(), texts, edit=edit)
+    res = cli("import", "rsj.xlsx", "--data", data_dir)
+    assert res.exit_code == 1 and "F701" in codes(res)
+    items = {int(it["task"]): it for it in load_file(data_dir / "progress" / "2023Q3" / "rsj.yaml").data["items"]}
+    assert items[20]["figures"] == {"r20_training": "约3100人次"}
+
+
+def _form_rows(path) -> set[int]:
+    ws = openpyxl.load_workbook(path)["落实进度"]
+    return {ws.cell(r, 1).value for r in range(FIRST, ws.max_row + 1)}
+
+
+def test_version_1_form_still_imports(cli, empty_data):
+    """A form made before 填报人/审核人 existed: its one 联系人及电话 cell becomes ``contact``."""
+    def v1(wb, ws):
+        meta = wb["_zengshou"]
+        for row in meta.iter_rows():
+            if row[0].value == "version":
+                row[1].value = "1"
+            if row[0].value in ("filled_by_cell", "phone_cell", "reviewer_cell", "status_col", "figure_cols", "figures"):
+                row[0].value = row[1].value = None
+        meta.append(["contact_cell", "C4"])
+    path = fill(make_form(cli, empty_data), good_texts(), people={"C4": "张三 0773-2848638"}, edit=v1)
+    assert cli("import", path, "--data", empty_data).exit_code == 0
+    data = load_file(yaml_of(empty_data)).data
+    assert data["contact"] == "张三 0773-2848638" and "filled_by" not in data
+
+
+def test_count_formula_agrees_with_validate_in_libreoffice(cli, empty_data, tmp_path):
+    """The 字数 formula recalculated by LibreOffice (headless) against char_count, same strings.
+    Equal for everything but what a formula cannot see: clusters of several code points."""
+    import json
+    import shutil
+    import subprocess
+
+    from zengshou.text import char_count
+
+    soffice = shutil.which("soffice")
+    if not soffice:
+        pytest.skip("LibreOffice not installed")
+    cases = {
+        "CJK": "二季度新增农产品加工企业", "ASCII": "Guilin rice noodles", "digits": "2990 人次，63%",
+        "full-width punctuation": "“一县一业”：完成！（已验收）。", "spaces and breaks": " 一\u3000二 三\n四\r\n五 ",
+        "emoji": "\U0001F600", "emoji + VS16": "\u2764\ufe0f", "zero-width only": "\u200b\u200c\u200d\ufeff\u2060\u3164",
+        "zero-width inside": "推\u200b进\ufeff会", "bidi": "abc\u202edef\u2066g\u2069", "CJK ext B": "\U00020000",
+        "300 CJK": "采购脱贫地区农副产品" * 30,
+        # where a formula cannot follow: one user-perceived character of several code points
+        "emoji + skin tone": "\U0001F44D\U0001F3FD", "ZWJ family": "\U0001F468\u200d\U0001F469\u200d\U0001F467",
+        "flag": "\U0001F1E8\U0001F1F3", "combining mark": "e\u0301",
+    }
+    path = fill(make_form(cli, empty_data, unit="ziyuan"), dict(zip(range(1, 71), cases.values())), people=None)
+    out = tmp_path / "lo"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to",
+                    "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(path)],
+                   capture_output=True, timeout=300, check=True)
+    ws = openpyxl.load_workbook(out / path.name, data_only=True)["落实进度"]
+    got = {name: ws.cell(FIRST + i, 6).value for i, name in enumerate(cases)}
+    differ = {name for name, n in got.items() if n != char_count(cases[name])}
+    assert differ == {"emoji + skin tone", "ZWJ family", "flag", "combining mark"}, json.dumps(got, ensure_ascii=False)
+    # LibreOffice counts code points (less the invisible joiners); Excel counts UTF-16 units
+    assert (got["emoji + skin tone"], got["ZWJ family"], got["flag"], got["combining mark"]) == (2, 3, 2, 2)
 def test_template_all(cli, empty_data):
     from zengshou.lint import load_catalog
 
@@ -165,7 +310,8 @@ def test_round_trip_keeps_exactly_what_was_typed(cli, empty_data):
     target = yaml_of(empty_data)
     assert loaded_items(target) == texts
     doc = load_file(target).data
-    assert doc["quarter"] == Q and doc["submitted"] == "2023-07-05" and doc["contact"] == "张三 0773-2848638"
+    assert doc["quarter"] == Q and doc["submitted"] == "2023-07-05"
+    assert (doc["filled_by"], doc["phone"], doc["reviewer"]) == ("张三", "0773-2848638", "李四")
     assert doc["unit"] == "市农业农村局"
     # multi-line text is a literal block, readable in git
     assert "    progress: |-\n      二季度：\n      1. 新建示范园 3 个；\n" in target.read_text("utf-8")
@@ -401,7 +547,7 @@ def test_date_where_text_belongs(cli, empty_data):
 
 
 def test_empty_form(cli, empty_data):
-    path = fill(make_form(cli, empty_data), {}, contact=None)
+    path = fill(make_form(cli, empty_data), {}, people=None)
     _refused(cli, empty_data, path, "F821", text="没有任何落实进度")
 
 

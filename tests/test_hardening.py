@@ -391,8 +391,11 @@ def _meta(path: Path, key: str, value: str) -> None:
 
     wb = openpyxl.load_workbook(path)
     ws = wb["_zengshou"]
-    row = next(r for r in ws.iter_rows() if r[0].value == key)
-    row[1].value = value
+    row = next((r for r in ws.iter_rows() if r[0].value == key), None)
+    if row is None:  # a key the form version does not write (contact_cell is version 1's)
+        ws.append([key, value])
+    else:
+        row[1].value = value
     wb.save(path)
 
 
@@ -438,6 +441,19 @@ def test_tampered_metadata_numbers_are_findings(cli, empty_data, key, value):
     _meta(path, key, value)
     r = cli("import", path, "--data", empty_data, "--lang", "en")
     assert r.exit_code == 1 and "F825" in r.stdout
+
+
+@pytest.mark.parametrize("key", ["phone_cell", "filled_by_cell", "status_col", "figure_cols", "figures"])
+def test_tampered_version_2_cells_never_traceback(cli, empty_data, key):
+    from test_forms import fill, good_texts, make_form, yaml_of
+
+    path = fill(make_form(cli, empty_data), good_texts())
+    _meta(path, key, "A1:E75")
+    r = cli("import", path, "--data", empty_data, "--lang", "en")
+    # an unreadable cell reference is left unread (the importer's rule for version-2 extras): the
+    # form still imports, the progress texts whole
+    assert r.exit_code == 0, r.output
+    assert yaml_of(empty_data).exists()
 
 
 def test_tampered_unit_disagreeing_with_the_header_is_refused(cli, empty_data):

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from zengshou.loader import load_file
 from conftest import write
 
 
@@ -50,11 +51,13 @@ def test_new_writes_a_form(cli, empty_data):
     lines = text.splitlines()
     assert lines[0] == "# yaml-language-server: $schema=../../../docs/schema/progress.schema.json"
     assert "unit: 资源县人民政府" in lines and "quarter: 2023Q2" in lines
-    assert "# submitted: YYYY-MM-DD" in lines and "contact:" in lines
-    header = "\n".join(ln for ln in lines[:15] if ln.startswith("#"))
-    assert "2023-07-06" in header and "300" in header and "zengshou validate data/progress/2023Q2/ziyuan.yaml" in header
+    assert "# submitted: YYYY-MM-DD" in lines
+    assert {ln.split(":")[0] for ln in lines if re.match(r"(filled_by|phone|reviewer):\s+# ", ln)} == {"filled_by", "phone", "reviewer"}
+    header = "\n".join(ln for ln in lines[:20] if ln.startswith("#"))
+    assert "2023-07-06" in header and "300" in header and "字符数（不计空格）" in header
+    assert not COMMAND_WORDS.search(header), COMMAND_WORDS.search(header)  # the command stays in the terminal
     doc = load_file(path)
-    assert doc.findings == [] and doc.data["contact"] is None
+    assert doc.findings == [] and doc.data["filled_by"] is None and doc.data["reviewer"] is None
 
     cat, _ = load_catalog(empty_data)
     rows = [int(ln.split(":")[1]) for ln in lines if ln.startswith("  - task:")]
@@ -66,6 +69,12 @@ def test_new_writes_a_form(cli, empty_data):
             assert cat.task(row).text.replace(" ", "") in above.replace(" ", ""), row
             assert cat.measures[cat.task(row).measure].title in above
             assert lines[i + 1] == "    progress: |-"
+            assert lines[i + 2].startswith("    status:") and "未启动 / 推进中 / 已完成 / 持续推进" in lines[i + 2]
+    # figures the county reports, commented out (an empty figure would be an error)
+    at3 = text.index("  - task: 3\n")
+    block = text[at3:text.index("  - task: 4\n")]
+    assert "    # figures:" in block and "    #   r3_demo_zones:" in block and "累计" in block and "（个，" in block
+    assert "r20_training" not in text  # the city-wide figure of row 20 is the lead's (市人社局), not the county's
     assert max(len(ln) for ln in lines if ln.lstrip().startswith("#")) <= 90  # wrapped
 
 
@@ -103,12 +112,68 @@ def test_new_refuses_to_overwrite(cli, empty_data):
     assert r.exit_code == 2 and "already exists" in r.output
 
 
-def test_new_force_replaces(cli, empty_data):
+def test_new_force_replaces_keeping_a_backup_and_showing_the_diff(cli, empty_data):
     path = write(empty_data / "progress" / "2023Q2" / "czj.yaml", "old\n")
     r = cli("new", "--unit", "czj", "--quarter", "2023Q2", "--data", empty_data, "--force")
     assert r.exit_code == 0
     assert "  - task: 13" in path.read_text(encoding="utf-8")
-    assert [p.name for p in path.parent.iterdir()] == ["czj.yaml"]  # no temp file left behind
+    assert "-old" in r.stdout and "+  - task: 13" in r.stdout and "czj.yaml.bak" in r.stdout
+    assert sorted(p.name for p in path.parent.iterdir()) == ["czj.yaml", "czj.yaml.bak"]  # no temp file left
+    assert (path.parent / "czj.yaml.bak").read_text(encoding="utf-8") == "old\n"
+    # the same again: nothing to replace, no backup
+    r = cli("new", "--unit", "czj", "--quarter", "2023Q2", "--data", empty_data, "--force")
+    assert r.exit_code == 0 and "未改动" in r.stdout and len(list(path.parent.iterdir())) == 2
+    # a second replacement never overwrites the first backup
+    path.write_text("older work\n", encoding="utf-8")
+    r = cli("new", "--unit", "czj", "--quarter", "2023Q2", "--data", empty_data, "--force", "--lang", "en")
+    assert r.exit_code == 0 and "czj.yaml.bak.1" in r.stdout
+    assert (path.parent / "czj.yaml.bak").read_text(encoding="utf-8") == "old\n"
+    assert (path.parent / "czj.yaml.bak.1").read_text(encoding="utf-8") == "older work\n"
+    # backups are not submissions: validate does not read them
+    r = cli("validate", "--data", empty_data, "--format", "json")
+    assert {f["file"].rsplit("/", 1)[-1] for f in json.loads(r.stdout)["findings"]} <= {"czj.yaml"}
+
+
+def test_new_shows_last_quarter_under_each_task(cli, data_dir):
+    r = cli("new", "--unit", "czj", "--quarter", "2023Q3", "--data", data_dir)
+    assert r.exit_code == 0
+    text = (data_dir / "progress" / "2023Q3" / "czj.yaml").read_text(encoding="utf-8")
+    block = text[text.index("# 第 13 项"):text.index("  - task: 13")]
+    assert "# 上季度（2023Q2，供参考）：【示例】" in block
+    prev = load_file(data_dir / "progress" / "2023Q2" / "czj.yaml").data["items"]
+    first = next(it["progress"] for it in prev if it["task"] == "13")
+    assert first[:20] in block.replace("\n  # ", "")
+    # hostile text last quarter: a line break or a direction control cannot escape the comment
+    write(data_dir / "progress" / "2023Q3" / "czj.yaml", "unit: 市财政局\nquarter: 2023Q3\nitems:\n  - task: 13\n"
+          '    progress: "一\\u2028items: []\\n二\\u202e三 \\x85四"\n')
+    r = cli("new", "--unit", "czj", "--quarter", "2023Q4", "--data", data_dir)
+    text = (data_dir / "progress" / "2023Q4" / "czj.yaml").read_text(encoding="utf-8")
+    assert "# 上季度（2023Q3，供参考）：一 items: [] 二三 四" in text
+    assert load_file(data_dir / "progress" / "2023Q4" / "czj.yaml").findings == []
+
+
+def test_new_then_edit_gives_every_field(cli, empty_data):
+    """What a clerk types into the file from `new` — text, status, figures, people — validates
+    and reads back as typed."""
+    cli("new", "--unit", "rsj", "--quarter", "2023Q2", "--data", empty_data)
+    path = empty_data / "progress" / "2023Q2" / "rsj.yaml"
+    text = fill(path.read_text(encoding="utf-8"), submitted="2023-07-05")
+    text = re.sub(r"(?m)^filled_by:.*$", "filled_by: 王五", text)
+    text = re.sub(r"(?m)^phone:.*$", "phone: 0773-2821234", text)
+    text = re.sub(r"(?m)^reviewer:.*$", "reviewer: 李四", text)
+    at20 = text.index("  - task: 20\n")
+    head, tail = text[:at20], text[at20:]
+    tail = tail.replace("    status:", "    status: 推进中 #", 1)
+    tail = tail.replace("    # figures:", "    figures:", 1)
+    tail = tail.replace("    #   r20_training:", "      r20_training: 2990", 1)
+    tail = tail.replace("    #   r20_first_employment:", "      r20_first_employment: 63.5", 1)
+    path.write_text(head + tail, encoding="utf-8")
+    r = cli("validate", path, "--data", empty_data)
+    assert r.exit_code == 0, r.stdout
+    data = load_file(path).data
+    assert (data["filled_by"], data["phone"], data["reviewer"]) == ("王五", "0773-2821234", "李四")
+    item = next(it for it in data["items"] if it["task"] == "20")
+    assert item["status"] == "推进中" and item["figures"] == {"r20_training": "2990", "r20_first_employment": "63.5"}
 
 
 def test_new_unknown_unit_suggests(cli, empty_data):
@@ -254,6 +319,10 @@ def test_status_empty_quarter(cli, empty_data):
     assert r.exit_code == 1 and "未报送 34" in r.stdout
 
 
+#: What a command looks like in text meant for people who never run the tool.
+COMMAND_WORDS = re.compile(r"zengshou|\b(validate|import|template|merge|status|new)\b\s+[-\w]|--\w|\.ya?ml\b")
+
+
 def test_reminder_names_missing_units(cli, data_dir):
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10")
     assert r.exit_code == 1
@@ -264,15 +333,35 @@ def test_reminder_names_missing_units(cli, data_dir):
     assert len(listed) == 24
     assert "市商务局" in names and "荔浦市人民政府" in names and "市科技局" in names
     assert "资源县人民政府" not in names and "阳朔县人民政府" not in names  # reported (late still reported)
-    assert dict(listed)["市科技局"] == "未填报送日期（草稿）"
+    assert dict(listed)["市科技局"] == "尚未正式报送（未填报送日期）"
     assert dict(listed)["市商务局"] == "尚未报送"
     assert "2023年7月6日" in text and "xczxfwzx@guilin.gov.cn" in text and "张光强 2848638" in text
-    assert text.rstrip().endswith("2023年7月10日")
+    assert text.rstrip().endswith("桂林市乡村振兴局\n2023年7月10日")  # 落款: the office, then the date
+
+
+def test_reminder_speaks_to_people(cli, data_dir):
+    """No command names; every unit named once (no addressee line repeating the list); says what
+    to send, where and by when."""
+    for lang in ("zh", "en"):
+        text = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10", "--lang", lang).stdout
+        assert not COMMAND_WORDS.search(text), COMMAND_WORDS.search(text)
+        assert text.count("市商务局") == 1 and text.count("荔浦市人民政府") == 1
+        assert text.count("xczxfwzx@guilin.gov.cn") >= 2  # the rule, and where to send now
+    assert "Within 2 working days of this notice, please send the progress" in text
+
+
+def test_reminder_office_from_config(cli, data_dir):
+    write(data_dir / "zengshou.toml", '[report]\noffice = "桂林市巩固脱贫成果办公室"\n')
+    text = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-10").stdout
+    assert text.rstrip().endswith("桂林市巩固脱贫成果办公室\n2023年7月10日") and "桂林市乡村振兴局" not in text
+    write(data_dir / "zengshou.toml", "[report]\noffice = 3\n")
+    r = cli("status", "-q", "2023Q2", "--data", data_dir, "--remind")
+    assert r.exit_code == 2 and "office" in r.output and "Traceback" not in r.output
 
 
 def test_reminder_before_the_deadline_is_a_reminder(cli, data_dir):
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-01")
-    assert r.stdout.startswith("关于报送2023年第二季度重点任务落实进度的提醒") and "于2023年7月6日前报送" in r.stdout
+    assert r.stdout.startswith("关于报送2023年第二季度重点任务落实进度的提醒") and "请上述单位于2023年7月6日前，将" in r.stdout
 
 
 def test_reminder_is_deterministic(cli, data_dir):
@@ -363,7 +452,7 @@ def test_reminder_in_english(cli, data_dir):
     text = r.stdout
     assert text.startswith("Reminder: overdue progress reports on the key tasks for Q2 2023")
     listed = dict(re.findall(r"(?m)^\d+\. (\S+?): (.+)$", text))
-    assert len(listed) == 24 and listed["市商务局"] == "not received" and listed["市科技局"] == "no submission date (draft)"
+    assert len(listed) == 24 and listed["市商务局"] == "not received" and listed["市科技局"] == "not sent yet (no date of sending)"
     assert "6 July 2023" in text and text.rstrip().endswith("10 July 2023")
     r = cli("status", "--quarter", "2023Q2", "--data", data_dir, "--remind", "--date", "2023-07-01", "--lang", "en")
-    assert r.stdout.startswith("Reminder: progress reports") and "Please report by 6 July 2023." in r.stdout
+    assert r.stdout.startswith("Reminder: progress reports") and "By 6 July 2023, please send" in r.stdout

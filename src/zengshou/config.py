@@ -9,6 +9,9 @@ it (the repository root), then ``[tool.zengshou]`` in that root's ``pyproject.to
 
     [tool.zengshou.deadlines]  # or [deadlines] in zengshou.toml
     2023Q3 = "2023-10-09"      # the last day a 2023Q3 report counts as on time (holidays)
+
+    [tool.zengshou.report]     # or [report] in zengshou.toml
+    office = "桂林市乡村振兴局"  # who signs notices (落款); default: plan.office in tasks.yaml
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ class Config:
     source: str | None = None
     cache: bool = True
     deadlines: dict[str, date] = field(default_factory=dict)  # quarter → last on-time day
+    office: str | None = None  # [report] office: overrides plan.office (the notice's 落款)
 
     def level(self, code: str) -> str | None:
         return self.levels.get(code)
@@ -53,4 +57,16 @@ def load_config(data_dir: Path | str) -> Config:
         if level not in LEVELS:
             raise ConfigError(f"{path}: rule {name}: level must be one of {', '.join(LEVELS)}, not {level!r}")
         levels[rule.code] = level
-    return Config(levels, str(path), cache=bool(doc.get("cache", True)), deadlines=parse_deadlines(doc, path))
+    return Config(levels, str(path), cache=bool(doc.get("cache", True)), deadlines=parse_deadlines(doc, path),
+                  office=_office(doc, path))
+
+
+def _office(doc: dict, path: Path) -> str | None:
+    """``[report] office``: who signs the reminder notice, instead of ``plan.office``."""
+    report = doc.get("report") or {}
+    if not isinstance(report, dict):
+        raise ConfigError(f"{path}: [report] must be a table, e.g. office = \"桂林市乡村振兴局\"")
+    office = report.get("office")
+    if office is not None and (not isinstance(office, str) or not office.strip()):
+        raise ConfigError(f"{path}: [report] office must be a non-empty text, not {office!r}")
+    return office.strip() if office else None

@@ -99,6 +99,7 @@ class Plan(Strict):
     max_chars: int = Field(gt=0)
     mailbox: str = ""
     contact: str = ""
+    office: str = Field(default="", description="the office that collects the reports: signs the reminder notice (落款)")
     note: str = ""
 
 
@@ -175,8 +176,18 @@ class Submission(Strict):
     unit: str = Field(min_length=1, description="unit id, full name or alias")
     quarter: str = Field(description="e.g. 2023Q2")
     submitted: date | None = Field(default=None, description="date sent, YYYY-MM-DD; absent while a draft")
-    contact: str | None = None
+    contact: str | None = Field(default=None, description="optional: contact person and phone in one line (older forms)")
+    filled_by: str | None = Field(default=None, description="optional: 填报人, who filled in the report")
+    phone: str | None = Field(default=None, description="optional: 联系电话, the phone number of 填报人")
+    reviewer: str | None = Field(default=None, description="optional: 审核人（分管领导）, the leader who signed it off")
     items: list[Item] = Field(default_factory=list)
+
+    @property
+    def contact_line(self) -> str | None:
+        """Who to call about the file, in one line: ``contact``, else 填报人 and 联系电话."""
+        if self.contact:
+            return self.contact
+        return " ".join(x for x in (self.filled_by, self.phone) if x) or None
 
     @field_validator("submitted", mode="before")
     @classmethod

@@ -37,9 +37,9 @@ def reason(u, lang: str) -> str:
     if u.state == "missing":
         return "尚未报送" if lang == "zh" else "not received"
     if u.errors:
-        parts.append(f"文件有 {u.errors} 处错误需修改" if lang == "zh" else f"{u.errors} error(s) to fix")
+        parts.append(f"报送材料有 {u.errors} 处错误需修改" if lang == "zh" else f"{u.errors} error(s) to correct")
     if u.state == "draft":
-        parts.append("未填报送日期（草稿）" if lang == "zh" else "no submission date (draft)")
+        parts.append("尚未正式报送（未填报送日期）" if lang == "zh" else "not sent yet (no date of sending)")
     if u.missing_rows:
         rows = _ranges(u.missing_rows, sep)
         parts.append(f"缺第 {rows} 项任务" if lang == "zh" else f"rows {rows} missing")
@@ -59,7 +59,13 @@ def template_dirs(templates: Path | None, data: Path) -> list[Path]:
     return [d for d in dirs if d is not None]
 
 
-def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | None, data: Path) -> str:
+def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | None, data: Path,
+                    office: str | None = None) -> str:
+    """The notice for the units that still have to report or correct their reports, each named
+    once, signed by ``office`` (``[report] office`` in zengshou.toml; default ``plan.office``).
+
+    It is read by people who never run the tool: no command names, paths or ids.
+    """
     dirs = template_dirs(templates, data)
     if templates is not None and not templates.is_dir():
         raise NoticeError({"zh": f"模板目录不存在：{templates}", "en": f"template folder not found: {templates}"})
@@ -79,6 +85,7 @@ def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | 
         "overdue": notice_date > st.deadline, "date": notice_date.isoformat(), "date_text": day(notice_date),
         "units": units, "totals": st.totals, "complete": st.complete,
         "mailbox": cat.plan.mailbox, "contact": cat.plan.contact, "lang": lang,
+        "office": office or cat.plan.office,
     }
     try:
         return env.get_template(name).render(**ctx)

@@ -90,6 +90,13 @@ def read_table(text: str) -> list[list[str]]:
     return [r for r in rows if r and r[0].strip().isdigit()]
 
 
+#: The office that collects the reports and signs notices about them (落款). The plan's text
+#: names the mailbox and the contact but not the office: this is the city's rural
+#: revitalisation bureau (市乡村振兴局), which coordinates the plan's follow-up. A deployment
+#: where another office collects sets ``[report] office`` in zengshou.toml instead.
+OFFICE = "桂林市乡村振兴局"
+
+
 def derive(text: str, resolve: "callable") -> Derived:
     """Build the plan data. ``resolve(name)`` returns the canonical unit name or None."""
     lines = [ln.strip() for ln in text.split("\n")]
@@ -113,6 +120,7 @@ def derive(text: str, resolve: "callable") -> Derived:
         "max_chars": int(limit.group(1)),
         "mailbox": mailbox.group(1),
         "contact": f"{contact.group(1)} {contact.group(2)}",
+        "office": OFFICE,
         "note": note,
     }
 

@@ -3,6 +3,22 @@ and the reduced form used to compare two texts.
 
 One module owns them so the limit a clerk is told in a form and the limit ``validate`` applies
 cannot drift apart.
+
+**The counting rule** (:func:`char_count`): one per *user-perceived character* — an extended
+grapheme cluster of Unicode UAX #29 — that shows something. Not counted: whitespace and line
+breaks (spaces, U+3000, tabs, …), control characters, and invisible format characters
+(category Cf such as U+200B, U+FEFF, U+2060, the direction controls, and the other
+default-ignorable code points such as U+3164 and the variation selectors). So 二季度 is 3,
+``2,990`` is 5, ``e`` + a combining accent is 1, 👍🏽 (emoji + skin tone) is 1, 👨‍👩‍👧 (three
+emoji joined by U+200D) is 1, 🇨🇳 (two regional indicators) is 1; a text of zero-width spaces
+is 0, i.e. empty. For Chinese, letters, digits and punctuation this is Word's and WPS's
+字符数（不计空格）.
+
+Grapheme clusters come from the ``regex`` module (``\\X``), which follows UAX #29 with its own
+Unicode tables; Python's ``unicodedata`` has neither the Grapheme_Cluster_Break nor the
+Extended_Pictographic property. Almost every text is Chinese, ASCII and common punctuation,
+where each character is its own cluster; those are counted without ``regex`` (a tested fast
+path giving the same result), so ``regex`` is only imported for the rest.
 """
 
 from __future__ import annotations
@@ -17,19 +33,62 @@ PLACEHOLDERS = {
 }
 _PUNCT = re.compile(r"[\s\u3000。，、；：！？…．.,;:!?\-—_~·*/\\()（）\[\]【】“”\"'‘’]+")
 
+#: Bidirectional embedding, override and isolate controls. Invisible, yet they reorder how the
+#: text around them is displayed (U+202E shows "abc" as "cba"): rule C409 refuses them.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+# Characters that are always a grapheme cluster of their own and are either visible or
+# whitespace: ASCII, Latin-1 and Latin extended letters, general punctuation, symbols and
+# arrows, CJK punctuation, kana, bopomofo, CJK ideographs (with extensions and compatibility
+# forms), Hangul syllables, full-width and half-width forms. A text made only of these is
+# counted as its length minus its whitespace. Left out on purpose: combining marks, U+200B–
+# U+200F, U+2028/2029, U+202A–U+202F, U+2060–, U+3164, U+FE00–U+FE0F, U+FF9E/U+FF9F, emoji and
+# everything else that may join a neighbour or be invisible.
+_NOT_SIMPLE = re.compile(
+    "[^\t\n\x0b\x0c\r\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e\u2100-\u27bf\u2e80-\u3029"
+    "\u3030-\u3098\u309b-\u312f\u3190-\u4dbf\u4e00-\u9fff\uac00-\ud7a3\uf900-\ufaff\ufe10-\ufe19"
+    "\ufe30-\ufe4f\uff01-\uff9d\uffe0-\uffee\U00020000-\U0003134f]")
+_SPACE = re.compile(r"\s")
+
 
 def char_count(text: str) -> int:
-    """Characters that count toward the limit: everything except whitespace and line breaks.
+    """User-perceived characters that show something; see the module docstring for the rule.
 
-    A Chinese character, a letter, a digit and a punctuation mark each count one; spaces
-    (including the full-width space U+3000), tabs and line breaks count zero.
+    >>> char_count("二季度培训 1200 人次。"), char_count("\\u200b\\ufeff"), char_count("👍🏽")
+    (12, 0, 1)
     """
-    return len(text) - len(_SPACE.findall(text))
+    if not text:
+        return 0
+    if _NOT_SIMPLE.search(text) is None:
+        return len(text) - len(_SPACE.findall(text))
+    return grapheme_count(text)
+
+
+def grapheme_count(text: str) -> int:
+    """The general case of :func:`char_count`: grapheme clusters holding a visible character."""
+    clusters, invisible = _regexes()
+    return sum(1 for g in clusters.findall(text) if not invisible.fullmatch(g))
+
+
+def has_visible(text: str | None) -> bool:
+    """Whether the text shows anything at all (a text of zero-width spaces does not)."""
+    return char_count(text or "") > 0
+
+
+def bidi_controls(text: str | None) -> list[tuple[int, str]]:
+    """(position, character) of each bidirectional control in ``text``; position counts code
+    points from 1, as an editor's column does."""
+    if not text or not BIDI_CONTROLS.intersection(text):
+        return []
+    return [(i, ch) for i, ch in enumerate(text, 1) if ch in BIDI_CONTROLS]
 
 
 def squash(text: str) -> str:
-    """Text reduced for comparisons: NFKC, no whitespace or punctuation, lower case."""
+    """Text reduced for comparisons: NFKC, no whitespace, punctuation or invisible characters,
+    lower case."""
     text = (text or "").translate(_WIDTH)  # the common case of NFKC, cheaply
+    if _NOT_SIMPLE.search(text) is not None:
+        text = _regexes()[1].sub("", text)
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     return _PUNCT.sub("", text).lower()
@@ -43,7 +102,20 @@ def is_placeholder(text: str | None, squashed: str | None = None) -> bool:
     return not s or s in _PLACEHOLDERS or set(s) <= set("x0?")
 
 
-_SPACE = re.compile(r"\s")
+_COMPILED: tuple = ()
+
+
+def _regexes():
+    """(one grapheme cluster, a run of invisible characters), compiled on first use."""
+    global _COMPILED
+    if not _COMPILED:
+        import regex
+
+        hidden = r"\s\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}"
+        _COMPILED = (regex.compile(r"\X"), regex.compile(f"[{hidden}]+"))
+    return _COMPILED
+
+
 _PLACEHOLDERS = frozenset(squash(p) for p in PLACEHOLDERS)
 
 

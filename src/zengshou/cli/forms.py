@@ -37,10 +37,11 @@ def template_cmd(
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
-    """Write Excel forms (.xlsx) for clerks: only the 落实进度 cells are editable.
+    """Write Excel forms (.xlsx) for clerks: 落实进度, 进展, figures and 填报人/联系电话/审核人 are editable.
 
     Same inputs, same bytes. An existing file with different content is left alone unless --force.
     """
+    from zengshou.forms import previous_texts
     from zengshou.forms.template import form_bytes, form_rows
     from zengshou.submissions import display_path
 
@@ -69,7 +70,7 @@ def template_cmd(
         shown = display_path(target)
         if not rows:
             fail({"zh": f"“{name}”在重点任务清单中没有任务，无需报送", "en": f"'{name}' is named on no row; nothing to report"}, lang)
-        blob = form_bytes(cat, uid, q, rows, optional)
+        blob = form_bytes(cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
         if target.exists() and not force:
             try:
                 same = target.read_bytes() == blob

@@ -58,29 +58,61 @@ def new_cmd(
     if not rows:
         fail({"zh": f"“{u.name}”在重点任务清单中没有任务，无需报送", "en": f"'{u.name}' is named on no row; nothing to report"}, lang)
 
+    from zengshou.forms import previous_texts, unit_figures
+
     to_stdout = output is not None and str(output) == "-"
     target = output if output is not None and not to_stdout else Path(data) / "progress" / str(q) / f"{u.id}.yaml"
     shown = display_path(target)
-    text = render_form(cat, u.id, q, rows, lang=lang, path=shown, optional=optional)
+    text = render_form(cat, u.id, q, rows, lang=lang, path=shown, optional=optional,
+                       figure_defs=unit_figures(cat, u.id, rows, q), previous=previous_texts(cat, data, u.id, q))
     if to_stdout:
         out(text)
         return
-    if target.exists() and not force:
-        fail({"zh": f"{shown} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force",
-              "en": f"{shown} already exists and was left alone (it may hold work); use --force to replace it"}, lang)
     if target.is_dir():
         fail({"zh": f"{shown} 是一个文件夹", "en": f"{shown} is a folder"}, lang)
+    if target.exists() and not force:
+        fail({"zh": f"{shown} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force（原文件会另存为 .bak）",
+              "en": f"{shown} already exists and was left alone (it may hold work); use --force to replace it "
+                    "(the old file is kept as .bak)"}, lang)
+    saved = _keep_old(target, text, shown, lang) if target.exists() else None
+    if saved == "same":
+        out(f"{shown} 内容相同，未改动" if lang == "zh" else f"{shown}: same content, unchanged")
+        return
     write_or_exit(target, text, lang, shown)
     n = len(rows) - len(optional)
     if lang == "zh":
-        msg = f"已写入 {shown}：{u.name} {q.label(lang)}，须报送 {n} 项任务"
+        msg = f"{'已替换' if saved else '已写入'} {shown}：{u.name} {q.label(lang)}，须报送 {n} 项任务"
         msg += f"（另有 {len(optional)} 项可选）" if optional else ""
+        msg += f"；原文件另存为 {saved}" if saved else ""
         msg += f"。\n填写后运行：zengshou validate {shown}"
     else:
-        msg = f"wrote {shown}: {u.name}, {q.label(lang)}, {n} required row(s)"
+        msg = f"{'replaced' if saved else 'wrote'} {shown}: {u.name}, {q.label(lang)}, {n} required row(s)"
         msg += f" (+{len(optional)} optional)" if optional else ""
+        msg += f"; the old file is kept as {saved}" if saved else ""
         msg += f".\nWhen filled in, run: zengshou validate {shown}"
     out(msg)
+
+
+def _keep_old(target: Path, text: str, shown: str, lang: str) -> str:
+    """Before ``new --force`` replaces a file: print the diff (old → new) and keep the old file
+    as ``.bak`` (``.bak.1`` … beside older backups). Returns the backup's name, or "same" when
+    nothing would change."""
+    from zengshou.submissions import display_path
+    from zengshou.writer import backup, unified_diff
+
+    try:
+        old = target.read_bytes()
+    except OSError as e:
+        fail({"zh": f"无法读取 {shown}：{e.strerror or e}", "en": f"cannot read {shown}: {e.strerror or e}"}, lang)
+    if old == text.encode("utf-8"):
+        return "same"
+    diff = unified_diff(old.decode("utf-8", "replace"), text, shown, "现有 / existing", "新生成 / new")
+    try:
+        saved = backup(target)
+    except OSError as e:
+        fail({"zh": f"无法备份 {shown}，未改动：{e.strerror or e}", "en": f"cannot back up {shown}, left alone: {e.strerror or e}"}, lang)
+    sys.stdout.write(diff if diff.endswith("\n") else diff + "\n")
+    return display_path(saved)
 
 
 # ---------------------------------------------------------------- zengshou status
@@ -127,7 +159,7 @@ def status_cmd(
         from zengshou.notice import NoticeError, render_reminder
 
         try:
-            out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data))
+            out(render_reminder(cat, st, lang=lang, notice_date=day, templates=templates, data=data, office=config.office))
         except NoticeError as e:
             fail(e.message, lang)
     elif fmt is TableOrJson.json:

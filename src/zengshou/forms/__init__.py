@@ -13,7 +13,9 @@ from __future__ import annotations
 import hashlib
 
 FORM_FORMAT = "zengshou-form"
-FORM_VERSION = 1
+#: 2: 字数, 进展, figure and previous-quarter columns; 填报人, 联系电话, 审核人 cells (version 1
+#: had one 联系人及电话 cell). Import reads both.
+FORM_VERSION = 2
 META_SHEET = "_zengshou"
 SHEET = "落实进度"
 
@@ -21,6 +23,9 @@ SHEET = "落实进度"
 # (the plan's own table puts 落实进度 before 责任单位, and that layout is read too).
 H_ROW, H_MEASURE, H_TASK, H_UNITS, H_PROGRESS = "序号", "主要目标任务", "具体落实措施", "责任单位", "落实进度"
 HEADERS = (H_ROW, H_MEASURE, H_TASK, H_UNITS, H_PROGRESS)
+H_COUNT, H_STATUS, H_FIGURE, H_VALUE, H_PREVIOUS = "字数", "进展", "指标", "数值", "上季度（供参考）"
+#: The values of 进展 (models.Item.status), in the order of the form's drop-down list.
+STATUSES = ("未启动", "推进中", "已完成", "持续推进")
 
 #: Files larger than this are refused before they are opened.
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -39,3 +44,45 @@ def fingerprint(cat, rows: list[int]) -> str:
         t = cat.task(r)
         h.update(f"{r}\t{t.text if t else ''}\n".encode("utf-8"))
     return h.hexdigest()
+
+
+# ---------------------------------------------------------------- what a form asks, besides the text
+# Shared by the Excel form (forms.template) and the YAML form of ``zengshou new`` (writer), so
+# both ask for the same figures and show the same previous-quarter text.
+
+def unit_figures(cat, unit_id: str, rows: list[int], quarter) -> dict[int, list]:
+    """Row → the indicators (models.Indicator) whose figure ``unit_id`` reports on that row:
+    the row's lead for city-wide figures, each unit of ``over`` for per-county ones
+    (:func:`zengshou.indicators.reporters`). Thresholds take no figures."""
+    from zengshou.indicators import Def, reporters
+
+    out: dict[int, list] = {}
+    for row in rows:
+        t = cat.task(row)
+        mine = [ind for ind in (t.indicators if t else []) if ind.aggregation != "threshold"
+                and unit_id in reporters(cat, Def(row, ind), quarter)]
+        if mine:
+            out[row] = mine
+    return out
+
+
+def previous_texts(cat, data_dir, unit_id: str, quarter) -> dict[int, str]:
+    """Row → what ``unit_id`` wrote for the quarter before ``quarter`` (its own file, or that of
+    the unit it succeeded), for the form to show beside this quarter's cell. Nothing when that
+    file is missing or cannot be read: the form is still made."""
+    from pathlib import Path
+
+    from zengshou.quarters import Quarter
+    from zengshou.submissions import SUFFIXES, load_submission
+
+    prev = Quarter.parse(str(quarter)).prev()
+    ids = [unit_id] + [u.id for u in cat.units if u.successor and u.successor.id == unit_id]
+    for uid in ids:
+        for suffix in SUFFIXES:
+            path = Path(data_dir) / "progress" / str(prev) / f"{uid}{suffix}"
+            if not path.is_file():
+                continue
+            sub = load_submission(path, cat)
+            if sub.ok:
+                return {it.task: it.progress for it in sub.model.items if it.progress and it.progress.strip()}
+    return {}

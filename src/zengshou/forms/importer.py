@@ -54,6 +54,9 @@ class ImportedForm:
     quarter: Quarter | None = None
     contact: str | None = None
     items: list[tuple[int, str]] = field(default_factory=list)  # (row, progress), row order
+    statuses: dict[int, str] = field(default_factory=dict)  # row → 进展 as typed
+    figures: dict[int, dict[str, str]] = field(default_factory=dict)  # row → indicator id → number as typed
+    people: dict[str, str] = field(default_factory=dict)  # filled_by / phone / reviewer
     cells: dict[int, str] = field(default_factory=dict)  # row → "sheet!E12"
     findings: list[Finding] = field(default_factory=list)
 
@@ -226,7 +229,7 @@ def _metadata(imp: ImportedForm, wb, cat) -> dict | None:
     if not rows or not meta.get("sheet") or meta["sheet"] not in wb.sheetnames:
         bad("缺少任务行或工作表", "rows or sheet missing"); return None
     return {"unit": unit.id, "quarter": q, "rows": rows, "optional": optional, "fingerprint": meta.get("fingerprint", ""),
-            "sheet": meta["sheet"], "contact_cell": contact_cell}
+            "sheet": meta["sheet"], "contact_cell": contact_cell, "raw": meta}
 
 
 # ---------------------------------------------------------------- the table
@@ -448,7 +451,82 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
             else:
                 t = _cell_text(imp, ws, cc, None, what="contact")
                 imp.contact = " ".join(t.split()) if t else None
+    if meta is not None:
+        _read_extras(imp, ws, meta["raw"], {seq: sheet_row for seq, (_, _, sheet_row) in firsts.items()})
     return imp
+
+
+# ---------------------------------------------------------------- version 2: status, figures, people
+
+PEOPLE = ("filled_by", "phone", "reviewer")
+
+
+def _form_extras(raw: dict[str, str]) -> dict:
+    """Where a version-2 form keeps 进展, the figures and the people cells (from ``_zengshou``).
+    Anything unreadable is simply absent: those cells are then not read."""
+    def col(v: str) -> str | None:
+        return v if re.fullmatch(r"[A-Z]{1,3}", v or "") else None
+
+    figures: dict[int, list[str]] = {}
+    for part in (raw.get("figures") or "").split(";"):
+        row, _, ids = part.partition("=")
+        if re.fullmatch(r"[1-9]\d{0,3}", row.strip()):
+            figures[int(row)] = [i.strip() for i in ids.split(",") if re.fullmatch(r"[a-z][a-z0-9_]*", i.strip())]
+    cells = {k: raw.get(f"{k}_cell", "") for k in PEOPLE}
+    return {"status_col": col(raw.get("status_col", "")), "figures": figures,
+            "figure_cols": [c for c in (col(x.strip()) for x in (raw.get("figure_cols") or "").split(",")) if c],
+            "people": {k: v for k, v in cells.items() if re.fullmatch(r"[A-Z]{1,3}[1-9]\d{0,6}", v)}}
+
+
+def _read_extras(imp: ImportedForm, ws, raw: dict[str, str], sheet_rows: dict[int, int]) -> None:
+    """进展, figures and the people cells of a version-2 form, each kept as typed (a number as
+    its digits); bad values are left for the checks of the written file (schema, F7xx)."""
+    ex = _form_extras(raw)
+    for key, ref in ex["people"].items():
+        c = ws[ref]
+        if c.value is None:
+            continue
+        if isinstance(c.value, (int, float)) and not isinstance(c.value, bool) and c.data_type == "n":
+            imp.people[key] = _number_text(c.value)  # a phone number typed as a number
+        else:
+            t = _cell_text(imp, ws, c, None, what=key)
+            if t and t.strip():
+                imp.people[key] = " ".join(t.split())
+    items = {row for row, _ in imp.items}
+    for seq, sheet_row in sheet_rows.items():
+        if seq not in items:
+            continue
+        if ex["status_col"]:
+            c = ws[f"{ex['status_col']}{sheet_row}"]
+            t = _cell_text(imp, ws, c, seq, what="status") if c.value is not None else None
+            if t and t.strip():
+                imp.statuses[seq] = t.strip()
+        for ind_id, value_col in zip(ex["figures"].get(seq, []), ex["figure_cols"]):
+            c = ws[f"{value_col}{sheet_row}"]
+            v = _figure_value(imp, ws, c, seq)
+            if v is not None:
+                imp.figures.setdefault(seq, {})[ind_id] = v
+
+
+def _figure_value(imp: ImportedForm, ws, c, seq: int) -> str | None:
+    """A figure cell as the number typed: 2990, 63.5. A cell shown as a percentage (the clerk
+    typed ``63%``, which Excel stores as 0.63) gives 63. Text is kept as typed for the figure
+    checks to judge; a formula or a date is reported as for the text cells."""
+    v = c.value
+    if v is None:
+        return None
+    if isinstance(v, (int, float)) and not isinstance(v, bool) and c.data_type == "n":
+        if "%" in re.sub(r'"[^"]*"|\\.', "", c.number_format or ""):
+            v = round(v * 100, 10)
+        return _number_text(v)
+    t = _cell_text(imp, ws, c, seq, what="figure")
+    return t.strip() or None if t is not None else None
+
+
+def _number_text(v: int | float) -> str:
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v) if isinstance(v, int) else repr(v)
 
 
 # ---------------------------------------------------------------- the submission file
@@ -465,11 +543,23 @@ def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> 
         lines.append(f"submitted: {submitted.isoformat()}")
     if imp.contact:
         lines.append(f"contact: {scalar(imp.contact)}")
+    lines += [f"{k}: {scalar(imp.people[k])}" for k in PEOPLE if imp.people.get(k)]
     lines.append("items:")
     for row, text in imp.items:
         lines.append(f"  - task: {row}")
         lines.append(f"    progress: {text_value(text, 6, block=True)}")
+        lines += _item_extras(imp, row)
     return "\n".join(lines) + "\n"
+
+
+def _item_extras(imp: ImportedForm, row: int) -> list[str]:
+    """The ``status`` and ``figures`` lines of one imported item (numbers plain, text quoted)."""
+    out = [f"    status: {scalar(imp.statuses[row])}"] if row in imp.statuses else []
+    if imp.figures.get(row):
+        out.append("    figures:")
+        out += [f"      {k}: {v if re.fullmatch(r'[0-9]+(?:[.][0-9]+)?', v) else scalar(v)}"
+                for k, v in imp.figures[row].items()]
+    return out
 
 
 # ---------------------------------------------------------------- importing a batch

@@ -2,36 +2,64 @@
 
 Layout (sheet 落实进度, A4 landscape, one page wide, header row repeated on every page)::
 
-    1  title                                             (merged A:E)
-    2  填报单位 · 季度 · 报送截止 · 邮箱                   (merged A:E)
-    3  说明 (how to fill it in)                          (merged A:E)
-    4  联系人及电话 (merged A:B) | [editable C]
-    5  序号 | 主要目标任务 | 具体落实措施 | 责任单位 | 落实进度
-    6… one row per task; only 落实进度 is editable
+    1  title                                                     (merged across)
+    2  填报单位 · 季度 · 报送截止 · 邮箱                           (merged across)
+    3  填写说明 (how to fill it in; names no command)             (merged across)
+    4  填报人 [C] | 联系电话 [E] | 审核人（分管领导） [H…]
+    5  序号 | 主要目标任务 | 具体落实措施 | 责任单位 | 落实进度 | 字数 | 进展 | (指标 | 数值)×k | 上季度（供参考）
+    6… one row per task
+
+Editable (unlocked, pale yellow): 落实进度, 进展 (a drop-down of the four values), each 数值
+cell of a figure the unit reports (numeric validation; the locked 指标 cell beside it says what
+is counted, the unit and whether it is this quarter's number, a running total or a share), and
+the three people cells. 字数 is a formula: the count of :func:`zengshou.text.char_count` as
+far as Excel formulas can go (see :data:`COUNT_FORMULA`); the 落实进度 validation uses the same
+formula. 上季度（供参考） shows what the unit wrote last quarter, locked.
 
 The sheet is protected without a password: it keeps clerks from editing tasks by accident, not
 on purpose (Review → Unprotect Sheet needs no password). Rows and columns may still be resized.
-Editable cells are formatted as Text, so Excel keeps what is typed — ``=`` at the start, long
-digit strings, dates — as text instead of turning it into a formula, number or date.
+Editable text cells are formatted as Text, so Excel keeps what is typed — ``=`` at the start,
+long digit strings, dates — as text instead of turning it into a formula, number or date.
 
 The hidden sheet ``_zengshou`` (key | value) holds the metadata import checks: format, version,
-unit, quarter, rows, optional rows, fingerprint, the sheet name and the contact cell.
+unit, quarter, rows, optional rows, fingerprint, the sheet name, the people cells and where the
+status and figure cells are.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from zengshou.forms import FORM_FORMAT, FORM_VERSION, HEADERS, META_SHEET, SHEET, fingerprint
+from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_COUNT, H_FIGURE, H_PREVIOUS, H_STATUS, H_VALUE, HEADERS,
+                            META_SHEET, SHEET, STATUSES, fingerprint)
 from zengshou.quarters import Quarter
 
 HEADER_ROW = 5
 FIRST_ROW = HEADER_ROW + 1
-CONTACT_CELL = "C4"
-WIDTHS = {"A": 6, "B": 20, "C": 46, "D": 22, "E": 62}  # Excel character units
+PEOPLE_CELLS = {"filled_by": "C4", "phone": "E4", "reviewer": "H4"}
+WIDTHS = {"A": 5, "B": 12, "C": 30, "D": 18, "E": 44, "F": 6, "G": 9}  # Excel character units
+FIGURE_WIDTHS = (16, 9)  # 指标 (label), 数值
+PREVIOUS_WIDTH = 30
 BODY_FONT, TITLE_FONT = "仿宋", "宋体"
 LINE_PT = 15.0  # one line of 11 pt text
 MIN_DATA_LINES = 5  # room to type in an empty progress cell
+
+#: The characters the 字数 formula leaves out: tab, line feed, carriage return, and every
+#: assigned character of the Basic Multilingual Plane that zengshou.text does not count
+#: (spaces, U+3000, zero-width and direction controls, U+3164, variation selectors, …).
+#: Characters beyond U+FFFF are two UTF-16 units to Excel and cannot be listed one by one.
+BLANK_NAME = "zs_blank"
+COUNT_FORMULA = 'IF({c}="",0,SUMPRODUCT(--ISERROR(FIND(MID({c},ROW(OFFSET($A$1,0,0,LEN({c}))),1),zs_blank))))'
+
+
+def blank_chars() -> str:
+    """The characters of :data:`BLANK_NAME` other than tab, LF and CR (derived, not listed by
+    hand, so the form follows zengshou.text)."""
+    from zengshou.text import char_count
+
+    return "".join(chr(c) for c in range(0x20, 0x10000)
+                   if not 0xD800 <= c < 0xE000 and unicodedata.category(chr(c)) not in ("Cn", "Cc")
+                   and char_count(chr(c)) == 0)
 
 
 def cells(s: str) -> int:
@@ -57,19 +85,61 @@ def form_rows(cat, unit_id: str, quarter: Quarter, all_rows: bool = False) -> tu
     return sorted(roles), {r for r in roles if r not in required}
 
 
-def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optional: set[int] | None = None):
-    """The form as an openpyxl Workbook (not saved)."""
+def _figure_validation(ind):
+    """Numeric data validation for one figure: whole numbers for counts, 0–100 for a share."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from zengshou.indicators import COUNT_UNITS
+    from zengshou.writer import figure_label
+
+    if ind.unit == "%":
+        kind, op, lo, hi, what = "decimal", "between", "0", "100", "0 到 100 之间的数（百分数，63 表示 63%）"
+    elif ind.unit in COUNT_UNITS:
+        kind, op, lo, hi, what = "whole", "greaterThanOrEqual", "0", None, "不小于 0 的整数"
+    else:
+        kind, op, lo, hi, what = "decimal", "greaterThanOrEqual", "0", None, "不小于 0 的数"
+    label = figure_label(ind)
+    return DataValidation(type=kind, operator=op, formula1=lo, formula2=hi, allow_blank=True,
+                          showInputMessage=True, showErrorMessage=True, errorStyle="stop",
+                          promptTitle=H_VALUE, prompt=f"{label}。只填数字。"[:255],
+                          errorTitle="请填数字", error=f"{ind.name}：请填写{what}，不写单位和文字。"[:225])
+
+
+def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optional: set[int] | None = None,
+               previous: dict[int, str] | None = None):
+    """The form as an openpyxl Workbook (not saved). ``previous``: row → last quarter's text
+    (:func:`zengshou.forms.previous_texts`)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+    from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.workbook.protection import WorkbookProtection
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    from zengshou.forms import unit_figures
+    from zengshou.writer import figure_label
     from zengshou.xlsxutil import setup_print
 
     q = Quarter.parse(str(quarter))
     optional = optional or set()
+    previous = previous or {}
     u = cat.by_id[unit_id]
     plan = cat.plan
     limit = plan.max_chars
+    figs = unit_figures(cat, unit_id, rows, q)
+    slots = max((len(v) for v in figs.values()), default=0)
+
+    # ---- columns: the fixed seven, a (指标, 数值) pair per figure slot, then 上季度
+    widths = dict(WIDTHS)
+    fig_cols: list[tuple[str, str]] = []
+    for i in range(slots):
+        label_col, value_col = get_column_letter(8 + 2 * i), get_column_letter(9 + 2 * i)
+        widths[label_col], widths[value_col] = FIGURE_WIDTHS
+        fig_cols.append((label_col, value_col))
+    prev_col = get_column_letter(8 + 2 * slots)
+    widths[prev_col] = PREVIOUS_WIDTH
+    last = prev_col
+    ncols = 8 + 2 * slots
 
     wb = Workbook()
     ws = wb.active
@@ -78,58 +148,77 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
     thin = Side(style="thin", color="000000")
     box = Border(left=thin, right=thin, top=thin, bottom=thin)
     body = Font(name=BODY_FONT, size=11)
+    grey = Font(name=BODY_FONT, size=10, color="595959")
     wrap_top = Alignment(wrap_text=True, vertical="top")
     center = Alignment(horizontal="center", vertical="center", wrap_text=True)
     unlocked = Protection(locked=False)
     editable_fill = PatternFill("solid", fgColor="FFFDE7")  # pale yellow: "type here"
+    reference_fill = PatternFill("solid", fgColor="F2F2F2")  # light grey: for reference only
 
-    for col, width in WIDTHS.items():
+    for col, width in widths.items():
         ws.column_dimensions[col].width = width
 
     # ---- heading
-    ws.merge_cells("A1:E1")
+    ws.merge_cells(f"A1:{last}1")
     ws["A1"] = f"{plan.short_title}重点任务清单落实进度（{q.label('zh')}）"
     ws["A1"].font = Font(name=TITLE_FONT, size=16, bold=True)
     ws["A1"].alignment = center
     ws.row_dimensions[1].height = 36
 
-    ws.merge_cells("A2:E2")
+    ws.merge_cells(f"A2:{last}2")
     deadline = cat.deadline(q)
-    ws["A2"] = (f"填报单位：{u.name}　　季度：{q.label('zh')}（{q}）　　"
+    ws["A2"] = (f"填报单位：{u.name}　　季度：{q.label('zh')}　　"
                 f"报送截止：{deadline.year}年{deadline.month}月{deadline.day}日"
                 + (f"　　报送邮箱：{plan.mailbox}" if plan.mailbox else ""))
     ws["A2"].font = Font(name=BODY_FONT, size=12, bold=True)
     ws["A2"].alignment = Alignment(vertical="center", wrap_text=True)
     ws.row_dimensions[2].height = 24
 
-    ws.merge_cells("A3:E3")
-    note = (f"填写说明：只在黄色的“落实进度”栏填写本季度贯彻落实情况，写明做了什么、取得什么成效，每条不超过{limit}字"
-            f"（Excel 计入空格和换行，导入时不计），不写“无”“略”“同上”。单元格内换行按 Alt+Enter（WPS 同）。"
-            "其他单元格已锁定（工作表保护，无密码），请勿增删行或改动任务内容。"
+    ws.merge_cells(f"A3:{last}3")
+    note = (f"填写说明：在黄色单元格填写。“落实进度”写本季度贯彻落实情况，写明做了什么、取得什么成效，每条不超过{limit}字，"
+            "不写“无”“略”“同上”；单元格内换行按 Alt+Enter（WPS 同）。“字数”栏自动计算，与 Word/WPS 的“字符数（不计空格）”"
+            "相同：空格和换行不计（表情符号等少数字符 Excel 会多计，以审核结果为准）。“进展”从下拉列表选择。"
+            + ("有量化指标的任务，在“数值”栏只填数字（比例填百分数，63 表示 63%），“指标”栏写明填什么。" if slots else "")
+            + "“上季度（供参考）”是本单位上季度的填报内容，请写本季度的新进展，不要照抄。"
+            "最后填写填报人、联系电话和审核人（分管领导）。其他单元格已锁定（工作表保护，无密码），请勿增删行或改动任务内容。"
             + ("标“（选填）”的任务本单位为配合单位，可不填。" if optional else "")
-            + "填好后保存为 .xlsx 发回，由汇总人员导入（zengshou import）。")
+            + (f"填好后保存为 .xlsx，发送至 {plan.mailbox}。" if plan.mailbox else "填好后保存为 .xlsx 发回。"))
     ws["A3"] = note
     ws["A3"].font = Font(name=BODY_FONT, size=10)
     ws["A3"].alignment = Alignment(vertical="top", wrap_text=True)
-    ws.row_dimensions[3].height = LINE_PT * lines_needed(note, sum(WIDTHS.values()) * 1.05) + 6
+    ws.row_dimensions[3].height = LINE_PT * lines_needed(note, sum(widths.values()) * 1.05) + 6
 
-    ws.merge_cells("A4:B4")
-    ws["A4"] = "联系人及电话："
-    ws["A4"].font = Font(name=BODY_FONT, size=11, bold=True)
-    ws["A4"].alignment = Alignment(horizontal="right", vertical="center")
-    c = ws[CONTACT_CELL]
-    c.font, c.protection, c.number_format, c.fill, c.border = body, unlocked, "@", editable_fill, box
-    c.alignment = Alignment(vertical="center", wrap_text=True)
-    ws.row_dimensions[4].height = 30
+    # ---- people: 填报人 | 联系电话 | 审核人（分管领导）
+    label_font = Font(name=BODY_FONT, size=11, bold=True)
+    right = Alignment(horizontal="right", vertical="center", wrap_text=True)
+    for label_range, text in (("A4:B4", "填报人："), ("D4:D4", "联系电话："), ("F4:G4", "审核人\n（分管领导）：")):
+        if ":" in label_range and label_range.split(":")[0] != label_range.split(":")[1]:
+            ws.merge_cells(label_range)
+        c = ws[label_range.split(":")[0]]
+        c.value, c.font, c.alignment = text, label_font, right
+    if last != "H":
+        ws.merge_cells(f"H4:{last}4")
+    for cell in PEOPLE_CELLS.values():
+        c = ws[cell]
+        c.font, c.protection, c.number_format, c.fill, c.border = body, unlocked, "@", editable_fill, box
+        c.alignment = Alignment(vertical="center", wrap_text=True)
+    ws.row_dimensions[4].height = 32
 
-    # ---- table
+    # ---- table header
     head_font = Font(name=TITLE_FONT, size=11, bold=True)
     head_fill = PatternFill("solid", fgColor="D9D9D9")
-    for i, text in enumerate(HEADERS, 1):
+    heads = [*HEADERS, H_COUNT, H_STATUS]
+    for i in range(slots):
+        heads += [H_FIGURE if slots == 1 else f"{H_FIGURE}{i + 1}", H_VALUE if slots == 1 else f"{H_VALUE}{i + 1}"]
+    heads.append(H_PREVIOUS)
+    for i, text in enumerate(heads, 1):
         c = ws.cell(HEADER_ROW, i, text)
         c.font, c.alignment, c.border, c.fill = head_font, center, box, head_fill
-    ws.row_dimensions[HEADER_ROW].height = 24
+    ws.row_dimensions[HEADER_ROW].height = 30
 
+    # ---- one row per task
+    wb.defined_names[BLANK_NAME] = DefinedName(BLANK_NAME, attr_text=_blank_formula())
+    figure_dvs: list = []
     for n, row in enumerate(rows):
         r = FIRST_ROW + n
         t = cat.task(row)
@@ -137,6 +226,7 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
         units = t.units_text or "、".join(t.units)
         if row in optional:
             units += "\n（本单位配合，选填）"
+        before = previous.get(row) or ""
         values = (row, f"{m.id}. {m.title}", t.text, units, None)
         for col, v in enumerate(values, 1):
             c = ws.cell(r, col, v)
@@ -144,20 +234,48 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
             c.alignment = center if col == 1 else wrap_top
         p = ws.cell(r, 5)
         p.protection, p.number_format, p.fill = unlocked, "@", editable_fill
-        need = max(lines_needed(values[1], WIDTHS["B"]), lines_needed(values[2], WIDTHS["C"]),
-                   lines_needed(values[3], WIDTHS["D"]), MIN_DATA_LINES)
+        count = ws.cell(r, 6, "=" + COUNT_FORMULA.format(c=f"E{r}"))
+        count.font, count.border, count.alignment = body, box, center
+        status = ws.cell(r, 7)
+        status.font, status.border, status.alignment = body, box, center
+        status.protection, status.number_format, status.fill = unlocked, "@", editable_fill
+        for i, (label_col, value_col) in enumerate(fig_cols):
+            lc, vc = ws[f"{label_col}{r}"], ws[f"{value_col}{r}"]
+            lc.border, vc.border = box, box
+            inds = figs.get(row, [])
+            if i < len(inds):
+                lc.value, lc.font, lc.alignment = figure_label(inds[i]), Font(name=BODY_FONT, size=10), wrap_top
+                vc.font, vc.alignment, vc.protection, vc.fill = body, center, unlocked, editable_fill
+                dv = _figure_validation(inds[i])
+                dv.add(f"{value_col}{r}")
+                figure_dvs.append(dv)
+        pc = ws[f"{prev_col}{r}"]
+        pc.value = before or None
+        pc.font, pc.border, pc.alignment, pc.fill = grey, box, wrap_top, reference_fill
+        need = max(lines_needed(values[1], widths["B"]), lines_needed(values[2], widths["C"]),
+                   lines_needed(values[3], widths["D"]), lines_needed(before, PREVIOUS_WIDTH * 1.1),
+                   *(lines_needed(figure_label(ind), FIGURE_WIDTHS[0] * 1.1) for ind in figs.get(row, [])),
+                   MIN_DATA_LINES)
         ws.row_dimensions[r].height = LINE_PT * need + 6
-    last = FIRST_ROW + len(rows) - 1
+    end = FIRST_ROW + len(rows) - 1
 
-    # ---- length check on the progress cells (Excel counts every character)
-    dv = DataValidation(type="textLength", operator="lessThanOrEqual", formula1=str(limit), allow_blank=True,
-                        showInputMessage=True, showErrorMessage=True, errorStyle="stop",
-                        promptTitle="落实进度", prompt=(f"填写本季度贯彻落实情况，不超过{limit}字。"
+    # ---- length check on the progress cells: the 字数 formula, not Excel's LEN
+    dv = DataValidation(type="custom", formula1=COUNT_FORMULA.format(c=f"E{FIRST_ROW}") + f"<={limit}",
+                        allow_blank=True, showInputMessage=True, showErrorMessage=True, errorStyle="stop",
+                        promptTitle="落实进度", prompt=(f"填写本季度贯彻落实情况，不超过{limit}字（空格和换行不计）。"
                                                       "单元格内换行按 Alt+Enter。"),
                         errorTitle=f"超过{limit}字",
-                        error=f"落实进度每条不超过{limit}字（含空格和换行），请精简后再输入。")
-    dv.add(f"E{FIRST_ROW}:E{last}")
+                        error=f"落实进度每条不超过{limit}字（空格和换行不计），请精简后再输入。")
+    dv.add(f"E{FIRST_ROW}:E{end}")
     ws.add_data_validation(dv)
+    sv = DataValidation(type="list", formula1='"' + ",".join(STATUSES) + '"', allow_blank=True,
+                        showInputMessage=True, showErrorMessage=True, errorStyle="stop",
+                        promptTitle=H_STATUS, prompt="从下拉列表选择：" + "、".join(STATUSES) + "。",
+                        errorTitle="请从列表选择", error="进展只能是：" + "、".join(STATUSES) + "。")
+    sv.add(f"G{FIRST_ROW}:G{end}")
+    ws.add_data_validation(sv)
+    for fdv in figure_dvs:
+        ws.add_data_validation(fdv)
 
     # ---- protection: no password; resizing rows/columns stays allowed
     ws.protection.sheet = True
@@ -173,17 +291,26 @@ def build_form(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optio
 
     # ---- metadata
     meta = wb.create_sheet(META_SHEET)
+    fig_meta = ";".join(f"{row}=" + ",".join(ind.id for ind in inds) for row, inds in figs.items())
     for key, value in (("format", FORM_FORMAT), ("version", FORM_VERSION), ("unit", unit_id), ("quarter", str(q)),
                        ("rows", ",".join(map(str, rows))), ("optional", ",".join(str(r) for r in rows if r in optional)),
-                       ("fingerprint", fingerprint(cat, rows)), ("sheet", SHEET), ("contact_cell", CONTACT_CELL)):
+                       ("fingerprint", fingerprint(cat, rows)), ("sheet", SHEET),
+                       *((f"{k}_cell", v) for k, v in PEOPLE_CELLS.items()),
+                       ("status_col", "G"), ("figure_cols", ",".join(v for _, v in fig_cols)), ("figures", fig_meta),
+                       ("columns", ncols)):
         meta.append([key, str(value)])
     meta.sheet_state = "hidden"
     meta.protection.sheet = True
     return wb
 
 
-def form_bytes(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optional: set[int] | None = None) -> bytes:
+def _blank_formula() -> str:
+    return 'CHAR(9)&CHAR(10)&CHAR(13)&"' + blank_chars() + '"'
+
+
+def form_bytes(cat, unit_id: str, quarter: Quarter | str, rows: list[int], optional: set[int] | None = None,
+               previous: dict[int, str] | None = None) -> bytes:
     """The form as deterministic .xlsx bytes: the same inputs give the same file."""
     from zengshou.xlsxutil import save_workbook_deterministic
 
-    return save_workbook_deterministic(build_form(cat, unit_id, quarter, rows, optional))
+    return save_workbook_deterministic(build_form(cat, unit_id, quarter, rows, optional, previous))

@@ -238,7 +238,7 @@ def build(cat: Catalog, q: Quarter, accepted: dict[str, Loaded], skipped_units: 
         sub = accepted.get(uid)
         state = FILLED if sub else (SKIPPED if uid in skipped_units else MISSING)
         return UnitSection(uid, u.name, u.kind, state, sub.display if sub else None,
-                           sub.model.submitted if sub else None, sub.model.contact if sub else None,
+                           sub.model.submitted if sub else None, sub.model.contact_line if sub else None,
                            mine, [pick(r) for r in mine])
 
     lead_ids = sorted({r.lead.unit_id for r in rows}, key=order.__getitem__)

@@ -11,7 +11,7 @@ from zengshou.findings import Finding
 from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
-from zengshou.text import char_count, is_placeholder
+from zengshou.text import bidi_controls, char_count, is_placeholder
 
 
 rule("C401", "unknown-task", "error", "content",
@@ -50,10 +50,44 @@ rule("C405", "too-long", "error", "content",
      {"zh": "落实进度超过字数上限", "en": "progress over the length limit"},
      {"zh": "第 {row} 项的落实进度有 {count} 字，超过 {limit} 字的上限（多 {over} 字）",
       "en": "progress for row {row} has {count} characters, over the limit of {limit} (by {over})"},
-     {"zh": "精简到 {limit} 字以内；计数不含空格和换行。经验材料可另行报送。",
-      "en": "Shorten it to {limit} characters; spaces and line breaks do not count. Send case material separately."},
+     {"zh": "精简到 {limit} 字以内（再删去 {over} 字）。计数与 Word/WPS 的“字符数（不计空格）”相同：汉字、字母、数字、标点各算 1 个，"
+            "空格、换行和不可见字符不算，一个表情符号算 1 个。经验材料可另行报送。",
+      "en": "Shorten it to {limit} characters ({over} to cut). The count is Word's 'characters (no spaces)': each Chinese "
+            "character, letter, digit and punctuation mark is one; spaces, line breaks and invisible characters are not "
+            "counted; an emoji is one. Send case material separately."},
      why={"zh": "方案要求每条控制在 300 字以内，汇总表才能打印成表。", "en": "The plan limits each item to 300 characters so the merged table prints."},
      bad="- task: 13\n  progress: 一是……二是……三是……（共 412 字）", good="- task: 13\n  progress: 一是……二是……（精简到 300 字以内）")
+
+rule("C409", "bidi-control", "error", "content",
+     {"zh": "含有文字方向控制符", "en": "bidirectional control character"},
+     {"zh": "{where}第 {pos} 个字符是不可见的文字方向控制符 {char}", "en": "{where} holds an invisible bidirectional control {char} at character {pos}"},
+     {"zh": "删去该字符（多由网页或聊天软件复制粘贴带入）：在编辑器中用查找替换删除 {char}，或重新输入这段文字。",
+      "en": "Delete it (it usually comes with text pasted from a web page or a chat app): search and replace {char}, or retype the passage."},
+     why={"zh": "U+202A–U+202E、U+2066–U+2069 看不见，却会改变其后文字的显示顺序（如把“123”显示成“321”），"
+                "报表上显示的内容就与文件中的不一致。",
+          "en": "U+202A–U+202E and U+2066–U+2069 are invisible but reorder how the text after them is displayed "
+                "(\"123\" shows as \"321\"), so the report would show something other than what the file says."},
+     bad='unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: "预留采购份额 16.2%，二季度采购\\u202e 1860 万元。"',
+     good="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 预留采购份额 16.2%，二季度采购 1860 万元。")
+
+_FIELDS = {"contact": {"zh": "联系人", "en": "contact"}, "filled_by": {"zh": "填报人", "en": "filled_by"},
+           "phone": {"zh": "联系电话", "en": "phone"}, "reviewer": {"zh": "审核人", "en": "reviewer"}}
+
+
+def _bidi(sub: Loaded, out) -> None:
+    """C409 on every free text of the file: the header's people fields, each item's progress and note."""
+    m = sub.model
+
+    def check_text(text, path, where):
+        for pos, ch in bidi_controls(text)[:1]:  # one finding per field: the fix is the same
+            out.at(path, "C409", where=where, pos=pos, char=f"U+{ord(ch):04X}")
+
+    for key, label in _FIELDS.items():
+        check_text(getattr(m, key, None), (key,), label)
+    for i, item in enumerate(m.items):
+        check_text(item.progress, ("items", i, "progress"),
+                   {"zh": f"第 {item.task} 项的落实进度", "en": f"progress for row {item.task}"})
+        check_text(item.note, ("items", i, "note"), {"zh": f"第 {item.task} 项的备注", "en": f"note for row {item.task}"})
 
 rule("C406", "copies-task", "warning", "content",
      {"zh": "落实进度只是照抄任务", "en": "progress copies the task text"},
@@ -104,6 +138,7 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
     prev = ctx.previous(sub)
     same_text = ctx.texts(sub.quarter) if sub.quarter else {}
     squashed = sub.squashed()
+    _bidi(sub, out)
 
     for i, item in enumerate(m.items):
         row = item.task
@@ -125,8 +160,12 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
         if roles is not None and row not in roles:
             out.at(where_task, "C402", row=row, unit=unit_name, unit_id=sub.unit_id)
         if not real:
-            what = {"zh": "为空", "en": "is empty"} if not s else \
-                   {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
+            if not text.strip():
+                what = {"zh": "为空", "en": "is empty"}
+            elif not s:
+                what = {"zh": "只有空白、标点或不可见字符", "en": "holds only spaces, punctuation or invisible characters"}
+            else:
+                what = {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
             out.at(where_text, "C404", row=row, what=what)
             continue  # the rules below measure and compare a text that says something
         n = char_count(text)
