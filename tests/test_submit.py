@@ -144,8 +144,9 @@ def test_new_shows_last_quarter_under_each_task(cli, data_dir):
     first = next(it["progress"] for it in prev if it["task"] == "13")
     assert first[:20] in block.replace("\n  # ", "")
     # hostile text last quarter: a line break or a direction control cannot escape the comment
+    # (a C1 control such as \x85 makes the file invalid, S112, so it is never shown at all)
     write(data_dir / "progress" / "2023Q3" / "czj.yaml", "unit: 市财政局\nquarter: 2023Q3\nitems:\n  - task: 13\n"
-          '    progress: "一\\u2028items: []\\n二\\u202e三 \\x85四"\n')
+          '    progress: "一\\u2028items: []\\n二\\u202e三 四"\n')
     r = cli("new", "--unit", "czj", "--quarter", "2023Q4", "--data", data_dir)
     text = (data_dir / "progress" / "2023Q4" / "czj.yaml").read_text(encoding="utf-8")
     assert "# 上季度（2023Q3，供参考）：一 items: [] 二三 四" in text
