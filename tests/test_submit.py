@@ -394,7 +394,7 @@ def test_reminder_template_override(cli, data_dir, tmp_path):
     (("--quarter", "2023Q5"), "错误：季度格式不对：2023Q5（应为 2023Q2 这样的形式）"),
     (("--quarter", "2026Q1"), "错误：季度 2026Q1 不在规划期 2022Q1–2024Q4 内"),
     (("--quarter", "2023Q2", "--remind", "--date", "7/10"), "错误：日期格式不对：7/10（应为 YYYY-MM-DD）"),
-    (("--quarter", "2023Q2", "--format", "xml"), "'xml' is not one of 'table', 'json'")])
+    (("--quarter", "2023Q2", "--format", "xml"), "Invalid value for '--format'")])
 def test_status_usage_errors(cli, data_dir, args, message):
     r = cli("status", *args, "--data", data_dir)
     assert r.exit_code == 2 and r.stdout == ""

@@ -14,6 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from zengshou.catalog import COUNTY_GROUP, Catalog
+from zengshou.i18n import both, join, tr
+from zengshou.i18n import t as msg
 from zengshou.models import Basis, Indicator
 from zengshou.quarters import Quarter
 from zengshou.workspace import Workspace
@@ -24,17 +26,10 @@ SUMMED = ("cumulative", "count_by", "level", "per_year")
 COUNT_UNITS = ("人次", "名", "个", "家", "次", "人", "户", "月")  # whole numbers only
 MONTHS_PER_QUARTER = 3  # a ``monthly`` figure counts the months of one quarter
 ON_TRACK, BEHIND, NA = "on_track", "behind", "n/a"
-UNCONFIRMED = {"zh": "口径待确认", "en": "scope to be confirmed"}  # shown beside every number on an unconfirmed scope
-AGG_WORD = {
-    "cumulative": {"zh": "累计", "en": "cumulative"},
-    "count_by": {"zh": "限期累计", "en": "count by date"},
-    "level": {"zh": "保有量", "en": "level"},
-    "per_year": {"zh": "年度", "en": "per year"},
-    "monthly": {"zh": "每月", "en": "every month"},
-    "at_least": {"zh": "不低于", "en": "at least"},
-    "at_most": {"zh": "不超过", "en": "at most"},
-    "threshold": {"zh": "界线", "en": "threshold"},
-}
+UNCONFIRMED = both("ind.unconfirmed")  # shown beside every number on an unconfirmed scope
+#: how an indicator adds up, in both languages (catalogue ids ``agg.<name>``)
+AGG_WORD = {k: both(f"agg.{k}") for k in ("cumulative", "count_by", "level", "per_year", "monthly", "at_least", "at_most",
+                                          "threshold")}
 
 
 # ---------------------------------------------------------------- definitions
@@ -93,12 +88,9 @@ class Scope:
         if self.confirmed:
             return ""
         rows = [str(r) for r in self.basis.rows] if self.basis else []
-        if lang == "en":
-            where = f" (rows {', '.join(rows)})" if rows else ""
-            return (f"{self.label('zh')} is taken as {', '.join(self.member_names)}: the plan{where} names no list; "
-                    f"{UNCONFIRMED['en']}.")
-        where = f"（第{'、'.join(rows)}项）" if rows else ""
-        return f"“{self.label('zh')}”按{'、'.join(self.member_names)}计：方案{where}未列出名单，{UNCONFIRMED['zh']}。"
+        where = msg("ind.assumption_where", lang, rows=join(rows, lang)) if rows else ""
+        return msg("ind.assumption", lang, group=self.label("zh"), members=join(self.member_names, lang), where=where,
+                 unconfirmed=tr(UNCONFIRMED, lang))
 
     def as_dict(self, lang: str = "zh") -> dict:
         return {"id": self.id, "name": self.label(lang), "members": list(self.members),

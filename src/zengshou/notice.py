@@ -12,38 +12,37 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound
 
 from zengshou.rules.completeness import _ranges
-from zengshou.status import STATE_WORDS
+from zengshou.i18n import both, join, long_date, t
 
 
 class NoticeError(Exception):
     """The notice could not be rendered; ``message`` is a zh/en pair for the user."""
 
-    def __init__(self, message: dict[str, str]):
-        super().__init__(message["en"])
-        self.message = message
+    def __init__(self, key: str, **params: object):
+        self.message = both(key, **params)
+        super().__init__(self.message["en"])
 
 
-def state_text(u, lang: str) -> str:
-    word = STATE_WORDS[u.state][lang]
+def state_text(u, lang: str, short: bool = False) -> str:
+    """The unit's state (``逾期报送 5 天``); ``short`` gives the narrow tables' form (``逾期 5 天``)."""
+    word = t(f"state.{u.state}.short" if short else f"state.{u.state}", lang)
     if u.state == "late":
-        word += f" {u.late_days} 天" if lang == "zh" else f" by {u.late_days} day(s)"
+        word = t("state.late_by", lang, state=word, days=u.late_days)
     return word
 
 
 def reason(u, lang: str) -> str:
     """Why a unit is on the reminder list, in one phrase."""
-    sep = "、" if lang == "zh" else ", "
     parts = []
     if u.state == "missing":
-        return "尚未报送" if lang == "zh" else "not received"
+        return t("notice.not_received", lang)
     if u.errors:
-        parts.append(f"报送材料有 {u.errors} 处错误需修改" if lang == "zh" else f"{u.errors} error(s) to correct")
+        parts.append(t("notice.errors", lang, n=u.errors))
     if u.state == "draft":
-        parts.append("尚未正式报送（未填报送日期）" if lang == "zh" else "not sent yet (no date of sending)")
+        parts.append(t("notice.draft", lang))
     if u.missing_rows:
-        rows = _ranges(u.missing_rows, sep)
-        parts.append(f"缺第 {rows} 项任务" if lang == "zh" else f"rows {rows} missing")
-    return ("；" if lang == "zh" else "; ").join(parts)
+        parts.append(t("notice.rows_missing", lang, rows=_ranges(u.missing_rows, t("sep.list", lang))))
+    return t("sep.clause", lang).join(parts)
 
 
 def needs_reminder(u) -> bool:
@@ -68,7 +67,7 @@ def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | 
     """
     dirs = template_dirs(templates, data)
     if templates is not None and not templates.is_dir():
-        raise NoticeError({"zh": f"模板目录不存在：{templates}", "en": f"template folder not found: {templates}"})
+        raise NoticeError("notice.no_template_dir", path=templates)
     env = Environment(loader=FileSystemLoader([str(d) for d in dirs if d.is_dir()]), undefined=StrictUndefined,
                       autoescape=False, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
     units = [{"id": u.unit_id, "name": u.name, "kind": u.kind, "state": u.state,
@@ -76,9 +75,9 @@ def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | 
               "missing_rows": u.missing_rows, "errors": u.errors}
              for u in st.units if needs_reminder(u)]
     def day(d: date) -> str:
-        return f"{d.year}年{d.month}月{d.day}日" if lang == "zh" else f"{d:%d %B %Y}".lstrip("0")
+        return long_date(d, lang)
 
-    name = "reminder.txt.j2" if lang == "zh" else "reminder.en.txt.j2"
+    name = t("notice.template", lang)
     ctx = {
         "plan": cat.plan, "quarter": str(st.quarter), "quarter_label": st.quarter.label(lang),
         "deadline": st.deadline.isoformat(), "deadline_text": day(st.deadline),
@@ -90,8 +89,7 @@ def render_reminder(cat, st, *, lang: str, notice_date: date, templates: Path | 
     try:
         return env.get_template(name).render(**ctx)
     except TemplateNotFound:
-        where = "、".join(str(d) for d in dirs)
-        raise NoticeError({"zh": f"找不到催报通知模板 {name}（查找了：{where}）；用 --templates 指定",
-                           "en": f"reminder template {name} not found (looked in: {where}); use --templates"}) from None
+        where = join(dirs, lang)
+        raise NoticeError("notice.no_template", name=name, where=where) from None
     except TemplateError as e:
-        raise NoticeError({"zh": f"催报通知模板有误：{e}", "en": f"error in the reminder template: {e}"}) from e
+        raise NoticeError("notice.bad_template", error=e) from e

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from zengshou.i18n import t
+
 _RE = re.compile(r"^\s*(\d{4})\s*[Qq]\s*([1-4])\s*$")
 
 
@@ -51,6 +53,4 @@ class Quarter:
         return date.fromordinal(nxt.start.toordinal() - 1)
 
     def label(self, lang: str = "zh") -> str:
-        if lang == "en":
-            return f"Q{self.q} {self.year}"
-        return f"{self.year}年第{'一二三四'[self.q - 1]}季度"
+        return t("fmt.quarter", lang, year=self.year, q=self.q, nth="一二三四"[self.q - 1])

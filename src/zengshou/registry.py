@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from zengshou.i18n import tr
+from zengshou.i18n import t, tr
 
 
 class _Safe(dict):
@@ -45,7 +45,7 @@ class Rule:
 
 def _fmt(params: dict[str, Any], lang: str) -> dict[str, Any]:
     """Lists join with the language's separator; ``{"zh": .., "en": ..}`` values pick a language."""
-    sep = "、" if lang == "zh" else ", "
+    sep = t("sep.list", lang)
     out = {}
     for k, v in params.items():
         if isinstance(v, dict) and "zh" in v:

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 
 from zengshou.findings import Finding, count
-from zengshou.i18n import w
+from zengshou.i18n import t
 from zengshou.text import visible
 
 
@@ -42,7 +42,7 @@ class TextReporter(Reporter):
                 # every text from a file or a finding is made visible: a value may hold ESC
                 # (a terminal escape) or a line break followed by `::` (a GitHub command)
                 where = f"{visible(f.file)}:{f.line or '-'}:{f.col or '-'}"
-                lines.append(f"{where} {f.code} {w(f.level, self.lang)} {visible(f.message(self.lang))}")
+                lines.append(f"{where} {f.code} {t('level.' + f.level, self.lang)} {visible(f.message(self.lang))}")
                 if f.line and f.line in src:
                     text, col = _excerpt(src[f.line], f.col or 1)
                     shown = visible(text, keep="\t")
@@ -82,13 +82,9 @@ def _caret_pad(text: str, col: int) -> str:
 
 def summary(findings: list[Finding], files: int, lang: str) -> str:
     e, wn = count(findings)
-    if lang == "zh":
-        if not findings:
-            return f"检查了 {files} 个文件，没有发现问题。"
-        return f"检查了 {files} 个文件：{e} 个错误，{wn} 个警告。"
     if not findings:
-        return f"Checked {files} file(s): no problems found."
-    return f"Checked {files} file(s): {e} error(s), {wn} warning(s)."
+        return t("findings.clean", lang, files=files)
+    return t("findings.summary", lang, files=files, errors=e, warnings=wn)
 
 
 class JsonReporter(Reporter):
@@ -151,7 +147,7 @@ class GithubReporter(Reporter):
         lines: list[str] = []
         for file, group in by_file.items():
             e, wn = count(group)
-            head = f"{file}: {e} 个错误，{wn} 个警告" if self.lang == "zh" else f"{file}: {e} error(s), {wn} warning(s)"
+            head = t("findings.file_head", self.lang, file=file, errors=e, warnings=wn)
             lines.append(f"::group::{_gh_escape(head)}")
             # the file's findings, no summary; a line never starts with `::` from user data
             # (a file named `::stop-commands::x.yaml`), which the runner would obey
@@ -169,10 +165,7 @@ class GithubReporter(Reporter):
                 skipped[f.level] += 1
         if skipped:
             e, wn = skipped.get("error", 0), skipped.get("warning", 0)
-            more = (f"另有 {e} 个错误、{wn} 个警告未标注（GitHub 每步最多显示 {self.per_level} 个错误和 {self.per_level} 个警告），"
-                    "全部问题见日志" if self.lang == "zh" else
-                    f"{e} more error(s) and {wn} more warning(s) not annotated (GitHub shows at most "
-                    f"{self.per_level} of each per step); every finding is in the log")
+            more = t("findings.gh_more", self.lang, errors=e, warnings=wn, per=self.per_level)
             lines.append(f"::notice title=zengshou::{_gh_escape(more)}")
         lines.append(summary(findings, self.files_checked, self.lang))
         return "\n".join(lines) + "\n"

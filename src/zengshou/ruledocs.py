@@ -9,25 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from zengshou.i18n import tr
+from zengshou.i18n import t, tr
 from zengshou.rules import RULES
-
-_LABELS = {
-    "what": ("检查什么", "What it checks"),
-    "message": ("提示信息", "Message"),
-    "why": ("为什么重要", "Why it matters"),
-    "bad": ("错误示例", "Failing example"),
-    "good": ("正确示例", "Fixed example"),
-    "fix": ("如何修改", "How to fix"),
-    "level": ("级别", "level"),
-    "family": ("类别", "family"),
-}
-_LEVEL = {"error": ("错误", "error"), "warning": ("警告", "warning")}
 
 
 def _l(key: str, lang: str) -> str:
-    zh, en = _LABELS[key]
-    return zh if lang == "zh" else en
+    return t(f"ruledoc.{key}", lang)
 
 
 def _pick(pair: dict[str, str], lang: str) -> str:
@@ -44,14 +31,30 @@ def rule_list_rows(lang: str) -> list[dict[str, str]]:
              "summary": _pick(r.summary, lang)} for r in RULES.values()]
 
 
-def rule_list_text(lang: str) -> str:
+def rule_list_text(lang: str, width: int | None = None) -> str:
+    """One line per rule: code, name, level, summary. With ``width`` (a terminal's columns) the
+    summary wraps under itself when the line would be longer; at widths where even code, name
+    and level leave too little room, it goes on its own indented lines."""
+    from zengshou.writer import cells, wrap
+
     rows = rule_list_rows(lang)
     wn = max(len(r["name"]) for r in rows)
-    lines = [f"{r['code']}  {r['name']:<{wn}}  {_LEVEL[r['level']][0 if lang == 'zh' else 1]:<7}  {r['summary']}"
-             for r in rows]
-    foot = ("用 zengshou rules 代码（或名称）查看某条规则的说明。" if lang == "zh"
-            else "Run `zengshou rules CODE` (or NAME) to explain one rule.")
-    return "\n".join(lines) + "\n\n" + foot + "\n"
+    wl = max(cells(t(f"level.{r['level']}", lang)) for r in rows)
+    lines = []
+    for r in rows:
+        level = t(f"level.{r['level']}", lang)
+        head = f"{r['code']}  {r['name']:<{wn}}  {level}{' ' * (wl - cells(level))}  "
+        if width is None:
+            lines.append((head + r["summary"]).rstrip())
+            continue
+        room = width - cells(head)
+        if room >= 24 or cells(r["summary"]) <= room:
+            parts = wrap(r["summary"], room)
+            lines += [head + parts[0]] + [" " * cells(head) + p for p in parts[1:]]
+        else:
+            lines.append(head.rstrip())
+            lines += ["    " + p for p in wrap(r["summary"], width - 4)]
+    return "\n".join(lines) + "\n\n" + t("ruledoc.foot", lang) + "\n"
 
 
 def rule_dict(r, lang: str) -> dict[str, Any]:
@@ -63,7 +66,7 @@ def rule_dict(r, lang: str) -> dict[str, Any]:
 def explain_text(r, lang: str) -> str:
     d = rule_dict(r, lang)
     lines = [f"{r.code} {r.name}",
-             f"{_l('level', lang)}: {_LEVEL[r.level][0 if lang == 'zh' else 1]} · {_l('family', lang)}: {r.family}", ""]
+             f"{_l('level', lang)}: {t('level.' + r.level, lang)} · {_l('family', lang)}: {r.family}", ""]
     lines += [f"{_l('what', lang)}: {d['summary']}", f"{_l('message', lang)}: {d['message']}"]
     if d["why"]:
         lines.append(f"{_l('why', lang)}: {d['why']}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from zengshou.i18n import both
 from zengshou.lint import Result, lint
 from zengshou.quarters import Quarter
 from zengshou.submissions import per_unit
@@ -17,13 +18,8 @@ from zengshou.workspace import Workspace
 
 # state, most urgent first
 STATES = ("missing", "invalid", "draft", "late", "on_time")
-STATE_WORDS = {
-    "missing": {"zh": "未报送", "en": "missing"},
-    "invalid": {"zh": "有错误", "en": "invalid"},
-    "draft": {"zh": "草稿（未填报送日期）", "en": "draft (no date)"},
-    "late": {"zh": "逾期报送", "en": "late"},
-    "on_time": {"zh": "按时报送", "en": "on time"},
-}
+#: each state in both languages (the words live in the message catalogue, ``state.<name>``)
+STATE_WORDS = {s: both(f"state.{s}") for s in STATES}
 
 
 @dataclass

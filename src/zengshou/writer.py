@@ -12,6 +12,8 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from zengshou.i18n import both, localized
+from zengshou.i18n import t as msg
 from zengshou.yamlout import char_ok, scalar, text_value
 
 SCHEMA_REF = "../../../docs/schema/progress.schema.json"
@@ -58,59 +60,11 @@ def literal(text: str, indent: int) -> str:
     return "|-" if text == "" else text_value(text, indent, block=True)
 
 
-_HEADER = {
-    "zh": [
-        "{name} · {label}重点任务落实进度",
-        "{title}：本单位须报送 {n} 项任务（下列每一项）。",
-        "截止日期：{deadline}（每季度第一个月 {day} 日前报送上季度进度），发送至 {mailbox}。",
-        "",
-        "填写说明：",
-        "- 在每项 progress: |- 的下一行（比 progress 多缩进两个空格）写本季度做了什么、成效如何，",
-        "  尽量附数据；每条不超过 {limit} 字，不要只写“无”“略”“同上”。字数与 Word/WPS 的",
-        "  “字符数（不计空格）”相同：空格和换行不计，一个表情符号算 1 个。",
-        "- status: 后填进展（选填）：未启动 / 推进中 / 已完成 / 持续推进。",
-        "- 有量化指标的任务列出了本单位应填的指标：删去 figures 和指标行开头的“# ”，在冒号后只填",
-        "  数字（如 2990、16.5；比例填百分数，63 表示 63%）。",
-        "- 每项任务下的“上季度”是本单位上季度的填报内容，仅供参考，不要照抄。",
-        "- 填写填报人、联系电话、审核人（分管领导）。报送时删去 submitted 前的“# ”并填上实际报送",
-        "  日期（YYYY-MM-DD）；没有日期即为草稿。",
-    ],
-    "en": [
-        "{name} · progress on the key tasks, {label}",
-        "{title}: this unit must report on {n} row(s), each listed below.",
-        "Deadline: {deadline} (day {day} of the month after the quarter), send to {mailbox}.",
-        "",
-        "How to fill in:",
-        "- Under each `progress: |-`, indented two spaces more than `progress`, say what was done this",
-        "  quarter and with what result, with figures; at most {limit} characters, counted as Word's",
-        "  'characters (no spaces)': spaces and line breaks do not count, an emoji is one. Never just",
-        "  无, 略 or 同上.",
-        "- After status: the state of the task (optional): 未启动 / 推进中 / 已完成 / 持续推进.",
-        "- Rows with quantitative indicators list the figures this unit reports: remove the '# ' before",
-        "  figures and the indicator lines, and write a plain number after the colon (2990, 16.5; a",
-        "  share in percent: 63 means 63%).",
-        "- 'Last quarter' under a task is what this unit wrote then: for reference, do not copy it.",
-        "- Fill in filled_by, phone and reviewer (the leader who signs it off). When sending, remove the",
-        "  '# ' before submitted and write the date sent (YYYY-MM-DD); without a date it is a draft.",
-    ],
-}
-
-#: What a figure means, by how it adds up (docs/indicators.md): the label a form shows with it.
-FIGURE_MEANING = {
-    "cumulative": {"zh": "累计：2022年以来的总数", "en": "running total since 2022"},
-    "count_by": {"zh": "累计：至本季度末的总数", "en": "total at the end of the quarter"},
-    "level": {"zh": "本季度末的数量", "en": "number at the end of the quarter"},
-    "per_year": {"zh": "本年累计：1月至本季度末", "en": "this year so far"},
-    "share": {"zh": "比例：填百分数，63 表示 63%", "en": "share: in percent, 63 means 63%"},
-    "rate": {"zh": "本季度的数值", "en": "this quarter's value"},
-}
-_PEOPLE = {"zh": {"filled_by": "填报人", "phone": "联系电话", "reviewer": "审核人（分管领导）"},
-           "en": {"filled_by": "who filled it in (填报人)", "phone": "their phone (联系电话)",
-                  "reviewer": "the leader who signs it off (审核人)"}}
-_STATUS_HINT = {"zh": "进展（选填）：未启动 / 推进中 / 已完成 / 持续推进", "en": "optional: 未启动 / 推进中 / 已完成 / 持续推进"}
-_FIGURES_HINT = {"zh": "指标（选填）：删去本行和下面指标行开头的“# ”，冒号后填数字",
-                 "en": "optional: remove '# ' here and on the lines below, write numbers"}
-_PREVIOUS = {"zh": "上季度（{q}，供参考）：", "en": "last quarter ({q}, for reference): "}
+#: What a figure means, by how it adds up (docs/indicators.md): the label a form shows with it
+#: (catalogue ids ``form.meaning.<key>``).
+FIGURE_MEANING = {k: both(f"form.meaning.{k}") for k in ("cumulative", "count_by", "level", "per_year", "share", "rate")}
+#: the people a form names, in the order it lists them (catalogue ids ``form.people.<key>``)
+PEOPLE = ("filled_by", "phone", "reviewer")
 
 
 def _pad(s: str, width: int = 26) -> str:
@@ -121,9 +75,8 @@ def _pad(s: str, width: int = 26) -> str:
 def figure_label(ind, lang: str = "zh") -> str:
     """An indicator as a form labels its figure: what is counted, the unit, what the number means."""
     key = ind.aggregation if ind.aggregation in FIGURE_MEANING else "share" if ind.unit == "%" else "rate"
-    name = ind.name if lang == "zh" or not ind.name_en else ind.name_en
-    unit, meaning = ind.unit, FIGURE_MEANING[key][lang]
-    return f"{name}（{unit}，{meaning}）" if lang == "zh" else f"{name} ({unit}; {meaning})"
+    return msg("form.figure_label", lang, name=localized(ind.name, ind.name_en, lang), unit=ind.unit,
+               meaning=msg(f"form.meaning.{key}", lang))
 
 
 def comment_text(text: str) -> str:
@@ -159,11 +112,11 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
     previous = previous or {}
     people = people or {}
     plan = cat.plan
-    fmt = {"name": u.name, "label": q.label(lang), "title": f"《{plan.short_title}》" if lang == "zh" else plan.short_title,
+    fmt = {"name": u.name, "label": q.label(lang), "title": msg("form.title", lang, title=plan.short_title),
            "n": len([r for r in rows if r not in optional]), "deadline": cat.deadline(q).isoformat(),
            "day": plan.deadline_day, "mailbox": plan.mailbox or "-", "limit": plan.max_chars}
     lines = [f"# yaml-language-server: $schema={SCHEMA_REF}"]
-    lines += [("# " + ln.format(**fmt)).rstrip() for ln in _HEADER[lang]]
+    lines += [("# " + ln).rstrip() for ln in msg("form.header", lang, **fmt).split("\n")]
     lines += [f"unit: {scalar(u.name)}", f"quarter: {q}"]
     if submitted is None:
         lines.append("# submitted: YYYY-MM-DD")
@@ -171,23 +124,18 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
         lines.append(f"submitted: {submitted.isoformat()}")
     if contact:
         lines.append(f"contact: {scalar(contact)}")
-    for key, label in _PEOPLE[lang].items():
-        value = people.get(key)
+    for key in PEOPLE:
+        value, label = people.get(key), msg(f"form.people.{key}", lang)
         lines.append(f"{key}: {scalar(value)}" if value else _pad(f"{key}:", 16) + f"# {label}")
     lines.append("items:")
-    prev_label = _PREVIOUS[lang].format(q=q.prev())
+    prev_label = msg("form.previous", lang, q=q.prev())
     for row in rows:
         t = cat.task(row)
         m = cat.measures[t.measure]
         lead = t.units[0]
-        if lang == "zh":
-            head = f"第 {row} 项 · 措施 {m.id}. {m.title}"
-            who = f"牵头：{lead}" + ("（本单位为配合单位，可选填）" if row in optional else "")
-            body = "任务：" + t.text
-        else:
-            head = f"row {row} · measure {m.id}. {m.title}"
-            who = f"lead: {lead}" + (" (participating unit: optional)" if row in optional else "")
-            body = "task: " + t.text
+        head = msg("form.item_head", lang, row=row, measure=m.id, title=m.title)
+        who = msg("form.item_lead", lang, lead=lead) + (msg("form.item_optional", lang) if row in optional else "")
+        body = msg("form.item_task", lang, text=t.text)
         if cells(f"{head} · {who}") <= COMMENT_WIDTH - 4:
             head, who = f"{head} · {who}", ""
         if row != rows[0]:
@@ -201,13 +149,13 @@ def render_form(cat, unit_id: str, quarter, rows: list[int], *, lang: str = "zh"
         if row in statuses:
             lines.append(f"    status: {scalar(statuses[row])}")
         else:
-            lines.append(_pad("    status:") + f"# {_STATUS_HINT[lang]}")
+            lines.append(_pad("    status:") + f"# {msg('form.status_hint', lang)}")
         if figures and figures.get(row):
             lines.append("    figures:")
             lines += [f"      {k}: {v if isinstance(v, (int, float)) and not isinstance(v, bool) else scalar(v)}"
                       for k, v in figures[row].items()]
         elif figure_defs.get(row):
-            lines.append(_pad("    # figures:") + f"# {_FIGURES_HINT[lang]}")
+            lines.append(_pad("    # figures:") + f"# {msg('form.figures_hint', lang)}")
             lines += [_pad(f"    #   {ind.id}:") + f"# {figure_label(ind, lang)}" for ind in figure_defs[row]]
     return "\n".join(lines) + "\n"
 

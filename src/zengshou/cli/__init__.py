@@ -26,7 +26,19 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
     # zengshou's models need no Pydantic plugins; skip scanning every installed package for them
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    first = next((a for a in sys.argv[1:] if not a.startswith("-")), None)
+    # Typer reads the help texts when the command modules are imported: choose their language first
+    from zengshou.i18n import lang_in_argv, set_ui_lang
+
+    set_ui_lang(lang_in_argv(sys.argv[1:]))
+    args = [a for i, a in enumerate(sys.argv[1:]) if not a.startswith("-") and sys.argv[i] != "--lang"]
+    first = args[0] if args else None
+    rest = sys.argv[1:]
+    if not rest or (len(rest) == 2 and rest[0] == "--lang") or (len(rest) == 1 and rest[0].startswith("--lang=")):
+        # bare `zengshou` (perhaps with --lang): the quick start, without building the app
+        from zengshou.i18n import t, ui_lang
+
+        sys.stdout.write(t("help.quickstart", ui_lang()) + "\n")
+        return
     if first in commands.COMMAND_MODULES and not any(k.endswith("_COMPLETE") for k in os.environ):
         commands.ONLY = commands.COMMAND_MODULES[first]
     from zengshou.cli.app import app

@@ -22,8 +22,9 @@ from typing import Annotated
 
 import typer
 
-from zengshou.cli.app import app
-from zengshou.cli.common import LangOpt, fail, lang_of
+from zengshou.cli.app import command
+from zengshou.cli.common import H, LangOpt, fail, lang_of, width
+from zengshou.i18n import join, t
 
 
 class SchemaKind(str, Enum):
@@ -32,9 +33,9 @@ class SchemaKind(str, Enum):
     units = "units"
 
 
-@app.command("schema")
+@command("schema")
 def schema_cmd(
-    kind: Annotated[SchemaKind, typer.Argument(help="progress (a quarterly submission), tasks or units.")],
+    kind: Annotated[SchemaKind, typer.Argument(help=H("opt.schema.kind"), metavar=H("meta.kind"))],
 ) -> None:
     """Print the JSON Schema of a file kind (for editors and check-jsonschema)."""
     from zengshou.schema_export import schema_text
@@ -47,10 +48,10 @@ class RulesFmt(str, Enum):
     json = "json"
 
 
-@app.command("rules")
+@command("rules")
 def rules_cmd(
-    code: Annotated[str | None, typer.Argument(help="A rule code (C404) or name (empty-progress) to explain.")] = None,
-    fmt: Annotated[RulesFmt, typer.Option("--format", "-f", help="text or json.")] = RulesFmt.text,
+    code: Annotated[str | None, typer.Argument(help=H("opt.rules.code"), metavar=H("meta.code"))] = None,
+    fmt: Annotated[RulesFmt, typer.Option("--format", "-f", help=H("opt.rules.format"))] = RulesFmt.text,
     lang: LangOpt = None,
 ) -> None:
     """List every rule, or explain one: what it checks, why, a failing and a fixed example."""
@@ -63,16 +64,15 @@ def rules_cmd(
             body = [rule_dict(r, lang) for r in RULES.values()]
             sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
         else:
-            sys.stdout.write(rule_list_text(lang))
+            sys.stdout.write(rule_list_text(lang, width()))
         return
     r = by_name(code)
     if r is None:
         import difflib
 
         near = difflib.get_close_matches(code, [*RULES, *(x.name for x in RULES.values())], n=3)
-        hint = {"zh": f"；可能是：{'、'.join(near)}" if near else "；用 zengshou rules 查看全部规则",
-                "en": f"; did you mean: {', '.join(near)}" if near else "; see `zengshou rules`"}
-        fail({"zh": f"没有这条规则：{code}{hint['zh']}", "en": f"no such rule: {code}{hint['en']}"}, lang)
+        hint = t("cli.unit_near", lang, near=join(near, lang)) if near else t("cli.rule_see_all", lang)
+        fail("cli.no_such_rule", lang, code=code, hint=hint)
     if fmt is RulesFmt.json:
         sys.stdout.write(json.dumps(rule_dict(r, lang), ensure_ascii=False, indent=2) + "\n")
     else:

@@ -1,7 +1,14 @@
-"""Options and helpers shared by every command: data directory, language, output, errors."""
+"""Options and helpers shared by every command: data directory, language, output, errors.
+
+Every string comes from the message catalogue (:mod:`zengshou.messages`): ``fail("cli.bad_date",
+lang, text=...)`` prints one line on stderr in the user's language and exits 2. Option help is
+looked up with :func:`H` when the command modules are imported, in the interface language chosen
+by ``zengshou.cli.main`` (see :mod:`zengshou.i18n`).
+"""
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -9,13 +16,18 @@ from typing import Annotated, NoReturn
 
 import typer
 
-from zengshou.i18n import pick
+from zengshou.i18n import join, pick, t, tr, ui_lang
 
-DataOpt = Annotated[Path, typer.Option(
-    "--data", "-d", envvar="ZENGSHOU_DATA", show_default=True,
-    help="Data directory holding tasks.yaml, units.yaml and progress/ (env ZENGSHOU_DATA).")]
-LangOpt = Annotated[str | None, typer.Option(
-    "--lang", envvar="ZENGSHOU_LANG", help="Language of messages: zh (default) or en (env ZENGSHOU_LANG).")]
+
+def H(key: str) -> str:  # noqa: N802 - reads as a marker in option declarations
+    """Help text ``key`` in the interface language (evaluated when the command module is imported)."""
+    return t(key, ui_lang())
+
+
+DataOpt = Annotated[Path, typer.Option("--data", "-d", envvar="ZENGSHOU_DATA", show_default=True, help=H("opt.data"))]
+LangOpt = Annotated[str | None, typer.Option("--lang", envvar="ZENGSHOU_LANG", help=H("opt.lang"))]
+QuarterOpt = Annotated[str, typer.Option("--quarter", "-q", help=H("opt.quarter"))]
+UnitOpt = Annotated[str, typer.Option("--unit", "-u", help=H("opt.unit"))]
 
 DEFAULT_DATA = Path("data")
 
@@ -25,32 +37,62 @@ class TableOrJson(str, Enum):
     json = "json"
 
 
-FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help="Output format: table or json.")]
+FormatOpt = Annotated[TableOrJson, typer.Option("--format", "-f", help=H("opt.format_table"))]
 
 
 def lang_of(lang: str | None) -> str:
     if lang and lang.lower() not in ("zh", "en", "zh-cn", "zh_cn", "en-us", "en_us"):
-        fail({"zh": f"不支持的语言：{lang}（可用 zh、en）", "en": f"unsupported language: {lang} (use zh or en)"}, "en")
+        fail("cli.bad_lang", "en", lang=lang)
     return pick(lang)
 
 
-def say(pair: dict[str, str] | str, lang: str) -> str:
-    return pair if isinstance(pair, str) else pair.get(lang, pair["zh"])
+def fail(message: str | dict[str, str], lang: str, exit_code: int = 2, **params: object) -> NoReturn:
+    """Usage or environment error: one clear line on stderr, exit 2.
+
+    ``message`` is a catalogue id (formatted with ``params``) or a ``{"zh", "en"}`` pair a
+    library exception carries.
+    """
+    fail_text(tr(message, lang) if isinstance(message, dict) else t(message, lang, **params), lang, exit_code)
 
 
-def fail(msg: dict[str, str] | str, lang: str, code: int = 2) -> NoReturn:
-    """Usage or environment error: one clear line on stderr, exit 2."""
+def fail_text(text: str, lang: str, exit_code: int = 2) -> NoReturn:
+    """:func:`fail` with a message the library already put in the user's language. Control
+    characters are shown (``\\x1b``), not sent: a path or a value may hold a terminal escape."""
     from zengshou.text import visible
 
-    prefix = "错误：" if lang == "zh" else "error: "
-    typer.echo(prefix + visible(say(msg, lang)), err=True)  # a path or value may hold ESC
-    raise typer.Exit(code)
+    typer.echo(t("fmt.error_prefix", lang) + visible(text), err=True)
+    raise typer.Exit(exit_code)
+
+
+def note(lang: str, key: str, **params: object) -> None:
+    """A remark on stderr (``注意：…``) that does not change the outcome."""
+    sys.stderr.write(t("fmt.note_prefix", lang) + t(key, lang, **params) + "\n")
+
+
+#: the width of tables written to a pipe or file when COLUMNS does not say (wide enough for
+#: every table's full layout, narrow enough to read in an editor)
+DEFAULT_WIDTH = 120
+
+
+def width(stream=None) -> int:
+    """Display columns to lay tables out for: ``COLUMNS`` when set, else the terminal's width,
+    else :data:`DEFAULT_WIDTH` (output piped to a file or another program)."""
+    cols = os.environ.get("COLUMNS", "")
+    if cols.isdigit() and int(cols) > 0:
+        return int(cols)
+    stream = stream or sys.stdout
+    try:
+        if stream.isatty():
+            return os.get_terminal_size(stream.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        pass
+    return DEFAULT_WIDTH
 
 
 def console(stderr: bool = False):
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=False)
+    return Console(stderr=stderr, highlight=False, soft_wrap=False, width=width(sys.stderr if stderr else sys.stdout))
 
 
 def out(text: str) -> None:
@@ -61,11 +103,7 @@ def data_dir_or_exit(data: Path, lang: str) -> None:
     """Exit 2 unless ``data`` is a directory, saying whether it is missing or something else."""
     if data.is_dir():
         return
-    if data.exists():
-        fail({"zh": f"数据目录 {data} 不是目录（是一个文件）；用 --data 指定数据目录，或设置 ZENGSHOU_DATA",
-              "en": f"data directory {data} is not a directory (it is a file); use --data or set ZENGSHOU_DATA"}, lang)
-    fail({"zh": f"数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
-          "en": f"data directory not found: {data} (use --data or set ZENGSHOU_DATA)"}, lang)
+    fail("cli.data_not_dir" if data.exists() else "cli.no_data_dir", lang, data=data)
 
 
 def load_catalog_or_exit(data: Path, lang: str):
@@ -87,7 +125,7 @@ def workspace_or_exit(data: Path, lang: str):
     try:
         ws = Workspace.open(data)
     except ConfigError as e:
-        fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
+        fail("cli.bad_config", lang, error=e)
     cat, findings = load_definitions(ws)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:
@@ -107,9 +145,8 @@ def resolve_unit_or_exit(cat, name: str, lang: str):
     u = cat.resolve(name)
     if u is None:
         near = cat.suggest(name)
-        hint = {"zh": f"；可能是：{'、'.join(near)}" if near else "；用 zengshou units 查看全部单位",
-                "en": f"; did you mean: {', '.join(near)}" if near else "; see `zengshou units`"}
-        fail({"zh": f"未知单位：{name}{hint['zh']}", "en": f"unknown unit: {name}{hint['en']}"}, lang)
+        hint = t("cli.unit_near", lang, near=join(near, lang)) if near else t("cli.unit_see_all", lang)
+        fail("cli.unknown_unit", lang, name=name, hint=hint)
     return u
 
 
@@ -118,10 +155,10 @@ def quarter_or_exit(cat, text: str, lang: str):
 
     q = Quarter.try_parse(text)
     if q is None:
-        fail({"zh": f"季度格式不对：{text}（应为 2023Q2 这样的形式）", "en": f"not a quarter: {text} (expected e.g. 2023Q2)"}, lang)
+        fail("cli.bad_quarter", lang, text=text)
     if cat is not None and not cat.in_period(q):
         p = cat.plan.period
-        fail({"zh": f"季度 {q} 不在规划期 {p.start}–{p.end} 内", "en": f"quarter {q} is outside the plan period {p.start}–{p.end}"}, lang)
+        fail("cli.quarter_outside", lang, quarter=q, start=p.start, end=p.end)
     return q
 
 
@@ -130,13 +167,11 @@ def reporting_unit_or_exit(cat, name: str, quarter, lang: str):
     institutional reform the successor (said on stderr)."""
     u = resolve_unit_or_exit(cat, name, lang)
     if u.kind == "group":
-        fail({"zh": f"“{u.name}”是群组，不是一个报送单位；请指定具体单位，如 --unit 资源县",
-              "en": f"'{u.name}' is a group, not a reporting unit; name one unit, e.g. --unit ziyuan"}, lang)
+        fail("cli.group_not_unit", lang, name=u.name)
     now = cat.current(u.id, quarter)
     if now != u.id:
         succ = cat.by_id[now]
-        sys.stderr.write(f"注意：自 {u.successor.from_} 起“{u.name}”的任务由“{succ.name}”报送，已为后者生成。\n" if lang == "zh"
-                         else f"note: from {u.successor.from_} on, '{succ.name}' reports for '{u.name}'; writing its form.\n")
+        note(lang, "cli.successor", since=u.successor.from_, old=u.name, new=succ.name)
         u = succ
     return u
 
@@ -150,11 +185,8 @@ def write_or_exit(path: Path, data: bytes | str, lang: str, shown: str | None = 
     try:
         write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
     except NotRegularFile:
-        fail({"zh": f"{shown} 不是普通文件（是设备、命名管道、目录或符号链接），不会覆盖它",
-              "en": f"{shown} is not a regular file (a device, FIFO, directory or symbolic link) and will not be replaced"}, lang)
+        fail("cli.not_regular", lang, path=shown)
     except OutputLocked:
-        fail({"zh": f"无法替换 {shown}：文件可能正在 Excel 或 WPS 中打开。请关闭后重试；原文件未改动。",
-              "en": f"cannot replace {shown}: it is probably open in Excel or WPS. Close it and retry; "
-                    "the old file is unchanged."}, lang)
+        fail("cli.locked", lang, path=shown)
     except OSError as e:
-        fail({"zh": f"无法写入 {shown}：{e.strerror or e}", "en": f"cannot write {shown}: {e.strerror or e}"}, lang)
+        fail("cli.cannot_write", lang, path=shown, reason=e.strerror or e)

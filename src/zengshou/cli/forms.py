@@ -16,24 +16,23 @@ from typing import Annotated
 
 import typer
 
-from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, LangOpt, fail, lang_of, load_catalog_or_exit, out, workspace_or_exit,
-                                 quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, write_or_exit)
+from zengshou.cli.app import command
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, QuarterOpt, fail, lang_of, load_catalog_or_exit,
+                                 out, quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, workspace_or_exit,
+                                 write_or_exit)
+from zengshou.i18n import t
 
 FORMS_DIR = Path("forms")
 
 
-@app.command("template")
+@command("template")
 def template_cmd(
-    quarter: Annotated[str, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2.")],
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Unit: id, full name or alias.")] = None,
-    all_units: Annotated[bool, typer.Option("--all", help="One form for every unit that must report that quarter.")] = False,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="File to write (default ./<unit id>-<quarter>.xlsx); with --all a folder "
-        "(default forms/<quarter>/, one <unit id>.xlsx each).")] = None,
-    all_rows: Annotated[bool, typer.Option(
-        "--all-rows", help="Also list the rows the unit only participates in, marked optional (选填).")] = False,
-    force: Annotated[bool, typer.Option("--force", help="Replace existing files that differ (a filled-in form would be lost).")] = False,
+    quarter: QuarterOpt,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=H("opt.unit"))] = None,
+    all_units: Annotated[bool, typer.Option("--all", help=H("opt.template.all"))] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=H("opt.template.output"))] = None,
+    all_rows: Annotated[bool, typer.Option("--all-rows", help=H("opt.template.all_rows"))] = False,
+    force: Annotated[bool, typer.Option("--force", help=H("opt.template.force"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -47,14 +46,13 @@ def template_cmd(
 
     lang = lang_of(lang)
     if bool(unit) == all_units:
-        fail({"zh": "请用 --unit 指定一个单位，或用 --all 生成全部单位的表单（二者选一）",
-              "en": "give either --unit for one unit or --all for every unit (one of the two)"}, lang)
+        fail("cli.unit_or_all", lang)
     cat = load_catalog_or_exit(data, lang)
     q = quarter_or_exit(cat, quarter, lang)
     if all_units:
         folder = output if output is not None else FORMS_DIR / str(q)
         if folder.exists() and not folder.is_dir():
-            fail({"zh": f"{folder} 不是文件夹（--all 时 -o 指定文件夹）", "en": f"{folder} is not a folder (with --all, -o names a folder)"}, lang)
+            fail("cli.not_folder_all", lang, path=folder)
         jobs = [(uid, folder / f"{uid}.xlsx") for uid in cat.reporters(q)]
     else:
         u = reporting_unit_or_exit(cat, unit, q, lang)
@@ -69,7 +67,7 @@ def template_cmd(
         name = cat.by_id[uid].name
         shown = display_path(target)
         if not rows:
-            fail({"zh": f"“{name}”在重点任务清单中没有任务，无需报送", "en": f"'{name}' is named on no row; nothing to report"}, lang)
+            fail("cli.no_rows", lang, name=name)
         blob = form_bytes(cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
         if target.exists() and not force:
             try:
@@ -78,14 +76,12 @@ def template_cmd(
                 same = False
             if not same:
                 kept += 1
-                sys.stderr.write(f"{shown} 已存在且内容不同（可能已填写），未改动；确需重新生成请加 --force\n" if lang == "zh"
-                                 else f"{shown} exists with different content (maybe filled in) and was left alone; use --force to replace it\n")
+                sys.stderr.write(t("cli.exists_differs", lang, path=shown) + "\n")
                 continue
         write_or_exit(target, blob, lang, shown)
         n = len(rows) - len(optional)
-        extra = (f"（另有 {len(optional)} 项选填）" if lang == "zh" else f" (+{len(optional)} optional)") if optional else ""
-        out(f"已写入 {shown}：{name} {q.label(lang)}，须报送 {n} 项任务{extra}" if lang == "zh"
-            else f"wrote {shown}: {name}, {q.label(lang)}, {n} required row(s){extra}")
+        extra = t("cli.form_optional", lang, n=len(optional)) if optional else ""
+        out(t("cli.form_wrote", lang, path=shown, unit=name, quarter=q.label(lang), n=n, extra=extra))
     if kept:
         raise typer.Exit(1)
 
@@ -93,16 +89,13 @@ def template_cmd(
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-@app.command("import")
+@command("import")
 def import_cmd(
-    files: Annotated[list[Path], typer.Argument(help="Filled-in forms (.xlsx).", show_default=False)],
-    unit: Annotated[str | None, typer.Option(
-        "--unit", "-u", help="Whose file it is: required for the plan's own table, checked against a form.")] = None,
-    quarter: Annotated[str | None, typer.Option(
-        "--quarter", "-q", help="Which quarter: required for the plan's own table, checked against a form.")] = None,
-    submitted: Annotated[str | None, typer.Option(
-        "--submitted", metavar="YYYY-MM-DD", help="Date the form was sent; without it the submission is a draft.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing submission, showing what changed.")] = False,
+    files: Annotated[list[Path], typer.Argument(help=H("opt.import.files"), metavar=H("meta.files"), show_default=False)],
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=H("opt.import.unit"))] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.import.quarter"))] = None,
+    submitted: Annotated[str | None, typer.Option("--submitted", metavar="YYYY-MM-DD", help=H("opt.import.submitted"))] = None,
+    force: Annotated[bool, typer.Option("--force", help=H("opt.import.force"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -119,7 +112,7 @@ def import_cmd(
     cat = ws.cat
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     if unit_id and cat.by_id[unit_id].kind == "group":
-        fail({"zh": f"“{cat.by_id[unit_id].name}”是群组，不是一个报送单位", "en": f"'{cat.by_id[unit_id].name}' is a group, not a reporting unit"}, lang)
+        fail("cli.group_not_unit_short", lang, name=cat.by_id[unit_id].name)
     q = quarter_or_exit(cat, quarter, lang) if quarter else None
     sub_date = None
     if submitted is not None:
@@ -128,13 +121,12 @@ def import_cmd(
                 raise ValueError
             sub_date = date.fromisoformat(submitted)
         except ValueError:
-            fail({"zh": f"日期格式不对：{submitted}（应为 YYYY-MM-DD，如 2023-07-05）",
-                  "en": f"not a date: {submitted} (expected YYYY-MM-DD, e.g. 2023-07-05)"}, lang)
+            fail("cli.bad_date_eg", lang, text=submitted)
     for f in files:
         if not f.exists():
-            fail({"zh": f"文件不存在：{f}", "en": f"no such file: {f}"}, lang)
+            fail("cli.no_such_file", lang, path=f)
         if f.is_dir():
-            fail({"zh": f"{f} 是文件夹，请给出 .xlsx 文件", "en": f"{f} is a folder; name .xlsx files"}, lang)
+            fail("cli.is_folder_xlsx", lang, path=f)
 
     outcomes = import_forms(cat, data, files, unit_id=unit_id, quarter=q, submitted=sub_date, force=force)
     findings = [f for oc in outcomes for f in oc.form.findings]
@@ -144,14 +136,12 @@ def import_cmd(
             sys.stdout.write(oc.diff if oc.diff.endswith("\n") else oc.diff + "\n")
         filled = sum(1 for _, t in imp.items if t.strip())
         if oc.written:
-            verb = ("已替换" if oc.replaced else "已导入") if lang == "zh" else ("replaced" if oc.replaced else "imported")
-            out(f"{verb} {imp.display} → {oc.target_display}：{len(imp.items)} 项，已填写 {filled} 项" if lang == "zh"
-                else f"{verb} {imp.display} → {oc.target_display}: {len(imp.items)} item(s), {filled} filled in")
+            out(t("cli.replaced" if oc.replaced else "cli.imported", lang, source=imp.display, target=oc.target_display,
+                  items=len(imp.items), filled=filled))
         elif oc.unchanged:
-            out(f"{imp.display} → {oc.target_display}：内容相同，未改动" if lang == "zh"
-                else f"{imp.display} → {oc.target_display}: same content, unchanged")
+            out(t("cli.import_same", lang, source=imp.display, target=oc.target_display))
         else:
-            out(f"未导入 {imp.display}（见下列问题）" if lang == "zh" else f"not imported: {imp.display} (see below)")
+            out(t("cli.not_imported", lang, source=imp.display))
 
     targets = [oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None]
     sources: dict[str, str] = {}

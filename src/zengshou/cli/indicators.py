@@ -7,21 +7,13 @@ from typing import Annotated
 
 import typer
 
-from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, console, fail, lang_of,
-                                 out, workspace_or_exit, quarter_or_exit, resolve_unit_or_exit, say)
-from zengshou.indicators import AGG_WORD
+from zengshou.cli.app import command
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, H, LangOpt, TableOrJson, console, fail, lang_of,
+                                 out, quarter_or_exit, resolve_unit_or_exit, width, workspace_or_exit)
+from zengshou.i18n import localized, paren, t, tr
+from zengshou.messages import MESSAGES
 
-STATUS_WORD = {
-    "on_track": {"zh": "正常", "en": "on track"},
-    "behind": {"zh": "滞后", "en": "behind"},
-    "n/a": {"zh": "—", "en": "n/a"},
-}
-REASON_WORD = {
-    "threshold": {"zh": "界线，不考核", "en": "threshold, not tracked"},
-    "no_data": {"zh": "暂无数字", "en": "no figures yet"},
-    "no_target": {"zh": "无目标值", "en": "no target"},
-}
+
 def _pct(v: float | None) -> str:
     return "—" if v is None else f"{v * 100:.0f}%"
 
@@ -30,14 +22,13 @@ def _latest_quarter(ws, data, lang):
     cat = ws.cat
     qs = [q for q in ws.quarter_folders() if cat.in_period(q)]
     if not qs:
-        fail({"zh": f"{data}/progress 下没有季度文件夹；用 --quarter 指定季度",
-              "en": f"no quarter folders under {data}/progress; name one with --quarter"}, lang)
+        fail("cli.no_quarter_folders", lang, path=f"{data}/progress")
     return qs[-1]
 
 
-@app.command("indicators")
+@command("indicators")
 def indicators_cmd(
-    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2 (default: the latest folder under progress/).")] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.indicators.quarter"))] = None,
     fmt: FormatOpt = TableOrJson.table,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
@@ -58,20 +49,17 @@ def indicators_cmd(
                         "scopes": list(scopes.values()), "assumptions": [sc.assumption(lang) for sc in open_scopes]},
                        ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
+    from zengshou.cli.tables import Column, table
 
-    title = (f"{cat.plan.short_title} — 量化指标（截至{q.label('zh')}）" if lang == "zh"
-             else f"{cat.plan.short_title} — indicators as of {q.label('en')}")
-    heads = (("序号", "指标（计算方式）", "实际", "目标", "完成", "应完成", "状态") if lang == "zh"
-             else ("Row", "Indicator (how it adds up)", "Actual", "Target", "Done", "Due", "Status"))
-    table = Table(title=title, show_lines=False)
-    for i, h in enumerate(heads):
-        table.add_column(h, justify="right" if i in (0, 2, 3, 4, 5) else "left", overflow="fold",
-                         min_width=14 if i == 1 else None, ratio=1 if i == 1 else None,
-                         max_width={2: 11, 3: 11, 6: 8}.get(i))
+    title = t("indicators.title", lang, plan=cat.plan.short_title, quarter=q.label(lang))
+    cols = [Column(t("indicators.row", lang), justify="right"), Column(t("indicators.name", lang), wrap=True, grow=True, min=14),
+            Column(t("indicators.actual", lang), justify="right", wrap=True, min=6),
+            Column(t("indicators.target", lang), justify="right", wrap=True, min=6),
+            Column(t("indicators.done", lang), justify="right"), Column(t("indicators.due", lang), justify="right"),
+            Column(t("indicators.status", lang), wrap=True, min=4)]
+    body = []
     for p in rows:
         ind = p.ind
-        name = ind.name if lang == "zh" or not ind.name_en else ind.name_en
         unit = "" if ind.unit == "%" else " " + ind.unit
         pct = "%" if ind.unit == "%" else ""
         target = "—" if p.target is None else fmt_number(p.target) + pct + unit
@@ -80,33 +68,25 @@ def indicators_cmd(
         actual = "—" if p.actual is None else fmt_number(p.actual) + pct
         if p.in_scope > 1 and p.units:
             actual += f" ({len(p.units)}/{p.in_scope})"
-        status = say(STATUS_WORD[p.status], lang)
-        if p.reason:
-            status = say(REASON_WORD[p.reason], lang)
-        agg = say(AGG_WORD.get(ind.aggregation, {"zh": ind.aggregation}), lang)
+        status = t(f"ind.{p.reason or p.status}", lang)
+        agg = t(f"agg.{ind.aggregation}", lang) if f"agg.{ind.aggregation}" in MESSAGES else ind.aggregation
         if ind.by:
             agg += f" {ind.by}"
-        label = f"{name}（{agg}）" if lang == "zh" else f"{name} ({agg})"
+        label = paren(localized(ind.name, ind.name_en, lang), agg, lang)
         if not p.scope_confirmed:
-            label += f"\n〔{say(UNCONFIRMED, lang)}〕" if lang == "zh" else f"\n[{say(UNCONFIRMED, lang)}]"
-        table.add_row(str(p.row), label, actual, target, _pct(p.achieved), _pct(p.expected), status)
-    console().print(table)
-    note = ("实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。"
-            "每县各有目标的指标，任一县未达即为滞后。"
-            if lang == "zh" else
-            "Actual: city total (shares: the lowest / highest reported; in brackets units reported / units due). "
-            "Due: linear over the plan period. Where each county has its own target, one county short makes it behind.")
-    console().print(note)
+            label += "\n" + t("indicators.unconfirmed", lang, note=tr(UNCONFIRMED, lang))
+        body.append([str(p.row), label, actual, target, _pct(p.achieved), _pct(p.expected), status])
+    con = console()
+    con.print(table(title, cols, body, width(), lang=lang))
+    con.print(t("indicators.note", lang))
     for sc in open_scopes:
-        console().print(sc.assumption(lang) + (
-            f"核实后在 units.yaml 中改正该组成员并将 confirmed 改为 true。" if lang == "zh" else
-            " Once checked, correct the group's members in units.yaml and set confirmed: true."))
+        con.print(sc.assumption(lang) + t("indicators.confirm_scope", lang))
 
 
-@app.command("history")
+@command("history")
 def history_cmd(
-    task: Annotated[int, typer.Option("--task", "-t", help="Row number (序号) of the key task list.")],
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only this unit: id, full name or alias.")] = None,
+    task: Annotated[int, typer.Option("--task", "-t", help=H("opt.history.task"))],
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=H("opt.history.unit"))] = None,
     fmt: FormatOpt = TableOrJson.table,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
@@ -117,30 +97,27 @@ def history_cmd(
     lang = lang_of(lang)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
-    t = cat.task(task)
-    if t is None:
-        fail({"zh": f"重点任务清单中没有第 {task} 项（共 {len(cat.tasks)} 项）",
-              "en": f"the key task list has no row {task} (it has {len(cat.tasks)})"}, lang)
+    row = cat.task(task)
+    if row is None:
+        fail("cli.no_task_row", lang, row=task, count=len(cat.tasks))
     uid = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     entries = history(ws, task, uid)
     if fmt is TableOrJson.json:
-        out(json.dumps({"task": task, "text": t.text, "unit": uid,
-                        "indicators": [i.id for i in t.indicators],
+        out(json.dumps({"task": task, "text": row.text, "unit": uid,
+                        "indicators": [i.id for i in row.indicators],
                         "entries": [{"quarter": e.quarter, "unit": e.unit_id, "unit_name": e.unit_name,
                                      "status": e.status, "figures": e.figures, "progress": e.progress,
                                      "file": e.file.replace("\\", "/")} for e in entries]},
                        ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
+    from zengshou.cli.tables import Column, table
 
-    title = f"第 {task} 项：{t.text}" if lang == "zh" else f"Row {task}: {t.text}"
-    heads = ("季度", "单位", "状态", "指标数字", "落实进度") if lang == "zh" else ("Quarter", "Unit", "Status", "Figures", "Progress")
-    table = Table(title=title, show_lines=True)
-    for i, h in enumerate(heads):
-        table.add_column(h, overflow="fold", ratio=4 if i == 4 else None, no_wrap=i == 0)
-    for e in entries:
-        figs = "\n".join(f"{k}: {v}" for k, v in e.figures.items())
-        table.add_row(e.quarter, e.unit_name, e.status or "", figs, e.progress)
-    console().print(table)
+    cols = [Column(t("history.quarter", lang)), Column(t("history.unit", lang), wrap=True, min=8, max=16),
+            Column(t("history.status", lang), wrap=True, min=4), Column(t("history.figures", lang), wrap=True, min=8),
+            Column(t("history.progress", lang), wrap=True, grow=True, min=16)]
+    body = [[e.quarter, e.unit_name, e.status or "", "\n".join(f"{k}: {v}" for k, v in e.figures.items()), e.progress]
+            for e in entries]
+    con = console()
+    con.print(table(t("history.title", lang, row=task, text=row.text), cols, body, width(), lines=True, lang=lang))
     if not entries:
-        console().print("没有找到报送内容。" if lang == "zh" else "Nothing reported on this row yet.")
+        con.print(t("history.none", lang))

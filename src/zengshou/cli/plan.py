@@ -7,15 +7,15 @@ from typing import Annotated
 
 import typer
 
-from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, console, lang_of,
-                                 load_catalog_or_exit, out, resolve_unit_or_exit)
-from zengshou.i18n import w
+from zengshou.cli.app import command
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, H, LangOpt, TableOrJson, console, lang_of,
+                                 load_catalog_or_exit, out, resolve_unit_or_exit, width)
+from zengshou.i18n import join, t
 
 
-@app.command("tasks")
+@command("tasks")
 def tasks_cmd(
-    unit: Annotated[str | None, typer.Option("--unit", "-u", help="Only rows this unit is named on: id, full name or alias.")] = None,
+    unit: Annotated[str | None, typer.Option("--unit", "-u", help=H("opt.tasks.unit"))] = None,
     fmt: FormatOpt = TableOrJson.table,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
@@ -28,49 +28,37 @@ def tasks_cmd(
     if unit is not None:
         u = resolve_unit_or_exit(cat, unit, lang)
         roles = cat.roles(u.id)
-    rows = [t for t in cat.tasks if roles is None or t.id in roles]
+    rows = [task for task in cat.tasks if roles is None or task.id in roles]
     if fmt is TableOrJson.json:
         items = []
-        for t in rows:
-            d = {"id": t.id, "measure": t.measure, "measure_title": cat.measures[t.measure].title,
-                 "part": cat.measures[t.measure].part, "text": t.text, "lead": t.units[0], "units": list(t.units),
-                 "units_text": t.units_text}
+        for task in rows:
+            d = {"id": task.id, "measure": task.measure, "measure_title": cat.measures[task.measure].title,
+                 "part": cat.measures[task.measure].part, "text": task.text, "lead": task.units[0], "units": list(task.units),
+                 "units_text": task.units_text}
             if roles is not None:
-                d["role"] = roles[t.id]
-                d["required"] = roles[t.id] in ("lead", "county")
+                d["role"] = roles[task.id]
+                d["required"] = roles[task.id] in ("lead", "county")
             items.append(d)
         out(json.dumps(items, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
+    from zengshou.cli.tables import Column, table
 
-    title = cat.plan.short_title + (" — 重点任务清单" if lang == "zh" else " — key task list")
+    title = t("tasks.title", lang, plan=cat.plan.short_title)
     if u is not None:
-        n = len(cat.required_rows(u.id))
-        title = (f"{u.name}：涉及 {len(rows)} 项任务，须报送 {n} 项" if lang == "zh"
-                 else f"{u.name}: named on {len(rows)} rows, must report {n}")
-    table = Table(title=title, show_lines=True, expand=False)
-    heads = ("序号", "措施", "具体落实措施", "牵头单位", "责任单位") if lang == "zh" else \
-            ("Row", "Measure", "Task", "Lead", "Units")
-    table.add_column(heads[0], justify="right", no_wrap=True)
-    table.add_column(heads[1], max_width=14, overflow="fold")
-    table.add_column(heads[2], ratio=3, min_width=20, overflow="fold")
-    table.add_column(heads[3], max_width=12, overflow="fold")
-    if roles is not None:
-        table.add_column("角色" if lang == "zh" else "Role", min_width=4, overflow="fold")
-    else:
-        table.add_column(heads[4], max_width=30, overflow="fold")
-    for t in rows:
-        m = cat.measures[t.measure]
-        last = w(_role_word(roles[t.id]), lang) if roles is not None else "、".join(t.units[1:])
-        table.add_row(str(t.id), f"{m.id}. {m.title}", t.text, t.units[0], last)
-    console().print(table)
+        title = t("tasks.title_unit", lang, unit=u.name, rows=len(rows), n=len(cat.required_rows(u.id)))
+    cols = [Column(t("tasks.row", lang), justify="right"), Column(t("tasks.measure", lang), wrap=True, min=8, max=14),
+            Column(t("tasks.task", lang), wrap=True, grow=True, min=24), Column(t("tasks.lead", lang), wrap=True, min=8, max=12)]
+    cols.append(Column(t("tasks.role", lang)) if roles is not None else Column(t("tasks.units", lang), wrap=True, min=8, max=24))
+    body = []
+    for task in rows:
+        m = cat.measures[task.measure]
+        last = t(f"role.{roles[task.id]}", lang) if roles is not None else t("sep.list", lang).join(task.units[1:])
+        # wrapped by zengshou.writer.wrap, "1." stays on the line of the name it numbers
+        body.append([str(task.id), f"{m.id}. {m.title}", task.text, task.units[0], last])
+    console().print(table(title, cols, body, width(), lines=True, lang=lang))
 
 
-def _role_word(role: str) -> str:
-    return {"lead": "lead", "participant": "participant", "county": "county"}[role]
-
-
-@app.command("units")
+@command("units")
 def units_cmd(
     fmt: FormatOpt = TableOrJson.table,
     data: DataOpt = DEFAULT_DATA,
@@ -93,16 +81,16 @@ def units_cmd(
             items.append(d)
         out(json.dumps(items, ensure_ascii=False, indent=2))
         return
-    from rich.table import Table
+    from zengshou.cli.tables import Column, table
 
-    table = Table(title="责任单位" if lang == "zh" else "Units", show_lines=False)
-    for h in (("编号", "名称", "类别", "须报送", "别名") if lang == "zh" else ("Id", "Name", "Kind", "Must report", "Aliases")):
-        table.add_column(h, overflow="fold")
-    kinds = {"department": "department", "county": "county_kind", "other": "other", "group": "group_kind"}
+    cols = [Column(t("units.id", lang)), Column(t("units.name", lang), wrap=True, min=10),
+            Column(t("units.kind", lang), wrap=True, min=6), Column(t("units.due", lang), justify="right"),
+            Column(t("units.aliases", lang), wrap=True, grow=True, min=10)]
+    body = []
     for u in cat.units:
         need = len(cat.required_rows(u.id)) if u.kind != "group" else 0
-        extra = "、".join(u.aliases)
+        extra = join(u.aliases, lang)
         if u.members:
-            extra = ("成员：" if lang == "zh" else "members: ") + "、".join(cat.by_id[m].name for m in u.members if m in cat.by_id)
-        table.add_row(u.id, u.name, w(kinds[u.kind], lang), str(need) if need else "", extra)
-    console().print(table)
+            extra = t("units.members", lang, names=join((cat.by_id[m].name for m in u.members if m in cat.by_id), lang))
+        body.append([u.id, u.name, t(f"kind.{u.kind}", lang), str(need) if need else "", extra])
+    console().print(table(t("units.title", lang), cols, body, width(), lang=lang))

@@ -19,22 +19,22 @@ from typing import Annotated
 
 import typer
 
-from zengshou.cli.app import app
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, LangOpt, TableOrJson, fail, lang_of, load_catalog_or_exit, out, workspace_or_exit,
-                                 quarter_or_exit, reporting_unit_or_exit, write_or_exit)
+from zengshou.cli.app import command
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, FormatOpt, H, LangOpt, QuarterOpt, TableOrJson, UnitOpt, fail,
+                                 lang_of, load_catalog_or_exit, out, quarter_or_exit, reporting_unit_or_exit, workspace_or_exit,
+                                 write_or_exit)
+from zengshou.i18n import join, t
 from zengshou.writer import render_form
 
 # ---------------------------------------------------------------- zengshou new
 
-@app.command("new")
+@command("new")
 def new_cmd(
-    unit: Annotated[str, typer.Option("--unit", "-u", help="Unit: id, full name or alias.")],
-    quarter: Annotated[str, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2.")],
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing file (it is the clerk's work: careful).")] = False,
-    output: Annotated[Path | None, typer.Option(
-        "--output", "-o", help="Write here instead of <data>/progress/<quarter>/<unit id>.yaml; '-' prints it.")] = None,
-    all_rows: Annotated[bool, typer.Option(
-        "--all-rows", help="Also list the rows the unit only participates in (optional to report).")] = False,
+    unit: UnitOpt,
+    quarter: QuarterOpt,
+    force: Annotated[bool, typer.Option("--force", help=H("opt.new.force"))] = False,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=H("opt.new.output"))] = None,
+    all_rows: Annotated[bool, typer.Option("--all-rows", help=H("opt.new.all_rows"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -56,7 +56,7 @@ def new_cmd(
         optional = {r for r in roles if r not in required}
         rows = sorted(roles)
     if not rows:
-        fail({"zh": f"“{u.name}”在重点任务清单中没有任务，无需报送", "en": f"'{u.name}' is named on no row; nothing to report"}, lang)
+        fail("cli.no_rows", lang, name=u.name)
 
     from zengshou.forms import previous_texts, unit_figures
 
@@ -69,28 +69,19 @@ def new_cmd(
         out(text)
         return
     if target.is_dir():
-        fail({"zh": f"{shown} 是一个文件夹", "en": f"{shown} is a folder"}, lang)
+        fail("cli.is_folder", lang, path=shown)
     if target.exists() and not force:
-        fail({"zh": f"{shown} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force（原文件会另存为 .bak）",
-              "en": f"{shown} already exists and was left alone (it may hold work); use --force to replace it "
-                    "(the old file is kept as .bak)"}, lang)
+        fail("cli.exists", lang, path=shown)
     saved = _keep_old(target, text, shown, lang) if target.exists() else None
     if saved == "same":
-        out(f"{shown} 内容相同，未改动" if lang == "zh" else f"{shown}: same content, unchanged")
+        out(t("cli.same_content", lang, path=shown))
         return
     write_or_exit(target, text, lang, shown)
     n = len(rows) - len(optional)
-    if lang == "zh":
-        msg = f"{'已替换' if saved else '已写入'} {shown}：{u.name} {q.label(lang)}，须报送 {n} 项任务"
-        msg += f"（另有 {len(optional)} 项可选）" if optional else ""
-        msg += f"；原文件另存为 {saved}" if saved else ""
-        msg += f"。\n填写后运行：zengshou validate {shown}"
-    else:
-        msg = f"{'replaced' if saved else 'wrote'} {shown}: {u.name}, {q.label(lang)}, {n} required row(s)"
-        msg += f" (+{len(optional)} optional)" if optional else ""
-        msg += f"; the old file is kept as {saved}" if saved else ""
-        msg += f".\nWhen filled in, run: zengshou validate {shown}"
-    out(msg)
+    extra = t("cli.new_optional", lang, n=len(optional)) if optional else ""
+    kept = t("cli.new_kept", lang, backup=saved) if saved else ""
+    out(t("cli.new_replaced" if saved else "cli.new_wrote", lang, path=shown, unit=u.name, quarter=q.label(lang), n=n,
+          extra=extra + kept))
 
 
 def _keep_old(target: Path, text: str, shown: str, lang: str) -> str:
@@ -103,30 +94,27 @@ def _keep_old(target: Path, text: str, shown: str, lang: str) -> str:
     try:
         old = target.read_bytes()
     except OSError as e:
-        fail({"zh": f"无法读取 {shown}：{e.strerror or e}", "en": f"cannot read {shown}: {e.strerror or e}"}, lang)
+        fail("cli.cannot_read", lang, path=shown, reason=e.strerror or e)
     if old == text.encode("utf-8"):
         return "same"
-    diff = unified_diff(old.decode("utf-8", "replace"), text, shown, "现有 / existing", "新生成 / new")
+    diff = unified_diff(old.decode("utf-8", "replace"), text, shown, t("cli.diff_old", lang), t("cli.diff_new", lang))
     try:
         saved = backup(target)
     except OSError as e:
-        fail({"zh": f"无法备份 {shown}，未改动：{e.strerror or e}", "en": f"cannot back up {shown}, left alone: {e.strerror or e}"}, lang)
+        fail("cli.cannot_back_up", lang, path=shown, reason=e.strerror or e)
     sys.stdout.write(diff if diff.endswith("\n") else diff + "\n")
     return display_path(saved)
 
 
 # ---------------------------------------------------------------- zengshou status
 
-@app.command("status")
+@command("status")
 def status_cmd(
-    quarter: Annotated[str, typer.Option("--quarter", "-q", help="Quarter, e.g. 2023Q2.")],
+    quarter: QuarterOpt,
     fmt: FormatOpt = TableOrJson.table,
-    remind: Annotated[bool, typer.Option(
-        "--remind", help="Print the reminder notice (催报通知) for the units still missing or invalid, instead of the table.")] = False,
-    notice_date: Annotated[str | None, typer.Option(
-        "--date", help="Date printed on the notice, YYYY-MM-DD (default: today).")] = None,
-    templates: Annotated[Path | None, typer.Option(
-        "--templates", help="Folder holding reminder.txt.j2 (reminder.en.txt.j2 with --lang en; default: templates/ beside the data folder).")] = None,
+    remind: Annotated[bool, typer.Option("--remind", help=H("opt.status.remind"))] = False,
+    notice_date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help=H("opt.status.date"))] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help=H("opt.status.templates"))] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -148,11 +136,11 @@ def status_cmd(
         try:
             day = date.fromisoformat(notice_date)
         except ValueError:
-            fail({"zh": f"日期格式不对：{notice_date}（应为 YYYY-MM-DD）", "en": f"not a date: {notice_date} (expected YYYY-MM-DD)"}, lang)
+            fail("cli.bad_date", lang, text=notice_date)
     try:
         config = load_config(data)
     except ConfigError as e:
-        fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
+        fail("cli.bad_config", lang, error=e)
     st = quarter_status(ws, q, result=lint(ws, quarter=str(q), config=config))
     code = 0 if st.complete else 1
     if remind:
@@ -170,62 +158,71 @@ def status_cmd(
 
 
 def _print_table(cat, st, lang: str) -> None:
+    """The roll call, laid out for the terminal's width (see :mod:`zengshou.cli.tables`): all
+    columns when they fit on one line each; narrower, without the 文件 column (a unit has a file
+    unless it is 未报送) and with the states' short forms, noted under the table; at the
+    narrowest one block per unit."""
+    from zengshou.cli.common import console, width
+    from zengshou.cli.tables import Column, fits_whole, table
     from zengshou.notice import needs_reminder, state_text
+    from zengshou.status import STATES
 
-    from rich.console import Console
-    from rich.table import Table
+    con = console()
+    cols = width()
+    rows_missing = [_missing_text(u, lang) for u in st.units]
+    tot = st.totals
+    title = t("status.title", lang, quarter=st.quarter.label(lang), deadline=st.deadline.isoformat())
 
-    from zengshou.i18n import w
-    from zengshou.rules.completeness import _ranges
+    def build(short: bool, with_file: bool):
+        heads = [Column(t("status.unit", lang), wrap=True, min=10)]
+        if with_file:
+            heads += [Column(t("status.kind", lang), wrap=True, min=6), Column(t("status.file", lang))]
+        heads += [Column(t("status.submitted", lang)), Column(t("status.state", lang), wrap=True, min=6),
+                  Column(t("status.missing", lang), wrap=True, min=6), Column(t("status.errors", lang), justify="right"),
+                  Column(t("status.warnings", lang), justify="right")]
+        rows = []
+        for u, miss in zip(st.units, rows_missing):
+            r = [u.name] + ([t(f"kind.{u.kind}", lang), "✓" if u.file else "—"] if with_file else [])
+            r += [u.submitted.isoformat() if u.submitted else "—", state_text(u, lang, short=short), miss,
+                  str(u.errors) if u.file else "—", str(u.warnings) if u.file else "—"]
+            rows.append(r)
+        total = [t("status.total", lang)] + ([f"{tot['units']}", f"{tot['reported']}"] if with_file else [])
+        total += ["", t("status.total_reported", lang, reported=tot["reported"], units=tot["units"]),
+                  str(tot["missing_rows"]), str(tot["errors"]), str(tot["warnings"])]
+        return heads, rows, total
 
-    zh = lang == "zh"
-    kinds = {"department": "department", "other": "other", "county": "county"}
-    title = (f"{st.quarter.label(lang)}落实进度报送情况（截止 {st.deadline.isoformat()}）" if zh
-             else f"Submissions for {st.quarter.label(lang)} (deadline {st.deadline.isoformat()})")
-    table = Table(title=title, show_lines=False)
-    heads = (("单位", "类别", "文件", "报送日期", "状态", "缺报任务", "错误", "警告") if zh
-             else ("Unit", "Kind", "File", "Submitted", "State", "Rows missing", "Errors", "Warnings"))
-    for i, h in enumerate(heads):
-        table.add_column(h, justify="right" if i >= 6 else "left", no_wrap=i != 5, overflow="fold")
-    sep = "、" if zh else ", "
-    for n, u in enumerate(st.units):
-        if u.state == "missing":
-            miss = f"{u.required}（全部）" if zh else f"{u.required} (all)"
-        elif u.missing_rows:
-            miss = f"{len(u.missing_rows)}（{_ranges(u.missing_rows, sep)}）" if zh else f"{len(u.missing_rows)} ({_ranges(u.missing_rows, sep)})"
-        else:
-            miss = "—"
-        last = n + 1 == len(st.units)
-        table.add_row(u.name, w(kinds[u.kind], lang), "✓" if u.file else "—",
-                      u.submitted.isoformat() if u.submitted else "—", state_text(u, lang), miss,
-                      str(u.errors) if u.file else "—", str(u.warnings) if u.file else "—", end_section=last)
-    t = st.totals
-    table.add_row("合计" if zh else "Total", f"{t['units']}", f"{t['reported']}", "",
-                  f"已报 {t['reported']}/{t['units']}" if zh else f"{t['reported']}/{t['units']} reported",
-                  str(t["missing_rows"]), str(t["errors"]), str(t["warnings"]))
-    con = Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 120)
-    con.print(table)
-    con.print(_totals_text(t, lang))
+    heads, rows, total = build(short=False, with_file=True)
+    notes = []
+    if not fits_whole(heads, rows + [total], cols):
+        heads, rows, total = build(short=True, with_file=False)
+        forms = join((t("fmt.means", lang, short=t(f"state.{s}.short", lang), full=t(f"state.{s}", lang)) for s in STATES
+                      if t(f"state.{s}.short", lang) != t(f"state.{s}", lang)), lang)
+        notes = [t("table.short_forms", lang, forms=forms), t("status.no_file_column", lang)]
+    con.print(table(title, heads, rows, cols, total=total, lang=lang))
+    for n in notes:
+        con.print(n)
+    con.print(_totals_text(tot, lang))
     if st.other_files:
-        con.print(("其他文件（不属于须报送单位，或与已报送文件重复）：" if zh else "Other files (no unit that must report, or duplicates): ")
-                  + sep.join(st.other_files))
+        con.print(t("status.others", lang, files=join(st.other_files, lang)))
     if st.complete:
-        con.print("全部单位已按要求报送。" if zh else "Every unit has reported.")
+        con.print(t("status.complete", lang))
     else:
         waiting = sum(1 for u in st.units if needs_reminder(u))
-        con.print(f"尚有 {waiting} 个单位未报送或需修改；zengshou status --quarter {st.quarter} --remind 可生成催报通知。" if zh
-                  else f"{waiting} unit(s) still missing or to fix; `zengshou status --quarter {st.quarter} --remind` prints a reminder notice.")
+        con.print(t("status.waiting", lang, n=waiting, quarter=st.quarter))
 
 
-def _totals_text(t: dict, lang: str) -> str:
-    from zengshou.status import STATE_WORDS
+def _missing_text(u, lang: str) -> str:
+    from zengshou.rules.completeness import _ranges
 
+    if u.state == "missing":
+        return t("status.all_missing", lang, n=u.required)
+    if u.missing_rows:
+        return t("status.some_missing", lang, n=len(u.missing_rows), rows=_ranges(u.missing_rows, t("sep.list", lang)))
+    return "—"
+
+
+def _totals_text(tot: dict, lang: str) -> str:
     order = ("on_time", "late", "draft", "invalid", "missing")
-    if lang == "zh":
-        short = {"on_time": "按时", "late": "逾期", "draft": "草稿", "invalid": "有错误", "missing": "未报送"}
-        states = "、".join(f"{short[s]} {t[s]}" for s in order)
-        return (f"合计：应报 {t['units']} 个单位，{states}；缺报任务 {t['missing_rows']} 项，"
-                f"错误 {t['errors']} 个，警告 {t['warnings']} 个。")
-    states = ", ".join(f"{STATE_WORDS[s]['en']} {t[s]}" for s in order)
-    return (f"Total: {t['units']} units must report: {states}; {t['missing_rows']} required row(s) missing, "
-            f"{t['errors']} error(s), {t['warnings']} warning(s).")
+    states = join((t("status.state_count", lang, state=t(f"state.{s}.short", lang), n=tot[s]) for s in order), lang)
+    return t("status.totals", lang, units=tot["units"], states=states, missing_rows=tot["missing_rows"],
+             errors=tot["errors"], warnings=tot["warnings"])

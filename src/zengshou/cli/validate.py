@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from zengshou.cli.app import app
-from zengshou.cli.common import DEFAULT_DATA, DataOpt, LangOpt, data_dir_or_exit, fail, lang_of, write_or_exit
+from zengshou.cli.app import command
+from zengshou.cli.common import DEFAULT_DATA, DataOpt, H, LangOpt, data_dir_or_exit, fail, lang_of, write_or_exit
 
 
 class Fmt(str, Enum):
@@ -19,20 +19,18 @@ class Fmt(str, Enum):
     github = "github"
 
 
-@app.command("validate")
+@command("validate")
 def validate_cmd(
     paths: Annotated[list[Path] | None, typer.Argument(
-        help="Files or folders to check (pre-commit passes file names). Default: the whole data directory.")] = None,
-    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help="Only this quarter, e.g. 2023Q2.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too.")] = False,
-    fmt: Annotated[Fmt, typer.Option("--format", "-f", help="text, json or github (annotations).")] = Fmt.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Also write the JSON report to this file.")] = None,
+        help=H("opt.validate.paths"), metavar=H("meta.paths"))] = None,
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.validate.quarter"))] = None,
+    strict: Annotated[bool, typer.Option("--strict", help=H("opt.validate.strict"))] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", "-f", help=H("opt.validate.format"))] = Fmt.text,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=H("opt.validate.output"))] = None,
     changed: Annotated[bool, typer.Option(
-        "--changed", help="Only files changed since a git ref (committed, staged, unstaged, untracked); "
-        "everything when tasks.yaml, units.yaml or zengshou.toml changed. Ref: `--changed REF` or --since REF, "
-        "default origin/HEAD, else HEAD.")] = False,
+        "--changed", help=H("opt.validate.changed"))] = False,
     since: Annotated[str | None, typer.Option(
-        "--since", metavar="REF", help="Git ref for --changed (implies it), e.g. origin/main.")] = None,
+        "--since", metavar=H("meta.ref"), help=H("opt.validate.since"))] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -45,7 +43,7 @@ def validate_cmd(
     lang = lang_of(lang)
     data_dir_or_exit(data, lang)
     if quarter is not None and Quarter.try_parse(quarter) is None:
-        fail({"zh": f"季度格式不对：{quarter}（应为 2023Q2 这样的形式）", "en": f"not a quarter: {quarter} (expected e.g. 2023Q2)"}, lang)
+        fail("cli.bad_quarter", lang, text=quarter)
     if quarter is not None:
         quarter = str(Quarter.parse(quarter))
     if changed and since is None and paths and len(paths) == 1 and not paths[0].exists():
@@ -54,13 +52,13 @@ def validate_cmd(
         since, paths = str(paths[0]), None
     for p in paths or []:
         if not p.exists():
-            fail({"zh": f"文件不存在：{p}", "en": f"no such file: {p}"}, lang)
+            fail("cli.no_such_file", lang, path=p)
     if output is not None:
         _check_output(output, lang)
     try:
         config = load_config(data)
     except ConfigError as e:
-        fail({"zh": f"配置文件有误：{e}", "en": f"bad configuration: {e}"}, lang)
+        fail("cli.bad_config", lang, error=e)
     paths = _scope(paths, data, changed or since is not None, since, lang)
     result = lint(data, paths, quarter=quarter, config=config, keep=False)
     reporter = REPORTERS[fmt.value](lang, result.sources, result.files_checked)
@@ -78,9 +76,7 @@ def _check_output(output: Path, lang: str) -> None:
     try:
         check_target(output)
     except NotRegularFile:
-        fail({"zh": f"--output {output} 不是普通文件（是设备、命名管道、目录或符号链接），不会覆盖它；请指定一个普通文件路径",
-              "en": f"--output {output} is not a regular file (a device, FIFO, directory or symbolic link) and will not "
-                    "be replaced; name a regular file"}, lang)
+        fail("cli.not_regular_output", lang, path=output)
 
 
 def _scope(paths: list[Path] | None, data: Path, changed: bool, since: str | None, lang: str) -> list[Path] | None:
@@ -98,11 +94,11 @@ def _scope(paths: list[Path] | None, data: Path, changed: bool, since: str | Non
         from zengshou.changed import GitError, changed_files
 
         if paths:
-            fail({"zh": "--changed 不能与文件参数同时使用", "en": "--changed cannot be combined with file arguments"}, lang)
+            fail("cli.changed_with_paths", lang)
         try:
             ch = changed_files(data, since)
         except GitError as e:
-            fail({"zh": f"无法确定改动的文件：{e}", "en": f"cannot tell which files changed: {e}"}, lang)
+            fail("cli.changed_unknown", lang, error=e)
         if ch.everything:
             return None
         return ch.files or [data / DEFINITIONS[0]]

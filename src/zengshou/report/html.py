@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from zengshou.i18n import t as msg
 from zengshou.report.labels import labels
 from zengshou.report.model import FILLED, Report, measure_spans, units_spans
 from zengshou.report.xlsx import STATUS_KEYS, progress_cell, section_info, status_rows, totals_line, unit_label
@@ -46,8 +47,7 @@ def view(report: Report, lang: str = "zh") -> dict:
     """Everything the template shows, as plain data (documented in docs/report.md)."""
     t = labels(lang)
     ql = report.quarter.label(lang)
-    title = (f"{report.plan.short_title}{t['title_suffix']}（{ql}）" if lang == "zh"
-             else f"{report.plan.short_title}: {t['title_suffix']} ({ql})")
+    title = msg("report.title", lang, plan=report.plan.short_title, suffix=t["title_suffix"], quarter=ql)
 
     def cell(entry) -> dict:
         text, style = progress_cell(entry, t)
@@ -78,7 +78,7 @@ def view(report: Report, lang: str = "zh") -> dict:
               "headers": [t[k] for k in STATUS_KEYS], "rows": status_rows(report, lang, t),
               "states": [u.state for u in report.status.units],
               "totals": totals_line(report, t), "other_files": list(report.status.other_files)}
-    return {"lang": lang, "html_lang": "zh-CN" if lang == "zh" else "en", "t": t, "title": title,
+    return {"lang": lang, "html_lang": msg("report.html_lang", lang), "t": t, "title": title,
             "plan": {"title": report.plan.title, "short_title": report.plan.short_title},
             "quarter": str(report.quarter), "quarter_label": ql, "deadline": report.deadline.isoformat(),
             "summary": summary, "leads": leads, "counties": counties, "status": status,
@@ -104,18 +104,15 @@ def render_html(report: Report, lang: str = "zh", templates: Path | None = None,
         tpl = env.get_template(name)
         return tpl.render(**view(report, lang))
     except TemplateNotFound as e:
-        raise TemplateProblem(_msg(lang, f"找不到模板 {e.name}", f"template not found: {e.name}")) from None
+        raise TemplateProblem(msg("report.tpl_not_found", lang, name=e.name)) from None
     except TemplateSyntaxError as e:
         where = f"{e.filename or e.name}:{e.lineno}"
-        raise TemplateProblem(_msg(lang, f"模板语法错误 {where}：{e.message}",
-                                   f"template syntax error at {where}: {e.message}")) from None
+        raise TemplateProblem(msg("report.tpl_syntax", lang, where=where, error=e.message)) from None
     except UndefinedError as e:
         where = _template_line(e, env)
-        raise TemplateProblem(_msg(lang, f"模板使用了未定义的变量{where}：{e.message}（可用变量见 docs/report.md）",
-                                   f"template uses an undefined variable{where}: {e.message} "
-                                   "(see docs/report.md for the variables)")) from None
+        raise TemplateProblem(msg("report.tpl_undefined", lang, where=where, error=e.message)) from None
     except TemplateError as e:
-        raise TemplateProblem(_msg(lang, f"模板出错：{e}", f"template error: {e}")) from None
+        raise TemplateProblem(msg("report.tpl_error", lang, error=e)) from None
 
 
 def _template_line(exc: BaseException, env) -> str:
@@ -129,6 +126,3 @@ def _template_line(exc: BaseException, env) -> str:
         tb = tb.tb_next
     return found
 
-
-def _msg(lang: str, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zengshou.catalog import Catalog
+from zengshou.i18n import localized
 from zengshou.indicators import Progress, collect, progress
 from zengshou.quarters import Quarter
 from zengshou.workspace import Workspace
@@ -47,7 +48,7 @@ def series(cat: Catalog, data_dir: Path | str | None, upto: Quarter | str, lang:
             ind = p.ind
             s = out.get(ind.id)
             if s is None:
-                name = ind.name if lang == "zh" or not ind.name_en else ind.name_en
+                name = localized(ind.name, ind.name_en, lang)
                 s = out[ind.id] = Series(p.row, ind.id, name, ind.unit, ind.aggregation, p.target)
             s.quarters.append(str(q))
             s.actual.append(p.actual)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from zengshou.i18n import t
+
 EXCEL_CELL_LIMIT = 32_767
 
 
@@ -23,12 +25,8 @@ class TooLong:
 
     def message(self, lang: str = "zh") -> str:
         where = f"{self.file}:{self.line or '-'}:{self.col or '-'}" if self.file else self.unit
-        if lang == "zh":
-            return (f"{where} {self.unit} 第 {self.row} 项的落实进度有 {self.length} 个字符，超过 Excel 单元格上限 "
-                    f"{EXCEL_CELL_LIMIT} 个字符；报表不截断文字，因此未生成 .xlsx。请压缩到 300 字以内，或只生成 --format html。")
-        return (f"{where} {self.unit}, row {self.row}: the progress text has {self.length} characters, more than "
-                f"Excel's cell limit of {EXCEL_CELL_LIMIT}; the report never cuts text, so no .xlsx was written. "
-                "Shorten it to at most 300 characters, or use --format html.")
+        return t("report.too_long", lang, where=where, unit=self.unit, row=self.row, length=self.length,
+                 limit=EXCEL_CELL_LIMIT)
 
 
 class TooLongForExcel(Exception):

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from zengshou.i18n import LANGS, paren
+from zengshou.i18n import t as msg
 from zengshou.indicators import fmt_number
 from zengshou.report.indicators import Series
 
@@ -16,13 +18,15 @@ W, H = 520, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 34, 40
 ACTUAL, DUE, TARGET = "#1f4e79", "#7f7f7f", "#c00000"
 
+#: the chart's and the section's words, per language, from the message catalogue
 LABELS = {
-    "zh": {"actual": "实际", "due": "应完成", "target": "目标", "status": {"on_track": "正常", "behind": "滞后", "n/a": "—"},
-           "heads": ("序号", "指标", "实际", "目标", "完成", "应完成", "状态"), "title": "量化指标",
-           "no_data": "暂无数字", "threshold": "界线，不考核", "no_target": "无目标值"},
-    "en": {"actual": "actual", "due": "due", "target": "target", "status": {"on_track": "on track", "behind": "behind", "n/a": "n/a"},
-           "heads": ("Row", "Indicator", "Actual", "Target", "Done", "Due", "Status"), "title": "Indicators",
-           "no_data": "no figures yet", "threshold": "threshold, not tracked", "no_target": "no target"},
+    lang: {"actual": msg("indicators.actual", lang), "due": msg("indicators.due", lang), "target": msg("indicators.target", lang),
+           "status": {k: msg(f"ind.{k}", lang) for k in ("on_track", "behind", "n/a")},
+           "heads": tuple(msg(k, lang) for k in ("indicators.row", "report.ind_name", "indicators.actual", "indicators.target",
+                                               "indicators.done", "indicators.due", "indicators.status")),
+           "title": msg("report.ind_section", lang),
+           **{k: msg(f"ind.{k}", lang) for k in ("no_data", "threshold", "no_target")}}
+    for lang in LANGS
 }
 
 
@@ -56,7 +60,7 @@ def chart(s: Series, lang: str = "zh") -> str:
         return TOP + ph * (1 - v / top)
 
     unit = "%" if s.unit == "%" else s.unit
-    title = f"{s.row}. {s.name}（{unit}）" if lang == "zh" else f"{s.row}. {s.name} ({unit})"
+    title = msg("report.chart_title", lang, row=s.row, name=s.name, unit=unit)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
            f'role="img" aria-label="{escape(title, {chr(34): "&quot;"})}" font-family="sans-serif" font-size="11">',
            f'<title>{escape(title)}</title>',
@@ -111,7 +115,7 @@ def section_html(series: list[Series], lang: str = "zh") -> str:
         status = t[p.reason] if p.reason else t["status"][p.status]
         agg = AGG_WORD.get(s.aggregation, {}).get(lang, s.aggregation)
         cls = f' class="{p.status}"' if not p.reason else ""
-        rows.append(f"<tr{cls}><td class=\"c\">{s.row}</td><td>{escape(s.name)}（{escape(agg)}）</td>"
+        rows.append(f"<tr{cls}><td class=\"c\">{s.row}</td><td>{escape(paren(s.name, agg, lang))}</td>"
                     f"<td class=\"c\">{escape(actual)}</td><td class=\"c\">{escape(target)}</td>"
                     f"<td class=\"c\">{_pct(p.achieved)}</td><td class=\"c\">{_pct(p.expected)}</td>"
                     f"<td class=\"c state\">{escape(status)}</td></tr>")

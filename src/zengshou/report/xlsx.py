@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from copy import copy
 
+from zengshou.i18n import join, paren
+from zengshou.i18n import t as msg
 from zengshou.report.labels import labels
 from zengshou.report.layout import FONT, MAX_ROW_HEIGHT, SIZE, TITLE_SIZE, char_width, height_for, line_count, setup_print
 from zengshou.report.model import BLANK, FILLED, MISSING, SKIPPED, Report, measure_spans, units_spans
@@ -158,7 +160,7 @@ def unit_label(entry, t: dict[str, str], lang: str) -> str:
     if entry.role == "county":
         return entry.unit_name
     role = t["role_" + entry.role]
-    return f"{entry.unit_name}（{role}）" if lang == "zh" else f"{entry.unit_name} ({role})"
+    return paren(entry.unit_name, role, lang)
 
 
 
@@ -205,8 +207,8 @@ def render_xlsx(report: Report, lang: str = "zh") -> bytes:
 
 def _summary(ws, report: Report, t, st: Styles, header: str, lang: str) -> None:
     sh = Sheet(ws, [6, 16, 38, 60, 22], st)
-    title = f"{report.plan.short_title}{t['title_suffix']}（{report.quarter.label(lang)}）" if lang == "zh" else \
-        f"{report.plan.short_title}: {t['title_suffix']} ({report.quarter.label(lang)})"
+    title = msg("report.title", lang, plan=report.plan.short_title, suffix=t["title_suffix"],
+                quarter=report.quarter.label(lang))
     sh.put(1, 1, title, "title", cols=5, size=TITLE_SIZE)
     for c, key in enumerate(("no", "measure", "task", "progress", "units"), 1):
         sh.put(2, c, t[key], "head")
@@ -318,8 +320,7 @@ def _status(ws, report: Report, t, st: Styles, header: str, lang: str) -> None:
     r += 2
     others = report.status.other_files
     if others:
-        sh.put(r, 1, t["other_files"] + "：" + "、".join(others) if lang == "zh" else
-               t["other_files"] + ": " + ", ".join(others), "info", cols=n)
+        sh.put(r, 1, msg("fmt.colon", lang, label=t["other_files"], value=join(others, lang)), "info", cols=n)
     sh.finish(title_rows="2:2", freeze="C3", header=header, lang=lang)
 
 
@@ -333,4 +334,4 @@ def row_ranges(rows: list[int], lang: str) -> str:
             j += 1
         parts.append(str(rows[i]) if i == j else f"{rows[i]}–{rows[j]}")
         i = j + 1
-    return ("、" if lang == "zh" else ", ").join(parts)
+    return join(parts, lang)

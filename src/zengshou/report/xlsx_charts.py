@@ -8,21 +8,18 @@ and render in Excel, WPS and LibreOffice alike.
 
 from __future__ import annotations
 
+from zengshou.i18n import LANGS, t
 from zengshou.report.indicators import Series
 
-SHEET = {"zh": "指标", "en": "Indicators"}
-HEADS = {
-    "zh": ("序号", "指标编号", "指标", "单位", "方式", "实际", "目标", "完成", "应完成", "状态"),
-    "en": ("Row", "Id", "Indicator", "Unit", "Adds up", "Actual", "Target", "Done", "Due", "Status"),
-}
-SERIES_HEADS = {"zh": ("季度", "实际", "应完成", "目标"), "en": ("Quarter", "Actual", "Due", "Target")}
-WORDS = {
-    "zh": {"on_track": "正常", "behind": "滞后", "n/a": "—", "threshold": "界线，不考核", "no_data": "暂无数字",
-           "no_target": "无目标值", "title": "量化指标完成情况", "series": "分季度数据（图表数据源）"},
-    "en": {"on_track": "on track", "behind": "behind", "n/a": "n/a", "threshold": "threshold, not tracked",
-           "no_data": "no figures yet", "no_target": "no target", "title": "Indicators: progress against targets",
-           "series": "By quarter (chart data)"},
-}
+# the sheet's words, per language, from the message catalogue
+SHEET = {lang: t("report.ind_sheet", lang) for lang in LANGS}
+HEADS = {lang: tuple(t(k, lang) for k in ("indicators.row", "report.ind_id", "report.ind_name", "report.ind_unit",
+                                           "report.ind_agg", "indicators.actual", "indicators.target", "indicators.done",
+                                           "indicators.due", "indicators.status")) for lang in LANGS}
+SERIES_HEADS = {lang: tuple(t(k, lang) for k in ("history.quarter", "indicators.actual", "indicators.due", "indicators.target"))
+                for lang in LANGS}
+WORDS = {lang: {**{k: t(f"ind.{k}", lang) for k in ("on_track", "behind", "n/a", "threshold", "no_data", "no_target")},
+                "title": t("report.ind_title", lang), "series": t("report.ind_series", lang)} for lang in LANGS}
 CHART_COL = "L"  # charts sit to the right of the table
 CHART_ROWS = 16  # rows of sheet per chart
 
@@ -87,7 +84,7 @@ def add_indicator_sheet(wb, series: list[Series], lang: str = "zh", title: str |
     for s in series:
         if not s.chartable:
             continue
-        ws.cell(r, 1, f"{s.row}. {s.name}（{s.unit}）" if lang == "zh" else f"{s.row}. {s.name} ({s.unit})").font = bold
+        ws.cell(r, 1, t("report.chart_title", lang, row=s.row, name=s.name, unit=s.unit)).font = bold
         ws.row_dimensions[r].height = height_for(1)
         r += 1
         head = r

@@ -1,0 +1,565 @@
+"""Every user-facing string, by message id: ``id → (Chinese, English)``.
+
+One catalogue for the terminal (help, messages, tables), the reports, the forms and the docs, so
+the same thing has the same name everywhere. Placeholders are ``str.format`` fields and appear in
+both languages (a test checks it). Rule texts stay with their rules (``zengshou.rules``: a rule's
+texts keyed by its code are a catalogue of their own); everything else lives here.
+
+Look strings up with :func:`zengshou.i18n.t`; never branch on the language in code.
+
+Sections: vocabulary (one word per thing), formatting glue, CLI messages, help, table headers,
+findings output, rule docs, notice phrases, report labels, forms. Plain data, no imports: this
+module is read on every start-up.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # ------------------------------------------------------------ vocabulary: one word per thing
+    # unit kinds (units.yaml ``kind``): status, units, the report's 报送情况 sheet and the docs
+    "kind.county": ("县（市、区）", "county"),
+    "kind.department": ("市直部门", "city department"),
+    "kind.other": ("其他单位", "other body"),
+    "kind.group": ("群组", "group"),
+    # a unit's role on a row of the key task list
+    "role.lead": ("牵头", "lead"),
+    "role.participant": ("配合", "participating"),
+    "role.county": ("县级", "county"),
+    "role.other": ("其他", "other"),
+    "role.group": ("所在群组", "via group"),
+    # reporting states of a unit in a quarter (zengshou.status.STATES); full form and the short
+    # form narrow tables and totals use
+    "state.missing": ("未报送", "missing"),
+    "state.invalid": ("有错误", "invalid"),
+    "state.draft": ("草稿（未填报送日期）", "draft (no date)"),
+    "state.late": ("逾期报送", "late"),
+    "state.on_time": ("按时报送", "on time"),
+    "state.missing.short": ("未报送", "missing"),
+    "state.invalid.short": ("有错误", "invalid"),
+    "state.draft.short": ("草稿", "draft"),
+    "state.late.short": ("逾期", "late"),
+    "state.on_time.short": ("按时", "on time"),
+    "state.late_by": ("{state} {days} 天", "{state} by {days} day(s)"),
+    # finding levels
+    "level.error": ("错误", "error"),
+    "level.warning": ("警告", "warning"),
+    "level.off": ("关闭", "off"),
+    # an item's optional 进展 (models.ProgressItem.status): the values are typed in Chinese in
+    # every submission, so they are the same words in both languages, glossed in English
+    "progress.values": ("未启动 / 推进中 / 已完成 / 持续推进", "未启动 / 推进中 / 已完成 / 持续推进"),
+    # indicator states and how an indicator adds up (zengshou.indicators)
+    "ind.on_track": ("正常", "on track"),
+    "ind.behind": ("滞后", "behind"),
+    "ind.n/a": ("—", "n/a"),
+    "ind.threshold": ("界线，不考核", "threshold, not tracked"),
+    "ind.no_data": ("暂无数字", "no figures yet"),
+    "ind.no_target": ("无目标值", "no target"),
+    "ind.unconfirmed": ("口径待确认", "scope to be confirmed"),
+    "ind.assumption": ("“{group}”按{members}计：方案{where}未列出名单，{unconfirmed}。",
+                       "{group} is taken as {members}: the plan{where} names no list; {unconfirmed}."),
+    "ind.assumption_where": ("（第{rows}项）", " (rows {rows})"),
+    "agg.cumulative": ("累计", "cumulative"),
+    "agg.count_by": ("限期累计", "count by date"),
+    "agg.level": ("保有量", "level"),
+    "agg.per_year": ("年度", "per year"),
+    "agg.monthly": ("每月", "every month"),
+    "agg.at_least": ("不低于", "at least"),
+    "agg.at_most": ("不超过", "at most"),
+    "agg.threshold": ("界线", "threshold"),
+
+    # ------------------------------------------------------------ formatting glue
+    "sep.list": ("、", ", "),
+    "sep.clause": ("；", "; "),
+    "fmt.paren": ("{text}（{note}）", "{text} ({note})"),
+    "fmt.colon": ("{label}：{value}", "{label}: {value}"),
+    "fmt.row": ("第 {row} 项", "row {row}"),
+    "fmt.date": ("{year}年{month}月{day}日", "{day} {month_name} {year}"),
+    "fmt.date_short": ("{month}月{day}日", "{day} {month_abbr}"),
+    "fmt.quarter": ("{year}年第{nth}季度", "Q{q} {year}"),
+    "fmt.means": ("{short}＝{full}", "{short} = {full}"),
+    "fmt.error_prefix": ("错误：", "error: "),
+    "fmt.note_prefix": ("注意：", "note: "),
+
+    # ------------------------------------------------------------ CLI: usage and environment errors
+    "cli.bad_lang": ("不支持的语言：{lang}（可用 zh、en）", "unsupported language: {lang} (use zh or en)"),
+    "cli.no_data_dir": ("数据目录不存在：{data}（用 --data 指定，或设置 ZENGSHOU_DATA）",
+                        "data directory not found: {data} (use --data or set ZENGSHOU_DATA)"),
+    "cli.unknown_unit": ("未知单位：{name}{hint}", "unknown unit: {name}{hint}"),
+    "cli.unit_near": ("；可能是：{near}", "; did you mean: {near}"),
+    "cli.unit_see_all": ("；用 zengshou units 查看全部单位", "; see `zengshou units`"),
+    "cli.bad_quarter": ("季度格式不对：{text}（应为 2023Q2 这样的形式）", "not a quarter: {text} (expected e.g. 2023Q2)"),
+    "cli.quarter_outside": ("季度 {quarter} 不在规划期 {start}–{end} 内", "quarter {quarter} is outside the plan period {start}–{end}"),
+    "cli.group_not_unit": ("“{name}”是群组，不是一个报送单位；请指定具体单位，如 --unit 资源县",
+                           "'{name}' is a group, not a reporting unit; name one unit, e.g. --unit ziyuan"),
+    "cli.group_not_unit_short": ("“{name}”是群组，不是一个报送单位", "'{name}' is a group, not a reporting unit"),
+    "cli.successor": ("自 {since} 起“{old}”的任务由“{new}”报送，已为后者生成。",
+                      "from {since} on, '{new}' reports for '{old}'; writing its form."),
+    "cli.locked": ("无法替换 {path}：文件可能正在 Excel 或 WPS 中打开。请关闭后重试；原文件未改动。",
+                   "cannot replace {path}: it is probably open in Excel or WPS. Close it and retry; the old file is unchanged."),
+    "cli.cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "cli.data_not_dir": ("数据目录 {data} 不是目录（是一个文件）；用 --data 指定数据目录，或设置 ZENGSHOU_DATA",
+                         "data directory {data} is not a directory (it is a file); use --data or set ZENGSHOU_DATA"),
+    "cli.not_regular": ("{path} 不是普通文件（是设备、命名管道、目录或符号链接），不会覆盖它",
+                        "{path} is not a regular file (a device, FIFO, directory or symbolic link) and will not be replaced"),
+    "cli.not_regular_output": ("--output {path} 不是普通文件（是设备、命名管道、目录或符号链接），不会覆盖它；请指定一个普通文件路径",
+                               "--output {path} is not a regular file (a device, FIFO, directory or symbolic link) and will "
+                               "not be replaced; name a regular file"),
+    "cli.bad_today": ("环境变量 ZENGSHOU_TODAY={value} 不是有效日期：应为 YYYY-MM-DD，如 2023-07-05；或删除该变量",
+                      "ZENGSHOU_TODAY={value} is not a valid date: use YYYY-MM-DD, e.g. 2023-07-05, or unset it"),
+    "cli.bad_config": ("配置文件有误：{error}", "bad configuration: {error}"),
+    "cli.bad_date": ("日期格式不对：{text}（应为 YYYY-MM-DD）", "not a date: {text} (expected YYYY-MM-DD)"),
+    "cli.bad_date_eg": ("日期格式不对：{text}（应为 YYYY-MM-DD，如 2023-07-05）",
+                        "not a date: {text} (expected YYYY-MM-DD, e.g. 2023-07-05)"),
+    "cli.no_such_file": ("文件不存在：{path}", "no such file: {path}"),
+    "cli.is_folder": ("{path} 是一个文件夹", "{path} is a folder"),
+    "cli.is_folder_xlsx": ("{path} 是文件夹，请给出 .xlsx 文件", "{path} is a folder; name .xlsx files"),
+    "cli.not_folder_all": ("{path} 不是文件夹（--all 时 -o 指定文件夹）", "{path} is not a folder (with --all, -o names a folder)"),
+    "cli.no_rows": ("“{name}”在重点任务清单中没有任务，无需报送", "'{name}' is named on no row; nothing to report"),
+    "cli.exists": ("{path} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force（原文件会另存为 .bak）",
+                   "{path} already exists and was left alone (it may hold work); use --force to replace it "
+                   "(the old file is kept as .bak)"),
+    "cli.same_content": ("{path} 内容相同，未改动", "{path}: same content, unchanged"),
+    "cli.cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "cli.cannot_back_up": ("无法备份 {path}，未改动：{reason}", "cannot back up {path}, left alone: {reason}"),
+    "cli.diff_old": ("现有 / existing", "现有 / existing"),
+    "cli.diff_new": ("新生成 / new", "新生成 / new"),
+    "cli.exists_differs": ("{path} 已存在且内容不同（可能已填写），未改动；确需重新生成请加 --force",
+                           "{path} exists with different content (maybe filled in) and was left alone; use --force to replace it"),
+    "cli.unit_or_all": ("请用 --unit 指定一个单位，或用 --all 生成全部单位的表单（二者选一）",
+                        "give either --unit for one unit or --all for every unit (one of the two)"),
+    "cli.no_task_row": ("重点任务清单中没有第 {row} 项（共 {count} 项）", "the key task list has no row {row} (it has {count})"),
+    "cli.no_quarter_folders": ("{path} 下没有季度文件夹；用 --quarter 指定季度", "no quarter folders under {path}; name one with --quarter"),
+    "cli.no_such_rule": ("没有这条规则：{code}{hint}", "no such rule: {code}{hint}"),
+    "cli.rule_see_all": ("；用 zengshou rules 查看全部规则", "; see `zengshou rules`"),
+    "cli.changed_with_paths": ("--changed 不能与文件参数同时使用", "--changed cannot be combined with file arguments"),
+    "cli.changed_unknown": ("无法确定改动的文件：{error}", "cannot tell which files changed: {error}"),
+    "cli.bad_formats": ("不支持的格式：{formats}（可用 xlsx、html，用逗号分隔）",
+                        "unsupported format: {formats} (use xlsx, html, comma-separated)"),
+    "cli.templates_missing": ("模板目录不存在：{path}", "template folder not found: {path}"),
+    # CLI: what was done
+    "cli.new_wrote": ("已写入 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}。\n填写后运行：zengshou validate {path}",
+                      "wrote {path}: {unit}, {quarter}, {n} required row(s){extra}.\nWhen filled in, run: zengshou validate {path}"),
+    "cli.new_replaced": ("已替换 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}。\n填写后运行：zengshou validate {path}",
+                         "replaced {path}: {unit}, {quarter}, {n} required row(s){extra}.\nWhen filled in, run: zengshou validate {path}"),
+    "cli.new_optional": ("（另有 {n} 项可选）", " (+{n} optional)"),
+    "cli.new_kept": ("；原文件另存为 {backup}", "; the old file is kept as {backup}"),
+    "cli.form_wrote": ("已写入 {path}：{unit} {quarter}，须报送 {n} 项任务{extra}", "wrote {path}: {unit}, {quarter}, {n} required row(s){extra}"),
+    "cli.form_optional": ("（另有 {n} 项选填）", " (+{n} optional)"),
+    "cli.imported": ("已导入 {source} → {target}：{items} 项，已填写 {filled} 项",
+                     "imported {source} → {target}: {items} item(s), {filled} filled in"),
+    "cli.replaced": ("已替换 {source} → {target}：{items} 项，已填写 {filled} 项",
+                     "replaced {source} → {target}: {items} item(s), {filled} filled in"),
+    "cli.import_same": ("{source} → {target}：内容相同，未改动", "{source} → {target}: same content, unchanged"),
+    "cli.not_imported": ("未导入 {source}（见下列问题）", "not imported: {source} (see below)"),
+    "cli.merge_stopped": ("合并已中止：{n} 个错误", "merge stopped: {n} error(s)"),
+    "cli.merge_skip_hint": ("；修正后重试，或用 --skip-invalid 跳过有错误的报送文件（它们会在报表中标出）",
+                            "; fix them and retry, or use --skip-invalid to leave those submissions out (marked in the report)"),
+    "cli.merge_skipped": ("已跳过 {n} 个有错误的报送文件：{files}", "skipped {n} submission(s) with errors: {files}"),
+
+    # ------------------------------------------------------------ help: the program
+    "help.app": ("增收：桂林市促进脱贫人口持续增收三年行动方案重点任务落实进度的季度报送工具。\n\n"
+                 "退出码：0 正常；1 发现问题（或仍有单位未报送）；2 用法或环境错误。",
+                 "zengshou (增收): quarterly progress reporting on the key tasks of Guilin's plan to keep raising "
+                 "the incomes of people lifted out of poverty.\n\n"
+                 "Exit codes: 0 ok, 1 findings (or units still missing), 2 usage or environment error."),
+    "help.version": ("显示版本号后退出。", "Print the version and exit."),
+    "help.help": ("显示本帮助后退出。", "Show this help and exit."),
+    "help.install_completion": ("为当前 shell 安装命令补全。", "Install completion for the current shell."),
+    "help.show_completion": ("显示当前 shell 的命令补全脚本，可复制后自行安装。",
+                             "Show completion for the current shell, to copy it or customize the installation."),
+    "help.quickstart": (
+        "增收：重点任务落实进度季度报送工具\n"
+        "\n"
+        "填报人员（各县、市直牵头单位）\n"
+        "  zengshou tasks --unit 资源县                  本单位负责哪些任务\n"
+        "  zengshou new --unit 资源县 --quarter 2023Q3   生成本单位的填报文件\n"
+        "  zengshou validate 文件.yaml                   检查填好的文件\n"
+        "  zengshou rules C404                           查看某条提示的说明\n"
+        "\n"
+        "汇总人员\n"
+        "  zengshou status --quarter 2023Q3              谁已报送、谁还没有\n"
+        "  zengshou status --quarter 2023Q3 --remind     生成催报通知\n"
+        "  zengshou template --all --quarter 2023Q3      生成 Excel 填报表\n"
+        "  zengshou import 表格.xlsx                     导入填好的 Excel 表\n"
+        "  zengshou merge --quarter 2023Q3               生成汇总表（Excel 和网页）\n"
+        "\n"
+        "说明：README.md（给填报人员的说明）、docs/rules.md、docs/report.md、\n"
+        "docs/forms.md。全部命令：zengshou --help；每个命令：zengshou 命令 --help。\n"
+        "English: zengshou --lang en",
+        "zengshou (增收): quarterly progress reporting on the key tasks\n"
+        "\n"
+        "Clerks (counties, city lead units)\n"
+        "  zengshou tasks --unit ziyuan                  the rows your unit reports on\n"
+        "  zengshou new --unit ziyuan --quarter 2023Q3   write your ready-to-fill file\n"
+        "  zengshou validate FILE.yaml                   check the filled-in file\n"
+        "  zengshou rules C404                           explain a finding\n"
+        "\n"
+        "Coordinator\n"
+        "  zengshou status --quarter 2023Q3              who has reported\n"
+        "  zengshou status --quarter 2023Q3 --remind     the reminder notice\n"
+        "  zengshou template --all --quarter 2023Q3      Excel forms for clerks\n"
+        "  zengshou import FORM.xlsx                     read a filled-in form back\n"
+        "  zengshou merge --quarter 2023Q3               the report (Excel and HTML)\n"
+        "\n"
+        "Docs: README.md, docs/rules.md, docs/report.md, docs/forms.md.\n"
+        "Every command: zengshou --help; one command: zengshou COMMAND --help.\n"
+        "中文：zengshou --lang zh"),
+    # help: shared options
+    "opt.data": ("数据目录，含 tasks.yaml、units.yaml 和 progress/。", "Data directory holding tasks.yaml, units.yaml and progress/."),
+    "opt.lang": ("输出语言：zh（中文，默认）或 en（英文）。", "Language of messages and help: zh (default) or en."),
+    "opt.format_table": ("输出格式：table（表格）或 json。", "Output format: table or json."),
+    "opt.quarter": ("季度，如 2023Q2。", "Quarter, e.g. 2023Q2."),
+    "opt.unit": ("单位：编号、全称或简称。", "Unit: id, full name or alias."),
+    # help: commands (short: the one line of `zengshou --help`; long: the command's own help)
+    "cmd.tasks.short": ("重点任务清单，或某单位负责的任务", "The key task list, or one unit's rows"),
+    "cmd.tasks": ("列出重点任务清单；用 --unit 只列某单位涉及的任务及其角色（牵头、配合、县级）。",
+                  "List the key task list (重点任务清单); with --unit, only the rows that unit is named on, "
+                  "and its role (lead, participating, county)."),
+    "opt.tasks.unit": ("只列此单位涉及的任务：编号、全称或简称。", "Only rows this unit is named on: id, full name or alias."),
+    "cmd.units.short": ("单位编号、名称、类别和简称", "Unit ids, names, kinds and aliases"),
+    "cmd.units": ("列出全部单位：编号（用于文件名）、全称、类别、须报送项数和简称。",
+                  "List the units: ids (used in file names), full names, kinds, rows due and aliases."),
+    "cmd.validate.short": ("检查定义文件和填报文件", "Check the definitions and the submissions"),
+    "cmd.validate": ("检查 tasks.yaml、units.yaml 和填报文件。\n\n退出码：0 没有问题；1 发现问题；2 用法错误。",
+                     "Check tasks.yaml, units.yaml and the progress files.\n\n"
+                     "Exit codes: 0 clean, 1 findings, 2 usage error."),
+    "opt.validate.paths": ("要检查的文件或文件夹（pre-commit 会传入文件名）；不给则检查整个数据目录。",
+                           "Files or folders to check (pre-commit passes file names). Default: the whole data directory."),
+    "opt.validate.quarter": ("只检查此季度，如 2023Q2。", "Only this quarter, e.g. 2023Q2."),
+    "opt.validate.strict": ("有警告也算不通过（退出码 1）。", "Warnings fail the run too."),
+    "opt.validate.format": ("输出格式：text（文字）、json 或 github（GitHub 注解）。", "text, json or github (annotations)."),
+    "opt.validate.output": ("另把 JSON 格式的结果写入此文件。", "Also write the JSON report to this file."),
+    "opt.validate.changed": ("只检查某个 git 版本以来改动的文件（已提交、已暂存、未暂存、未跟踪）。若 tasks.yaml、"
+                             "units.yaml 或 zengshou.toml 有改动，则检查全部。版本用 --changed 版本 或 --since 版本"
+                             " 指定，默认 origin/HEAD，没有时为 HEAD。",
+                             "Only files changed since a git ref (committed, staged, unstaged, untracked); "
+                             "everything when tasks.yaml, units.yaml or zengshou.toml changed. Ref: `--changed REF` or "
+                             "--since REF, default origin/HEAD, else HEAD."),
+    "opt.validate.since": ("--changed 比较的 git 版本（隐含 --changed），如 origin/main。",
+                           "Git ref for --changed (implies it), e.g. origin/main."),
+    "cmd.new.short": ("为某单位生成待填写的报送文件", "Write a ready-to-fill submission for a unit"),
+    "cmd.new": ("为某单位生成本季度待填写的报送文件：列出须报送的每项任务，任务原文写在注释里。\n\n"
+                "已有文件时不覆盖（提示后退出码 2）；确需重新生成请加 --force。",
+                "Write a ready-to-fill submission for a unit: every row it must report on, with the task as a comment.\n\n"
+                "Never overwrites an existing file: it says so and exits 2; --force replaces it."),
+    "opt.new.force": ("替换已有文件（其中可能有已填写的内容，请慎用）。", "Replace an existing file (it is the clerk's work: careful)."),
+    "opt.new.output": ("写到此处，而不是 数据目录/progress/季度/单位编号.yaml；用 - 输出到屏幕。",
+                       "Write here instead of <data>/progress/<quarter>/<unit id>.yaml; '-' prints it."),
+    "opt.new.all_rows": ("同时列出本单位只是配合的任务（可选填）。", "Also list the rows the unit only participates in (optional to report)."),
+    "cmd.status.short": ("本季度谁已报送、谁还没有", "Who has reported for a quarter"),
+    "cmd.status": ("某季度的报送情况：按时、逾期、草稿、有错误、未报送。\n\n"
+                   "退出码：0 所有应报单位都已按要求报送；1 仍有单位未报送或有错误（便于定时催报）；2 用法错误。",
+                   "Who has reported for a quarter: on time, late, draft, invalid or missing.\n\n"
+                   "Exit codes: 0 when every unit that must report has a valid, dated file covering all its rows; 1 while "
+                   "anything is missing or invalid (so a scheduler can keep sending reminders); 2 on usage errors."),
+    "opt.status.remind": ("不显示表格，改为生成催报通知（列出未报送或需修改的单位）。",
+                          "Print the reminder notice (催报通知) for the units still missing or invalid, instead of the table."),
+    "opt.status.date": ("催报通知落款日期，YYYY-MM-DD（默认今天）。", "Date printed on the notice, YYYY-MM-DD (default: today)."),
+    "opt.status.templates": ("存放 reminder.txt.j2 的文件夹（英文为 reminder.en.txt.j2；默认数据目录旁的 templates/）。",
+                             "Folder holding reminder.txt.j2 (reminder.en.txt.j2 with --lang en; default: templates/ beside "
+                             "the data folder)."),
+    "cmd.merge.short": ("生成本季度汇总表（Excel 和网页）", "The quarter's report (Excel and HTML)"),
+    "cmd.merge": ("把本季度的报送文件合并为汇总表：汇总表、按牵头单位、按县（市、区）、指标、报送情况。\n\n"
+                  "报送文件有错误时停止（退出码 1），除非加 --skip-invalid；未报送的显示为“未报送”。"
+                  "写出 方案名-季度-落实进度.xlsx 和 .html，并显示其路径。",
+                  "Merge the quarter's submissions into the report: summary, per lead unit, per county, indicators, "
+                  "status.\n\nErrors in the submissions stop the merge (exit 1) unless --skip-invalid; missing submissions "
+                  "show as 未报送. Writes <plan>-<quarter>-落实进度.xlsx/.html and prints their paths."),
+    "opt.merge.quarter": ("要汇总的季度，如 2023Q2。", "Quarter to merge, e.g. 2023Q2."),
+    "opt.merge.out": ("输出文件夹，默认 reports/季度/。", "Output folder. Default: reports/<quarter>/."),
+    "opt.merge.format": ("输出格式，用逗号分隔：xlsx、html。", "Comma-separated: xlsx, html."),
+    "opt.merge.skip_invalid": ("跳过有错误的报送文件（在报表中标出），而不是停止。",
+                               "Leave submissions with errors out (marked in the report) instead of stopping."),
+    "opt.merge.templates": ("自定义 report.html.j2 所在文件夹（缺少的文件用内置模板）。",
+                            "Folder with your own report.html.j2 (missing files fall back to the built-in ones)."),
+    "cmd.template.short": ("生成 Excel 填报表", "Excel forms for clerks"),
+    "cmd.template": ("为填报人员生成 Excel 填报表（.xlsx），只有“落实进度”单元格可编辑。\n\n"
+                     "输入相同则文件逐字节相同。已有内容不同的文件不覆盖，除非加 --force。",
+                     "Write Excel forms (.xlsx) for clerks: only the 落实进度 cells are editable.\n\n"
+                     "Same inputs, same bytes. An existing file with different content is left alone unless --force."),
+    "opt.template.all": ("为该季度每个应报单位各生成一份。", "One form for every unit that must report that quarter."),
+    "opt.template.output": ("输出文件（默认 ./单位编号-季度.xlsx）；用 --all 时为文件夹（默认 forms/季度/，每单位一个 单位编号.xlsx）。",
+                            "File to write (default ./<unit id>-<quarter>.xlsx); with --all a folder (default forms/<quarter>/, "
+                            "one <unit id>.xlsx each)."),
+    "opt.template.all_rows": ("同时列出本单位只是配合的任务，标为选填。",
+                              "Also list the rows the unit only participates in, marked optional (选填)."),
+    "opt.template.force": ("替换内容不同的已有文件（已填写的表会丢失）。", "Replace existing files that differ (a filled-in form would be lost)."),
+    "cmd.import.short": ("导入填好的 Excel 表并检查", "Import filled-in Excel forms"),
+    "cmd.import": ("把填好的 Excel 表导入为 progress/季度/单位编号.yaml，然后检查。\n\n"
+                   "退出码：0 已导入且无错误；1 发现问题（有文件被拒绝，或导入后有错误）；2 用法错误。",
+                   "Import filled-in Excel forms into progress/<quarter>/<unit id>.yaml, then validate them.\n\n"
+                   "Exit 0 imported and valid, 1 findings (a file refused, or imported but invalid), 2 usage error."),
+    "opt.import.files": ("填好的 Excel 表（.xlsx）。", "Filled-in forms (.xlsx)."),
+    "opt.import.unit": ("文件属于哪个单位：导入方案原表时必填，导入填报表时用于核对。",
+                        "Whose file it is: required for the plan's own table, checked against a form."),
+    "opt.import.quarter": ("哪个季度：导入方案原表时必填，导入填报表时用于核对。",
+                           "Which quarter: required for the plan's own table, checked against a form."),
+    "opt.import.submitted": ("报送日期；不填则导入为草稿。", "Date the form was sent; without it the submission is a draft."),
+    "opt.import.force": ("替换已有的报送文件，并显示改动。", "Replace an existing submission, showing what changed."),
+    "cmd.schema.short": ("输出某类文件的 JSON Schema", "The JSON Schema of a file kind"),
+    "cmd.schema": ("输出某类文件的 JSON Schema（供编辑器和 check-jsonschema 使用）。",
+                   "Print the JSON Schema of a file kind (for editors and check-jsonschema)."),
+    "opt.schema.kind": ("progress（季度报送文件）、tasks 或 units。", "progress (a quarterly submission), tasks or units."),
+    "cmd.rules.short": ("全部检查规则，或解释一条", "Every rule, or one explained"),
+    "cmd.rules": ("列出全部检查规则，或解释一条：检查什么、为什么、错误示例和正确示例。",
+                  "List every rule, or explain one: what it checks, why, a failing and a fixed example."),
+    "opt.rules.code": ("要解释的规则代码（如 C404）或名称（如 empty-progress）。",
+                       "A rule code (C404) or name (empty-progress) to explain."),
+    "opt.rules.format": ("输出格式：text（文字）或 json。", "text or json."),
+    "cmd.indicators.short": ("量化指标完成情况", "The plan's quantitative targets"),
+    "cmd.indicators": ("规划的量化指标：实际数、目标值、完成比例、应完成比例，正常或滞后。",
+                       "The plan's quantitative targets: actual figures, target, share achieved and due, on track or behind."),
+    "opt.indicators.quarter": ("季度，如 2023Q2（默认 progress/ 下最新的季度）。",
+                               "Quarter, e.g. 2023Q2 (default: the latest folder under progress/)."),
+    "cmd.history.short": ("某项任务历季度的填报内容", "A row's progress across quarters"),
+    "cmd.history": ("某项任务历季度的落实进度和指标数字。", "A row's progress texts and figures across all quarters."),
+    "opt.history.task": ("重点任务清单的序号。", "Row number (序号) of the key task list."),
+    "opt.history.unit": ("只看此单位：编号、全称或简称。", "Only this unit: id, full name or alias."),
+    # metavars: the placeholders of the usage line
+    "meta.paths": ("路径", "PATH"),
+    "meta.files": ("文件", "FILE"),
+    "meta.ref": ("版本", "REF"),
+    "meta.code": ("代码", "CODE"),
+    "meta.kind": ("文件类型", "KIND"),
+    "meta.options": ("[选项]", "[OPTIONS]"),
+    "meta.command": ("命令 [参数]…", "COMMAND [ARGS]…"),
+    # help chrome: click's and typer's own words (msgid is click's English)
+    "chrome.Usage:": ("用法：", "Usage:"),
+    "chrome.Options": ("选项", "Options"),
+    "chrome.Arguments": ("参数", "Arguments"),
+    "chrome.Commands": ("命令", "Commands"),
+    "chrome.Error": ("错误", "Error"),
+    "chrome.default": ("默认：{}", "default: {}"),
+    "chrome.env_var": ("环境变量：{}", "env var: {}"),
+    "chrome.required": ("必填", "required"),
+    "chrome.try_help": ("用 [blue]'{command_path} {help_option}'[/] 查看帮助。", "Try [blue]'{command_path} {help_option}'[/] for help."),
+    "chrome.Aborted.": ("已中止。", "Aborted."),
+
+    # ------------------------------------------------------------ tables
+    "table.blocks": ("（终端较窄，每行改为一段显示，依次为：{columns}）", "(narrow terminal: one block per row, fields in order: {columns})"),
+    "table.short_forms": ("（终端较窄，用简写：{forms}）", "(narrow terminal, short forms: {forms})"),
+    # status
+    "status.title": ("{quarter}落实进度报送情况（截止 {deadline}）", "Submissions for {quarter} (deadline {deadline})"),
+    "status.unit": ("单位", "Unit"),
+    "status.kind": ("类别", "Kind"),
+    "status.file": ("文件", "File"),
+    "status.submitted": ("报送日期", "Submitted"),
+    "status.state": ("状态", "State"),
+    "status.missing": ("缺报任务", "Rows missing"),
+    "status.errors": ("错误", "Errors"),
+    "status.warnings": ("警告", "Warnings"),
+    "status.all_missing": ("{n}（全部）", "{n} (all)"),
+    "status.some_missing": ("{n}（{rows}）", "{n} ({rows})"),
+    "status.total": ("合计", "Total"),
+    "status.total_reported": ("已报 {reported}/{units}", "{reported}/{units} reported"),
+    "status.totals": ("合计：应报 {units} 个单位，{states}；缺报任务 {missing_rows} 项，错误 {errors} 个，警告 {warnings} 个。",
+                      "Total: {units} units must report: {states}; {missing_rows} required row(s) missing, "
+                      "{errors} error(s), {warnings} warning(s)."),
+    "status.state_count": ("{state} {n}", "{state} {n}"),
+    "status.others": ("其他文件（不属于须报送单位，或与已报送文件重复）：{files}",
+                      "Other files (no unit that must report, or duplicates): {files}"),
+    "status.complete": ("全部单位已按要求报送。", "Every unit has reported."),
+    "status.waiting": ("尚有 {n} 个单位未报送或需修改；zengshou status --quarter {quarter} --remind 可生成催报通知。",
+                       "{n} unit(s) still missing or to fix; `zengshou status --quarter {quarter} --remind` prints a reminder notice."),
+    "status.no_file_column": ("（终端较窄，省略了“类别”“文件”两列：除“未报送”的单位外都已收到文件；类别见 zengshou units）",
+                              "(narrow terminal: the Kind and File columns are left out; every unit but the missing ones has "
+                              "a file; kinds: zengshou units)"),
+    # tasks
+    "tasks.title": ("{plan} — 重点任务清单", "{plan} — key task list"),
+    "tasks.title_unit": ("{unit}：涉及 {rows} 项任务，须报送 {n} 项", "{unit}: named on {rows} rows, must report {n}"),
+    "tasks.row": ("序号", "Row"),
+    "tasks.measure": ("措施", "Measure"),
+    "tasks.task": ("具体落实措施", "Task"),
+    "tasks.lead": ("牵头单位", "Lead"),
+    "tasks.units": ("责任单位", "Units"),
+    "tasks.role": ("角色", "Role"),
+    # units
+    "units.title": ("责任单位", "Units"),
+    "units.id": ("编号", "Id"),
+    "units.name": ("名称", "Name"),
+    "units.kind": ("类别", "Kind"),
+    "units.due": ("须报送", "Must report"),
+    "units.aliases": ("简称", "Aliases"),
+    "units.members": ("成员：{names}", "members: {names}"),
+    # indicators
+    "indicators.title": ("{plan} — 量化指标（截至{quarter}）", "{plan} — indicators as of {quarter}"),
+    "indicators.row": ("序号", "Row"),
+    "indicators.name": ("指标（计算方式）", "Indicator (how it adds up)"),
+    "indicators.actual": ("实际", "Actual"),
+    "indicators.target": ("目标", "Target"),
+    "indicators.done": ("完成", "Done"),
+    "indicators.due": ("应完成", "Due"),
+    "indicators.status": ("状态", "Status"),
+    "indicators.note": ("实际：全市合计（按比例考核的取最低/最高值；括号内为已报数字的单位/应报单位）。应完成：按规划期线性推算。"
+                        "每县各有目标的指标，任一县未达即为滞后。",
+                        "Actual: city total (shares: the lowest / highest reported; in brackets units reported / units due). "
+                        "Due: linear over the plan period. Where each county has its own target, one county short makes it behind."),
+    "indicators.unconfirmed": ("〔{note}〕", "[{note}]"),
+    "indicators.confirm_scope": ("核实后在 units.yaml 中改正该组成员并将 confirmed 改为 true。",
+                                 " Once checked, correct the group's members in units.yaml and set confirmed: true."),
+    # history
+    "history.title": ("第 {row} 项：{text}", "Row {row}: {text}"),
+    "history.quarter": ("季度", "Quarter"),
+    "history.unit": ("单位", "Unit"),
+    "history.status": ("进展", "Status"),
+    "history.figures": ("指标数字", "Figures"),
+    "history.progress": ("落实进度", "Progress"),
+    "history.none": ("没有找到报送内容。", "Nothing reported on this row yet."),
+
+    # ------------------------------------------------------------ findings output (reporters)
+    "findings.clean": ("检查了 {files} 个文件，没有发现问题。", "Checked {files} file(s): no problems found."),
+    "findings.summary": ("检查了 {files} 个文件：{errors} 个错误，{warnings} 个警告。",
+                         "Checked {files} file(s): {errors} error(s), {warnings} warning(s)."),
+    "findings.file_head": ("{file}: {errors} 个错误，{warnings} 个警告", "{file}: {errors} error(s), {warnings} warning(s)"),
+    "findings.gh_more": ("另有 {errors} 个错误、{warnings} 个警告未标注（GitHub 每步最多显示 {per} 个错误和 {per} 个警告），全部问题见日志",
+                         "{errors} more error(s) and {warnings} more warning(s) not annotated (GitHub shows at most {per} of "
+                         "each per step); every finding is in the log"),
+
+    # ------------------------------------------------------------ rule docs (zengshou rules, docs/rules.md)
+    "ruledoc.what": ("检查什么", "What it checks"),
+    "ruledoc.message": ("提示信息", "Message"),
+    "ruledoc.why": ("为什么重要", "Why it matters"),
+    "ruledoc.bad": ("错误示例", "Failing example"),
+    "ruledoc.good": ("正确示例", "Fixed example"),
+    "ruledoc.fix": ("如何修改", "How to fix"),
+    "ruledoc.level": ("级别", "level"),
+    "ruledoc.family": ("类别", "family"),
+    "ruledoc.foot": ("用 zengshou rules 代码（或名称）查看某条规则的说明。", "Run `zengshou rules CODE` (or NAME) to explain one rule."),
+    "ruledoc.code": ("代码", "Code"),
+    "ruledoc.name": ("名称", "Name"),
+    "ruledoc.summary": ("说明", "Summary"),
+
+    # ------------------------------------------------------------ the reminder notice (notice.py)
+    "notice.not_received": ("尚未报送", "not received"),
+    "notice.errors": ("报送材料有 {n} 处错误需修改", "{n} error(s) to correct"),
+    "notice.draft": ("尚未正式报送（未填报送日期）", "not sent yet (no date of sending)"),
+    "notice.rows_missing": ("缺第 {rows} 项任务", "rows {rows} missing"),
+    "notice.template": ("reminder.txt.j2", "reminder.en.txt.j2"),
+    "notice.no_template_dir": ("模板目录不存在：{path}", "template folder not found: {path}"),
+    "notice.no_template": ("找不到催报通知模板 {name}（查找了：{where}）；用 --templates 指定",
+                           "reminder template {name} not found (looked in: {where}); use --templates"),
+    "notice.bad_template": ("催报通知模板有误：{error}", "error in the reminder template: {error}"),
+
+    # ------------------------------------------------------------ the report (report/*)
+    # titles and sheet names
+    "report.summary": ("汇总表", "Summary"),
+    "report.status_sheet": ("报送情况", "Status"),
+    "report.by_lead": ("按牵头单位", "By lead unit"),
+    "report.by_county": ("按县（市、区）", "By county"),
+    "report.contents": ("目录", "Contents"),
+    "report.title_suffix": ("重点任务清单落实进度", "key task list — progress"),
+    "report.title": ("{plan}{suffix}（{quarter}）", "{plan}: {suffix} ({quarter})"),
+    "report.lead_title": ("{unit}牵头任务落实进度（{quarter}）", "{unit}: rows it leads — progress ({quarter})"),
+    "report.county_title": ("{unit}落实进度（{quarter}）", "{unit}: progress ({quarter})"),
+    "report.status_title": ("报送情况（{quarter}，截止日期 {deadline}）", "Reporting status ({quarter}, deadline {deadline})"),
+    # column headers
+    "report.no": ("序号", "No."),
+    "report.measure": ("主要目标任务", "Objective"),
+    "report.task": ("具体落实措施", "Measure"),
+    "report.progress": ("落实进度", "Progress"),
+    "report.units": ("责任单位", "Responsible units"),
+    "report.unit": ("单位", "Unit"),
+    "report.item_status": ("进展", "State"),
+    "report.kind": ("类别", "Kind"),
+    "report.state": ("报送状态", "Reporting state"),
+    "report.submitted": ("报送日期", "Submitted"),
+    "report.late_days": ("逾期天数", "Days late"),
+    "report.required": ("应报项数", "Rows due"),
+    "report.reported": ("已报项数", "Rows reported"),
+    "report.missing_rows": ("缺报序号", "Rows missing"),
+    "report.errors": ("错误", "Errors"),
+    "report.warnings": ("警告", "Warnings"),
+    "report.file": ("文件", "File"),
+    "report.remark": ("备注", "Remark"),
+    "report.contact": ("联系人", "Contact"),
+    "report.total": ("合计", "Total"),
+    "report.other_files": ("不属于任何应报单位的文件", "Files of no unit that must report"),
+    "report.totals_line": ("应报 {units} 个单位，已报 {reported} 个，未报 {missing} 个；有错误 {invalid} 个；缺报任务 {missing_rows} 项。",
+                           "{units} units must report: {reported} reported, {missing} missing, {invalid} with errors; "
+                           "{missing_rows} row(s) missing."),
+    "report.rows_led": ("牵头 {n} 项任务", "leads {n} row(s)"),
+    # markers in the progress column
+    "report.missing": ("未报送", "not reported"),
+    "report.blank": ("未填写", "not filled in"),
+    "report.skipped": ("报送文件有错误，未汇总", "submission has errors, left out"),
+    "report.skipped_remark": ("有错误，已跳过（--skip-invalid）", "has errors, skipped (--skip-invalid)"),
+    # page furniture
+    "report.page": ("第 &P 页，共 &N 页", "Page &P of &N"),
+    "report.not_submitted_info": ("未报送", "not reported"),
+    "report.submitted_info": ("报送日期：{date}　联系人：{contact}", "Submitted: {date}   Contact: {contact}"),
+    "report.back_to_top": ("返回目录", "Back to contents"),
+    "report.file_name": ("落实进度", "progress"),
+    # report problems
+    "report.too_long": ("{where} {unit} 第 {row} 项的落实进度有 {length} 个字符，超过 Excel 单元格上限 {limit} 个字符；"
+                        "报表不截断文字，因此未生成 .xlsx。请压缩到 300 字以内，或只生成 --format html。",
+                        "{where} {unit}, row {row}: the progress text has {length} characters, more than Excel's cell limit "
+                        "of {limit}; the report never cuts text, so no .xlsx was written. Shorten it to at most 300 "
+                        "characters, or use --format html."),
+    "report.tpl_not_found": ("找不到模板 {name}", "template not found: {name}"),
+    "report.tpl_syntax": ("模板语法错误 {where}：{error}", "template syntax error at {where}: {error}"),
+    "report.tpl_undefined": ("模板使用了未定义的变量{where}：{error}（可用变量见 docs/report.md）",
+                             "template uses an undefined variable{where}: {error} (see docs/report.md for the variables)"),
+    "report.tpl_error": ("模板出错：{error}", "template error: {error}"),
+    "report.html_lang": ("zh-CN", "en"),
+    # indicators in the report (sheet and charts)
+    "report.ind_sheet": ("指标", "Indicators"),
+    "report.ind_title": ("量化指标完成情况", "Indicators: progress against targets"),
+    "report.ind_series": ("分季度数据（图表数据源）", "By quarter (chart data)"),
+    "report.ind_section": ("量化指标", "Indicators"),
+    "report.ind_id": ("指标编号", "Id"),
+    "report.ind_name": ("指标", "Indicator"),
+    "report.ind_unit": ("单位", "Unit"),
+    "report.ind_agg": ("方式", "Adds up"),
+    "report.chart_title": ("{row}. {name}（{unit}）", "{row}. {name} ({unit})"),
+
+    # ------------------------------------------------------------ the submission form (writer.py)
+    "form.title": ("《{title}》", "{title}"),
+    "form.header": (
+        "{name} · {label}重点任务落实进度\n"
+        "{title}：本单位须报送 {n} 项任务（下列每一项）。\n"
+        "截止日期：{deadline}（每季度第一个月 {day} 日前报送上季度进度），发送至 {mailbox}。\n"
+        "\n"
+        "填写说明：\n"
+        "- 在每项 progress: |- 的下一行（比 progress 多缩进两个空格）写本季度做了什么、成效如何，\n"
+        "  尽量附数据；每条不超过 {limit} 字，不要只写“无”“略”“同上”。字数与 Word/WPS 的\n"
+        "  “字符数（不计空格）”相同：空格和换行不计，一个表情符号算 1 个。\n"
+        "- status: 后填进展（选填）：未启动 / 推进中 / 已完成 / 持续推进。\n"
+        "- 有量化指标的任务列出了本单位应填的指标：删去 figures 和指标行开头的“# ”，在冒号后只填\n"
+        "  数字（如 2990、16.5；比例填百分数，63 表示 63%）。\n"
+        "- 每项任务下的“上季度”是本单位上季度的填报内容，仅供参考，不要照抄。\n"
+        "- 填写填报人、联系电话、审核人（分管领导）。报送时删去 submitted 前的“# ”并填上实际报送\n"
+        "  日期（YYYY-MM-DD）；没有日期即为草稿。",
+        "{name} · progress on the key tasks, {label}\n"
+        "{title}: this unit must report on {n} row(s), each listed below.\n"
+        "Deadline: {deadline} (day {day} of the month after the quarter), send to {mailbox}.\n"
+        "\n"
+        "How to fill in:\n"
+        "- Under each `progress: |-`, indented two spaces more than `progress`, say what was done this\n"
+        "  quarter and with what result, with figures; at most {limit} characters, counted as Word's\n"
+        "  'characters (no spaces)': spaces and line breaks do not count, an emoji is one. Never just\n"
+        "  无, 略 or 同上.\n"
+        "- After status: the state of the task (optional): 未启动 / 推进中 / 已完成 / 持续推进.\n"
+        "- Rows with quantitative indicators list the figures this unit reports: remove the '# ' before\n"
+        "  figures and the indicator lines, and write a plain number after the colon (2990, 16.5; a\n"
+        "  share in percent: 63 means 63%).\n"
+        "- 'Last quarter' under a task is what this unit wrote then: for reference, do not copy it.\n"
+        "- Fill in filled_by, phone and reviewer (the leader who signs it off). When sending, remove the\n"
+        "  '# ' before submitted and write the date sent (YYYY-MM-DD); without a date it is a draft."),
+    "form.meaning.cumulative": ("累计：2022年以来的总数", "running total since 2022"),
+    "form.meaning.count_by": ("累计：至本季度末的总数", "total at the end of the quarter"),
+    "form.meaning.level": ("本季度末的数量", "number at the end of the quarter"),
+    "form.meaning.per_year": ("本年累计：1月至本季度末", "this year so far"),
+    "form.meaning.share": ("比例：填百分数，63 表示 63%", "share: in percent, 63 means 63%"),
+    "form.meaning.rate": ("本季度的数值", "this quarter's value"),
+    "form.people.filled_by": ("填报人", "who filled it in (填报人)"),
+    "form.people.phone": ("联系电话", "their phone (联系电话)"),
+    "form.people.reviewer": ("审核人（分管领导）", "the leader who signs it off (审核人)"),
+    "form.status_hint": ("进展（选填）：未启动 / 推进中 / 已完成 / 持续推进", "optional: 未启动 / 推进中 / 已完成 / 持续推进"),
+    "form.figures_hint": ("指标（选填）：删去本行和下面指标行开头的“# ”，冒号后填数字", "optional: remove '# ' here and on the lines below, write numbers"),
+    "form.previous": ("上季度（{q}，供参考）：", "last quarter ({q}, for reference): "),
+    "form.figure_label": ("{name}（{unit}，{meaning}）", "{name} ({unit}; {meaning})"),
+    "form.item_head": ("第 {row} 项 · 措施 {measure}. {title}", "row {row} · measure {measure}. {title}"),
+    "form.item_lead": ("牵头：{lead}", "lead: {lead}"),
+    "form.item_optional": ("（本单位为配合单位，可选填）", " (participating unit: optional)"),
+    "form.item_task": ("任务：{text}", "task: {text}"),
+}
