@@ -120,7 +120,9 @@ def main() -> int:
         return 2
     units, quarters = (60, 12) if a.quick else (200, 40)
     big = generate(a.workdir / f"tree-{units}x{quarters}", "--units", str(units), "--quarters", str(quarters))
-    full = generate(a.workdir / "quarter-34-full", "--units", "34", "--quarters", "1", "--full")
+    # the merge case: a full-size quarter (34 units, 300-character texts) in a tree of 12 full
+    # quarters, whose earlier quarters feed the indicator series
+    full = generate(a.workdir / "tree-34x12-full", "--units", "34", "--quarters", "12", "--full")
     full_q = "2024Q4"
     big_files = sorted(str(p) for p in (big / "progress").rglob("*.yaml"))
     env = dict(os.environ, ZENGSHOU_LANG="en")
@@ -144,7 +146,7 @@ def main() -> int:
     rows.append(measure(f"zengshou validate ONE FILE ({one.parent.name}/{one.name})",
                         [zs, "validate", "--data", str(shipped), str(one)], ROOT, a.repeat, env, {0, 1}))
     rows.append(measure("zengshou validate (shipped data)", [zs, "validate", "--data", str(shipped)], ROOT, a.repeat, env, ok))
-    rows.append(measure("zengshou merge (34 full submissions, xlsx+html)",
+    rows.append(measure("zengshou merge (34 full, 12 quarters, all files)",
                         [zs, "merge", "--quarter", full_q, "--data", str(full), "--out", str(out_dir)],
                         ROOT, a.repeat, env, ok))
     z = measure(f"zengshou validate ({len(big_files)} files)", [zs, "validate", "--data", str(big)],

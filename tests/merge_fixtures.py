@@ -46,3 +46,21 @@ def fill_quarter(data_dir: Path, quarter: str = "2023Q2", *, skip: tuple[str, ..
         items = {r: texts.get((uid, r), sample_text(u.name, r)) for r in rows}
         out[uid] = write_submission(data_dir, quarter, uid, items, status={r: "推进中" for r in rows[:1]})
     return out
+
+
+PLAN = "桂林市促进脱贫人口持续增收三年行动方案"
+#: what `zengshou merge --quarter 2023Q2` writes: 呈报版 xlsx, 工作底稿 xlsx, 呈报版 docx, 呈报版 html, 工作底稿 html
+NAMES = tuple(f"{PLAN}-2023Q2-{kind}.{ext}" for kind, ext in
+              (("落实进度", "xlsx"), ("工作底稿", "xlsx"), ("落实进度", "docx"), ("落实进度", "html"), ("工作底稿", "html")))
+
+
+def read_docx_text(path: Path) -> str:
+    """Every paragraph and table cell of a .docx, read back with python-docx."""
+    import docx
+
+    d = docx.Document(str(path))
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            parts += [c.text for c in row.cells]
+    return "\n".join(parts)

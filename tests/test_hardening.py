@@ -62,15 +62,17 @@ def test_control_character_in_contact_is_an_error(cli, empty_data):
     assert [(f["code"], f["line"], f["col"]) for f in as_json(r)["findings"]] == [("S112", 4, 10)]
 
 
-def test_merge_stops_on_control_character_and_skip_invalid_leaves_it_out(cli, empty_data, tmp_path):
+def test_merge_leaves_a_file_with_a_control_character_out(cli, empty_data, tmp_path):
     write(empty_data / "progress" / Q / "czj.yaml", good('"资源县\\x01结束"'))
-    r = cli("merge", "--quarter", Q, "--data", empty_data, "--out", tmp_path / "out")
-    assert r.exit_code == 1 and "S112" in r.output
-    assert not (tmp_path / "out").exists()
-    r = cli("merge", "--quarter", Q, "--data", empty_data, "--out", tmp_path / "out", "--skip-invalid")
-    assert r.exit_code == 0, r.output
-    html = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
-    assert "\x01" not in html and "\x00" not in html
+    r = cli("merge", "--quarter", Q, "--data", empty_data, "--out", tmp_path / "out", "--format", "xlsx,html")
+    assert r.exit_code == 0, r.output  # files that cannot be read are left out and named (not a traceback)
+    assert "czj.yaml" in r.stderr
+    for f in (tmp_path / "out").iterdir():
+        raw = f.read_bytes() if f.suffix == ".html" else b"".join(
+            __import__("zipfile").ZipFile(f).read(n) for n in __import__("zipfile").ZipFile(f).namelist())
+        assert b"\x01" not in raw and "资源县\x01".encode() not in raw and "结束".encode() not in raw, f.name
+    r = cli("merge", "--quarter", Q, "--data", empty_data, "--out", tmp_path / "strict", "--strict")
+    assert r.exit_code == 1 and "S112" in r.stderr and not (tmp_path / "strict").exists()
 
 
 # ---------------------------------------------------------------- 2. bounded findings and work
@@ -147,9 +149,13 @@ def test_symlink_out_of_data_dir_is_a_finding_and_never_read(cli, empty_data, se
 def test_symlinked_quarter_folder_out_of_data_dir(cli, empty_data, secret, tmp_path):
     write(tmp_path / "outside" / "czj.yaml", SECRET)
     (empty_data / "progress" / Q).symlink_to(tmp_path / "outside", target_is_directory=True)
-    r = cli("merge", "--quarter", Q, "--data", empty_data, "--out", tmp_path / "out")
+    r = cli("merge", "--quarter", Q, "--data", empty_data, "--out", tmp_path / "out", "--strict")
     assert r.exit_code == 1
     assert "S113" in r.output and "SECRET-LINE" not in r.output
+    r = cli("merge", "--quarter", Q, "--data", empty_data, "--out", tmp_path / "out")
+    assert r.exit_code == 0 and "czj.yaml" in r.stderr and "SECRET-LINE" not in r.output
+    for f in (tmp_path / "out").glob("*.html"):
+        assert "SECRET-LINE" not in f.read_text(encoding="utf-8")
 
 
 def test_symlink_inside_data_dir_is_read(cli, empty_data):

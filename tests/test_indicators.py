@@ -647,14 +647,14 @@ def test_charts_in_the_merged_report(cli, data_dir, tmp_path):
     out = tmp_path / "out"
     res = cli("merge", "--quarter", "2023Q2", "--data", data_dir, "--out", out)
     assert res.exit_code == 0, res.output
-    xlsx = next(out.glob("*.xlsx"))
+    xlsx = next(out.glob("*落实进度.xlsx"))
     wb = load_workbook(xlsx)
-    assert wb.sheetnames[-2:] == ["指标", "报送情况"]
+    assert wb.sheetnames == ["报送情况", "汇总表", "指标", "口径说明", "图表数据"]
     ws = wb["指标"]
-    assert ws["B4"].value == "r3_demo_zones" and ws.max_row > 30
+    assert ws["B3"].value == "重点帮扶县新建成自治区级现代特色农业示范区"  # plain words, no internal id
     charts = ws._charts
     assert len(charts) >= 10  # one per indicator with figures
-    html = next(out.glob("*.html")).read_text(encoding="utf-8")
+    html = next(out.glob("*落实进度.html")).read_text(encoding="utf-8")
     assert '<section id="indicators">' in html and html.count("<svg") == len(charts)
     assert "<script" not in html
     for svg in re.findall(r"<svg.*?</svg>", html, flags=re.S):
@@ -662,7 +662,7 @@ def test_charts_in_the_merged_report(cli, data_dir, tmp_path):
     # same inputs, same bytes
     again = tmp_path / "again"
     cli("merge", "--quarter", "2023Q2", "--data", data_dir, "--out", again)
-    assert next(again.glob("*.xlsx")).read_bytes() == xlsx.read_bytes()
+    assert next(again.glob("*落实进度.xlsx")).read_bytes() == xlsx.read_bytes()
 
 
 def test_svg_chart_is_deterministic_and_well_formed():

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from merge_fixtures import fill_quarter, sample_text
+from merge_fixtures import NAMES, fill_quarter, sample_text
 from zengshou.lint import load_catalog
 
 Q = "2023Q2"
-HTML = f"桂林市促进脱贫人口持续增收三年行动方案-{Q}-落实进度.html"
+HTML, WORK_HTML = NAMES[3], NAMES[4]
 EVIL = '<script>alert("x")</script> & <img src=http://evil.example/x.png>'
 
 
@@ -52,57 +52,78 @@ class Page(HTMLParser):
             self._cell.append(data)
 
 
-@pytest.fixture
-def page(cli, empty_data, tmp_path):
-    (empty_data / "zengshou.toml").write_text('[rules]\nC406 = "off"\n', encoding="utf-8")
-    fill_quarter(empty_data, Q, skip=("kjj", "lingui"), texts={("nyncj", 1): EVIL})
-    res = cli("merge", "--quarter", Q, "--data", empty_data, "--format", "html")
-    assert res.exit_code == 0, res.output
-    raw = (tmp_path / "reports" / Q / HTML).read_text(encoding="utf-8")
+def parse(path: Path) -> Page:
+    raw = path.read_text(encoding="utf-8")
     p = Page()
     p.feed(raw)
     p.raw = raw
     return p
 
 
+@pytest.fixture
+def pages(cli, empty_data, tmp_path):
+    (empty_data / "zengshou.toml").write_text('[rules]\nC406 = "off"\n', encoding="utf-8")
+    fill_quarter(empty_data, Q, skip=("kjj", "lingui"), texts={("nyncj", 1): EVIL})
+    res = cli("merge", "--quarter", Q, "--data", empty_data, "--format", "html")
+    assert res.exit_code == 0, res.output
+    return parse(tmp_path / "reports" / Q / HTML), parse(tmp_path / "reports" / Q / WORK_HTML)
+
+
+@pytest.fixture
+def page(pages):
+    return pages[0]
+
+
+def test_submit_page_order_and_heading(page):
+    title = "《桂林市促进脱贫人口持续增收三年行动方案（2022—2024年）》重点任务清单落实进度（2023年第二季度）"
+    assert f"<h1>{title}</h1>" in page.raw
+    assert "编制单位：桂林市乡村振兴局　　截至日期：2023年7月6日" in page.raw
+    order = [page.raw.index(f'id="{i}"') for i in ("top", "status", "summary", "indicators", "notes")]
+    assert order == sorted(order)
+    assert [t["class"] for t in page.tables] == ["digest", "summary", "indicators"]
+    digest = {r[0]: r for r in page.tables[0]["body"]}
+    assert digest["未报送"][1:] == ["2", "市科技局、临桂区"]
+
+
 def test_summary_table(page, empty_data):
     cat, _ = load_catalog(empty_data)
-    summary = page.tables[0]
-    assert summary["head"] == [["序号", "主要目标任务", "具体落实措施", "落实进度", "责任单位"]]
+    summary = page.tables[1]
+    assert summary["head"] == [["序号", "具体措施", "重点任务", "落实进度", "责任单位"]]
     rows = summary["body"]
     assert len(rows) == 70
     assert rows[0][:2] == ["1", "1．做大做强农业特色优势产业"] and rows[0][3] == EVIL
     by_no = {r[0]: r for r in rows}
-    assert by_no["6"][3] == "未报送"  # row 6: 市科技局 has not reported
+    assert any(c.startswith("牵头单位未报送；已报：") for c in by_no["6"])  # row 6: 市科技局 has not reported
     for t in cat.tasks:
         assert t.text in by_no[str(t.id)]
     measure_cells = [a for tag, a in page.tags if tag == "td" and a.get("rowspan")]
     assert any(a["rowspan"] == "3" for a in measure_cells)  # measure 1 over rows 1–3
 
 
-def test_sections_and_toc_anchors(page, empty_data):
-    cat, _ = load_catalog(empty_data)
-    hrefs = [a["href"] for tag, a in page.tags if tag == "a" and "href" in a]
+def test_workpaper_sections_and_toc_anchors(pages, empty_data):
+    work = pages[1]
+    hrefs = [a["href"] for tag, a in work.tags if tag == "a" and "href" in a]
     assert all(h.startswith("#") for h in hrefs)
-    assert {h[1:] for h in hrefs} <= page.ids
-    assert {"summary", "status", "lead-nyncj", "lead-xczxj", "county-xiufeng", "county-lipu"} <= page.ids
-    assert sum(1 for i in page.ids if i.startswith("county-")) == 17
-    # 1 summary + one table per lead + one per county + status
-    leads = sum(1 for i in page.ids if i.startswith("lead-"))
-    assert len([t for t in page.tables if t["class"] != "indicators"]) == 1 + leads + 17 + 1
+    assert {h[1:] for h in hrefs} <= work.ids
+    assert {"status", "lead-nyncj", "lead-xczxj", "county-xiufeng", "county-lipu"} <= work.ids
+    assert "county-lingui" not in work.ids  # did not report
+    assert sum(1 for i in work.ids if i.startswith("county-")) == 16
+    leads = sum(1 for i in work.ids if i.startswith("lead-"))
+    assert len(work.tables) == 1 + leads + 16
 
 
-def test_lead_section_has_county_texts(page, empty_data):
+def test_lead_section_has_county_texts(pages, empty_data):
     cat, _ = load_catalog(empty_data)
+    work = pages[1]
     leads = sorted({cat.lead(t.id, Q) for t in cat.tasks}, key=[u.id for u in cat.units].index)
-    table = page.tables[1 + leads.index("nyncj")]
-    body = table["body"]
+    body = work.tables[1 + leads.index("nyncj")]["body"]
     start = next(i for i, r in enumerate(body) if r[0] == "1")
     block = body[start + 1:start + 19]
     assert block[0][1:3] == ["市农业农村局（牵头）", EVIL]
-    for u, r in zip(cat.counties(), block[1:]):
-        assert r[1] == u.name
-        assert r[2] == ("未报送" if u.id == "lingui" else sample_text(u.name, 1))
+    counties = [u for u in cat.counties() if u.id != "lingui"]
+    for u, r in zip(counties, block[1:]):
+        assert r[1] == u.name and r[2] == sample_text(u.name, 1)
+    assert block[len(counties) + 1][1:3] == ["未报送", "临桂区"]
 
 
 def test_submitted_text_is_escaped_and_nothing_is_external(page):
@@ -114,23 +135,27 @@ def test_submitted_text_is_escaped_and_nothing_is_external(page):
     assert "@import" not in page.raw and "url(" not in page.raw
 
 
-def test_print_css(page):
-    raw = page.raw
-    assert "size: A4 landscape" in raw
-    assert "thead { display: table-header-group; }" in raw
-    assert "break-inside: avoid" in raw
-    assert "FangSong" in raw and "Noto Serif CJK SC" in raw
+def test_print_css(pages):
+    for p in pages:
+        raw = p.raw
+        assert "size: A4 landscape" in raw
+        assert 'counter(page)' in raw and 'counter(pages)' in raw and "第 " in raw  # 第 X 页 共 Y 页
+        assert "thead { display: table-header-group; }" in raw
+        assert "break-inside: avoid" in raw
+        assert "FangSong" in raw and "Noto Serif CJK SC" in raw
 
 
-def test_status_table(page, empty_data):
-    from zengshou.status import STATE_WORDS, quarter_status
+def test_status_table(pages, empty_data):
+    from zengshou.status import quarter_status
     from zengshou.workspace import Workspace
 
     cat, _ = load_catalog(empty_data)
     st = quarter_status(Workspace(empty_data, cat), Q)
-    body = next(t for t in page.tables if t["class"] == "status")["body"]
+    body = next(t for t in pages[1].tables if t["class"] == "status")["body"]
     assert [r[1] for r in body] == [u.name for u in st.units]
-    assert [r[3] for r in body] == [STATE_WORDS[u.state]["zh"] for u in st.units]
+    words = {"missing": "未报送", "on_time": "按时报送"}
+    assert [r[3] for r in body] == [words[u.state] for u in st.units]
+    assert all(r[11].startswith("progress/2023Q2/") for r in body if r[3] != "未报送")
 
 
 def test_same_bytes_twice(cli, empty_data, tmp_path):
@@ -154,9 +179,10 @@ def test_custom_template_is_used_and_autoescaped(cli, empty_data, tmp_path):
     fill_quarter(empty_data, Q, texts={("nyncj", 1): EVIL})
     d = _custom(tmp_path, "<h1>{{ title }}</h1>{% for r in summary %}<p>{{ r.progress.text }}</p>{% endfor %}\n")
     res = cli("merge", "-q", Q, "--data", empty_data, "--format", "html", "--templates", d)
+    assert "<table" in (tmp_path / "reports" / Q / WORK_HTML).read_text(encoding="utf-8")  # built-in 工作底稿
     assert res.exit_code == 0, res.output
     raw = (tmp_path / "reports" / Q / HTML).read_text(encoding="utf-8")
-    assert raw.startswith("<h1>桂林市") and raw.count("<p>") == 70
+    assert raw.startswith("<h1>《桂林市") and raw.count("<p>") == 70
     assert "<script>" not in raw and "&lt;script&gt;" in raw
 
 

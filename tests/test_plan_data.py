@@ -318,11 +318,14 @@ def test_a_quarter_deadline_moved_in_config_moves_t601_status_reminder_and_repor
     assert cat.deadline("2023Q3").isoformat() == "2023-10-06"
     r = cli("merge", "-q", "2023Q2", "--data", data_dir, "--out", data_dir.parent / "out", "--format", "xlsx")
     assert r.exit_code == 0, r.output
-    wb = load_workbook(next((data_dir.parent / "out").glob("*.xlsx")))
+    wb = load_workbook(next((data_dir.parent / "out").glob("*-落实进度.xlsx")))  # 呈报版
     sheet = next(ws for ws in wb.worksheets if ws.title.startswith("报送情况"))
-    assert "2023-07-12" in str(sheet.cell(1, 1).value)
+    heading = " ".join(str(sheet.cell(r, 1).value) for r in range(1, 5))  # title, 截至日期, digest (截止日期)
+    assert "截止日期为2023年7月12日" in heading and "2023年7月6日" not in heading
+    wb = load_workbook(next((data_dir.parent / "out").glob("*-工作底稿.xlsx")))  # per unit: the 工作底稿
+    sheet = next(ws for ws in wb.worksheets if ws.title.startswith("报送情况"))
     yangshuo = next(row for row in sheet.iter_rows(values_only=True) if row[1] == "阳朔县人民政府")
-    assert yangshuo[3] == "按时报送" and yangshuo[4] == "2023-07-11" and not yangshuo[5]
+    assert yangshuo[3] == "按时报送" and yangshuo[4] == "2023年7月11日" and not yangshuo[5]
 
 
 @pytest.mark.parametrize("toml, needle", [

@@ -243,24 +243,27 @@ Figures = dict[str, dict[str, dict[str, float]]]  # quarter → indicator id →
 
 def collect(ws: Workspace, quarters: list[Quarter] | None = None) -> Figures:
     """Readable figures of every valid submission, by quarter (each folder's own quarter)."""
-    cat = ws.cat
+    return {str(q): quarter_figures(ws.cat, ws.quarter(q), q)
+            for q in (quarters if quarters is not None else ws.quarter_folders())}
+
+
+def quarter_figures(cat: Catalog, subs: dict, q: Quarter) -> dict[str, dict[str, float]]:
+    """Indicator id → unit id → value, from one quarter's submissions by unit id (what
+    :func:`collect` reads per folder, and the merge from the files it has already loaded)."""
     defs = by_id(cat)
-    out: Figures = {}
-    for q in quarters if quarters is not None else ws.quarter_folders():
-        per: dict[str, dict[str, float]] = {}
-        for uid, sub in sorted(ws.quarter(q).items()):
-            if sub.quarter != q:
-                continue
-            for item in sub.model.items:
-                for key, text in (item.figures or {}).items():
-                    d = defs.get(key)
-                    if d is None or d.row != item.task or d.ind.aggregation == "threshold":
-                        continue
-                    p = parse_figure(text, d.ind.unit)
-                    if p.value is not None:
-                        per.setdefault(key, {}).setdefault(uid, p.value)
-        out[str(q)] = per
-    return out
+    per: dict[str, dict[str, float]] = {}
+    for uid, sub in sorted(subs.items()):
+        if sub.quarter != q:
+            continue
+        for item in sub.model.items:
+            for key, text in (item.figures or {}).items():
+                d = defs.get(key)
+                if d is None or d.row != item.task or d.ind.aggregation == "threshold":
+                    continue
+                p = parse_figure(text, d.ind.unit)
+                if p.value is not None:
+                    per.setdefault(key, {}).setdefault(uid, p.value)
+    return per
 
 
 # ---------------------------------------------------------------- progress against targets

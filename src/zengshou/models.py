@@ -99,7 +99,8 @@ class Plan(Strict):
     max_chars: int = Field(gt=0)
     mailbox: str = ""
     contact: str = ""
-    office: str = Field(default="", description="the office that collects the reports: signs the reminder notice (落款)")
+    office: str = Field(default="", description="the office that collects the reports: signs the reminder notice (落款) "
+                                                "and is the 编制单位 of the merged report")
     note: str = ""
 
 

@@ -93,7 +93,8 @@ def read_table(text: str) -> list[list[str]]:
 #: The office that collects the reports and signs notices about them (落款). The plan's text
 #: names the mailbox and the contact but not the office: this is the city's rural
 #: revitalisation bureau (市乡村振兴局), which coordinates the plan's follow-up. A deployment
-#: where another office collects sets ``[report] office`` in zengshou.toml instead.
+#: where another office collects sets ``[report] office`` in zengshou.toml instead. It is also
+#: the 编制单位 of the merged report (``zengshou merge --office`` overrides it for one run).
 OFFICE = "桂林市乡村振兴局"
 
 
@@ -196,6 +197,10 @@ def to_yaml(d: Derived) -> str:
             out.append(f"  {k}:")
             out += [f"    {k2}: {scalar(v2)}" for k2, v2 in v.items()]
         else:
+            if k == "office":
+                out += ["  # office: the tool's assumption — the plan text names no compiling office (the mailbox",
+                        "  # is the rural revitalisation office's). Signs the reminder notice and is the 编制单位 of",
+                        "  # the merged report; override with [report] office in zengshou.toml or merge --office."]
             out.append(f"  {k}: {scalar(v)}")
     out.append("parts:")
     for p in d.parts:

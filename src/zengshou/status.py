@@ -57,7 +57,8 @@ class QuarterStatus:
         for u in self.units:
             t[u.state] += 1
         t["units"] = len(self.units)
-        t["reported"] = sum(1 for u in self.units if u.state != "missing")
+        # a draft (no submission date) has not been sent: it counts as 草稿, not as reported
+        t["reported"] = sum(1 for u in self.units if u.state not in ("missing", "draft"))
         t["missing_rows"] = sum(len(u.missing_rows) for u in self.units)
         t["errors"] = sum(u.errors for u in self.units)
         t["warnings"] = sum(u.warnings for u in self.units)

@@ -36,8 +36,13 @@ def save_workbook_deterministic(wb, when: datetime | None = None) -> bytes:
     when = (when or EPOCH).replace(microsecond=0, tzinfo=None)
     wb.properties.created = when
     wb.properties.modified = when
+    from openpyxl.writer.excel import ExcelWriter
+
     raw = io.BytesIO()
-    wb.save(raw)
+    # stored, not deflated: normalize_xlsx compresses every part once anyway (same bytes,
+    # half the compression time on a large report)
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED, allowZip64=True) as archive:
+        ExcelWriter(wb, archive).save()
     return normalize_xlsx(raw.getvalue(), when)
 
 

@@ -1,26 +1,27 @@
-"""``zengshou merge``: the quarter's report as Excel and HTML, per lead unit and per county."""
+"""``zengshou merge``: the quarter's 呈报版 (Word, Excel, HTML) and 工作底稿 (Excel, HTML)."""
 
 from __future__ import annotations
 
 import re
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from zengshou.cli.app import command
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, fail, fail_text, lang_of, quarter_or_exit, workspace_or_exit,
-                                 write_or_exit)
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, fail, fail_text, lang_of, quarter_or_exit,
+                                 workspace_or_exit, write_or_exit)
 from zengshou.i18n import join, t
 
-FORMATS = ("xlsx", "html")
+FORMATS = ("docx", "xlsx", "html")
 
 
-def report_name(short_title: str, quarter: str, lang: str, ext: str) -> str:
-    """``桂林市促进脱贫人口持续增收三年行动方案-2023Q2-落实进度.xlsx``: plan, quarter, what it is."""
+def report_name(short_title: str, quarter: str, lang: str, ext: str, edition: str = "submit") -> str:
+    """``桂林市促进脱贫人口持续增收三年行动方案-2023Q2-落实进度.docx`` (呈报版) or ``…-工作底稿.xlsx``."""
     safe = re.sub(r'[\\/:*?"<>|\s]+', "_", short_title).strip("._") or "report"
-    return f"{safe}-{quarter}-{t('report.file_name', lang)}.{ext}"
+    return f"{safe}-{quarter}-{t(f'report.edition_{edition}', lang)}.{ext}"
 
 
 def _formats(text: str, lang: str) -> list[str]:
@@ -35,24 +36,30 @@ def _formats(text: str, lang: str) -> list[str]:
 def merge_cmd(
     quarter: Annotated[str, typer.Option("--quarter", "-q", help=H("opt.merge.quarter"))],
     out_dir: Annotated[Path | None, typer.Option("--out", "-o", help=H("opt.merge.out"))] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=H("opt.merge.format"))] = "xlsx,html",
+    fmt: Annotated[str, typer.Option("--format", "-f", help=H("opt.merge.format"))] = "docx,xlsx,html",
+    include_drafts: Annotated[bool, typer.Option("--include-drafts", help=H("opt.merge.include_drafts"))] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=H("opt.merge.strict"))] = False,
+    as_of: Annotated[str | None, typer.Option("--date", help=H("opt.merge.date"))] = None,
+    office: Annotated[str | None, typer.Option("--office", help=H("opt.merge.office"))] = None,
     skip_invalid: Annotated[bool, typer.Option("--skip-invalid", help=H("opt.merge.skip_invalid"))] = False,
     templates: Annotated[Path | None, typer.Option("--templates", help=H("opt.merge.templates"))] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
-    """Merge the quarter's submissions into the report: 汇总表, per lead unit, per county, 报送情况.
-
-    Errors in the submissions stop the merge (exit 1) unless --skip-invalid; missing submissions
-    show as 未报送. Writes <plan>-<quarter>-落实进度.xlsx/.html and prints their paths.
-    """
+    """The quarter's 呈报版 (Word, Excel, HTML) and 工作底稿 (Excel, HTML); help text: cmd.merge."""
     from zengshou.config import ConfigError, load_config
     from zengshou.lint import lint
+    from zengshou.report.merge import MergeBlocked, merge
     from zengshou.reporters import render_text
-    from zengshou.report.model import MergeBlocked, merge
 
     lang = lang_of(lang)
     formats = _formats(fmt, lang)
+    day = None
+    if as_of is not None:
+        try:
+            day = date.fromisoformat(as_of)
+        except ValueError:
+            fail("cli.bad_date", lang, text=as_of)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
@@ -65,37 +72,54 @@ def merge_cmd(
 
     result = lint(ws, quarter=str(q), config=config)
     try:
-        report = merge(ws, q, cat=result.catalog or cat, skip_invalid=skip_invalid, result=result)
+        report = merge(ws, q, result, lang=lang, include_drafts=include_drafts, strict=strict,
+                       skip_invalid=skip_invalid, office=office if office is not None else config.office, as_of=day)
     except MergeBlocked as b:
         sys.stderr.write(render_text(b.findings, lang, b.result.sources, b.result.files_checked))
-        hint = t("cli.merge_skip_hint", lang) if b.skippable else ""
-        typer.echo(t("cli.merge_stopped", lang, n=len(b.findings)) + hint, err=True)
+        typer.echo(t("cli.merge_stopped", lang, n=len(b.findings)) + (t("cli.merge_strict_hint", lang)
+                                                                        if strict and b.skippable else ""), err=True)
         raise typer.Exit(1)
 
-    outputs: list[tuple[Path, bytes]] = []
+    outputs = _render(report, formats, templates, cat.plan.short_title, str(q), lang)
     folder = out_dir if out_dir is not None else Path("reports") / str(q)
+    for name, data_bytes in outputs:  # everything is rendered before anything is written
+        path = folder / name
+        write_or_exit(path, data_bytes, lang)
+        typer.echo(str(path))
+    if report.left_out:
+        typer.echo(t("cli.merge_left_out", lang, n=len(report.left_out), files=join((x.file for x in report.left_out), lang)),
+                   err=True)
+
+
+def _render(report, formats: list[str], templates: Path | None, short_title: str, q: str,
+            lang: str) -> list[tuple[str, bytes]]:
+    """Every requested file as (name, bytes); a problem ends the command before anything is written."""
+    out: list[tuple[str, bytes]] = []
+
+    def name(ext: str, edition: str = "submit") -> str:
+        return report_name(short_title, q, lang, ext, edition)
+
+    if "docx" in formats:
+        from zengshou.report.docx import render_docx
+
+        out.append((name("docx"), render_docx(report)))
     if "xlsx" in formats:
         from zengshou.report.limits import TooLongForExcel
-        from zengshou.report.xlsx import render_xlsx
+        from zengshou.report.xlsx import render_workpaper_xlsx, render_xlsx
 
         try:
-            outputs.append((folder / report_name(cat.plan.short_title, str(q), lang, "xlsx"), render_xlsx(report, lang)))
+            out.append((name("xlsx"), render_xlsx(report)))
+            out.append((name("xlsx", "workpaper"), render_workpaper_xlsx(report)))
         except TooLongForExcel as e:
             for p in e.problems:
                 typer.echo(p.message(lang), err=True)
             raise typer.Exit(1) from None
     if "html" in formats:
-        from zengshou.report.html import TemplateProblem, render_html
+        from zengshou.report.html import WORKPAPER, TemplateProblem, render_html
 
         try:
-            page = render_html(report, lang, templates)
+            out.append((name("html"), render_html(report, templates).encode("utf-8")))
+            out.append((name("html", "workpaper"), render_html(report, templates, WORKPAPER).encode("utf-8")))
         except TemplateProblem as e:
             fail_text(str(e), lang)
-        outputs.append((folder / report_name(cat.plan.short_title, str(q), lang, "html"), page.encode("utf-8")))
-
-    for path, data_bytes in outputs:  # everything is rendered before anything is written
-        write_or_exit(path, data_bytes, lang)
-        typer.echo(str(path))
-    if report.skipped:
-        names = join((s.file for s in report.skipped), lang)
-        typer.echo(t("cli.merge_skipped", lang, n=len(report.skipped), files=names), err=True)
+    return out

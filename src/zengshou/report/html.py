@@ -1,4 +1,4 @@
-"""The report as one self-contained HTML page, rendered with Jinja2.
+"""The report's two HTML pages (呈报版 and 工作底稿), rendered with Jinja2 from the report model.
 
 Autoescaping is always on (``autoescape=True``, not chosen by file extension): every progress
 text comes from a clerk's file, and a user template named ``report.html`` or ``report.txt``
@@ -7,7 +7,8 @@ nothing, so a custom template with a typo fails loudly rather than dropping a co
 
 Templates are looked up in ``--templates DIR`` first, then in the default folder: the
 repository's ``templates/`` (a source checkout or editable install), or its copy shipped
-inside the package (``zengshou/templates/``, put there by the wheel build).
+inside the package (``zengshou/templates/``, put there by the wheel build). Looking up a
+template is the only file access here; the page's content comes from the model alone.
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from zengshou.i18n import t as msg
-from zengshou.report.labels import labels
-from zengshou.report.model import FILLED, Report, measure_spans, units_spans
-from zengshou.report.xlsx import STATUS_KEYS, progress_cell, section_info, status_rows, totals_line, unit_label
+from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, measure_spans, units_spans
+from zengshou.report.svg import chart
 
-TEMPLATE = "report.html.j2"
-
+TEMPLATES = {SUBMIT: "report.html.j2", WORKPAPER: "workpaper.html.j2"}
+TEMPLATE = TEMPLATES[SUBMIT]
 
 class TemplateProblem(Exception):
     """A template could not be found, parsed or rendered; the message says where and why."""
@@ -43,79 +43,88 @@ def environment(templates: Path | None = None):
                        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def view(report: Report, lang: str = "zh") -> dict:
-    """Everything the template shows, as plain data (documented in docs/report.md)."""
-    t = labels(lang)
-    ql = report.quarter.label(lang)
-    title = msg("report.title", lang, plan=report.plan.short_title, suffix=t["title_suffix"], quarter=ql)
-
-    def cell(entry) -> dict:
-        text, style = progress_cell(entry, t)
-        return {"text": text, "marker": entry.state != FILLED, "state": entry.state, "status": entry.status or ""}
-
-    rows = report.rows
-    ms, us = measure_spans(rows), units_spans(rows)
-    summary = [{"number": r.number, "measure": r.measure_label, "measure_span": ms[i], "task": r.task.text,
-                "progress": cell(r.lead), "lead": r.lead.unit_name, "units": r.units_text, "units_span": us[i]}
-               for i, r in enumerate(rows)]
-    leads = []
-    for sec in report.leads:
-        leads.append({
-            "id": sec.unit_id, "anchor": f"lead-{sec.unit_id}", "name": sec.name,
-            "title": t["lead_title"].format(unit=sec.name, quarter=ql), "count": len(sec.rows),
-            "rows": [{"number": r.number, "task": r.task.text, "span": len(r.entries),
-                      "entries": [{"unit": unit_label(e, t, lang), "role": e.role, **cell(e)} for e in r.entries]}
-                     for r in sec.rows]})
-    counties = []
-    for sec in report.counties:
-        cms = measure_spans(sec.rows)
-        counties.append({
-            "id": sec.unit_id, "anchor": f"county-{sec.unit_id}", "name": sec.name,
-            "title": t["county_title"].format(unit=sec.name, quarter=ql), "info": section_info(sec, t),
-            "rows": [{"number": r.number, "measure": r.measure_label, "measure_span": cms[i], "task": r.task.text,
-                      **cell(e)} for i, (r, e) in enumerate(sec.pairs)]})
-    status = {"title": t["status_title"].format(quarter=ql, deadline=report.deadline.isoformat()),
-              "headers": [t[k] for k in STATUS_KEYS], "rows": status_rows(report, lang, t),
-              "states": [u.state for u in report.status.units],
-              "totals": totals_line(report, t), "other_files": list(report.status.other_files)}
-    return {"lang": lang, "html_lang": msg("report.html_lang", lang), "t": t, "title": title,
-            "plan": {"title": report.plan.title, "short_title": report.plan.short_title},
-            "quarter": str(report.quarter), "quarter_label": ql, "deadline": report.deadline.isoformat(),
-            "summary": summary, "leads": leads, "counties": counties, "status": status,
-            "indicators_html": _indicators_html(report, lang)}
-
-
-def _indicators_html(report: Report, lang: str):
-    """The indicator table and inline SVG charts (zengshou.report.svg), as safe markup."""
+def view(report: Report, edition: str = SUBMIT) -> dict:
+    """Everything a template shows, as plain data (documented in docs/report.md)."""
     from markupsafe import Markup
 
-    from zengshou.report.indicators import for_report
-    from zengshou.report.svg import section_html
+    rep, t = report, report.words
+    rows = rep.rows
+    ms, us = measure_spans(rows), units_spans(rows)
+    summary = [{"number": r.number, "measure": r.measure_label, "measure_span": ms[i], "task": r.task.text,
+                "progress": {"text": r.summary.text, "marker": r.summary.marker},
+                "units": r.units_text, "units_span": us[i]} for i, r in enumerate(rows)]
+    indicators = [{"row": x.row, "name": x.name, "target": x.target, "actual": x.actual, "due": x.due,
+                   "rate": x.rate, "state": x.state, "behind": x.behind} for x in rep.indicators]
+    charts = [Markup(chart(x.series, t)) for x in rep.indicators if x.series.chartable]
+    status = [{"name": s.name, "kind": s.kind, "state": s.state, "state_text": s.state_text,
+               "submitted": s.submitted, "late_days": s.late_days, "required": s.required, "reported": s.reported,
+               "missing_rows": s.missing_rows, "errors": s.errors, "warnings": s.warnings, "file": s.file,
+               "remarks": s.remarks} for s in rep.status]
+    leads = [{"id": sec.unit_id, "anchor": f"lead-{sec.unit_id}", "name": sec.name, "title": sec.title,
+              "count": len(sec.rows),
+              "rows": [{"number": w.number, "task": w.task,
+                        "lines": [{"unit": ln.unit, "text": ln.text, "marker": ln.marker, "role": ln.role,
+                                   "status": ln.status} for ln in w.lines]} for w in sec.work]}
+             for sec in rep.leads]
+    counties = []
+    for sec in rep.counties:
+        cms = measure_spans(sec.rows)
+        counties.append({
+            "id": sec.unit_id, "anchor": f"county-{sec.unit_id}", "name": sec.name, "title": sec.title,
+            "info": sec.info,
+            "rows": [{"number": r.number, "measure": r.measure_label, "measure_span": cms[i], "task": r.task.text,
+                      "text": ((t["draft_mark"] if e.draft else "") + e.text) if e.filled else t[e.state],
+                      "marker": not e.filled, "status": e.status or ""}
+                     for i, (r, e) in enumerate(sec.pairs)]})
+    return {"lang": rep.lang, "html_lang": t["html_lang"], "t": t, "edition": edition, "page_css": _page_css(t),
+            "sections": list(EDITIONS[edition]),
+            "title": rep.title if edition == SUBMIT else t["workpaper_title"].format(plan=rep.plan_title,
+                                                                                     quarter=rep.quarter_label),
+            "info": rep.info, "office": rep.office, "header": rep.header,
+            "plan": {"title": rep.plan_title, "short_title": rep.short_title},
+            "quarter": str(rep.quarter), "quarter_label": rep.quarter_label, "deadline": rep.deadline_text,
+            "digest": {"paragraph": rep.digest.paragraph,
+                       "table": [{"label": a, "count": n, "who": w} for a, n, w in rep.digest.table]},
+            "summary": summary, "indicators": indicators, "charts": charts, "notes": list(rep.notes),
+            "status": status, "left_out": [{"file": x.file, "unit": x.unit, "reason": x.reason} for x in rep.left_out],
+            "other_files": list(rep.other_files), "leads": leads, "counties": counties}
 
-    return Markup(section_html(for_report(report, lang), lang))
+
+def _page_css(t: dict[str, str]):
+    """The CSS ``content`` of the page-number box: “第 X 页 共 Y 页” as strings and counters."""
+    import re
+
+    from markupsafe import Markup
+
+    parts = []
+    for piece in re.split(r"(\{page\}|\{pages\})", t["page_word"]):
+        if piece in ("{page}", "{pages}"):
+            parts.append(f"counter({piece[1:-1]})")
+        elif piece:
+            parts.append('"' + piece.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ") + '"')
+    return Markup(" ".join(parts))
 
 
-def render_html(report: Report, lang: str = "zh", templates: Path | None = None, name: str = TEMPLATE) -> str:
-    """Render the page; any template problem becomes :class:`TemplateProblem` with a clear message."""
+def render_html(report: Report, templates: Path | None = None, edition: str = SUBMIT, name: str | None = None) -> str:
+    """Render one edition's page; any template problem becomes :class:`TemplateProblem`."""
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError, UndefinedError
 
+    lang = report.lang
     env = environment(templates)
     try:
-        tpl = env.get_template(name)
-        return tpl.render(**view(report, lang))
+        tpl = env.get_template(name or TEMPLATES[edition])
+        return tpl.render(**view(report, edition))
     except TemplateNotFound as e:
-        raise TemplateProblem(msg("report.tpl_not_found", lang, name=e.name)) from None
+        raise TemplateProblem(_msg("not_found", lang, name=e.name)) from None
     except TemplateSyntaxError as e:
-        where = f"{e.filename or e.name}:{e.lineno}"
-        raise TemplateProblem(msg("report.tpl_syntax", lang, where=where, error=e.message)) from None
+        raise TemplateProblem(_msg("syntax", lang, where=f"{e.filename or e.name}:{e.lineno}", error=e.message)) from None
     except UndefinedError as e:
-        where = _template_line(e, env)
-        raise TemplateProblem(msg("report.tpl_undefined", lang, where=where, error=e.message)) from None
+        raise TemplateProblem(_msg("undefined", lang, where=_template_line(e), error=e.message)) from None
     except TemplateError as e:
-        raise TemplateProblem(msg("report.tpl_error", lang, error=e)) from None
+        raise TemplateProblem(_msg("error", lang, error=e)) from None
 
 
-def _template_line(exc: BaseException, env) -> str:
+def _template_line(exc: BaseException) -> str:
     """' (file:line)' of the template frame that failed, when the traceback shows it."""
     tb = exc.__traceback__
     found = ""
@@ -126,3 +135,6 @@ def _template_line(exc: BaseException, env) -> str:
         tb = tb.tb_next
     return found
 
+
+def _msg(key: str, lang: str, **kw) -> str:
+    return msg(f"report.tpl_{key}", lang, **kw)

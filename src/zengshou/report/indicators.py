@@ -1,71 +1,124 @@
-"""Indicator series for the merged report: each indicator's actual figure and its due line,
-quarter by quarter from the start of the plan to the report's quarter.
+"""Indicator series and the indicator table of the report model.
 
-Both the Excel sheet (:mod:`zengshou.report.xlsx_charts`) and the inline SVG charts
-(:mod:`zengshou.report.svg`) draw from these series, so the two always show the same numbers.
+Each indicator's actual figure and its due line, quarter by quarter from the start of the plan
+to the report's quarter (:func:`series_from`, from figures already collected — no file is read
+here), and the table a leader reads (:func:`lines`): the target as the plan writes it, what is
+achieved, what is due by now, the rate and the state, in plain words.
+
+The Excel sheet (:mod:`zengshou.report.xlsx_charts`), the inline SVG charts
+(:mod:`zengshou.report.svg`) and the Word document all draw from these, so they show the same
+numbers.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from zengshou.catalog import Catalog
 from zengshou.i18n import localized
-from zengshou.indicators import Progress, collect, progress
+from zengshou.indicators import COUNT_UNITS, Figures, collect, fmt_number, progress, quarter_figures, unconfirmed_scopes
 from zengshou.quarters import Quarter
+from zengshou.report.model import IndicatorLine, Series, clean
+from zengshou.submissions import SUFFIXES, per_unit
 from zengshou.workspace import Workspace
 
-
-@dataclass
-class Series:
-    row: int
-    id: str
-    name: str
-    unit: str
-    aggregation: str
-    target: float | None  # city-wide target
-    quarters: list[str] = field(default_factory=list)
-    actual: list[float | None] = field(default_factory=list)
-    due: list[float | None] = field(default_factory=list)  # target × share expected by that quarter
-    last: Progress | None = None  # position at the report's quarter
-
-    @property
-    def chartable(self) -> bool:
-        return self.aggregation != "threshold" and any(v is not None for v in self.actual)
+RATES = ("at_least", "at_most")  # shares and rates: no schedule, the worst unit counts
 
 
-def series(cat: Catalog, data_dir: Path | str | None, upto: Quarter | str, lang: str = "zh") -> list[Series]:
+def series_from(cat: Catalog, figures: Figures, upto: Quarter | str, lang: str = "zh") -> list[Series]:
     """One series per indicator (thresholds included, never charted), in row order."""
     upto = Quarter.parse(str(upto))
-    quarters = [q for q in cat.quarters() if q <= upto]
-    ws = Workspace(Path(data_dir), cat) if data_dir else None
-    folders = [q for q in ws.quarter_folders() if q <= upto] if ws else []
-    figures = collect(ws, folders) if ws else {}
     out: dict[str, Series] = {}
-    for q in quarters:
+    for q in (q for q in cat.quarters() if q <= upto):
         for p in progress(cat, figures, q):
             ind = p.ind
             s = out.get(ind.id)
             if s is None:
                 name = localized(ind.name, ind.name_en, lang)
-                s = out[ind.id] = Series(p.row, ind.id, name, ind.unit, ind.aggregation, p.target)
+                s = out[ind.id] = Series(p.row, ind.id, clean(name), clean(ind.unit), ind.aggregation, p.target)
             s.quarters.append(str(q))
             s.actual.append(p.actual)
-            s.due.append(None if p.expected is None or p.target is None else p.target * p.expected)
+            s.due.append(None if p.expected is None or p.target is None else _due(p.target * p.expected, ind.unit))
             s.last = p
     return list(out.values())
 
 
-def data_dir_of(report) -> Path | None:
-    """The data directory a merged report was read from (the submissions sit in
-    ``<data>/progress/<quarter>/``), or None when the quarter had no files."""
-    subs = getattr(getattr(report, "result", None), "submissions", None) or []
-    for s in subs:
-        return Path(s.path).resolve().parents[2]
-    return None
+def _due(v: float, unit: str) -> float:
+    """What is due, as people count it: whole persons, firms, posts; one decimal otherwise."""
+    return float(round(v)) if unit in COUNT_UNITS else round(v, 1)
 
 
-def for_report(report, lang: str = "zh") -> list[Series]:
-    cat = report.result.catalog
-    return series(cat, data_dir_of(report), report.quarter, lang)
+def series(cat: Catalog, data_dir: Path | str | None, upto: Quarter | str, lang: str = "zh") -> list[Series]:
+    """Series read from every quarter folder of ``data_dir`` up to ``upto`` (for tests and tools;
+    the merge collects its figures itself, see :func:`figures_before`)."""
+    upto = Quarter.parse(str(upto))
+    ws = Workspace(Path(data_dir), cat) if data_dir else None
+    figures = collect(ws, [q for q in ws.quarter_folders() if q <= upto]) if ws else {}
+    return series_from(cat, figures, upto, lang)
+
+
+def figures_before(ws: Workspace, q: Quarter) -> Figures:
+    """The figures of every quarter folder before ``q``, as :func:`zengshou.indicators.collect`
+    reads them, but only files that mention ``figures`` are parsed: a merge of quarter 12
+    would otherwise parse some 370 earlier files for the few that carry numbers.
+
+    A file without the word cannot add a figure; the one case this reads differently is two
+    files for one unit in a folder (an I302 error already) where the losing one has figures."""
+    needles = (b"figures", "figures".encode("utf-16-le"), "figures".encode("utf-16-be"))
+    out: Figures = {}
+    for folder_q in ws.quarter_folders():
+        if folder_q >= q:
+            continue
+        folder = ws.data_dir / "progress" / str(folder_q)
+        files = []
+        for f in sorted(folder.glob("*")):
+            if f.suffix not in SUFFIXES or not f.is_file():
+                continue
+            try:
+                raw = f.read_bytes()
+            except OSError:
+                continue
+            if any(n in raw for n in needles):
+                files.append(ws.submission(f))
+        out[str(folder_q)] = quarter_figures(ws.cat, per_unit(files), folder_q)
+    return out
+
+
+def _amount(v: float | None, unit: str) -> str:
+    if v is None:
+        return "—"
+    return fmt_number(v) + ("%" if unit == "%" else unit)
+
+
+def _pct(v: float | None) -> str:
+    return "—" if v is None else f"{v * 100:.0f}%"
+
+
+def lines(all_series: list[Series], t: dict[str, str]) -> list[IndicatorLine]:
+    """The tracked indicators (thresholds left out: they are limits, not goals) in words."""
+    out = []
+    for s in all_series:
+        p = s.last
+        if p is None or s.aggregation == "threshold":
+            continue
+        ind = p.ind
+        target = clean(ind.quote) or _amount(p.target, s.unit)
+        due = "—" if s.aggregation in RATES or p.expected is None else _pct(p.expected)
+        rate = "—" if s.aggregation == "at_most" else _pct(p.achieved)
+        state = t.get("ind_" + (p.reason or p.status), p.reason or p.status)
+        if not p.scope_confirmed:
+            state = t["unconfirmed"].format(state=state)
+        behind = p.status == "behind" and not p.reason
+        out.append(IndicatorLine(s.row, s.name, target, _amount(p.actual, s.unit), due, rate, state, behind, s))
+    return out
+
+
+def scope_notes(cat: Catalog, lang: str) -> list[str]:
+    """One sentence per scope the plan does not spell out (e.g. which counties are 重点帮扶县)."""
+    return [clean(sc.assumption(lang)) for sc in unconfirmed_scopes(cat)]
+
+
+def thresholds(all_series: list[Series], t: dict[str, str]) -> str:
+    """The plan's limits that are not goals, for the 口径说明."""
+    return t["clause_sep"].join(clean(s.last.ind.quote) or s.name for s in all_series
+                    if s.aggregation == "threshold" and s.last is not None)

@@ -1,37 +1,57 @@
-"""The merge itself: the plan's table plus every valid submission → one report model.
+"""The report model: everything the renderers lay out, computed once by
+:func:`zengshou.report.merge.merge`.
 
-The Excel and HTML renderers only lay this model out, so both always show the same texts and
-the same markers. Everything here is ordered deterministically — rows in table order, units in
-``units.yaml`` order — so the same inputs give the same report, byte for byte.
+Renderers (``xlsx``, ``html``, ``docx``) are pure functions of a :class:`Report`: they open no
+file, guess no directory and compute no content — every text, marker, date, count and
+indicator series is decided here, in the report's language, so the three formats always say
+the same thing. :data:`EDITIONS` is the one list of which sections each document has and in
+what order.
 
-Who appears where:
-
-* every row carries its **lead** unit's entry: the text, or a marker — 未报送 (no submission),
-  未填写 (a submission that leaves the row out or empty), or "skipped" (the unit's file has
-  errors and ``--skip-invalid`` left it out);
-* then the **counties** named on the row (directly or through 各县人民政府), always, since they
-  must report it; then **participating** units, only when they wrote something (they may
-  report, but need not). A unit that reports a row it is not named on (only possible when
-  rule C402 is switched off) still appears, as "other": no submitted text is ever dropped.
+Every string that reaches the model passes :func:`clean`: control characters that arrive
+through YAML escapes (``"\\x01"``) are dropped, so no renderer can crash on them (openpyxl
+refuses them, XML forbids them) or pass them on to a reader.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 
-from zengshou.catalog import Catalog
-from zengshou.findings import Finding
-from zengshou.lint import Result, lint
-from zengshou.models import Measure, Plan, Task
+from zengshou.i18n import join, long_date
+from zengshou.models import Measure, Task
 from zengshou.quarters import Quarter
-from zengshou.status import QuarterStatus, quarter_status
-from zengshou.submissions import Loaded, per_unit
-from zengshou.workspace import Workspace
 
 FILLED, MISSING, BLANK, SKIPPED = "filled", "missing", "blank", "skipped"
 ROLE_ORDER = {"lead": 0, "participant": 1, "other": 1, "county": 2}
+
+#: The two documents and their sections, in order. A renderer walks this list; adding a
+#: section means adding its name here and a function for it in each renderer.
+SUBMIT, WORKPAPER = "submit", "workpaper"
+EDITIONS: dict[str, tuple[str, ...]] = {
+    SUBMIT: ("heading", "status", "summary", "indicators", "notes"),  # 呈报版, for leaders
+    WORKPAPER: ("status_full", "leads", "counties"),  # 工作底稿, for the office and the lead units
+}
+
+# C0 and C1 controls, DEL, the code points XML 1.0 forbids, and the bidirectional controls that
+# can make a line read in another order than it was typed (rule C409); \t \n \r are handled apart
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff"
+                      "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def clean(text: object) -> str:
+    """``text`` as a string a document can hold: line breaks normalised to ``\\n``, tabs to a
+    space, every other control character removed."""
+    s = "" if text is None else str(text)
+    if s.isprintable():
+        return s
+    s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    return _CONTROL.sub("", s)
+
+
+def cn_date(d: date | None, lang: str = "zh") -> str:
+    """2023年7月4日 (English: 4 July 2023); empty for None."""
+    return long_date(d, lang) if d is not None else ""
 
 
 @dataclass(frozen=True)
@@ -54,10 +74,19 @@ class Entry:
     text: str = ""
     status: str | None = None  # the item's optional 未启动/推进中/已完成/持续推进
     source: Source | None = None
+    draft: bool = False  # the unit's file has no submission date
 
     @property
     def filled(self) -> bool:
         return self.state == FILLED
+
+
+@dataclass
+class Cell:
+    """A progress cell as printed: the text, and whether it is a marker (shown in red)."""
+
+    text: str
+    marker: bool = False
 
 
 @dataclass
@@ -66,27 +95,40 @@ class Row:
     measure: Measure
     lead: Entry
     others: list[Entry] = field(default_factory=list)
+    summary: Cell = field(default_factory=lambda: Cell(""))  # the 呈报版's 落实进度 cell
+    units_text: str = ""
+    measure_label: str = ""
 
     @property
     def number(self) -> int:
         return self.task.id
 
     @property
-    def units_text(self) -> str:
-        return self.task.units_text or "、".join(self.task.units)
-
-    @property
     def entries(self) -> list[Entry]:
         return [self.lead, *self.others]
 
-    @property
-    def measure_label(self) -> str:
-        return f"{self.measure.id}．{self.measure.title}"
+
+@dataclass
+class WorkLine:
+    """A line of the 工作底稿: a unit's text on a row, or the units that did not report it."""
+
+    unit: str  # unit name with role, or the 未报送 label
+    text: str
+    marker: bool
+    role: str  # lead | participant | county | other | missing
+    status: str = ""
+
+
+@dataclass
+class WorkRow:
+    number: int
+    task: str
+    lines: list[WorkLine]
 
 
 @dataclass
 class UnitSection:
-    """A lead unit's rows, or a county's own table."""
+    """A lead unit's rows (with every unit's text), or a county's own table."""
 
     unit_id: str
     name: str
@@ -97,10 +139,9 @@ class UnitSection:
     contact: str | None
     rows: list[Row]
     entries: list[Entry]  # this unit's entry for each of ``rows``, same order
-
-    @property
-    def anchor(self) -> str:
-        return self.unit_id
+    title: str = ""
+    info: str = ""
+    work: list[WorkRow] = field(default_factory=list)  # lead sections: the lines as printed
 
     @property
     def pairs(self) -> list[tuple[Row, Entry]]:
@@ -108,149 +149,108 @@ class UnitSection:
 
 
 @dataclass
-class Skipped:
-    file: str
-    unit_id: str | None
+class StatusLine:
+    """One unit in 报送情况: state in words, dates as people write them, findings in words."""
+
+    unit_id: str
+    name: str
+    kind: str  # in words
+    state: str  # missing | invalid | draft | late | on_time | left_out
+    state_text: str
+    submitted: str  # 2023年7月4日 or ""
+    late_days: int
+    required: int
+    reported: int
+    missing_rows: str  # "1–3、5"
     errors: int
+    warnings: int
+    file: str  # relative to the data directory
+    remarks: list[str] = field(default_factory=list)  # 审核意见
+
+
+@dataclass
+class LeftOut:
+    """A file that could not be read and is not in the report, with the reason in words."""
+
+    file: str
+    unit: str
+    reason: str
+
+
+@dataclass
+class StatusDigest:
+    """The 呈报版's 报送情况: one paragraph and a small table of (label, count, who)."""
+
+    paragraph: str
+    table: list[tuple[str, int, str]]
+    totals: dict[str, int]
+
+
+@dataclass
+class Series:
+    """An indicator's figures by quarter, from the start of the plan to the report's quarter."""
+
+    row: int
+    id: str
+    name: str
+    unit: str
+    aggregation: str
+    target: float | None  # city-wide target
+    quarters: list[str] = field(default_factory=list)
+    actual: list[float | None] = field(default_factory=list)
+    due: list[float | None] = field(default_factory=list)  # target × share expected by that quarter
+    last: object | None = None  # zengshou.indicators.Progress at the report's quarter
+
+    @property
+    def chartable(self) -> bool:
+        return self.aggregation != "threshold" and any(v is not None for v in self.actual)
+
+
+@dataclass
+class IndicatorLine:
+    """One tracked indicator in plain words (no ids, no aggregation jargon)."""
+
+    row: int
+    name: str
+    target: str  # as the plan writes it
+    actual: str
+    due: str  # 序时进度
+    rate: str  # 完成率
+    state: str
+    behind: bool
+    series: Series
 
 
 @dataclass
 class Report:
-    plan: Plan
+    lang: str
+    words: dict[str, str]  # labels in the report's language (zengshou.report.labels)
+    plan_title: str
+    short_title: str
     quarter: Quarter
+    quarter_label: str
+    title: str  # 《…》重点任务清单落实进度（2023年第二季度）
+    office: str
+    as_of: date
+    info: str  # 编制单位：…　截至日期：…
     deadline: date
+    deadline_text: str
+    header: str  # running page header
     rows: list[Row]
     leads: list[UnitSection]
-    counties: list[UnitSection]
-    status: QuarterStatus
-    skipped: list[Skipped]
-    result: Result
+    counties: list[UnitSection]  # the counties that reported (工作底稿)
+    status: list[StatusLine]
+    digest: StatusDigest
+    left_out: list[LeftOut]
+    other_files: list[str]
+    indicators: list[IndicatorLine]
+    series: list[Series]
+    notes: list[str]  # 口径说明
+    include_drafts: bool = False
 
-    def texts(self) -> list[Entry]:
+    def texts(self) -> list[tuple[Row, Entry]]:
         """Every submitted text in the report (for limits such as Excel's cell size)."""
-        seen: list[Entry] = []
-        for row in self.rows:
-            seen.extend(e for e in row.entries if e.filled)
-        return seen
-
-
-class MergeBlocked(Exception):
-    """Errors stop the merge; ``findings`` lists them, ``result`` has the sources to quote."""
-
-    def __init__(self, findings: list[Finding], result: Result, skippable: bool):
-        super().__init__(f"{len(findings)} error(s) block the merge")
-        self.findings = findings
-        self.result = result
-        self.skippable = skippable  # True when --skip-invalid would let the merge go on
-
-
-# ---------------------------------------------------------------- merge
-
-def merge(data_dir: Workspace | Path | str, quarter: Quarter | str, *, cat: Catalog | None = None,
-          skip_invalid: bool = False, result: Result | None = None) -> Report:
-    """Validate the quarter and build its report.
-
-    Errors in the definitions always block. Errors in a submission block unless
-    ``skip_invalid``, which leaves that submission out and marks its unit. Missing
-    submissions never block: they show as 未报送.
-    """
-    q = Quarter.parse(str(quarter))
-    ws = data_dir if isinstance(data_dir, Workspace) else Workspace.open(data_dir)
-    if result is None:
-        result = lint(ws, quarter=str(q))
-    if cat is None:
-        cat = result.catalog
-    errors = [f for f in result.findings if f.level == "error"]
-    in_quarter = {s.display: s for s in result.submissions if s.folder == str(q)}
-    fatal = [f for f in errors if f.file not in in_quarter]
-    if cat is None or fatal or (errors and not skip_invalid):
-        raise MergeBlocked(errors, result, skippable=cat is not None and not fatal)
-
-    bad_files = {f.file for f in errors}
-    good: list[Loaded] = []
-    skipped: list[Skipped] = []
-    for sub in sorted(in_quarter.values(), key=lambda s: s.display):
-        if sub.display in bad_files or sub.model is None or not sub.unit_id:
-            uid = sub.unit_id or _unit_from_stem(cat, sub.path.stem)
-            skipped.append(Skipped(sub.display, uid, sum(1 for f in errors if f.file == sub.display)))
-            continue
-        good.append(sub)
-    accepted = per_unit(good)
-    skipped_units = {s.unit_id for s in skipped if s.unit_id and s.unit_id not in accepted}
-    status = quarter_status(ws, q, result=result)
-    return build(cat, q, accepted, skipped_units, status, skipped, result)
-
-
-def _unit_from_stem(cat: Catalog, stem: str) -> str | None:
-    u = cat.resolve(stem)
-    return u.id if u else None
-
-
-def build(cat: Catalog, q: Quarter, accepted: dict[str, Loaded], skipped_units: set[str],
-          status: QuarterStatus, skipped: list[Skipped], result: Result) -> Report:
-    order = {u.id: i for i, u in enumerate(cat.units)}
-    # each accepted submission's items by row (the first item for a row wins; duplicates are C403)
-    items: dict[str, dict[int, tuple[int, object]]] = {}
-    for uid, sub in accepted.items():
-        by_row: dict[int, tuple[int, object]] = {}
-        for i, it in enumerate(sub.model.items):
-            by_row.setdefault(it.task, (i, it))
-        items[uid] = by_row
-
-    def entry(uid: str, row: int, role: str) -> Entry:
-        u = cat.by_id[uid]
-        if uid not in accepted:
-            return Entry(uid, u.name, role, SKIPPED if uid in skipped_units else MISSING)
-        hit = items[uid].get(row)
-        if hit is None:
-            return Entry(uid, u.name, role, BLANK)
-        i, it = hit
-        text = (it.progress or "").rstrip("\r\n")
-        if not text.strip():
-            return Entry(uid, u.name, role, BLANK, status=it.status)
-        sub = accepted[uid]
-        line, col = sub.doc.pos(("items", i, "progress"))
-        return Entry(uid, u.name, role, FILLED, text, it.status, Source(sub.display, line, col))
-
-    rows: list[Row] = []
-    for t in cat.tasks:
-        lead = cat.lead(t.id, q)
-        named: dict[str, str] = {}
-        for pos, nid in enumerate(cat.task_unit_ids(t.id)):
-            for mid in cat.members(nid):
-                cur = cat.current(mid, q)
-                if cur == lead or cat.by_id[cur].kind == "group":
-                    continue
-                role = "county" if cat.by_id[cur].kind == "county" else "participant"
-                named.setdefault(cur, role)
-        for uid, by_row in items.items():  # units reporting a row they are not named on
-            if t.id in by_row and uid != lead and uid not in named:
-                named[uid] = "other"
-        others = []
-        for uid in sorted(named, key=lambda u: (ROLE_ORDER[named[u]], order[u])):
-            e = entry(uid, t.id, named[uid])
-            if e.role == "county" or e.filled:
-                others.append(e)
-        rows.append(Row(t, cat.measures[t.measure], entry(lead, t.id, "lead"), others))
-
-    def section(uid: str, mine: list[Row], pick) -> UnitSection:
-        u = cat.by_id[uid]
-        sub = accepted.get(uid)
-        state = FILLED if sub else (SKIPPED if uid in skipped_units else MISSING)
-        return UnitSection(uid, u.name, u.kind, state, sub.display if sub else None,
-                           sub.model.submitted if sub else None, sub.model.contact_line if sub else None,
-                           mine, [pick(r) for r in mine])
-
-    lead_ids = sorted({r.lead.unit_id for r in rows}, key=order.__getitem__)
-    leads = [section(uid, [r for r in rows if r.lead.unit_id == uid], lambda r: r.lead) for uid in lead_ids]
-    counties = []
-    for u in cat.counties():
-        uid = cat.current(u.id, q)
-        if uid != u.id or cat.by_id[uid].kind != "county":
-            continue
-        mine = [r for r in rows if any(e.unit_id == uid for e in r.entries)]
-        counties.append(section(uid, mine, lambda r, uid=uid: next(e for e in r.entries if e.unit_id == uid)))
-    return Report(cat.plan, q, cat.deadline(q), rows, leads, counties, status, skipped, result)
+        return [(row, e) for row in self.rows for e in row.entries if e.filled]
 
 
 # ---------------------------------------------------------------- layout helpers
@@ -275,3 +275,16 @@ def measure_spans(rows: list[Row]) -> list[int]:
 def units_spans(rows: list[Row]) -> list[int]:
     """The plan prints one 责任单位 cell over a measure's rows when they share it."""
     return spans([(r.measure.id, r.units_text) for r in rows])
+
+
+def row_ranges(rows: list[int], lang: str) -> str:
+    """[1, 2, 3, 5] → "1–3、5"."""
+    parts: list[str] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j + 1 < len(rows) and rows[j + 1] == rows[j] + 1:
+            j += 1
+        parts.append(str(rows[i]) if i == j else f"{rows[i]}–{rows[j]}")
+        i = j + 1
+    return join(parts, lang)

@@ -9,26 +9,13 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from zengshou.i18n import LANGS, paren
-from zengshou.i18n import t as msg
 from zengshou.indicators import fmt_number
-from zengshou.report.indicators import Series
+from zengshou.report.labels import labels
+from zengshou.report.model import Series
 
 W, H = 520, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 34, 40
 ACTUAL, DUE, TARGET = "#1f4e79", "#7f7f7f", "#c00000"
-
-#: the chart's and the section's words, per language, from the message catalogue
-LABELS = {
-    lang: {"actual": msg("indicators.actual", lang), "due": msg("indicators.due", lang), "target": msg("indicators.target", lang),
-           "status": {k: msg(f"ind.{k}", lang) for k in ("on_track", "behind", "n/a")},
-           "heads": tuple(msg(k, lang) for k in ("indicators.row", "report.ind_name", "indicators.actual", "indicators.target",
-                                               "indicators.done", "indicators.due", "indicators.status")),
-           "title": msg("report.ind_section", lang),
-           **{k: msg(f"ind.{k}", lang) for k in ("no_data", "threshold", "no_target")}}
-    for lang in LANGS
-}
-
 
 def _f(v: float) -> str:
     return f"{v:.1f}"
@@ -45,9 +32,10 @@ def _nice_max(v: float) -> float:
     return 10 * mag
 
 
-def chart(s: Series, lang: str = "zh") -> str:
-    """Actual figures (solid, with values), the due line (dashed grey), the target (dashed red)."""
-    t = LABELS[lang]
+def chart(s: Series, t: dict[str, str] | None = None) -> str:
+    """Actual figures (solid, with values), the due line (dashed grey), the target (dashed red).
+    ``t``: the report's labels (default Chinese)."""
+    t = t or labels("zh")
     n = len(s.quarters)
     values = [v for v in s.actual + s.due if v is not None] + ([s.target] if s.target is not None else [])
     top = _nice_max(max(values) if values else 1.0)
@@ -59,8 +47,7 @@ def chart(s: Series, lang: str = "zh") -> str:
     def y(v: float) -> float:
         return TOP + ph * (1 - v / top)
 
-    unit = "%" if s.unit == "%" else s.unit
-    title = msg("report.chart_title", lang, row=s.row, name=s.name, unit=unit)
+    title = t["series_heading"].format(row=s.row, name=s.name, unit=s.unit)
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{W}" height="{H}" viewBox="0 0 {W} {H}" '
            f'role="img" aria-label="{escape(title, {chr(34): "&quot;"})}" font-family="sans-serif" font-size="11">',
            f'<title>{escape(title)}</title>',
@@ -95,38 +82,3 @@ def chart(s: Series, lang: str = "zh") -> str:
         lx += 90
     out.append("</svg>")
     return "\n".join(out)
-
-
-def section_html(series: list[Series], lang: str = "zh") -> str:
-    """The report's indicator section: a table of every indicator, then a chart per indicator
-    that has figures. Returned as markup for the template (``{{ indicators_html }}``)."""
-    from zengshou.indicators import AGG_WORD  # same words as the command
-
-    t = LABELS[lang]
-    rows = []
-    for s in series:
-        p = s.last
-        if p is None:
-            continue
-        pct = "%" if s.unit == "%" else ""
-        unit = "" if s.unit == "%" else s.unit
-        actual = "—" if p.actual is None else fmt_number(p.actual) + pct
-        target = "—" if p.target is None else fmt_number(p.target) + pct + unit
-        status = t[p.reason] if p.reason else t["status"][p.status]
-        agg = AGG_WORD.get(s.aggregation, {}).get(lang, s.aggregation)
-        cls = f' class="{p.status}"' if not p.reason else ""
-        rows.append(f"<tr{cls}><td class=\"c\">{s.row}</td><td>{escape(paren(s.name, agg, lang))}</td>"
-                    f"<td class=\"c\">{escape(actual)}</td><td class=\"c\">{escape(target)}</td>"
-                    f"<td class=\"c\">{_pct(p.achieved)}</td><td class=\"c\">{_pct(p.expected)}</td>"
-                    f"<td class=\"c state\">{escape(status)}</td></tr>")
-    heads = "".join(f"<th>{h}</th>" for h in t["heads"])
-    charts = "\n".join(f'<figure class="chart">\n{chart(s, lang)}\n</figure>' for s in series if s.chartable)
-    return ("<table class=\"indicators\">\n<colgroup><col style=\"width:6%\"><col style=\"width:44%\">"
-            "<col style=\"width:11%\"><col style=\"width:11%\"><col style=\"width:9%\"><col style=\"width:9%\">"
-            "<col style=\"width:10%\"></colgroup>\n"
-            f"<thead><tr>{heads}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
-            f'<div class="charts">\n{charts}\n</div>')
-
-
-def _pct(v: float | None) -> str:
-    return "—" if v is None else f"{v * 100:.0f}%"

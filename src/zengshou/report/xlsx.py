@@ -1,337 +1,284 @@
-"""The report as an Excel workbook, ready to print and send upward.
+"""The report's two workbooks, laid out from the report model (nothing is read or computed
+here beyond layout):
 
-Sheets: 汇总表 (the plan's table with the lead units' progress), one sheet per lead unit (its
-rows with every county's and participant's text), one per county (its own table), 报送情况.
+* the **呈报版** (:func:`render_xlsx`): 报送情况 (title, 编制单位 and date, the digest), 汇总表
+  (the plan's table with the lead units' progress), 指标 (table and charts), 口径说明;
+* the **工作底稿** (:func:`render_workpaper_xlsx`): 报送情况 in full with 审核意见, a sheet per
+  lead unit with every unit's text, a sheet per county that reported.
 
-Two things openpyxl does not do for us:
-
-* **Row heights.** Excel and LibreOffice do not grow a row to fit wrapped text in a merged
-  cell, and openpyxl never computes heights, so a sheet printed as saved would cut Chinese
-  text. Heights are computed here from the text's display width (CJK characters count
-  double) and the column width, and a merged cell's need is spread over its rows.
-* **Text stays text.** openpyxl turns ``"=..."`` into a formula and ``"#N/A"`` into an error
-  value. Every text is written as a string (``data_type = "s"``), with Excel's quote prefix on
-  texts that an editor would otherwise re-read as a formula.
+The sections and their order come from :data:`zengshou.report.model.EDITIONS`. The 汇总表 is
+paginated here (fixed print scale, manual page breaks computed from the row heights) so that a
+measure continued on a new page repeats its number and title.
 """
 
 from __future__ import annotations
 
-import re
-from copy import copy
+from zengshou.report.limits import TooLongForExcel, excel_problems
+from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, measure_spans, units_spans
+from zengshou.report.xlsx_charts import add_indicator_sheet
+from zengshou.report.xlsxkit import (TITLE_SIZE, Sheet, Styles, autofilter, add_breaks, height_for, line_count,
+                                     new_workbook, page_breaks, page_scale, sheet_title)
 
-from zengshou.i18n import join, paren
-from zengshou.i18n import t as msg
-from zengshou.report.labels import labels
-from zengshou.report.layout import FONT, MAX_ROW_HEIGHT, SIZE, TITLE_SIZE, char_width, height_for, line_count, setup_print
-from zengshou.report.model import BLANK, FILLED, MISSING, SKIPPED, Report, measure_spans, units_spans
-from zengshou.status import STATE_WORDS
-
-ERROR_LITERALS = {"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA"}
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
+SUMMARY_WIDTHS = [6, 16, 38, 60, 22]
 
 
-# ---------------------------------------------------------------- writing cells
-
-def put_text(cell, text: str) -> None:
-    """Write ``text`` as a string, whatever it looks like."""
-    cell.value = text
-    cell.data_type = "s"
-    if text[:1] in ("=", "+", "-", "@") or text.strip() in ERROR_LITERALS:
-        cell.quotePrefix = True
-
-
-def sheet_title(name: str, used: set[str]) -> str:
-    """A valid, unique sheet name: ≤31 characters, none of []:*?/\\ , no edge apostrophes."""
-    base = _BAD_SHEET_CHARS.sub("_", name).strip("'").strip() or "Sheet"
-    base = base[:31]
-    title, n = base, 1
-    while title.casefold() in used or title.casefold() == "history":
-        n += 1
-        suffix = f"({n})"
-        title = base[: 31 - len(suffix)] + suffix
-    used.add(title.casefold())
-    return title
-
-
-class Sheet:
-    """A worksheet plus the heights its cells need; ``finish`` sets the row heights."""
-
-    def __init__(self, ws, widths: list[float], st: "Styles"):
-        from openpyxl.utils import get_column_letter
-
-        self.ws, self.widths, self.st = ws, widths, st
-        self.need: dict[int, float] = {}
-        self.merged: list[tuple[int, int, float]] = []
-        for i, w in enumerate(widths, 1):
-            ws.column_dimensions[get_column_letter(i)].width = w
-
-    def _width(self, c1: int, c2: int) -> float:
-        return sum(self.widths[c1 - 1: c2]) + 0.7 * (c2 - c1)
-
-    def put(self, r: int, c: int, value, style: str = "text", *, rows: int = 1, cols: int = 1,
-            size: float = SIZE) -> None:
-        ws = self.ws
-        cell = ws.cell(r, c)
-        if isinstance(value, str):
-            put_text(cell, value)
-        elif value is not None:
-            cell.value = value
-        self.st.apply(cell, style)
-        for rr in range(r, r + rows):
-            for cc in range(c, c + cols):
-                if (rr, cc) != (r, c):
-                    self.st.apply(ws.cell(rr, cc), style)
-        if rows > 1 or cols > 1:
-            # every covered cell already carries the style (borders included), so the range is
-            # recorded directly: ws.merge_cells would re-style the edges cell by cell, slowly
-            from openpyxl.worksheet.cell_range import CellRange
-
-            ws.merged_cells.add(CellRange(min_row=r, min_col=c, max_row=r + rows - 1, max_col=c + cols - 1))
-        h = height_for(line_count("" if value is None else str(value), self._width(c, c + cols - 1), size), size)
-        if rows == 1:
-            self.need[r] = max(self.need.get(r, 0), h)
-        else:
-            self.merged.append((r, r + rows - 1, h))
-
-    def finish(self, *, title_rows: str, freeze: str, header: str, lang: str) -> None:
-        ws = self.ws
-        heights = dict(self.need)
-        for r1, r2, h in self.merged:  # spread a merged cell's need over its rows
-            have = sum(heights.get(r, height_for(1)) for r in range(r1, r2 + 1))
-            if have < h:
-                extra = (h - have) / (r2 - r1 + 1)
-                for r in range(r1, r2 + 1):
-                    heights[r] = heights.get(r, height_for(1)) + extra
-        for r in sorted(heights):
-            ws.row_dimensions[r].height = round(min(MAX_ROW_HEIGHT, heights[r]), 1)
-        setup_print(ws, title_rows=title_rows, freeze=freeze, header=header, lang=lang)
-
-
-class Styles:
-    """The few cell styles the report uses, built once."""
-
-    def __init__(self):
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-        thin = Side(style="thin", color="000000")
-        box = Border(left=thin, right=thin, top=thin, bottom=thin)
-        none = Border()
-        body = Font(name=FONT, size=SIZE)
-        wrap_left = Alignment(horizontal="left", vertical="center", wrap_text=True)
-        wrap_center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        grey = PatternFill("solid", fgColor="E7E6E6")
-        self.styles = {
-            "title": (Font(name=FONT, size=TITLE_SIZE, bold=True), wrap_center, none, None),
-            "info": (body, Alignment(horizontal="left", vertical="center", wrap_text=True), none, None),
-            "head": (Font(name=FONT, size=SIZE, bold=True), wrap_center, box, grey),
-            "text": (body, wrap_left, box, None),
-            "center": (body, wrap_center, box, None),
-            "marker": (Font(name=FONT, size=SIZE, color="C00000"), wrap_center, box, None),
-            "unit": (body, wrap_left, box, None),
-            "lead": (Font(name=FONT, size=SIZE, bold=True), wrap_left, box, None),
-        }
-        self.arrays: dict = {}
-
-    def apply(self, cell, name: str) -> None:
-        # Setting font/alignment/border looks each up in the workbook's style tables; after the
-        # first cell, copying that cell's style indices is the same result, much faster.
-        done = self.arrays.get(name)
-        if done is not None:
-            cell._style = copy(done)
-            return
-        font, align, border, fill = self.styles[name]
-        cell.font, cell.alignment, cell.border = font, align, border
-        if fill is not None:
-            cell.fill = fill
-        self.arrays[name] = copy(cell._style)
-
-
-# ---------------------------------------------------------------- the workbook
-
-def progress_cell(entry, t: dict[str, str]) -> tuple[str, str]:
-    """The text for a progress cell and its style: the text, or a marker."""
-    if entry.state == FILLED:
-        return entry.text, "text"
-    return t[{MISSING: "missing", BLANK: "blank", SKIPPED: "skipped"}[entry.state]], "marker"
-
-
-def unit_label(entry, t: dict[str, str], lang: str) -> str:
-    """The unit's name, with its role unless it is a county (counties are plain names)."""
-    if entry.role == "county":
-        return entry.unit_name
-    role = t["role_" + entry.role]
-    return paren(entry.unit_name, role, lang)
-
-
-
-def build_workbook(report: Report, lang: str = "zh"):
-    from openpyxl import Workbook
-
-    t = labels(lang)
-    qlabel = report.quarter.label(lang)
-    header = f"{report.plan.short_title}　{qlabel}"
-    wb = Workbook()
-    st = Styles()
-    used: set[str] = set()
-    wb.remove(wb.active)
-
-    _summary(wb.create_sheet(sheet_title(t["summary"], used)), report, t, st, header, lang)
-    for sec in report.leads:
-        _lead(wb.create_sheet(sheet_title(sec.name, used)), sec, report, t, st, header, lang)
-    for sec in report.counties:
-        _county(wb.create_sheet(sheet_title(sec.name, used)), sec, report, t, st, header, lang)
-    from zengshou.report.indicators import for_report
-    from zengshou.report.xlsx_charts import SHEET, add_indicator_sheet
-
-    used.add(SHEET[lang])
-    add_indicator_sheet(wb, for_report(report, lang), lang, header=header)  # 指标: table and charts
-    _status(wb.create_sheet(sheet_title(t["status_sheet"], used)), report, t, st, header, lang)
-    wb.active = 0
-    return wb
-
-
-def render_xlsx(report: Report, lang: str = "zh") -> bytes:
-    """The workbook's bytes: the same report always gives the same bytes.
+def render_xlsx(report: Report) -> bytes:
+    """The 呈报版 workbook's bytes; the same report always gives the same bytes.
 
     Raises :class:`~zengshou.report.limits.TooLongForExcel` before building anything when a
-    text does not fit in an Excel cell.
-    """
-    from zengshou.report.limits import TooLongForExcel, excel_problems
+    text does not fit in an Excel cell."""
+    return _render(report, SUBMIT)
+
+
+def render_workpaper_xlsx(report: Report) -> bytes:
+    """The 工作底稿 workbook's bytes."""
+    return _render(report, WORKPAPER)
+
+
+def _render(report: Report, edition: str) -> bytes:
     from zengshou.xlsxutil import save_workbook_deterministic
 
     too_long = excel_problems(report)
     if too_long:
         raise TooLongForExcel(too_long)
-    return save_workbook_deterministic(build_workbook(report, lang))
+    return save_workbook_deterministic(build_workbook(report, edition))
 
 
-def _summary(ws, report: Report, t, st: Styles, header: str, lang: str) -> None:
-    sh = Sheet(ws, [6, 16, 38, 60, 22], st)
-    title = msg("report.title", lang, plan=report.plan.short_title, suffix=t["title_suffix"],
-                quarter=report.quarter.label(lang))
-    sh.put(1, 1, title, "title", cols=5, size=TITLE_SIZE)
+def build_workbook(report: Report, edition: str = SUBMIT):
+    wb = new_workbook()
+    ctx = _Ctx(report, wb, Styles(), set())
+    for name in EDITIONS[edition]:
+        SECTIONS[name](ctx)
+    wb._sheets.sort(key=lambda ws: ws.sheet_state == "hidden")  # chart data last (stable sort)
+    wb.active = 0
+    return wb
+
+
+class _Ctx:
+    def __init__(self, report: Report, wb, st: Styles, used: set[str]):
+        self.report, self.wb, self.st, self.used = report, wb, st, used
+        self.t = report.words
+        self.footer = self.t["page"]
+
+    def sheet(self, name: str):
+        return self.wb.create_sheet(sheet_title(name, self.used))
+
+    def finish(self, sh: Sheet, title_rows: str, freeze: str) -> None:
+        sh.finish(title_rows=title_rows, freeze=freeze, header=self.report.header, footer=self.footer)
+
+
+# ---------------------------------------------------------------- 呈报版
+
+def _heading(ctx: _Ctx) -> None:
+    """The first sheet opens with the document's title and its 编制单位 / 截至日期 line; the
+    digest of 报送情况 (section ``status``) follows on the same sheet."""
+    rep = ctx.report
+    ctx.first = Sheet(ctx.sheet(ctx.t["status_sheet"]), [26, 10, 110], ctx.st)
+    ctx.first.put(1, 1, rep.title, "title", cols=3, size=TITLE_SIZE)
+    ctx.first.put(2, 1, rep.info, "info_center", cols=3)
+
+
+def _status(ctx: _Ctx) -> None:
+    rep, t, sh = ctx.report, ctx.t, ctx.first
+    sh.put(4, 1, rep.digest.paragraph, "info", cols=3)
+    for c, key in enumerate(("category", "count", "who"), 1):
+        sh.put(5, c, t[key], "head")
+    r = 6
+    for label, n, who in rep.digest.table:
+        sh.put(r, 1, label, "text")
+        sh.put(r, 2, n, "center")
+        sh.put(r, 3, who, "text")
+        r += 1
+    if rep.left_out:
+        r += 1
+        sh.put(r, 1, t["left_out"], "info", cols=3)
+        for lo in rep.left_out:
+            r += 1
+            sh.put(r, 1, lo.unit or lo.file, "text")
+            sh.put(r, 2, "", "text")
+            sh.put(r, 3, lo.reason, "text")
+    ctx.finish(sh, "5:5", "A6")
+
+
+def _summary(ctx: _Ctx) -> None:
+    rep, t = ctx.report, ctx.t
+    widths = SUMMARY_WIDTHS
+    ws = ctx.sheet(t["summary"])
+    sh = Sheet(ws, widths, ctx.st)
+    sh.put(1, 1, rep.title, "title", cols=5, size=TITLE_SIZE)
     for c, key in enumerate(("no", "measure", "task", "progress", "units"), 1):
         sh.put(2, c, t[key], "head")
-    rows = report.rows
-    mspan, uspan = measure_spans(rows), units_spans(rows)
+    rows = rep.rows
+    first = 3
     for i, row in enumerate(rows):
-        r = 3 + i
+        r = first + i
         sh.put(r, 1, row.number, "center")
-        if mspan[i]:
-            sh.put(r, 2, row.measure_label, "center", rows=mspan[i])
         sh.put(r, 3, row.task.text, "text")
-        text, style = progress_cell(row.lead, t)
-        sh.put(r, 4, text, style)
-        if uspan[i]:
-            sh.put(r, 5, row.units_text, "text", rows=uspan[i])
-    sh.finish(title_rows="2:2", freeze="A3", header=header, lang=lang)
+        sh.put(r, 4, row.summary.text, "marker_left" if row.summary.marker else "text")
+    base = sh.heights()
+    # merged measure / units cells are split at page breaks, so their rows may grow: settle the
+    # breaks over a few rounds (heights only grow, so this converges quickly)
+    scale = page_scale(widths)
+    need_b = [height_for(line_count(r.measure_label, widths[1])) for r in rows]
+    need_e = [height_for(line_count(r.units_text, widths[4])) for r in rows]
+    heights = [base.get(first + i, height_for(1)) for i in range(len(rows))]
+    breaks: list[int] = []
+    for _ in range(4):
+        head = base.get(1, 0) + base.get(2, 0)
+        new = page_breaks(heights, first_page_used=head, repeat=base.get(2, 0), scale=scale)
+        blocks_b = _blocks(measure_spans(rows), new)
+        blocks_e = _blocks(units_spans(rows), new)
+        heights = [base.get(first + i, height_for(1)) for i in range(len(rows))]
+        for blocks, need in ((blocks_b, need_b), (blocks_e, need_e)):
+            for a, b in blocks:
+                have = sum(heights[a:b + 1])
+                if have < need[a]:
+                    extra = (need[a] - have) / (b - a + 1)
+                    for k in range(a, b + 1):
+                        heights[k] += extra
+        if new == breaks:
+            break
+        breaks = new
+    cont = ctx.t["continued"]
+    for blocks, col in ((blocks_b, 2), (blocks_e, 5)):
+        for a, b in blocks:
+            row = rows[a]
+            label = row.measure_label if col == 2 else row.units_text
+            if a in breaks and a > 0 and _same_group(rows, a, col):
+                label += cont
+            sh.put(first + a, col, label, "center" if col == 2 else "text", rows=b - a + 1)
+    sh.need = {**base, **{first + i: round(min(409, h), 1) for i, h in enumerate(heights)}}
+    sh.merged = []
+    ctx.finish(sh, "2:2", "A3")
+    add_breaks(ws, [first + i for i in breaks])
+    autofilter(ws, 2, first + len(rows) - 1, 5)
 
 
-def _lead(ws, sec, report: Report, t, st: Styles, header: str, lang: str) -> None:
-    sh = Sheet(ws, [6, 34, 20, 70, 9], st)
-    sh.put(1, 1, t["lead_title"].format(unit=sec.name, quarter=report.quarter.label(lang)), "title", cols=5,
-           size=TITLE_SIZE)
-    for c, key in enumerate(("no", "task", "unit", "progress", "item_status"), 1):
-        sh.put(2, c, t[key], "head")
-    r = 3
-    for row in sec.rows:
-        entries = row.entries
-        n = len(entries)
-        sh.put(r, 1, row.number, "center", rows=n)
-        sh.put(r, 2, row.task.text, "text", rows=n)
-        for k, e in enumerate(entries):
-            sh.put(r + k, 3, unit_label(e, t, lang), "lead" if e.role == "lead" else "unit")
-            text, style = progress_cell(e, t)
-            sh.put(r + k, 4, text, style)
-            sh.put(r + k, 5, e.status or "", "center")
-        r += n
-    sh.finish(title_rows="2:2", freeze="A3", header=header, lang=lang)
+def _same_group(rows, a: int, col: int) -> bool:
+    prev, cur = rows[a - 1], rows[a]
+    if col == 2:
+        return prev.measure.id == cur.measure.id
+    return (prev.measure.id, prev.units_text) == (cur.measure.id, cur.units_text)
 
 
-def _county(ws, sec, report: Report, t, st: Styles, header: str, lang: str) -> None:
-    sh = Sheet(ws, [6, 16, 38, 62, 9], st)
-    sh.put(1, 1, t["county_title"].format(unit=sec.name, quarter=report.quarter.label(lang)), "title", cols=5,
-           size=TITLE_SIZE)
-    sh.put(2, 1, section_info(sec, t), "info", cols=5)
-    for c, key in enumerate(("no", "measure", "task", "progress", "item_status"), 1):
-        sh.put(3, c, t[key], "head")
-    rows = sec.rows
-    mspan = measure_spans(rows)
-    for i, (row, e) in enumerate(sec.pairs):
-        r = 4 + i
-        sh.put(r, 1, row.number, "center")
-        if mspan[i]:
-            sh.put(r, 2, row.measure_label, "center", rows=mspan[i])
-        sh.put(r, 3, row.task.text, "text")
-        text, style = progress_cell(e, t)
-        sh.put(r, 4, text, style)
-        sh.put(r, 5, e.status or "", "center")
-    sh.finish(title_rows="3:3", freeze="A4", header=header, lang=lang)
-
-
-def section_info(sec, t) -> str:
-    if sec.state == MISSING:
-        return t["not_submitted_info"]
-    if sec.state == SKIPPED:
-        return t["skipped"]
-    date = sec.submitted.isoformat() if sec.submitted else t["draft"]
-    return t["submitted_info"].format(date=date, contact=sec.contact or "—")
-
-
-def status_rows(report: Report, lang: str, t) -> list[list]:
-    """The 报送情况 table, one list per unit (shared by Excel and HTML)."""
-    skipped = {s.unit_id for s in report.skipped if s.unit_id}
+def _blocks(spans: list[int], breaks: list[int]) -> list[tuple[int, int]]:
+    """Merge ranges [(first, last)] from spans, cut at page breaks."""
+    cuts = set(breaks)
     out = []
-    for i, u in enumerate(report.status.units, 1):
-        remark = t["skipped_remark"] if u.state == "invalid" and u.unit_id in skipped else ""
-        out.append([i, u.name, t["kind_" + u.kind], STATE_WORDS[u.state][lang],
-                    u.submitted.isoformat() if u.submitted else "", u.late_days or "", u.required, u.reported,
-                    row_ranges(u.missing_rows, lang), u.errors or "", u.warnings or "", u.file or "", remark])
+    for i, n in enumerate(spans):
+        if not n:
+            continue
+        a = i
+        for k in range(i + 1, i + n):
+            if k in cuts:
+                out.append((a, k - 1))
+                a = k
+        out.append((a, i + n - 1))
     return out
 
 
+def _indicators(ctx: _Ctx) -> None:
+    rep = ctx.report
+    name = sheet_title(ctx.t["indicators"], ctx.used)
+    title = ctx.t["with_quarter"].format(text=ctx.t["indicators_title"], quarter=rep.quarter_label)
+    add_indicator_sheet(ctx.wb, rep.indicators, rep.words, name=name, title=title, header=rep.header, styles=ctx.st)
+
+
+def _notes(ctx: _Ctx) -> None:
+    rep = ctx.report
+    sh = Sheet(ctx.sheet(ctx.t["notes"]), [6, 140], ctx.st)
+    sh.put(1, 1, ctx.t["notes"], "title", cols=2, size=TITLE_SIZE)
+    for i, note in enumerate(rep.notes, 1):
+        sh.put(1 + i, 1, i, "center")
+        sh.put(1 + i, 2, note, "text")
+    ctx.finish(sh, "1:1", "A2")
+
+
+# ---------------------------------------------------------------- 工作底稿
+
 STATUS_KEYS = ("no", "unit", "kind", "state", "submitted", "late_days", "required", "reported", "missing_rows",
-               "errors", "warnings", "file", "remark")
+               "errors", "warnings", "file", "remarks")
 
 
-def totals_line(report: Report, t) -> str:
-    tot = report.status.totals
-    return t["totals_line"].format(units=tot["units"], reported=tot["reported"], missing=tot["missing"],
-                                   invalid=tot["invalid"], missing_rows=tot["missing_rows"])
-
-
-def _status(ws, report: Report, t, st: Styles, header: str, lang: str) -> None:
-    widths = [6, 24, 12, 14, 12, 8, 8, 8, 22, 6, 6, 36, 18]
-    sh = Sheet(ws, widths, st)
+def _status_full(ctx: _Ctx) -> None:
+    rep, t = ctx.report, ctx.t
+    widths = [5, 22, 11, 12, 14, 7, 7, 7, 16, 6, 6, 24, 60]
+    ws = ctx.sheet(t["status_sheet"])
+    sh = Sheet(ws, widths, ctx.st)
     n = len(widths)
-    sh.put(1, 1, t["status_title"].format(quarter=report.quarter.label(lang), deadline=report.deadline.isoformat()),
-           "title", cols=n, size=TITLE_SIZE)
+    sh.put(1, 1, t["workpaper_title"].format(plan=rep.plan_title, quarter=rep.quarter_label), "title", cols=n,
+           size=TITLE_SIZE)
+    sh.put(2, 1, rep.info + "　　" + rep.digest.paragraph, "info", cols=n)
     for c, key in enumerate(STATUS_KEYS, 1):
-        sh.put(2, c, t[key], "head")
-    r = 3
-    for values in status_rows(report, lang, t):
+        sh.put(3, c, t[key], "head")
+    r = 4
+    for i, s in enumerate(rep.status, 1):
+        values = (i, s.name, s.kind, s.state_text, s.submitted, s.late_days or None, s.required, s.reported,
+                  s.missing_rows, s.errors or None, s.warnings or None, s.file, "\n".join(s.remarks))
         for c, v in enumerate(values, 1):
             style = "text" if c in (2, 9, 12, 13) else "center"
-            if c == 4 and v != STATE_WORDS["on_time"][lang]:
+            if c == 4 and s.state != "on_time":
                 style = "marker"
             sh.put(r, c, v if v != "" else None, style)
         r += 1
-    sh.put(r + 1, 1, totals_line(report, t), "info", cols=n)
-    r += 2
-    others = report.status.other_files
-    if others:
-        sh.put(r, 1, msg("fmt.colon", lang, label=t["other_files"], value=join(others, lang)), "info", cols=n)
-    sh.finish(title_rows="2:2", freeze="C3", header=header, lang=lang)
+    autofilter(ws, 3, r - 1, n)
+    extra = [(t["left_out"], [(t["with_role"].format(unit=lo.file, role=lo.unit) if lo.unit else lo.file)
+                              + t["colon"] + lo.reason for lo in rep.left_out]),
+             (t["other_files"], rep.other_files)]
+    for label, items in extra:
+        if items:
+            r += 1
+            sh.put(r, 1, label + t["colon"] + t["clause_sep"].join(items), "info", cols=n)
+    ctx.finish(sh, "3:3", "C4")
 
 
-def row_ranges(rows: list[int], lang: str) -> str:
-    """[1, 2, 3, 5] → "1–3、5"."""
-    parts: list[str] = []
-    i = 0
-    while i < len(rows):
-        j = i
-        while j + 1 < len(rows) and rows[j + 1] == rows[j] + 1:
-            j += 1
-        parts.append(str(rows[i]) if i == j else f"{rows[i]}–{rows[j]}")
-        i = j + 1
-    return join(parts, lang)
+def _leads(ctx: _Ctx) -> None:
+    rep, t = ctx.report, ctx.t
+    for sec in rep.leads:
+        ws = ctx.sheet(sec.name)
+        sh = Sheet(ws, [6, 34, 22, 70, 9], ctx.st)
+        sh.put(1, 1, sec.title, "title", cols=5, size=TITLE_SIZE)
+        for c, key in enumerate(("no", "task", "unit", "progress", "item_status"), 1):
+            sh.put(2, c, t[key], "head")
+        r = 3
+        for row in sec.work:
+            n = len(row.lines)
+            sh.put(r, 1, row.number, "center", rows=n)
+            sh.put(r, 2, row.task, "text", rows=n)
+            for k, line in enumerate(row.lines):
+                sh.put(r + k, 3, line.unit, "lead" if line.role == "lead" else "unit")
+                sh.put(r + k, 4, line.text, ("marker_left" if line.role == "missing" else "marker") if line.marker
+                       else "text")
+                sh.put(r + k, 5, line.status, "center")
+            r += n
+        autofilter(ws, 2, r - 1, 5)
+        ctx.finish(sh, "2:2", "A3")
+
+
+def _counties(ctx: _Ctx) -> None:
+    rep, t = ctx.report, ctx.t
+    for sec in rep.counties:
+        ws = ctx.sheet(sec.name)
+        sh = Sheet(ws, [6, 16, 38, 62, 9], ctx.st)
+        sh.put(1, 1, sec.title, "title", cols=5, size=TITLE_SIZE)
+        sh.put(2, 1, sec.info, "info", cols=5)
+        for c, key in enumerate(("no", "measure", "task", "progress", "item_status"), 1):
+            sh.put(3, c, t[key], "head")
+        mspan = measure_spans(sec.rows)
+        for i, (row, e) in enumerate(sec.pairs):
+            r = 4 + i
+            sh.put(r, 1, row.number, "center")
+            if mspan[i]:
+                sh.put(r, 2, row.measure_label, "center", rows=mspan[i])
+            sh.put(r, 3, row.task.text, "text")
+            if e.filled:
+                sh.put(r, 4, (t["draft_mark"] if e.draft else "") + e.text, "text")
+            else:
+                sh.put(r, 4, t[{"blank": "blank", "missing": "missing", "skipped": "skipped"}[e.state]], "marker")
+            sh.put(r, 5, e.status or "", "center")
+        autofilter(ws, 3, 3 + len(sec.rows), 5)
+        ctx.finish(sh, "3:3", "A4")
+
+
+SECTIONS = {"heading": _heading, "status": _status, "summary": _summary, "indicators": _indicators,
+            "notes": _notes, "status_full": _status_full, "leads": _leads, "counties": _counties}

@@ -1,128 +1,117 @@
-"""The report's 指标 (indicators) sheet: a table of every indicator at the report's quarter,
-then, per indicator with figures, its series by quarter and a native Excel line chart of
-actual against due and target.
+"""The 指标 sheet of the 呈报版 workbook: the indicator table in plain words, a grid of native
+Excel line charts (actual against due and target, three to a row); the figures by quarter the
+charts are drawn from sit on a hidden sheet after it.
 
 Native charts (openpyxl ``LineChart``) rather than pictures: they stay editable, print sharp
-and render in Excel, WPS and LibreOffice alike.
+and render in Excel, WPS and LibreOffice alike. Each row of charts owns a block of sheet rows
+and page breaks fall only between blocks, so in print a chart never overlaps a title, a table
+or another chart, and is never cut by a page break.
 """
 
 from __future__ import annotations
 
-from zengshou.i18n import LANGS, t
-from zengshou.report.indicators import Series
+from zengshou.report.chartkit import line_chart, style_series
+from zengshou.report.model import IndicatorLine
+from zengshou.report.xlsxkit import (DIGIT_PX, TITLE_SIZE, Sheet, Styles, add_breaks, autofilter, height_for,
+                                     page_breaks, page_scale)
 
-# the sheet's words, per language, from the message catalogue
-SHEET = {lang: t("report.ind_sheet", lang) for lang in LANGS}
-HEADS = {lang: tuple(t(k, lang) for k in ("indicators.row", "report.ind_id", "report.ind_name", "report.ind_unit",
-                                           "report.ind_agg", "indicators.actual", "indicators.target", "indicators.done",
-                                           "indicators.due", "indicators.status")) for lang in LANGS}
-SERIES_HEADS = {lang: tuple(t(k, lang) for k in ("history.quarter", "indicators.actual", "indicators.due", "indicators.target"))
-                for lang in LANGS}
-WORDS = {lang: {**{k: t(f"ind.{k}", lang) for k in ("on_track", "behind", "n/a", "threshold", "no_data", "no_target")},
-                "title": t("report.ind_title", lang), "series": t("report.ind_series", lang)} for lang in LANGS}
-CHART_COL = "L"  # charts sit to the right of the table
-CHART_ROWS = 16  # rows of sheet per chart
+WIDTHS = [6, 30, 44, 14, 11, 11, 11]
+PER_ROW = 3
+BLOCK_ROWS = 9  # sheet rows (of one text line each) a row of charts takes, with a gap below
+CHART_H_CM = 5.9
+EMU_PER_PX = 9525
 
 
-def add_indicator_sheet(wb, series: list[Series], lang: str = "zh", title: str | None = None,
-                        header: str = "", index: int | None = None):
-    """Add the sheet to ``wb`` (at ``index``, default last) and return it. Laid out and set up
-    for printing like the report's other sheets (仿宋, A4 landscape, header row repeated)."""
-    from openpyxl.chart import LineChart, Reference
-    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-
-    from zengshou.report.layout import FONT, SIZE, height_for, line_count, setup_print
-
-    w = WORDS[lang]
-    ws = wb.create_sheet(SHEET[lang], index)
-    thin = Side(style="thin", color="000000")
-    box = Border(left=thin, right=thin, top=thin, bottom=thin)
-    bold = Font(name=FONT, size=SIZE, bold=True)
-    body = Font(name=FONT, size=SIZE)
-    head_fill = PatternFill("solid", fgColor="E7E6E6")
-    wrap = Alignment(wrap_text=True, vertical="center")
-    center = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for col, width in zip("ABCDEFGHIJ", (6, 22, 40, 12, 12, 12, 12, 8, 8, 14)):
-        ws.column_dimensions[col].width = width
-
-    ws["A1"] = title or w["title"]
-    ws["A1"].font = Font(name=FONT, bold=True, size=14)
-    ws.row_dimensions[1].height = height_for(1, 14)
+def add_indicator_sheet(wb, lines: list[IndicatorLine], t: dict[str, str], *, name: str, title: str,
+                        header: str, styles: Styles | None = None):
+    """Add the sheet to ``wb`` (last) and return it."""
+    ws = wb.create_sheet(name)
+    sh = Sheet(ws, WIDTHS, styles or Styles())
+    n = len(WIDTHS)
+    sh.put(1, 1, title, "title", cols=n, size=TITLE_SIZE)
+    for c, key in enumerate(("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate", "ind_state"), 1):
+        sh.put(2, c, t[key], "head")
     r = 3
-    for c, h in enumerate(HEADS[lang], 1):
-        cell = ws.cell(r, c, h)
-        cell.font, cell.fill, cell.border, cell.alignment = bold, head_fill, box, center
-    ws.row_dimensions[r].height = height_for(2)
-    from zengshou.indicators import AGG_WORD
-
-    for s in series:
-        p = s.last
-        if p is None:
-            continue
+    units: list[tuple[int, int]] = []  # (first row, last row) of what must stay on one page
+    for line in lines:
+        for c, v in enumerate((line.row, line.name, line.target, line.actual, line.due, line.rate, line.state), 1):
+            sh.put(r, c, v, "text" if c in (2, 3) else ("marker" if c == 7 and line.behind else "center"))
+        units.append((r, r))
         r += 1
-        status = w[p.reason] if p.reason else w[p.status]
-        agg = AGG_WORD.get(s.aggregation, {}).get(lang, s.aggregation)
-        values = (s.row, s.id, s.name, s.unit, agg, p.actual, p.target, p.achieved, p.expected, status)
-        for c, v in enumerate(values, 1):
-            cell = ws.cell(r, c, v)
-            cell.border, cell.font = box, body
-            cell.alignment = wrap if c in (2, 3) else center
-            if c in (8, 9) and v is not None:
-                cell.number_format = "0%"
-            elif c in (6, 7) and v is not None:
-                cell.number_format = "#,##0.##"
-        if p.status == "behind" and not p.reason:
-            ws.cell(r, 10).font = Font(name=FONT, size=SIZE, color="C00000", bold=True)
-        ws.row_dimensions[r].height = height_for(max(line_count(s.name, 40), line_count(status, 14), 1))
-
-    # series blocks and charts
-    r += 2
-    ws.cell(r, 1, w["series"]).font = bold
-    ws.row_dimensions[r].height = height_for(1)
+    last_table_row = r - 1
+    charted = [x.series for x in lines if x.series.chartable]
     r += 1
-    anchor_row = 3
-    for s in series:
-        if not s.chartable:
-            continue
-        ws.cell(r, 1, t("report.chart_title", lang, row=s.row, name=s.name, unit=s.unit)).font = bold
-        ws.row_dimensions[r].height = height_for(1)
-        r += 1
-        head = r
-        for c, h in enumerate(SERIES_HEADS[lang], 2):
-            cell = ws.cell(r, c, h)
-            cell.font, cell.fill, cell.border, cell.alignment = bold, head_fill, box, center
-        ws.row_dimensions[r].height = height_for(1)
-        for q, a, d in zip(s.quarters, s.actual, s.due):
-            r += 1
-            for c, v in enumerate((q, a, d, s.target), 2):
-                cell = ws.cell(r, c, v)
-                cell.border, cell.font, cell.alignment = box, body, center
-                if c > 2 and v is not None:
-                    cell.number_format = "#,##0.##"
-            ws.row_dimensions[r].height = height_for(1)
-        chart = LineChart()
-        chart.title = f"{s.row}. {s.name}"
-        chart.height, chart.width = 7.5, 16
-        chart.y_axis.title = s.unit
-        chart.y_axis.scaling.min = 0
-        chart.x_axis.title = SERIES_HEADS[lang][0]
-        chart.y_axis.delete = False
-        chart.x_axis.delete = False
-        data = Reference(ws, min_col=3, max_col=5, min_row=head, max_row=r)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=2, min_row=head + 1, max_row=r))
-        colors = ("1F4E79", "7F7F7F", "C00000")
-        for i, line in enumerate(chart.series):
-            line.graphicalProperties.line.solidFill = colors[i]
-            line.graphicalProperties.line.width = 28575 if i == 0 else 19050
-            line.smooth = False
-            if i:
-                line.graphicalProperties.line.dashStyle = "dash" if i == 2 else "sysDot"
-            else:
-                line.marker.symbol = "circle"
-                line.marker.size = 7
-        ws.add_chart(chart, f"{CHART_COL}{anchor_row}")
-        anchor_row += CHART_ROWS
-        r += 2
-    setup_print(ws, title_rows="$3:$3", freeze="A4", header=header or (title or w["title"]), lang=lang)
+    grid_first = r
+    for k in range(0, len(charted), PER_ROW):
+        units.append((r, r + BLOCK_ROWS - 1))
+        for j in range(BLOCK_ROWS):
+            sh.need.setdefault(r + j, height_for(1))
+        r += BLOCK_ROWS
+    data = _data_sheet(wb, charted, t, styles) if charted else None
+    _place_charts(ws, charted, grid_first, data, t)
+    heights = sh.heights()
+    scale = page_scale(WIDTHS)
+    unit_h = [sum(heights.get(k, height_for(1)) for k in range(a, b + 1)) for a, b in units]
+    head_h = heights.get(1, 0) + heights.get(2, 0)
+    breaks = page_breaks(unit_h, first_page_used=head_h, repeat=0, scale=scale)
+    sh.finish(title_rows=None, freeze="A3", header=header, footer=t["page"])
+    add_breaks(ws, [units[i][0] for i in breaks])
+    autofilter(ws, 2, last_table_row, n)
     return ws
+
+
+def _data_sheet(wb, charted, t: dict[str, str], styles: Styles | None):
+    """The charts' figures, on a hidden sheet of their own (a chart needs cells to draw from;
+    printed, three rows per indicator and quarter would add pages a leader does not need):
+    a header row of quarters, then per indicator three rows — actual, due, target."""
+    ws = wb.create_sheet(t["chart_data"])
+    ws.sheet_state = "hidden"
+    sh = Sheet(ws, [6, 40, 10] + [11] * len(charted[0].quarters), styles or Styles())
+    sh.put(1, 1, t["no"], "head")
+    sh.put(1, 2, t["ind_name"], "head")
+    sh.put(1, 3, "", "head")
+    for c, q in enumerate(charted[0].quarters, 4):
+        sh.put(1, c, q, "head")
+    r, first_rows = 2, {}
+    for s in charted:
+        first_rows[s.id] = r
+        sh.put(r, 1, s.row, "center", rows=3)
+        sh.put(r, 2, t["series_heading"].format(row=s.row, name=s.name, unit=s.unit), "text", rows=3)
+        for label, values in ((t["actual"], s.actual), (t["due"], s.due), (t["target"], [s.target] * len(s.quarters))):
+            sh.put(r, 3, label, "center")
+            for c, v in enumerate(values, 4):
+                sh.put(r, c, v, "center")
+                if v is not None:
+                    ws.cell(r, c).number_format = "#,##0.##"
+            r += 1
+    sh.finish(title_rows="1:1", freeze="D2", header="", footer=t["page"])
+    return ws, first_rows
+
+
+def _place_charts(ws, charted, grid_first: int, data, t: dict[str, str]) -> None:
+    """Three charts to a row of blocks, each a third of the sheet's width, drawn from ``data``."""
+    from openpyxl.chart import Reference
+    from openpyxl.drawing.spreadsheet_drawing import AnchorMarker, OneCellAnchor
+    from openpyxl.drawing.xdr import XDRPositiveSize2D
+
+    if not charted:
+        return
+    src, first_rows = data
+    col_px = [w * DIGIT_PX + 5 for w in WIDTHS]
+    slot = sum(col_px) / PER_ROW
+    for k, s in enumerate(charted):
+        row0 = grid_first + (k // PER_ROW) * BLOCK_ROWS
+        col, off = 0, slot * (k % PER_ROW) + 4
+        while off >= col_px[col]:
+            off -= col_px[col]
+            col += 1
+        chart = line_chart(t["series_heading"].format(row=s.row, name=s.name, unit=s.unit))
+        first = first_rows[s.id]
+        last_col = 3 + len(s.quarters)
+        chart.add_data(Reference(src, min_col=3, max_col=last_col, min_row=first, max_row=first + 2),
+                       from_rows=True, titles_from_data=True)
+        chart.set_categories(Reference(src, min_col=4, max_col=last_col, min_row=1, max_row=1))
+        style_series(chart)
+        chart.anchor = OneCellAnchor(_from=AnchorMarker(col=col, colOff=int(off * EMU_PER_PX), row=row0 - 1, rowOff=0),
+                                     ext=XDRPositiveSize2D(int((slot - 8) * EMU_PER_PX), int(CHART_H_CM * 360000)))
+        ws.add_chart(chart)
