@@ -7,7 +7,7 @@ OUT_DIR/data gets a units.yaml with the real city departments plus synthetic cou
 governments up to --units reporting units, a tasks.yaml with the plan's 70 rows and a period
 ending 2024Q4 and reaching back --quarters quarters (at least 12, to 2022Q1), and one submission per reporting unit per
 quarter, each with every row the unit must report and a realistic Chinese text of 50–300
-characters. Output is deterministic for a given seed.
+characters (--chars 280-300: the plan's full size, as clerks write near the limit). Output is deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -37,8 +37,8 @@ CLOSERS = ["下一步将继续加强督促指导，确保各项措施落实落�
            "相关做法已形成经验材料。", "将于下季度开展专项督查。", "资金已全部拨付到位。", ""]
 
 
-def text(rng: random.Random, full: bool = False) -> str:
-    target = 300 if full else rng.randint(50, 300)
+def text(rng: random.Random, lo: int = 50, hi: int = 300) -> str:
+    target = rng.randint(lo, hi)
     parts = [rng.choice(OPENERS)]
     while sum(len(p) for p in parts) < target:
         r = rng.choice(RESULTS).format(n=rng.randint(10, 9000), m=rng.randint(5, 900), k=rng.randint(1, 60))
@@ -55,7 +55,9 @@ def main() -> int:
     ap.add_argument("--quarters", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--full", action="store_true", help="every text exactly 300 characters (the merge worst case)")
+    ap.add_argument("--chars", default="50-300", metavar="MIN-MAX", help="text length range (default 50-300)")
     a = ap.parse_args()
+    lo, hi = (300, 300) if a.full else (int(x) for x in a.chars.split("-"))
     rng = random.Random(a.seed)
     data = a.out / "data"
     (data / "progress").mkdir(parents=True, exist_ok=True)
@@ -104,7 +106,7 @@ def main() -> int:
             out = [f"unit: {scalar(u.name)}", f"quarter: {q}", f"submitted: {sent.isoformat()}",
                    f"contact: {scalar('张三 0773-' + str(rng.randint(2000000, 2999999)))}", "items:"]
             for row in cat.required_rows(uid, q):
-                out += [f"  - task: {row}", f"    progress: {text_value(text(rng, a.full), 6)}"]
+                out += [f"  - task: {row}", f"    progress: {text_value(text(rng, lo, hi), 6)}"]
             (folder / f"{uid}.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")
             count += 1
     print(f"wrote {count} submissions for {len(cat.reporters())} units × {len(quarters)} quarters under {data}")

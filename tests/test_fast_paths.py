@@ -80,3 +80,59 @@ def test_parallel_and_serial_runs_agree(quarters):
     shown = parallel.sources["data/progress/2023Q4/czj.yaml"] if "data/progress/2023Q4/czj.yaml" in parallel.sources \
         else next(v for k, v in parallel.sources.items() if k.endswith("2023Q4/czj.yaml"))
     assert isinstance(shown, dict) and set(shown) == {f.line for f in parallel.findings if f.file.endswith("2023Q4/czj.yaml")}
+
+
+# ---------------------------------------------------------------- text measures
+
+def test_squash_fast_path_tables_are_derived():
+    """The fast path's character tables are what their definition derives (a Unicode update or
+    a change to the punctuation list must regenerate them)."""
+    from zengshou import text
+
+    keep, drop = text.simple_chars()
+    assert keep == text.chars_in(text.SIMPLE)
+    assert drop == text.chars_in(text.DROPPED)
+    # the fast path lowers only when an ASCII capital is left: nothing else it keeps has a case
+    for c in keep - drop:
+        w = c.translate(text._WIDTH)
+        assert w.lower() == w or "A" <= w <= "Z", c
+
+
+def test_squash_fast_path_equals_the_general_path():
+    import random
+
+    from zengshou.text import _squash, squash
+
+    rng = random.Random(11)
+    pool = ([chr(c) for c in range(0x20, 0x7F)] + list("，。、；：！？（）【】“”‘’…—·　ＡＢｃ１２％＃‼⁇\u2000\u200b\u202f\n\t\r")
+            + [chr(rng.randint(0x4E00, 0x9FFF)) for _ in range(40)]
+            + ["é", "\u0301", "Å", "①", "㈱", "ﬁ", "\u2028", "ｶ", "ﾞ", "가", "\u3099", "Ⅻ", "¨", "\u00a0", "\ufeff", "\u0338",
+               "\u20dd", "𠀀", "\u302a", "〸", "ǆ", "İ", "ẞ"])
+    for _ in range(60_000):
+        t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+        assert squash(t) == _squash(t), t
+    for _ in range(300):  # long texts in the plan's style, now and then with one odd character
+        t = "".join(rng.choice(pool[:130]) for _ in range(rng.randint(200, 320)))
+        if rng.random() < 0.3:
+            i = rng.randrange(len(t))
+            t = t[:i] + rng.choice(pool) + t[i:]
+        assert squash(t) == _squash(t)
+
+
+def test_char_count_whitespace_split_is_the_regex_definition():
+    """char_count's fast path splits on whitespace instead of counting ``\\s`` matches: for every
+    code point, str.split() and the regex agree on what is whitespace."""
+    import random
+    import re
+
+    from zengshou.text import _NOT_SIMPLE, char_count
+
+    space = re.compile(r"\s")
+    for c in map(chr, range(0x110000)):
+        assert bool(space.fullmatch(c)) == (len(("x" + c + "x").split()) == 2), hex(ord(c))
+    rng = random.Random(3)
+    pool = [" ", "\u3000", "\t", "\n", "\u00a0", "a", "字", "，", "Ａ", "…"]
+    for _ in range(5_000):
+        t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 20)))
+        assert _NOT_SIMPLE.search(t) is None
+        assert char_count(t) == len(t) - len(space.findall(t))

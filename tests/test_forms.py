@@ -438,8 +438,17 @@ def test_zip_without_workbook(cli, empty_data):
     p = Path("report.xlsx")
     with zipfile.ZipFile(p, "w") as z:
         z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("ppt/presentation.xml", "<p:presentation/>")
+    _refused(cli, empty_data, p, "F806", text="PowerPoint")
+
+
+def test_word_document_named_xlsx_goes_to_the_word_reader(cli, empty_data):
+    """Import routes by content: a .docx renamed .xlsx is read as Word (here a damaged one)."""
+    p = Path("report.xlsx")
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
         z.writestr("word/document.xml", "<w:document/>")
-    _refused(cli, empty_data, p, "F806", text="Word 文档")
+    _refused(cli, empty_data, p, "F835", "--unit", "ziyuan", "--quarter", "2023Q2")
 
 
 def test_broken_workbook_inside_zip(cli, empty_data):

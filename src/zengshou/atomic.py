@@ -36,7 +36,10 @@ def check_target(path: Path | str) -> None:
         raise NotRegularFile(0, "not a regular file (a device, FIFO, directory or symbolic link)", str(path))
 
 
-def write_bytes(path: Path | str, data: bytes) -> None:
+def write_bytes(path: Path | str, data: bytes, *, durable: bool = True) -> None:
+    """``durable=False`` skips the fsync: still all-or-nothing, for data that can be rebuilt
+    (cache entries), where a power cut may lose the newest entries but never tear one.
+    Raises :class:`NotRegularFile` when ``path`` exists and is not a regular file."""
     path = Path(path)
     check_target(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -47,7 +50,8 @@ def write_bytes(path: Path | str, data: bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                os.fsync(fh.fileno())
         check_target(path)  # it may have been swapped for something else meanwhile
         try:
             os.replace(tmp, path)

@@ -7,7 +7,6 @@ nothing of rule names; :mod:`zengshou.config` reads the rest (rule levels) on to
 from __future__ import annotations
 
 import re
-import tomllib
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +25,8 @@ def find_config(data_dir: Path | str) -> tuple[Path, dict] | None:
     for path, keys in _candidates(Path(data_dir)):
         if not path.is_file():
             continue
+        import tomllib  # here: most runs have no configuration file, and the import costs ~10 ms
+
         try:
             doc = tomllib.loads(path.read_text(encoding="utf-8"))
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as e:

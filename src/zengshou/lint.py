@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from zengshou.cache import Cache, Cached
 from zengshou.catalog import Catalog
 from zengshou.config import Config, load_config
 from zengshou.findings import Finding
@@ -71,14 +72,17 @@ def load_catalog(data_dir: Path | str) -> tuple[Catalog | None, list[Finding]]:
 
 
 def lint(data_dir: Workspace | Path | str, paths: list[Path] | None = None, *, quarter: str | None = None,
-         config: Config | None = None, keep: bool = True, jobs: int | None = None, today: date | None = None) -> Result:
+         config: Config | None = None, keep: bool = True, jobs: int | None = None, today: date | None = None,
+         cache: Cache | None = None) -> Result:
     """Check the definitions and the submissions.
 
     ``paths`` limits the run to those files (pre-commit passes the staged files); ``quarter``
     limits it to one quarter's folder. Definitions are always checked: every rule rests on them.
     ``keep=False`` drops each quarter's parsed files once checked (sources are kept only for files
     with findings), so a whole province's tree fits in little memory. ``jobs`` spreads quarters
-    over processes; by default large runs use every core.
+    over processes; by default large runs use every core. ``cache`` (with ``keep=False``) reads
+    the findings of files unchanged since a run that kept them, and keeps what this run finds
+    (:mod:`zengshou.cache`; findings are the same with or without it).
     """
     ws = data_dir if isinstance(data_dir, Workspace) else Workspace.open(data_dir)
     if today is not None:
@@ -95,11 +99,18 @@ def lint(data_dir: Workspace | Path | str, paths: list[Path] | None = None, *, q
     result.findings.extend(layout_findings(data_dir))
     files = submission_files(data_dir, paths, quarter)
     result.files_checked += len(files)
-    groups = _by_folder(files)
-    if jobs is None:
-        jobs = min(os.cpu_count() or 1, 8) if len(files) >= PARALLEL_FROM and not keep else 1
     partial = paths is not None
     off = frozenset(code for code, level in config.levels.items() if level == "off")
+    known: Cached | None = None
+    if cache is not None and not keep:
+        ws.cache = cache
+        known = Cached(cache, ws, config, partial)
+    groups = [(folder, fs, frozenset()) for folder, fs in _by_folder(files)]
+    if known is not None:
+        groups = known.plan(groups, result)
+        files = [f for _, fs, skip in groups for f in fs if f not in skip]
+    if jobs is None:
+        jobs = min(os.cpu_count() or 1, 8) if len(files) >= PARALLEL_FROM and not keep else 1
     if jobs > 1 and len(groups) > 1:
         chunks = _split(groups, jobs)
         # imported here: only large runs pay for the process pool's start-up
@@ -108,15 +119,17 @@ def lint(data_dir: Workspace | Path | str, paths: list[Path] | None = None, *, q
 
         method = "fork" if "fork" in mp.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=len(chunks), mp_context=mp.get_context(method)) as pool:
-            parts = list(pool.map(_check_groups, [(Workspace(data_dir, cat, ws.today), c, partial, keep, off)
-                                                  for c in chunks]))
+            work = [(Workspace(data_dir, cat, ws.today, cache=ws.cache), c, partial, keep, off) for c in chunks]
+            parts = list(pool.map(_check_groups, work))
     else:
         parts = [_check_groups((ws, groups, partial, keep, off))]
-    for f, sources, subs, comments in parts:
+    for f, sources, subs, comments, facts in parts:
         result.findings.extend(f)
         result.sources.update(sources)
         result.submissions.extend(subs)
         result.comments.update(comments)
+        if known is not None:
+            known.keep(f, sources, comments, facts)
     return _finish(result, config)
 
 
@@ -146,17 +159,22 @@ def _split(groups: list, n: int) -> list[list]:
     return chunks
 
 
-def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], dict[str, dict[int, str]]]:
+def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], dict[str, dict[int, str]], dict]:
+    """Check quarter folders in order. A folder comes with the files whose findings the cache
+    already holds (``skip``): they are read light, for the texts the others compare against."""
     ws, groups, partial, keep, off = args
     ctx = Context(ws, partial=partial, off=off)
     findings: list[Finding] = []
     sources: dict[str, str] = {}
     comments: dict[str, dict[int, str]] = {}
+    facts: dict[Path, dict] = {}  # what the cache keeps with a checked file's findings
     kept: list[Loaded] = []
-    for folder, paths in groups:
-        loaded = [ws.submission(p) for p in paths]
+    for folder, paths, skip in groups:
+        loaded = [ws.peek(p) if p in skip else ws.submission(p) for p in paths]
         ctx.subs = loaded
-        for sub in loaded:
+        for path, sub in zip(paths, loaded):
+            if path in skip:
+                continue
             mine = list(sub.doc.findings)
             if sub.model is not None:
                 for check in SUBMISSION_CHECKS:
@@ -169,13 +187,24 @@ def _check_groups(args) -> tuple[list[Finding], dict[str, str], list[Loaded], di
                 shown = {f.line for f in mine if f.line}
                 sources[sub.display] = _lines(sub.doc.text, shown)
                 comments[sub.display] = {n: c for n, c in sub.doc.comments.items() if n in shown}
+            if ws.cache is not None:
+                facts[path] = _for_cache(sub, mine)
         if keep:
             kept.extend(loaded)
         else:  # memory stays flat: the folder's parsed files go (the context keeps compact texts)
             q = Quarter.try_parse(folder)
             ws.forget([folder, str(q.prev())] if q else [folder])
         ctx.done(folder)
-    return findings, sources, kept, comments
+    return findings, sources, kept, comments, facts
+
+
+def _for_cache(sub: Loaded, found: list[Finding]) -> dict:
+    """What the cache keeps of a checked file: its findings, the quarter it states (its C407 and
+    C408 read that quarter and the one before) and its submission date (T603 compares it with
+    today)."""
+    submitted = sub.model.submitted if sub.model is not None else None
+    return {"display": sub.display, "found": found, "quarter": str(sub.quarter) if sub.quarter else None,
+            "submitted": submitted.isoformat() if submitted else None}
 
 
 def _lines(text: str, wanted: set[int]) -> dict[int, str]:

@@ -113,6 +113,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.no_such_file": ("文件不存在：{path}", "no such file: {path}"),
     "cli.is_folder": ("{path} 是一个文件夹", "{path} is a folder"),
     "cli.is_folder_xlsx": ("{path} 是文件夹，请给出 .xlsx 文件", "{path} is a folder; name .xlsx files"),
+    "cli.is_folder_form": ("{path} 是文件夹，请给出 .xlsx 或 .docx 文件", "{path} is a folder; name .xlsx or .docx files"),
+    "cli.files_or_mail": ("请给出要导入的文件，或用 --mail 指定邮件（二者选一）",
+                          "name the files to import, or mail with --mail (one of the two)"),
+    "cli.mail_options": ("--mail 不能与 --unit、--submitted 同用：单位来自附件或 senders.yaml，日期来自邮件",
+                         "--mail takes neither --unit nor --submitted: the unit comes from the attachment or senders.yaml, "
+                         "the date from the message"),
+    "cli.no_such_mail": ("邮件文件或文件夹不存在：{path}", "no such mail file or folder: {path}"),
+    "mail.title": ("邮件导入结果", "Mail import"),
+    "mail.col.message": ("邮件", "message"),
+    "mail.col.unit": ("单位", "unit"),
+    "mail.col.attachment": ("附件", "attachment"),
+    "mail.col.result": ("结果", "result"),
+    "mail.why": ("（{why}）", " ({why})"),
+    "mail.summary": ("共 {messages} 封邮件、{attachments} 个附件：导入 {imported}、替换 {replaced}、未改动 {unchanged}、"
+                     "被重发取代 {superseded}、未导入 {refused}、跳过 {skipped}。",
+                     "{messages} message(s), {attachments} attachment(s): {imported} imported, {replaced} replaced, "
+                     "{unchanged} unchanged, {superseded} superseded, {refused} not imported, {skipped} skipped."),
+    "mail.nothing_new": ("没有新内容：这些邮件已全部导入过（重复运行不会重复导入）。",
+                         "Nothing new: every message was imported before (running again imports nothing twice)."),
     "cli.not_folder_all": ("{path} 不是文件夹（--all 时 -o 指定文件夹）", "{path} is not a folder (with --all, -o names a folder)"),
     "cli.no_rows": ("“{name}”在重点任务清单中没有任务，无需报送", "'{name}' is named on no row; nothing to report"),
     "cli.exists": ("{path} 已存在，未改动（可能已有填写内容）；确需重新生成请加 --force（原文件会另存为 .bak）",
@@ -242,6 +261,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "--since REF, default origin/HEAD, else HEAD."),
     "opt.validate.since": ("--changed 比较的 git 版本（隐含 --changed），如 origin/main。",
                            "Git ref for --changed (implies it), e.g. origin/main."),
+    "opt.validate.no_cache": ("逐个重新检查所有文件，不读也不写缓存（缓存在数据目录旁的 .zengshou-cache/ 文件夹中）。",
+                              "Check every file afresh: neither read nor write the cache (.zengshou-cache beside "
+                              "the data directory, or ZENGSHOU_CACHE_DIR)."),
     "cmd.new.short": ("为某单位生成待填写的报送文件", "Write a ready-to-fill submission for a unit"),
     "cmd.new": ("为某单位生成本季度待填写的报送文件：列出须报送的每项任务，任务原文写在注释里。\n\n"
                 "已有文件时不覆盖（提示后退出码 2）；确需重新生成请加 --force。",
@@ -295,28 +317,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.merge.templates": ("自定义 report.html.j2 / workpaper.html.j2 所在文件夹（缺少的文件用内置模板）。",
                             "Folder with your own report.html.j2 / workpaper.html.j2 (missing files fall back to the "
                             "built-in ones)."),
-    "cmd.template.short": ("生成 Excel 填报表", "Excel forms for clerks"),
-    "cmd.template": ("为填报人员生成 Excel 填报表（.xlsx），只有“落实进度”单元格可编辑。\n\n"
+    "cmd.template.short": ("生成 Excel 或 Word 填报表", "Excel or Word forms for clerks"),
+    "cmd.template": ("为填报人员生成填报表：Excel（.xlsx，落实进度、进展、指标数值和填报人等单元格可编辑）或 Word（.docx，--format docx）。\n\n"
                      "输入相同则文件逐字节相同。已有内容不同的文件不覆盖，除非加 --force。",
-                     "Write Excel forms (.xlsx) for clerks: only the 落实进度 cells are editable.\n\n"
+                     "Write forms for clerks: Excel (.xlsx: 落实进度, 进展, figures and 填报人/联系电话/审核人 editable) "
+                     "or Word (.docx, --format docx).\n\n"
                      "Same inputs, same bytes. An existing file with different content is left alone unless --force."),
     "opt.template.all": ("为该季度每个应报单位各生成一份。", "One form for every unit that must report that quarter."),
-    "opt.template.output": ("输出文件（默认 ./单位编号-季度.xlsx）；用 --all 时为文件夹（默认 forms/季度/，每单位一个 单位编号.xlsx）。",
-                            "File to write (default ./<unit id>-<quarter>.xlsx); with --all a folder (default forms/<quarter>/, "
-                            "one <unit id>.xlsx each)."),
+    "opt.template.output": ("输出文件（默认 ./单位编号-季度.xlsx 或 .docx）；用 --all 时为文件夹（默认 forms/季度/，每单位一个文件）。",
+                            "File to write (default ./<unit id>-<quarter>.xlsx or .docx); with --all a folder (default "
+                            "forms/<quarter>/, one file per unit)."),
+    "opt.template.format": ("xlsx（Excel/WPS 表格，默认）或 docx（Word/WPS 文字）。",
+                            "xlsx (Excel/WPS spreadsheet, the default) or docx (Word/WPS Writer)."),
     "opt.template.all_rows": ("同时列出本单位只是配合的任务，标为选填。",
                               "Also list the rows the unit only participates in, marked optional (选填)."),
     "opt.template.force": ("替换内容不同的已有文件（已填写的表会丢失）。", "Replace existing files that differ (a filled-in form would be lost)."),
-    "cmd.import.short": ("导入填好的 Excel 表并检查", "Import filled-in Excel forms"),
-    "cmd.import": ("把填好的 Excel 表导入为 progress/季度/单位编号.yaml，然后检查。\n\n"
-                   "退出码：0 已导入且无错误；1 发现问题（有文件被拒绝，或导入后有错误）；2 用法错误。",
-                   "Import filled-in Excel forms into progress/<quarter>/<unit id>.yaml, then validate them.\n\n"
-                   "Exit 0 imported and valid, 1 findings (a file refused, or imported but invalid), 2 usage error."),
-    "opt.import.files": ("填好的 Excel 表（.xlsx）。", "Filled-in forms (.xlsx)."),
-    "opt.import.unit": ("文件属于哪个单位：导入方案原表时必填，导入填报表时用于核对。",
-                        "Whose file it is: required for the plan's own table, checked against a form."),
-    "opt.import.quarter": ("哪个季度：导入方案原表时必填，导入填报表时用于核对。",
-                           "Which quarter: required for the plan's own table, checked against a form."),
+    "cmd.import.short": ("导入填好的 Excel/Word 表或邮件附件并检查", "Import filled-in Excel/Word forms or mail attachments"),
+    "cmd.import": ("把填好的 Excel/Word 表（或 --mail 邮件中的附件）导入为 progress/季度/单位编号.yaml，然后检查。\n\n"
+                   "退出码：0 已导入且无错误（或没有新内容）；1 发现问题（有文件被拒绝，或导入后有错误）；2 用法错误。",
+                   "Import filled-in Excel/Word forms (or, with --mail, mail attachments) into progress/<quarter>/<unit id>.yaml, "
+                   "then validate them.\n\n"
+                   "Exit 0 imported and valid (or nothing new), 1 findings (a file refused, or imported but invalid), 2 usage error."),
+    "opt.import.files": ("填好的 Excel 表（.xlsx）或 Word 表（.docx）：本工具生成的表单或方案原表。",
+                         "Filled-in forms: Excel (.xlsx) or Word (.docx), zengshou's or the plan's own table."),
+    "opt.import.mail": ("导入邮件中的全部报送附件：一个 .eml 文件、存放 .eml 的文件夹，或 mbox 邮箱文件。报送日期取邮件日期（北京时间）。",
+                        "Import every submission attached to mail: an .eml file, a folder of .eml files, or an mbox file. "
+                        "The date sent is the message's Date in China Standard Time."),
+    "opt.import.unit": ("文件属于哪个单位：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
+                        "Whose file it is: required for the plan's own table (unless a Word table's title says), checked against a form."),
+    "opt.import.quarter": ("哪个季度：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
+                           "Which quarter: required for the plan's own table (unless a Word table's title says), checked against a form."),
     "opt.import.submitted": ("报送日期；不填则导入为草稿。", "Date the form was sent; without it the submission is a draft."),
     "opt.import.force": ("替换已有的报送文件，并显示改动。", "Replace an existing submission, showing what changed."),
     "cmd.schema.short": ("输出某类文件的 JSON Schema", "The JSON Schema of a file kind"),

@@ -173,6 +173,17 @@ class Item(Strict):
         return _row_number(v)
 
 
+class Source(Strict):
+    """Where a submission came from when ``zengshou import --mail`` read it from a message;
+    shown in the report's 报送情况 so a date can be traced to the mail that set it."""
+
+    sender: str | None = Field(default=None, description="the message's From: address (and name)")
+    subject: str | None = Field(default=None, description="the message's subject, decoded")
+    date: str | None = Field(default=None, description="the message's Date: in China Standard Time, "
+                                                        "e.g. 2023-07-07T01:30:00+08:00")
+    attachment: str | None = Field(default=None, description="the attachment's file name")
+
+
 class Submission(Strict):
     unit: str = Field(min_length=1, description="unit id, full name or alias")
     quarter: str = Field(description="e.g. 2023Q2")
@@ -181,6 +192,7 @@ class Submission(Strict):
     filled_by: str | None = Field(default=None, description="optional: 填报人, who filled in the report")
     phone: str | None = Field(default=None, description="optional: 联系电话, the phone number of 填报人")
     reviewer: str | None = Field(default=None, description="optional: 审核人（分管领导）, the leader who signed it off")
+    source: Source | None = Field(default=None, description="set by zengshou import --mail: the message it came from")
     items: list[Item] = Field(default_factory=list)
 
     @property

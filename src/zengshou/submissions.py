@@ -9,7 +9,7 @@ from pathlib import Path
 
 from zengshou.catalog import Catalog
 from zengshou.findings import Finding
-from zengshou.loader import Document, display_path, file_kind, load_file  # noqa: F401  (display_path: re-exported)
+from zengshou.loader import Document, display_path, file_kind, load_file, read_bytes  # noqa: F401  (display_path: re-exported)
 from zengshou.models import Submission
 from zengshou.quarters import Quarter
 from zengshou.schema import validate
@@ -102,6 +102,65 @@ def load_submission(path: Path, cat: Catalog, data_dir: Path | None = None) -> L
     unit = cat.resolve(model.unit) if model else None
     q = Quarter.try_parse(model.quarter) if model else None
     return Loaded(path, display, doc, model, unit.id if unit else None, q, path.parent.name)
+
+
+def load_light(path: Path, cat: Catalog, cache=None) -> Loaded:
+    """A file read for what *other* files' checks need of it (whether it is valid, its unit and
+    quarter, rows, squashed texts, figures): from the cache's ``facts`` entry for its bytes when
+    there is one, else read in full (and the facts kept for next time). A file from the cache
+    has no progress texts or positions: it stands beside the files being checked, never for them.
+    """
+    path = Path(path)
+    if cache is None:
+        return load_submission(path, cat)
+    raw, err = read_bytes(path)  # never a FIFO or a device (the loader says what it is)
+    if err is not None:
+        return load_submission(path, cat)
+    key = cache.key("facts", digest_of(raw))
+    entry = cache.get(key)
+    if entry is not None:
+        sub = _from_facts(path, cat, entry)
+        if sub is not None:
+            return sub
+    sub = load_submission(path, cat)
+    cache.put(key, _facts(sub))
+    return sub
+
+
+def digest_of(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.blake2b(raw, digest_size=16).hexdigest()
+
+
+def _facts(sub: Loaded) -> dict:
+    if sub.model is None:
+        return {"ok": False}
+    data = sub.model.model_dump(mode="json", by_alias=True)
+    for item in data.get("items", []):
+        item.pop("progress", None)  # the squashed texts stand for them
+        item.pop("note", None)
+    return {"ok": True, "data": data, "squashed": sub.squashed()}
+
+
+def _from_facts(path: Path, cat: Catalog, entry: dict) -> Loaded | None:
+    from pydantic import ValidationError
+
+    display = display_path(path)
+    doc = Document(display)
+    if entry.get("ok") is False:
+        return Loaded(path, display, doc, None, None, None, path.parent.name)
+    squashed = entry.get("squashed")
+    try:
+        model = Submission.model_validate(entry.get("data"))
+    except ValidationError:
+        return None
+    if not isinstance(squashed, list) or len(squashed) != len(model.items) or \
+            not all(isinstance(s, str) for s in squashed):
+        return None
+    unit = cat.resolve(model.unit)
+    q = Quarter.try_parse(model.quarter)
+    return Loaded(path, display, doc, model, unit.id if unit else None, q, path.parent.name, squashed)
 
 
 def per_unit(subs: Iterable[Loaded]) -> dict[str, Loaded]:

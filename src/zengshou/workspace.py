@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from zengshou.catalog import Catalog
 from zengshou.configfile import load_deadlines
@@ -28,7 +29,7 @@ from zengshou.loader import Document, load_file
 from zengshou.models import TasksFile, UnitsFile
 from zengshou.quarters import Quarter
 from zengshou.schema import validate
-from zengshou.submissions import SUFFIXES, Loaded, display_path, load_submission, per_unit
+from zengshou.submissions import SUFFIXES, Loaded, display_path, load_light, load_submission, per_unit
 
 DEFINITION_FILES = (("units.yaml", UnitsFile), ("tasks.yaml", TasksFile))
 
@@ -55,8 +56,13 @@ class Workspace:
     definition_docs: dict[str, Document] = field(default_factory=dict)
     # the definition rules' findings, computed once per run by the linter core
     definition_findings: list[Finding] | None = None
+    # the run's content cache (zengshou.cache.Cache) when it has one: other files are read from it
+    cache: Any = field(default=None, repr=False)
     _files: dict[Path, Loaded] = field(default_factory=dict, repr=False)
     _quarters: dict[str, dict[str, Loaded]] = field(default_factory=dict, repr=False)
+    # files read only for what other files' checks need (see :func:`submissions.load_light`)
+    _light: dict[Path, Loaded] = field(default_factory=dict, repr=False)
+    _light_quarters: dict[str, dict[str, Loaded]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.data_dir = Path(self.data_dir)
@@ -107,31 +113,53 @@ class Workspace:
             sub = self._files[key] = load_submission(Path(path), self.cat, self.data_dir)
         return sub
 
-    def quarter(self, quarter: Quarter | str) -> dict[str, Loaded]:
-        """Valid submissions in a quarter's folder, by unit id (see :func:`submissions.per_unit`)."""
+    def peek(self, path: Path) -> Loaded:
+        """A file as other files' checks see it (C407 last quarter, C408 the same quarter, F704
+        last quarter's figures): the full file when this run read it, else a light read that
+        the cache can answer without parsing (:func:`submissions.load_light`)."""
+        key = Path(path).absolute()
+        sub = self._files.get(key) or self._light.get(key)
+        if sub is None:
+            sub = self._light[key] = load_light(Path(path), self.cat, self.cache)
+        return sub
+
+    def quarter(self, quarter: Quarter | str, *, light: bool = False) -> dict[str, Loaded]:
+        """Valid submissions in a quarter's folder, by unit id (see :func:`submissions.per_unit`).
+        ``light``: the files as :meth:`peek` reads them."""
         key = str(quarter)
-        if key not in self._quarters:
-            folder = self.data_dir / "progress" / key
-            files = [f for f in sorted(folder.glob("*")) if f.suffix in SUFFIXES and f.is_file()] \
-                if folder.is_dir() else []
-            self._quarters[key] = per_unit(self.submission(f) for f in files)
+        if key in self._quarters:
+            return self._quarters[key]
+        if light and key in self._light_quarters:
+            return self._light_quarters[key]
+        files = self._folder_files(key)
+        if light:
+            self._light_quarters[key] = per_unit(self.peek(f) for f in files)
+            return self._light_quarters[key]
+        self._quarters[key] = per_unit(self.submission(f) for f in files)
         return self._quarters[key]
 
-    def unit_file(self, quarter: Quarter | str, unit_id: str) -> Loaded | None:
+    def _folder_files(self, key: str) -> list[Path]:
+        folder = self.data_dir / "progress" / key
+        return [f for f in sorted(folder.glob("*")) if f.suffix in SUFFIXES and f.is_file()] \
+            if folder.is_dir() else []
+
+    def unit_file(self, quarter: Quarter | str, unit_id: str, *, light: bool = False) -> Loaded | None:
         """The unit's own file of a quarter (``progress/<Q>/<id>.yaml``), when valid and its own."""
         key = str(quarter)
         if key in self._quarters:
             return self._quarters[key].get(unit_id)
+        if light and key in self._light_quarters:
+            return self._light_quarters[key].get(unit_id)
         for suffix in SUFFIXES:
             path = self.data_dir / "progress" / key / f"{unit_id}{suffix}"
             if path.is_file():
-                sub = self.submission(path)
+                sub = self.peek(path) if light else self.submission(path)
                 return sub if sub.ok and sub.unit_id == unit_id else None
         return None
 
-    def previous(self, unit_id: str, quarter: Quarter | str) -> Loaded | None:
+    def previous(self, unit_id: str, quarter: Quarter | str, *, light: bool = False) -> Loaded | None:
         """What the unit submitted the quarter before ``quarter``."""
-        return self.unit_file(Quarter.parse(str(quarter)).prev(), unit_id)
+        return self.unit_file(Quarter.parse(str(quarter)).prev(), unit_id, light=light)
 
     def quarter_folders(self) -> list[Quarter]:
         """Quarters that have a folder under ``progress/``, oldest first."""
@@ -144,5 +172,7 @@ class Workspace:
         gone = set(quarters)
         for key in gone:
             self._quarters.pop(key, None)
-        for path in [p for p, s in self._files.items() if s.folder in gone]:
-            del self._files[path]
+            self._light_quarters.pop(key, None)
+        for files in (self._files, self._light):
+            for path in [p for p, s in files.items() if s.folder in gone]:
+                del files[path]

@@ -1,9 +1,12 @@
-"""``zengshou template`` and ``zengshou import``: Excel forms for clerks, and reading them back.
+"""``zengshou template`` and ``zengshou import``: Excel and Word forms for clerks, reading them
+back, and reading them straight from the exported mailbox (``import --mail``).
 
-``template`` writes a protected .xlsx form per unit and quarter (see :mod:`zengshou.forms.template`).
-``import`` reads filled-in forms — or the plan's own table with ``--unit``/``--quarter`` — writes
-``<data>/progress/<quarter>/<unit id>.yaml``, validates what it wrote and prints the findings.
-It never replaces an existing submission without ``--force``, and with it shows the diff.
+``template`` writes a protected .xlsx form (:mod:`zengshou.forms.template`) or a .docx form
+(:mod:`zengshou.forms.docx_form`) per unit and quarter. ``import`` reads filled-in forms — or the
+plan's own table — writes ``<data>/progress/<quarter>/<unit id>.yaml``, validates what it wrote
+and prints the findings; ``--mail`` does the same for every attachment of the messages
+(:mod:`zengshou.intake`). It never replaces an existing submission without ``--force``, and with
+it shows the diff.
 """
 
 from __future__ import annotations
@@ -11,18 +14,24 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from zengshou.cli.app import command
-from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, QuarterOpt, fail, lang_of, load_catalog_or_exit,
-                                 out, quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, workspace_or_exit,
+from zengshou.cli.common import (DEFAULT_DATA, DataOpt, H, LangOpt, QuarterOpt, console, fail, lang_of, out,
+                                 quarter_or_exit, reporting_unit_or_exit, resolve_unit_or_exit, workspace_or_exit,
                                  write_or_exit)
 from zengshou.i18n import t
 
 FORMS_DIR = Path("forms")
+
+
+class FormFormat(str, Enum):
+    xlsx = "xlsx"
+    docx = "docx"
 
 
 @command("template")
@@ -31,34 +40,37 @@ def template_cmd(
     unit: Annotated[str | None, typer.Option("--unit", "-u", help=H("opt.unit"))] = None,
     all_units: Annotated[bool, typer.Option("--all", help=H("opt.template.all"))] = False,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=H("opt.template.output"))] = None,
+    fmt: Annotated[FormFormat | None, typer.Option("--format", "-f", help=H("opt.template.format"))] = None,
     all_rows: Annotated[bool, typer.Option("--all-rows", help=H("opt.template.all_rows"))] = False,
     force: Annotated[bool, typer.Option("--force", help=H("opt.template.force"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
-    """Write Excel forms (.xlsx) for clerks: 落实进度, 进展, figures and 填报人/联系电话/审核人 are editable.
+    """Write forms for clerks: Excel (.xlsx: 落实进度, 进展, figures and 填报人/联系电话/审核人 editable) or Word (.docx).
 
     Same inputs, same bytes. An existing file with different content is left alone unless --force.
     """
     from zengshou.forms import previous_texts
-    from zengshou.forms.template import form_bytes, form_rows
+    from zengshou.forms.template import form_rows
     from zengshou.submissions import display_path
 
     lang = lang_of(lang)
+    ext = (fmt or FormFormat.xlsx).value
     if bool(unit) == all_units:
         fail("cli.unit_or_all", lang)
-    cat = load_catalog_or_exit(data, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
     if all_units:
         folder = output if output is not None else FORMS_DIR / str(q)
         if folder.exists() and not folder.is_dir():
             fail("cli.not_folder_all", lang, path=folder)
-        jobs = [(uid, folder / f"{uid}.xlsx") for uid in cat.reporters(q)]
+        jobs = [(uid, folder / f"{uid}.{ext}") for uid in cat.reporters(q)]
     else:
         u = reporting_unit_or_exit(cat, unit, q, lang)
-        target = output if output is not None else Path(f"{u.id}-{q}.xlsx")
+        target = output if output is not None else Path(f"{u.id}-{q}.{ext}")
         if target.is_dir():
-            target = target / f"{u.id}-{q}.xlsx"
+            target = target / f"{u.id}-{q}.{ext}"
         jobs = [(u.id, target)]
 
     kept = 0
@@ -68,7 +80,7 @@ def template_cmd(
         shown = display_path(target)
         if not rows:
             fail("cli.no_rows", lang, name=name)
-        blob = form_bytes(cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
+        blob = _form_bytes(ext, cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
         if target.exists() and not force:
             try:
                 same = target.read_bytes() == blob
@@ -86,12 +98,23 @@ def template_cmd(
         raise typer.Exit(1)
 
 
+def _form_bytes(ext: str, cat, uid: str, q, rows, optional, previous) -> bytes:
+    if ext == "docx":
+        from zengshou.forms.docx_form import docx_bytes
+
+        return docx_bytes(cat, uid, q, rows, optional, previous)
+    from zengshou.forms.template import form_bytes
+
+    return form_bytes(cat, uid, q, rows, optional, previous)
+
+
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @command("import")
 def import_cmd(
-    files: Annotated[list[Path], typer.Argument(help=H("opt.import.files"), metavar=H("meta.files"), show_default=False)],
+    files: Annotated[list[Path] | None, typer.Argument(help=H("opt.import.files"), metavar=H("meta.files"), show_default=False)] = None,
+    mail: Annotated[Path | None, typer.Option("--mail", help=H("opt.import.mail"))] = None,
     unit: Annotated[str | None, typer.Option("--unit", "-u", help=H("opt.import.unit"))] = None,
     quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.import.quarter"))] = None,
     submitted: Annotated[str | None, typer.Option("--submitted", metavar="YYYY-MM-DD", help=H("opt.import.submitted"))] = None,
@@ -99,21 +122,24 @@ def import_cmd(
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
-    """Import filled-in Excel forms into progress/<quarter>/<unit id>.yaml, then validate them.
+    """Import filled-in forms (Excel or Word) or mailed submissions into progress/<quarter>/<unit id>.yaml, then validate.
 
-    Exit 0 imported and valid, 1 findings (a file refused, or imported but invalid), 2 usage error.
+    Exit 0 imported and valid (or nothing new), 1 findings (a file refused, or imported but invalid), 2 usage error.
     """
-    from zengshou.forms.importer import import_forms
-    from zengshou.lint import lint
-    from zengshou.reporters import render_text
-
     lang = lang_of(lang)
+    if bool(files) == (mail is not None):
+        fail("cli.files_or_mail", lang)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
+    q = quarter_or_exit(cat, quarter, lang) if quarter else None
+    if mail is not None:
+        if unit or submitted:
+            fail("cli.mail_options", lang)
+        _import_mail(ws, mail, q, force, lang)
+        return
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
     if unit_id and cat.by_id[unit_id].kind == "group":
         fail("cli.group_not_unit_short", lang, name=cat.by_id[unit_id].name)
-    q = quarter_or_exit(cat, quarter, lang) if quarter else None
     sub_date = None
     if submitted is not None:
         try:
@@ -126,15 +152,27 @@ def import_cmd(
         if not f.exists():
             fail("cli.no_such_file", lang, path=f)
         if f.is_dir():
-            fail("cli.is_folder_xlsx", lang, path=f)
+            fail("cli.is_folder_form", lang, path=f)
+
+    from zengshou.forms.importer import import_forms
 
     outcomes = import_forms(cat, data, files, unit_id=unit_id, quarter=q, submitted=sub_date, force=force)
-    findings = [f for oc in outcomes for f in oc.form.findings]
+    _report(ws, outcomes, [], len(files), lang)
+
+
+def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lines: bool = False) -> None:
+    """Print diffs, one line per outcome, the lint of what was written; exit 1 on errors."""
+    from zengshou.lint import lint
+    from zengshou.reporters import render_text
+
+    findings = list(extra_findings) + [f for oc in outcomes for f in oc.form.findings]
     for oc in outcomes:
         imp = oc.form
         if oc.diff:
             sys.stdout.write(oc.diff if oc.diff.endswith("\n") else oc.diff + "\n")
-        filled = sum(1 for _, t in imp.items if t.strip())
+        if quiet_lines:
+            continue
+        filled = sum(1 for _, text in imp.items if text.strip())
         if oc.written:
             out(t("cli.replaced" if oc.replaced else "cli.imported", lang, source=imp.display, target=oc.target_display,
                   items=len(imp.items), filled=filled))
@@ -143,11 +181,41 @@ def import_cmd(
         else:
             out(t("cli.not_imported", lang, source=imp.display))
 
-    targets = [oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None]
+    targets = list(dict.fromkeys(oc.target for oc in outcomes if (oc.written or oc.unchanged) and oc.target is not None))
     sources: dict[str, str] = {}
     if targets:
         result = lint(ws, targets)
         findings += result.findings
         sources = result.sources
-    sys.stdout.write(render_text(findings, lang, sources=sources, files=len(files) + len(targets)))
+    sys.stdout.write(render_text(findings, lang, sources=sources, files=n_inputs + len(targets)))
     raise typer.Exit(1 if any(f.level == "error" for f in findings) else 0)
+
+
+def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
+    """--mail: read the messages and import their attachments (zengshou.intake), print a summary."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from zengshou.i18n import tr
+    from zengshou.intake.attachments import RESULTS, import_mail
+    from zengshou.intake.mail import iter_messages, load_senders, sender_unit
+
+    if not mail.exists():
+        fail("cli.no_such_mail", lang, path=mail)
+    cat, data = ws.cat, ws.data_dir
+    senders, sender_findings = load_senders(cat, data)
+    run = import_mail(cat, data, iter_messages(mail), senders, quarter=q, force=force, sender_unit=sender_unit)
+
+    table = Table(title=t("mail.title", lang))
+    for key in ("mail.col.message", "mail.col.unit", "mail.col.attachment", "mail.col.result"):
+        table.add_column(t(key, lang), overflow="fold")
+    for r in run.rows:
+        why = tr(r.why, lang) if isinstance(r.why, dict) else r.why
+        result = tr(RESULTS[r.result], lang) + (t("mail.why", lang, why=why) if why else "")
+        table.add_row(*(Text(x) for x in (r.message, r.unit, r.attachment, result)))  # mailed text is never markup
+    console().print(table)
+    counts = {k: sum(1 for r in run.rows if r.result == k) for k in RESULTS}
+    out(t("mail.summary", lang, messages=run.messages, attachments=len(run.rows), **counts))
+    if run.nothing_new and not counts["refused"]:
+        out(t("mail.nothing_new", lang))
+    _report(ws, run.outcomes, sender_findings + run.findings, run.messages, lang, quiet_lines=True)

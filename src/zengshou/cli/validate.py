@@ -31,6 +31,7 @@ def validate_cmd(
         "--changed", help=H("opt.validate.changed"))] = False,
     since: Annotated[str | None, typer.Option(
         "--since", metavar=H("meta.ref"), help=H("opt.validate.since"))] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=H("opt.validate.no_cache"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -60,7 +61,12 @@ def validate_cmd(
     except ConfigError as e:
         fail("cli.bad_config", lang, error=e)
     paths = _scope(paths, data, changed or since is not None, since, lang)
-    result = lint(data, paths, quarter=quarter, config=config, keep=False)
+    cache = None
+    if config.cache and not no_cache:
+        from zengshou.cache import Cache
+
+        cache = Cache.open(data)
+    result = lint(data, paths, quarter=quarter, config=config, keep=False, cache=cache)
     reporter = REPORTERS[fmt.value](lang, result.sources, result.files_checked)
     sys.stdout.write(reporter.render(result.findings))
     if output is not None:

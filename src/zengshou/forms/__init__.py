@@ -26,11 +26,17 @@ HEADERS = (H_ROW, H_MEASURE, H_TASK, H_UNITS, H_PROGRESS)
 H_COUNT, H_STATUS, H_FIGURE, H_VALUE, H_PREVIOUS = "字数", "进展", "指标", "数值", "上季度（供参考）"
 #: The values of 进展 (models.Item.status), in the order of the form's drop-down list.
 STATUSES = ("未启动", "推进中", "已完成", "持续推进")
+# The Word form (forms.docx_form) puts each row's figures in one cell, one ``名称（单位）：`` line each.
+H_FIGURES = "指标数值"
+#: Labels of the sign-off fields under the Word form's heading, and the Submission fields they fill.
+SIGN_OFF = {"填报人": "filled_by", "联系电话": "phone", "审核人": "reviewer"}
 
 #: Files larger than this are refused before they are opened.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 #: ... and so are packages that would unpack to more than this (a zip bomb).
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+#: ... and packages with more parts than any real form has (a Word form has about twenty).
+MAX_PARTS = 1000
 
 
 def fingerprint(cat, rows: list[int]) -> str:
@@ -86,3 +92,8 @@ def previous_texts(cat, data_dir, unit_id: str, quarter) -> dict[int, str]:
             if sub.ok:
                 return {it.task: it.progress for it in sub.model.items if it.progress and it.progress.strip()}
     return {}
+
+
+def figure_label(ind) -> str:
+    """How the Word form names a figure: ``名称（单位）``; import matches the label to find the indicator."""
+    return f"{ind.name}（{ind.unit}）"

@@ -26,46 +26,20 @@ import difflib
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from zengshou.findings import Finding
 from zengshou.forms import (FORM_FORMAT, FORM_VERSION, H_PROGRESS, H_ROW, H_TASK, MAX_FILE_BYTES,
                             MAX_UNPACKED_BYTES, META_SHEET, fingerprint)
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
-from zengshou.rules.forms import REFUSING
+from zengshou.forms.imported import ImportedForm
 from zengshou.yamlout import scalar, text_value
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 HEADER_SCAN_ROWS = 30
-
-
-@dataclass
-class ImportedForm:
-    """What one workbook said, and what is wrong with it."""
-
-    path: Path
-    display: str
-    kind: str = ""  # "form" (made by zengshou template) | "table" (the plan's own table)
-    unit_id: str | None = None
-    quarter: Quarter | None = None
-    contact: str | None = None
-    items: list[tuple[int, str]] = field(default_factory=list)  # (row, progress), row order
-    statuses: dict[int, str] = field(default_factory=dict)  # row → 进展 as typed
-    figures: dict[int, dict[str, str]] = field(default_factory=dict)  # row → indicator id → number as typed
-    people: dict[str, str] = field(default_factory=dict)  # filled_by / phone / reviewer
-    cells: dict[int, str] = field(default_factory=dict)  # row → "sheet!E12"
-    findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def refused(self) -> bool:
-        return any(f.code in REFUSING and f.level == "error" for f in self.findings)
-
-    def add(self, code: str, line: int | None = None, col: int | None = None, **params) -> None:
-        self.findings.append(Finding(code, self.display, line, col, params))
 
 
 def _size(n: int) -> str:
@@ -531,11 +505,18 @@ def _number_text(v: int | float) -> str:
 
 # ---------------------------------------------------------------- the submission file
 
+_HOW = {"form": "Excel 表单", "table": "方案原表（Excel）", "docx-form": "Word 表单", "docx-table": "方案原表（Word）",
+        "yaml": "报送文件"}
+
+
 def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> str:
-    """The submission file for an imported form (deterministic: same form, same text)."""
+    """The submission file for an imported form (deterministic: same form, same text).
+
+    ``submitted`` (the --submitted option) is used when the form itself carries no date
+    (``imp.submitted``, which mail intake sets from the message)."""
     u = cat.by_id[imp.unit_id]
-    how = " Excel 表单" if imp.kind == "form" else "方案原表"
-    lines = [f"# 由 zengshou import 从{how}导入：{scalar(imp.path.name)}",
+    submitted = imp.submitted or submitted
+    lines = [f"# 由 zengshou import 从{_HOW.get(imp.kind, '表单')}导入：{scalar(imp.path.name)}",
              "# 修改请改表单后重新导入（zengshou import --force），或直接编辑本文件。",
              f"unit: {scalar(u.name)}",
              f"quarter: {imp.quarter}"]
@@ -544,11 +525,16 @@ def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> 
     if imp.contact:
         lines.append(f"contact: {scalar(imp.contact)}")
     lines += [f"{k}: {scalar(imp.people[k])}" for k in PEOPLE if imp.people.get(k)]
+    if imp.source:
+        lines.append("source:")
+        lines += [f"  {k}: {scalar(v)}" for k, v in imp.source.items() if v is not None]
     lines.append("items:")
     for row, text in imp.items:
         lines.append(f"  - task: {row}")
         lines.append(f"    progress: {text_value(text, 6, block=True)}")
         lines += _item_extras(imp, row)
+        if row in imp.notes:
+            lines.append(f"    note: {text_value(imp.notes[row], 6)}")
     return "\n".join(lines) + "\n"
 
 
@@ -557,9 +543,21 @@ def _item_extras(imp: ImportedForm, row: int) -> list[str]:
     out = [f"    status: {scalar(imp.statuses[row])}"] if row in imp.statuses else []
     if imp.figures.get(row):
         out.append("    figures:")
-        out += [f"      {k}: {v if re.fullmatch(r'[0-9]+(?:[.][0-9]+)?', v) else scalar(v)}"
+        out += [f"      {k}: {v if re.fullmatch(r'[0-9]+(?:[.][0-9]+)?', str(v)) else scalar(str(v))}"
                 for k, v in imp.figures[row].items()]
     return out
+
+
+def read_any(path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | None = None,
+             display: str | None = None) -> ImportedForm:
+    """Read a Word or Excel file, chosen by its content (a .docx renamed .xlsx still reads)."""
+    from zengshou.forms.docx_package import sniff
+
+    if sniff(path) == "docx":
+        from zengshou.forms.docx_import import read_docx
+
+        return read_docx(path, cat, unit_id=unit_id, quarter=quarter, display=display)
+    return read_form(path, cat, unit_id=unit_id, quarter=quarter, display=display)
 
 
 # ---------------------------------------------------------------- importing a batch
@@ -583,48 +581,58 @@ def import_forms(cat, data_dir: Path, paths: list[Path], *, unit_id: str | None 
     the same content again is "unchanged", not an error. Two workbooks for the same unit and
     quarter in one run: the first wins, the second is refused (F823).
     """
-    from zengshou.atomic import OutputLocked, write_text
     from zengshou.submissions import display_path
 
     outcomes: list[Outcome] = []
     written_from: dict[Path, str] = {}
     for p in paths:
-        imp = read_form(p, cat, unit_id=unit_id, quarter=quarter, display=display_path(p))
-        oc = Outcome(imp)
-        outcomes.append(oc)
-        if imp.refused or imp.unit_id is None or imp.quarter is None:
-            continue
-        target = Path(data_dir) / "progress" / str(imp.quarter) / f"{imp.unit_id}.yaml"
-        oc.target, oc.target_display = target, display_path(target)
-        key = target.resolve()
-        if key in written_from:
-            imp.add("F823", target=oc.target_display, first=written_from[key])
-            continue
-        new = render_submission(cat, imp, submitted)
-        if target.exists():
-            try:
-                old = target.read_bytes()
-            except OSError as e:
-                imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
-                continue
-            if old == new.encode("utf-8"):
-                oc.unchanged = True
-                written_from[key] = imp.display
-                continue
-            if not force:
-                imp.add("F822", target=oc.target_display, source=imp.display)
-                continue
-            old_text = old.decode("utf-8", "replace")
-            oc.diff = "".join(difflib.unified_diff(old_text.splitlines(keepends=True), new.splitlines(keepends=True),
-                                                   fromfile=f"{oc.target_display}（现有 / existing）",
-                                                   tofile=f"{oc.target_display}（导入 / imported）"))
-            oc.replaced = True
-        try:
-            write_text(target, new)
-        except (OutputLocked, OSError) as e:
-            imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
-            oc.replaced = False
-            continue
-        oc.written = True
-        written_from[key] = imp.display
+        imp = read_any(p, cat, unit_id=unit_id, quarter=quarter, display=display_path(p))
+        outcomes.append(write_imported(cat, data_dir, imp, submitted=submitted, force=force, written_from=written_from))
     return outcomes
+
+
+def write_imported(cat, data_dir: Path, imp: ImportedForm, *, submitted: date | None = None, force: bool = False,
+                   written_from: dict[Path, str] | None = None) -> Outcome:
+    """Write one checked import: never over a different file without ``force`` (then with a
+    diff); identical content is "unchanged". ``written_from`` (target → source) spans a run."""
+    from zengshou.atomic import OutputLocked, write_text
+    from zengshou.submissions import display_path
+
+    written_from = {} if written_from is None else written_from
+    oc = Outcome(imp)
+    if imp.refused or imp.unit_id is None or imp.quarter is None:
+        return oc
+    target = Path(data_dir) / "progress" / str(imp.quarter) / f"{imp.unit_id}.yaml"
+    oc.target, oc.target_display = target, display_path(target)
+    key = target.resolve()
+    if key in written_from:
+        imp.add("F823", target=oc.target_display, first=written_from[key])
+        return oc
+    new = render_submission(cat, imp, submitted)
+    if target.exists():
+        try:
+            old = target.read_bytes()
+        except OSError as e:
+            imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
+            return oc
+        if old == new.encode("utf-8"):
+            oc.unchanged = True
+            written_from[key] = imp.display
+            return oc
+        if not force:
+            imp.add("F822", target=oc.target_display, source=imp.display)
+            return oc
+        old_text = old.decode("utf-8", "replace")
+        oc.diff = "".join(difflib.unified_diff(old_text.splitlines(keepends=True), new.splitlines(keepends=True),
+                                               fromfile=f"{oc.target_display}（现有 / existing）",
+                                               tofile=f"{oc.target_display}（导入 / imported）"))
+        oc.replaced = True
+    try:
+        write_text(target, new)
+    except (OutputLocked, OSError) as e:
+        imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
+        oc.replaced = False
+        return oc
+    oc.written = True
+    written_from[key] = imp.display
+    return oc

@@ -2,10 +2,11 @@
 
 A :class:`Context` sits on the run's :class:`~zengshou.workspace.Workspace` (the catalog, the
 other units' files, last quarter's file, today) and adds what only the rules need: compact
-indexes of squashed texts for C407/C408. The linter checks one quarter folder at a time and
-then calls :meth:`Context.done`, which keeps the quarter's compact texts (for the next
-quarter's C407) and lets the parsed documents go: memory stays flat however many quarters a
-data directory holds.
+indexes of squashed texts for C407/C408. Files outside the run are read light (the workspace's
+``light=True``: from the cache when it knows them), since only their texts and figures matter.
+The linter checks one quarter folder at a time and then calls :meth:`Context.done`, which keeps
+the quarter's compact texts (for the next quarter's C407) and lets the parsed documents go:
+memory stays flat however many quarters a data directory holds.
 
 Checks report through :meth:`Context.findings`: a list that records a finding only when its
 rule is switched on, so a rule that is off is never reported, and no rule can read another's
@@ -70,7 +71,7 @@ class Context:
         key = str(q)
         if key not in self._quarters:
             mine = [s for s in self.subs if s.ok and s.quarter and str(s.quarter) == key and s.folder == key]
-            rest = list(self.ws.quarter(key).values()) if self.partial or not per_unit(mine) else []
+            rest = list(self.ws.quarter(key, light=True).values()) if self.partial or not per_unit(mine) else []
             self._quarters[key] = per_unit([*rest, *mine])
         return self._quarters[key]
 
@@ -105,7 +106,7 @@ class Context:
         if prev in self._by_unit:
             texts = self._by_unit[prev].get(sub.unit_id)
             return (prev, texts) if texts is not None else None
-        before = self.ws.previous(sub.unit_id, sub.quarter)
+        before = self.ws.previous(sub.unit_id, sub.quarter, light=True)
         return (prev, self._texts_of(before)) if before is not None else None
 
     def done(self, q: Quarter | str) -> None:

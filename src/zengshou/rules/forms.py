@@ -1,4 +1,4 @@
-"""F8xx: reading an Excel form back (``zengshou import``).
+"""F8xx: reading an Excel or Word form back, and mail intake (``zengshou import``, ``import --mail``).
 
 A clerk's workbook can go wrong in ways a YAML file cannot: saved as the old .xls, renamed from
 something else, still open (the ``~$`` lock file), made for another quarter or from an older
@@ -52,7 +52,7 @@ _rule("F804", "empty-file", "error",
 _rule("F805", "too-big", "error",
       {"zh": "文件过大", "en": "file too big"},
       {"zh": "文件{what}为 {size}，超过上限 {limit}", "en": "the file's {what} is {size}, over the limit of {limit}"},
-      {"zh": "表单只需要文字：删去图片、附件和多余的工作表后重新保存。", "en": "The form needs text only: remove pictures, attachments and extra sheets, then save."},
+      {"zh": "表单只需要文字：删去图片、附件和多余的工作表或页面后重新保存。", "en": "The form needs text only: remove pictures, attachments and extra sheets or pages, then save."},
       {"zh": "一张填好的表单不过几十 KB；过大的文件可能不是表单，读取还会耗尽内存。",
        "en": "A filled form is a few dozen KB; a huge file is probably not a form, and reading it could exhaust memory."})
 
@@ -210,8 +210,204 @@ _rule("F827", "unit-mismatch", "error",
       {"zh": "表单信息被改动过：若照它导入，这份进度会记到另一个单位名下。",
        "en": "The metadata was edited: importing by it would file this progress under another unit."})
 
+# ---------------------------------------------------------------- Word files (F830–F845)
+
+_rule("F830", "not-docx", "error",
+      {"zh": "不是 Word 文档", "en": "not a Word document"},
+      {"zh": "文件不是 .docx 文档（{what}）", "en": "the file is not a .docx document ({what})"},
+      {"zh": "在 Word/WPS 中打开原文件，“另存为”选择“Word 文档（*.docx）”后重新导入。",
+       "en": "Open the original in Word/WPS, Save As 'Word Document (*.docx)' and import that."},
+      {"zh": "只有真正的 .docx 文件才能读取；改扩展名不会改变文件格式。", "en": "Only real .docx files can be read; renaming does not change a file's format."},
+      bad="落实进度.docx  （实为 RTF 或网页文件）", good="落实进度.docx  （Word 另存为 .docx）")
+
+_rule("F831", "old-doc", "error",
+      {"zh": "旧版 .doc 文件", "en": "old .doc file"},
+      {"zh": "这是 Word 97-2003（.doc）格式的文件", "en": "this is a Word 97-2003 (.doc) file"},
+      {"zh": "在 Word/WPS 中打开，“另存为”选择“Word 文档（*.docx）”后重新导入。",
+       "en": "Open it in Word/WPS and Save As 'Word Document (*.docx)', then import that."},
+      {"zh": ".doc 是二进制格式，无法安全可靠地读取表格。", "en": ".doc is a binary format whose tables cannot be read safely and reliably."},
+      bad="资源县落实进度.doc", good="资源县落实进度.docx")
+
+_rule("F832", "encrypted-docx", "error",
+      {"zh": "文档设置了打开密码", "en": "document has an opening password"},
+      {"zh": "文档已加密（设置了打开密码），无法读取", "en": "the document is encrypted (it has an opening password) and cannot be read"},
+      {"zh": "在 Word 中“文件→信息→保护文档→用密码进行加密”清空密码（WPS：“文件→文档加密”）后保存，再导入。",
+       "en": "Remove the password (Word: File → Info → Protect Document → Encrypt with Password, clear it), save and import again."},
+      {"zh": "没有密码无法读取内容；报送材料不需要加密。", "en": "Without the password nothing can be read; a progress report needs no encryption."},
+      bad="落实进度.docx  （设置了打开密码）", good="落实进度.docx  （无密码）")
+
+_rule("F833", "macros-ignored", "warning",
+      {"zh": "文档含宏，宏未运行", "en": "document has macros; they were not run"},
+      {"zh": "这是启用宏的文档（.docm）：只读取了文字，宏没有运行", "en": "this is a macro-enabled document (.docm): its text was read, its macros were not run"},
+      {"zh": "报送时请另存为普通的 .docx（Word 文档）。", "en": "Send a plain .docx (Word Document) next time."},
+      {"zh": "宏可能带有恶意代码；报送内容只需要文字。", "en": "Macros can carry malicious code; a report needs only its text."},
+      bad="落实进度.docm", good="落实进度.docx")
+
+_rule("F834", "unsafe-xml", "error",
+      {"zh": "文档中有不安全的 XML", "en": "unsafe XML in the document"},
+      {"zh": "文档部件 {part} 含有 DTD 或实体声明（{what}），为安全起见不予读取",
+       "en": "document part {part} declares a DTD or entities ({what}); it is not read, for safety"},
+      {"zh": "Word/WPS 保存的文档不会有这些内容：请在 Word/WPS 中打开后重新另存为 .docx；文件来源可疑时请勿打开。",
+       "en": "Word and WPS never write these: open the file in Word/WPS and Save As .docx again; if its origin is doubtful, do not open it."},
+      {"zh": "外部实体可以读取本机文件，实体展开可以耗尽内存（XXE、“十亿笑”攻击）。",
+       "en": "External entities can read local files and entity expansion can exhaust memory (XXE, 'billion laughs')."},
+      bad='<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>', good="<w:document …>（无 DOCTYPE）")
+
+_rule("F835", "unreadable-docx", "error",
+      {"zh": "Word 文档已损坏", "en": "Word document damaged"},
+      {"zh": "文档无法读取（{part}）：{error}", "en": "the document cannot be read ({part}): {error}"},
+      {"zh": "在 Word/WPS 中打开（必要时用“打开并修复”），另存为 .docx 后重新导入。",
+       "en": "Open it in Word/WPS (use Open and Repair if needed), save as .docx and import again."},
+      {"zh": "损坏的文件无法可靠读取。", "en": "A damaged file cannot be read reliably."},
+      bad="word/document.xml: <w:document><w:body>（下载不完整，标签未闭合）", good="word/document.xml: <w:document><w:body>…</w:body></w:document>")
+
+_rule("F836", "no-table", "error",
+      {"zh": "文档中没有表格", "en": "no table in the document"},
+      {"zh": "文档中没有表格，找不到落实进度", "en": "the document has no table, so there is no progress to read"},
+      {"zh": "在重点任务清单表格的“落实进度”栏中填写，不要把内容写成段落或贴成图片。",
+       "en": "Fill in the 落实进度 column of the key task table; do not write paragraphs or paste a picture."},
+      {"zh": "只有表格中的行才能对应到任务序号。", "en": "Only table rows can be matched to task numbers."},
+      bad="资源县二季度落实进度：各项工作稳步推进……（只有段落）", good="序号 | 主要目标任务 | 具体落实措施 | 落实进度 | 责任单位（表格）")
+
+_rule("F837", "columns-not-recognised", "error",
+      {"zh": "表格的列无法识别", "en": "table columns not recognised"},
+      {"zh": "表 {table} 中找不到含“序号”“落实进度”和任务内容的列（表头：{header}）",
+       "en": "table {table} has no columns for 序号, 落实进度 and the task text (header: {header})"},
+      {"zh": "保留重点任务清单的表头（序号 | 主要目标任务 | 具体落实措施 | 落实进度 | 责任单位）和任务原文，不要删除或改名。",
+       "en": "Keep the key task table's header (序号 | 主要目标任务 | 具体落实措施 | 落实进度 | 责任单位) and the task texts as they are."},
+      {"zh": "按表头和任务原文找到各列，才能知道哪一栏是哪项任务的落实进度。", "en": "Columns are found by their header and task text; otherwise no text can be placed."},
+      bad="编号 | 工作内容 | 完成情况", good="序号 | 主要目标任务 | 具体落实措施 | 落实进度 | 责任单位")
+
+_rule("F838", "row-not-in-plan", "error",
+      {"zh": "序号不在任务清单中", "en": "row number not in the task list"},
+      {"zh": "{cell} 的序号“{value}”不是任务清单（或本表单）中的任务", "en": "the 序号 '{value}' at {cell} is not a task of the list (or of this form)"},
+      {"zh": "核对序号：只填写清单中本单位的任务；不要另加行，补充说明写进对应任务的落实进度栏。",
+       "en": "Check the number: fill in only the list's rows for the unit; put extra remarks into the matching task's 落实进度 cell."},
+      {"zh": "对不上任务的文字无法汇总，不能猜测它属于哪一项。", "en": "Text that matches no task cannot be merged, and is not guessed."},
+      bad="71 | …… | 新增工作……", good="12 | …… | 二季度……")
+
+_rule("F839", "row-twice", "error",
+      {"zh": "同一序号出现两次", "en": "row number appears twice"},
+      {"zh": "第 {row} 项在 {cell} 再次出现（{first} 已有）", "en": "task {row} appears again at {cell} (already at {first})"},
+      {"zh": "每项任务只保留一行，把内容合并到同一格中。", "en": "Keep one row per task and put all its text into that row's cell."},
+      {"zh": "两行中哪一行为准必须由填报单位决定。", "en": "Which of the two rows counts is for the unit to decide."},
+      bad="5 | …… | 一季度……\n5 | …… | 二季度……", good="5 | …… | 二季度……")
+
+_rule("F840", "merged-text", "error",
+      {"zh": "合并单元格中的内容跨了几项任务", "en": "text in a merged cell spanning several tasks"},
+      {"zh": "“{column}”栏 {cell} 合并了第 {rows} 项的单元格并填了内容，无法确定属于哪一项",
+       "en": "the {column} cell at {cell} is merged over tasks {rows} and holds text; whose text it is cannot be known"},
+      {"zh": "取消合并（“表格工具→拆分单元格”），每项任务在自己的格里填写。",
+       "en": "Split the cell (Table Tools → Split Cells) and give each task its own text."},
+      {"zh": "合并单元格只属于第一行；把一段话当作几项任务的进度会重复计数或漏报。",
+       "en": "A merged cell belongs to its first row; using one text for several tasks double-counts or loses them."},
+      bad="1–3 | ……（落实进度合并为一格）| 三项工作均已完成", good="1 | …… | 第1项进展\n2 | …… | 第2项进展\n3 | …… | 第3项进展")
+
+_rule("F841", "marker-mismatch", "error",
+      {"zh": "表单隐藏标记与表头不符", "en": "form marker disagrees with the header"},
+      {"zh": "表单的隐藏标记（文档属性）与可见表头不一致：{what}", "en": "the form's hidden marker (document properties) disagrees with its visible header: {what}"},
+      {"zh": "用 zengshou template --format docx 为本单位重新生成表单，把填写内容复制过去。",
+       "en": "Make a new form for the unit with `zengshou template --format docx` and copy the text across."},
+      {"zh": "表头和标记说的不是同一单位或季度，说明表单被复制或改动过，进度可能记到别人名下。",
+       "en": "When header and marker name different units or quarters the form was copied or edited; the progress could be filed under someone else."},
+      bad="表头：填报单位：龙胜各族自治县；zengshou_unit = ziyuan", good="表头：填报单位：资源县人民政府；zengshou_unit = ziyuan")
+
+_rule("F842", "bad-docx-marker", "error",
+      {"zh": "Word 表单标记已损坏", "en": "Word form marker damaged"},
+      {"zh": "Word 表单的隐藏标记（自定义文档属性 zengshou_*）不完整或无效（{what}）",
+       "en": "the Word form's hidden marker (custom document properties zengshou_*) is incomplete or invalid ({what})"},
+      {"zh": "用 zengshou template --format docx 重新生成表单，把填写内容复制过去。", "en": "Make a new form with `zengshou template --format docx` and copy the text across."},
+      {"zh": "标记说明了单位、季度和任务清单，损坏后无法核对。", "en": "The marker names the unit, quarter and task list; without it nothing can be checked."},
+      bad="zengshou_unit = nobody", good="zengshou_unit = ziyuan")
+
+_rule("F843", "bad-status", "error",
+      {"zh": "进展不是可选值", "en": "进展 is not one of the values"},
+      {"zh": "第 {row} 项的进展（{cell}）为“{value}”，应为 {allowed} 之一", "en": "the 进展 of row {row} ({cell}) is '{value}'; it must be one of {allowed}"},
+      {"zh": "在“进展”栏的下拉框中选择，或只填写其中一个词。", "en": "Choose from the drop-down in the 进展 column, or type exactly one of the words."},
+      {"zh": "汇总表按这四种进展统计；其他写法无法归类。", "en": "The report counts these four states; anything else cannot be classified."},
+      bad="进展：基本完成", good="进展：推进中")
+
+_rule("F844", "figure-not-attributed", "error",
+      {"zh": "指标数值对应不上指标", "en": "figure not attributable to an indicator"},
+      {"zh": "第 {row} 项的指标数值栏（{cell}）中“{text}”对应不上本行的指标", "en": "'{text}' in the figures cell of row {row} ({cell}) names none of the row's indicators"},
+      {"zh": "保留“指标名称（单位）：”原文，只在冒号后填写数字；说明文字写进落实进度栏。",
+       "en": "Keep the 'name (unit):' labels as they are and type only the number after the colon; explanations go into 落实进度."},
+      {"zh": "数值要计入指定的指标，认不出是哪项指标就不能计入。", "en": "A figure counts towards one indicator; one that cannot be attributed cannot count."},
+      bad="累计培训脱贫劳动力（人次）：1200\n另培训 300 人", good="累计培训脱贫劳动力（人次）：1500")
+
+_rule("F845", "unit-or-quarter-unknown", "error",
+      {"zh": "不知道是哪个单位或季度的", "en": "unit or quarter unknown"},
+      {"zh": "文档没有说明{what}（不是 zengshou 表单，标题中也没有）", "en": "the document does not say the {what} (not a zengshou form, and the title does not say)"},
+      {"zh": "导入时加 --unit 单位 --quarter 季度；或在表格上方的标题中写明单位和季度，如“资源县2023年第二季度落实进度”。",
+       "en": "Import with --unit UNIT --quarter QUARTER, or name the unit and quarter in the title above the table."},
+      {"zh": "不知道单位和季度，就无法判断该报哪些任务、记到谁名下。", "en": "Without unit and quarter there is no knowing which rows are due or whose they are."},
+      bad="zengshou import 落实进度.docx", good="zengshou import 落实进度.docx --unit 资源县 --quarter 2023Q2")
+
+# ---------------------------------------------------------------- mail intake (F850–F856)
+
+_rule("F850", "mail-unreadable", "error",
+      {"zh": "邮件无法读取", "en": "mail cannot be read"},
+      {"zh": "无法读取邮件：{what}", "en": "the mail cannot be read: {what}"},
+      {"zh": "从邮件客户端重新导出（.eml 文件或 mbox 邮箱文件）后再导入。", "en": "Export it again from the mail client (.eml files or an mbox file) and import that."},
+      {"zh": "读不出的邮件中的附件不会被猜测或跳过而不提示。", "en": "Attachments of an unreadable message are never guessed at or silently skipped."},
+      bad="zengshou import --mail 收件箱.msg", good="zengshou import --mail 收件箱.mbox")
+
+_rule("F851", "mail-no-date", "error",
+      {"zh": "邮件没有可用的发送日期", "en": "message has no usable date"},
+      {"zh": "邮件“{subject}”（{sender}）没有可用的 Date 日期（{date}），导入为草稿，未填报送日期",
+       "en": "message '{subject}' ({sender}) has no usable Date header ({date}); imported as a draft without a sending date"},
+      {"zh": "按邮件客户端显示的收到时间，在导入的文件中手工填写 submitted: YYYY-MM-DD。",
+       "en": "Write submitted: YYYY-MM-DD by hand in the imported file, from the time the mail client shows."},
+      {"zh": "报送日期决定是否逾期，不能用“今天”代替。", "en": "The sending date decides on time or late; 'today' is never used instead."},
+      bad="Date: 2023年7月5日", good="Date: Wed, 05 Jul 2023 09:12:00 +0800")
+
+_rule("F852", "unattributed-attachment", "error",
+      {"zh": "附件无法确定所属单位", "en": "attachment cannot be attributed"},
+      {"zh": "附件“{attachment}”（邮件“{subject}”，发件人 {sender}）无法确定是哪个单位的，未导入",
+       "en": "attachment '{attachment}' (message '{subject}' from {sender}) cannot be attributed to a unit; not imported"},
+      {"zh": "在数据目录的 senders.yaml 中加一行“{address}: 单位”，或用 zengshou import 文件 --unit 单位 单独导入。",
+       "en": "Add '{address}: UNIT' to senders.yaml in the data directory, or import the file alone with --unit UNIT."},
+      {"zh": "猜错单位会把一个单位的进度记到另一个单位名下。", "en": "A wrong guess files one unit's progress under another's name."},
+      bad="# data/senders.yaml（没有 clerk@example.cn）", good="# data/senders.yaml\nclerk@example.cn: 资源县")
+
+_rule("F853", "superseded", "warning",
+      {"zh": "同一单位重发，较早的一份未采用", "en": "resent: an earlier version was not used"},
+      {"zh": "{unit} {quarter} 的较早一份（{attachment}，{date}）被 {later} 的重发取代：{summary}",
+       "en": "the earlier version of {unit} {quarter} ({attachment}, {date}) was superseded by the one of {later}: {summary}"},
+      {"zh": "核对以最新一份为准是否正确；如需采用较早的一份，单独导入该附件并加 --force。",
+       "en": "Check that the latest one is right; to use the earlier one, import that attachment alone with --force."},
+      {"zh": "单位更正后重发是常事，以邮件日期最晚的一份为准，较早的列出以便核对。",
+       "en": "Units resend corrections; the latest by Date counts, earlier ones are listed for checking."},
+      bad="7月5日 进度.docx；7月6日 进度（更正）.docx", good="7月6日 进度（更正）.docx")
+
+_rule("F854", "bad-senders", "error",
+      {"zh": "senders.yaml 有误", "en": "senders.yaml is wrong"},
+      {"zh": "senders.yaml：{what}", "en": "senders.yaml: {what}"},
+      {"zh": "每行写“邮箱地址: 单位”（单位用编号、全称或简称，如 zyxzf@163.com: 资源县）。",
+       "en": "Write one 'address: unit' per line (unit id, full name or alias, e.g. zyxzf@163.com: ziyuan)."},
+      {"zh": "发件人对照表决定附件算哪个单位的，错误的条目不能使用。", "en": "The sender map decides whose an attachment is; a wrong entry cannot be used."},
+      bad="zyxzf@163.com: 资源", good="zyxzf@163.com: 资源县")
+
+_rule("F855", "bad-attachment", "error",
+      {"zh": "附件无法解码", "en": "attachment cannot be decoded"},
+      {"zh": "附件“{attachment}”无法解码：{what}", "en": "attachment '{attachment}' cannot be decoded: {what}"},
+      {"zh": "请该单位重新发送附件。", "en": "Ask the unit to send the attachment again."},
+      {"zh": "损坏的附件无法可靠读取。", "en": "A damaged attachment cannot be read reliably."},
+      bad="Content-Transfer-Encoding: base64\n\neHh4!!!not*base64", good="Content-Transfer-Encoding: base64\n\nUEsDBBQAAAAI…")
+
+_rule("F856", "bad-yaml-attachment", "error",
+      {"zh": "YAML 附件不是有效的报送文件", "en": "YAML attachment is not a valid submission"},
+      {"zh": "附件“{attachment}”不是有效的报送文件（{what}）", "en": "attachment '{attachment}' is not a valid submission ({what})"},
+      {"zh": "请该单位用 zengshou validate 检查后重新发送。", "en": "Ask the unit to check it with `zengshou validate` and send it again."},
+      {"zh": "无效的文件导入后只会带来更多错误。", "en": "An invalid file would only bring its errors along."},
+      bad="unit: 资源县\nquarter: 2023Q3\nitems:\n  - task: 1\n    progress: [未闭合", good="unit: 资源县\nquarter: 2023Q3\nitems:\n  - task: 1\n    progress: 三季度……")
+
 #: Codes that stop a file from being imported. The rest are reported; the file is still written.
 REFUSING = frozenset({
     "F801", "F802", "F803", "F804", "F805", "F806", "F807", "F808", "F809", "F810", "F811", "F812",
     "F813", "F814", "F816", "F817", "F818", "F819", "F821", "F822", "F823", "F824", "F825", "F826", "F827",
+
+    "F813", "F814", "F816", "F817", "F818", "F819", "F821", "F822", "F823", "F824", "F825",
+    "F830", "F831", "F832", "F834", "F835", "F836", "F837", "F838", "F839", "F840", "F841", "F842", "F843",
+    "F844", "F845", "F850", "F852", "F855", "F856",
 })

@@ -234,7 +234,7 @@ def _previous(ctx, sub, key: str, unit: str) -> tuple[str, float] | None:
     ck = (prev, sub.unit_id)
     if ck not in ctx.prev_figures:
         figs: dict = {}
-        before = ctx.ws.previous(sub.unit_id, sub.quarter)
+        before = ctx.ws.previous(sub.unit_id, sub.quarter, light=True)  # its figures only
         if before is not None:
             for it in before.model.items:
                 figs.update(it.figures or {})

@@ -1,0 +1,555 @@
+"""Reading a Word file back: a form made by ``zengshou template --format docx``, or the plan's
+own table as units fill it in Word or WPS today.
+
+The body is read straight from ``word/document.xml`` (through :mod:`zengshou.forms.docx_package`,
+so with limits and without DTDs), not through python-docx, because import must see the table's
+real structure: which cells are merged down (``w:vMerge``) and across (``w:gridSpan``), which
+text is only a content control's placeholder, which is deleted text of a tracked change.
+
+A cell's text is its paragraphs joined with ``\\n`` (Enter in Word), with soft line breaks
+(Shift+Enter) as ``\\n`` and tabs as ``\\t``; blank paragraphs before and after the text are
+dropped (Word shows nothing for them), everything else is kept as typed.
+
+The table is found by its header row (序号 and 落实进度, in the first rows of a table); the
+task column is the one whose texts match the task list (or, failing that, the header that names
+it: 具体落实措施, 重点任务, or the plan's 主要目标任务和具体落实措施 spanning two columns).
+A table split over several tables with the same columns (as a PDF conversion leaves it) is read
+as one. Vertically merged measure and unit cells are fine; text in a merged cell of a column
+that is read (落实进度, 进展, 指标数值) that spans several task rows is refused (F840): whose text
+it is cannot be known.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zengshou.forms import (FORM_FORMAT, H_FIGURES, H_PROGRESS, H_ROW, H_STATUS, H_TASK, MAX_UNPACKED_BYTES,
+                            SIGN_OFF, STATUSES, figure_label, fingerprint, unit_figures)
+from zengshou.forms.docx_form import DOCX_VERSION, PROP_PREFIX
+from zengshou.forms.imported import ImportedForm
+from zengshou.forms.docx_package import W, is_macro_enabled, open_package, parse_xml, read_part
+from zengshou.quarters import Quarter
+from zengshou.text import char_count, squash
+
+HEADER_SCAN_ROWS = 5
+TASK_HEADERS = (H_TASK, "重点任务", "具体任务", "任务")
+PLAN_HEADER = "主要目标任务和具体落实措施"  # the plan's header over measure + task (two columns)
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_CP = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_QUARTER_ZH = re.compile(r"(20\d\d)\s*年\s*第?\s*([一二三四1-4])\s*季度")
+_QUARTER_ID = re.compile(r"(20\d\d)\s*[Qq]\s*([1-4])")
+
+
+@dataclass
+class Cell:
+    text: str
+    col: int  # first grid column (0-based)
+    span: int
+    vmerge: str | None  # None | "restart" | "continue"
+
+
+@dataclass
+class Table:
+    index: int  # 1-based, in document order
+    rows: list[list[Cell]] = field(default_factory=list)
+
+    @property
+    def width(self) -> int:
+        return max((c.col + c.span for r in self.rows for c in r), default=0)
+
+
+def cell_at(row: list[Cell], col: int) -> Cell | None:
+    for c in row:
+        if c.col <= col < c.col + c.span:
+            return c
+    return None
+
+
+# ---------------------------------------------------------------- text of the body
+
+def _text(elem, out: list[str]) -> None:
+    """Append the visible text under ``elem`` (document order) to ``out``."""
+    tag = elem.tag
+    if tag == W + "p":
+        out.append("\x00P")  # paragraph boundary, resolved by _join
+    elif tag == W + "t":
+        out.append(elem.text or "")
+        return
+    elif tag == W + "tab":
+        out.append("\t")
+        return
+    elif tag in (W + "br", W + "cr"):
+        if elem.get(W + "type") in (None, "textWrapping"):
+            out.append("\n")
+        return
+    elif tag == W + "noBreakHyphen":
+        out.append("-")
+        return
+    elif tag in (W + "delText", W + "instrText", W + "tblPr", W + "trPr", W + "tcPr", W + "rPr", W + "pPr",
+                 W + "sdtPr", _MC + "Fallback", W + "del"):
+        return
+    elif tag == W + "sdt":
+        pr = elem.find(W + "sdtPr")
+        if pr is not None and pr.find(W + "showingPlcHdr") is not None:
+            return  # a content control still showing its placeholder ("点击选择") holds nothing typed
+    for child in elem:
+        _text(child, out)
+
+
+def _join(parts: list[str]) -> str:
+    paras: list[str] = []
+    cur: list[str] = []
+    started = False
+    for p in parts:
+        if p == "\x00P":
+            if started:
+                paras.append("".join(cur))
+            cur, started = [], True
+        else:
+            cur.append(p)
+    paras.append("".join(cur))
+    text = "\n".join(paras)
+    return text.strip("\n")
+
+
+def element_text(elem) -> str:
+    parts: list[str] = []
+    _text(elem, parts)
+    return _join(parts)
+
+
+def _read_table(tbl, index: int) -> Table:
+    t = Table(index)
+    for tr in _children(tbl, "tr"):
+        col = 0
+        pr = tr.find(W + "trPr")
+        if pr is not None:
+            gb = pr.find(W + "gridBefore")
+            if gb is not None:
+                col = max(0, min(_int(gb.get(W + "val"), 0), 64))
+        row: list[Cell] = []
+        for tc in _children(tr, "tc"):
+            span, vm = 1, None
+            tcpr = tc.find(W + "tcPr")
+            if tcpr is not None:
+                gs = tcpr.find(W + "gridSpan")
+                if gs is not None:
+                    span = max(1, min(_int(gs.get(W + "val"), 1), 64))
+                v = tcpr.find(W + "vMerge")
+                if v is not None:
+                    vm = "restart" if v.get(W + "val") == "restart" else "continue"
+            row.append(Cell(element_text(tc), col, span, vm))
+            col += span
+        t.rows.append(row)
+    return t
+
+
+def _children(parent, name: str):
+    """Direct ``w:<name>`` children, also those wrapped in a content control or custom XML."""
+    for child in parent:
+        if child.tag == W + name:
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from _children(content, name)
+        elif child.tag == W + "customXml":
+            yield from _children(child, name)
+
+
+def _int(v, default: int) -> int:
+    try:
+        return int(v)
+    except (TypeError, ValueError):
+        return default
+
+
+def body_blocks(root) -> tuple[list[str], list[Table]]:
+    """Paragraph texts before the first table, and every top-level table (nested tables are
+    part of their cell's text)."""
+    body = root.find(W + "body")
+    if body is None:
+        return [], []
+    before: list[str] = []
+    tables: list[Table] = []
+
+    def walk(container) -> None:
+        for child in container:
+            if child.tag == W + "tbl":
+                tables.append(_read_table(child, len(tables) + 1))
+            elif child.tag == W + "p" and not tables:
+                before.append(element_text(child))
+            elif child.tag in (W + "sdt",):
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    walk(content)
+
+    walk(body)
+    return before, tables
+
+
+# ---------------------------------------------------------------- marker
+
+def read_marker(imp, z, budget) -> dict[str, str]:
+    data = read_part(imp, z, "docProps/custom.xml", budget)
+    if data is None:
+        return {}
+    root = parse_xml(imp, data, "docProps/custom.xml")
+    if root is None:
+        return {}
+    out: dict[str, str] = {}
+    for prop in root.iter(_CP + "property"):
+        name = prop.get("name") or ""
+        if name.startswith(PROP_PREFIX):
+            out[name[len(PROP_PREFIX):]] = "".join(prop.itertext()).strip()
+    return out
+
+
+# ---------------------------------------------------------------- reading
+
+def read_docx(path: Path, cat, *, unit_id: str | None = None, quarter: Quarter | None = None,
+              fallback_unit: str | None = None, fallback_quarter: Quarter | None = None,
+              display: str | None = None):
+    """Read and check one Word file into an :class:`~zengshou.forms.importer.ImportedForm`.
+
+    ``unit_id``/``quarter`` are what the user said: checked against a form's marker, used for a
+    plan-layout table. ``fallback_*`` are weaker hints (from a mail's sender, the run's
+    --quarter) used only when neither the marker nor the title says.
+    """
+    imp = ImportedForm(Path(path), display or str(path))
+    z = open_package(imp)
+    if z is None:
+        return imp
+    try:
+        budget = [MAX_UNPACKED_BYTES]
+        ct = read_part(imp, z, "[Content_Types].xml", budget)
+        if is_macro_enabled(z, ct):
+            imp.add("F833")
+        data = read_part(imp, z, "word/document.xml", budget)
+        if data is None:
+            if not imp.findings:
+                imp.add("F830", what={"zh": "其中没有 word/document.xml", "en": "it has no word/document.xml"})
+            return imp
+        root = parse_xml(imp, data, "word/document.xml")
+        if root is None:
+            return imp
+        marker = read_marker(imp, z, budget)
+        if imp.refused:
+            return imp
+    finally:
+        z.close()
+    before, tables = body_blocks(root)
+    del root, data
+    _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit, fallback_quarter)
+    return imp
+
+
+def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
+    def bad(zh: str, en: str) -> None:
+        imp.add("F842", what={"zh": zh, "en": en})
+
+    if not re.fullmatch(r"\d+", marker.get("version", "")):
+        bad("缺少 version", "no version"); return None
+    if int(marker["version"]) > DOCX_VERSION:
+        bad(f"表单版本 {marker['version']} 由更新版本的 zengshou 生成", f"form version {marker['version']} was made by a newer zengshou")
+        return None
+    unit = cat.by_id.get(marker.get("unit", ""))
+    if unit is None or unit.kind == "group":
+        bad(f"未知单位“{marker.get('unit', '')}”", f"unknown unit '{marker.get('unit', '')}'"); return None
+    q = Quarter.try_parse(marker.get("quarter", ""))
+    if q is None:
+        bad("季度无效", "invalid quarter"); return None
+    try:
+        rows = [int(x) for x in marker.get("rows", "").split(",") if x.strip()]
+        optional = {int(x) for x in marker.get("optional", "").split(",") if x.strip()}
+    except ValueError:
+        bad("任务序号无效", "invalid row list"); return None
+    if not rows:
+        bad("缺少任务行", "no rows"); return None
+    # the visible header line must say the same unit and quarter (a marker copied or edited
+    # from another unit's form would otherwise file this text under that unit)
+    head = next((p for p in before if "填报单位" in p), None)
+    if head is not None:
+        m = re.search(r"填报单位[:：]\s*(\S+)", head)
+        shown_unit = cat.resolve(m.group(1)) if m else None
+        qm = _QUARTER_ID.search(head) or None
+        shown_q = Quarter(int(qm.group(1)), int(qm.group(2))) if qm else _quarter_in(head)
+        if shown_unit is not None and shown_unit.id != unit.id:
+            imp.add("F841", what={"zh": f"表头为“{shown_unit.name}”，隐藏标记为“{unit.name}”",
+                                  "en": f"the header says '{shown_unit.name}', the hidden marker '{unit.name}'"})
+        if shown_q is not None and shown_q != q:
+            imp.add("F841", what={"zh": f"表头为 {shown_q}，隐藏标记为 {q}", "en": f"the header says {shown_q}, the hidden marker {q}"})
+    return {"unit": unit.id, "quarter": q, "rows": rows, "optional": optional, "fingerprint": marker.get("fingerprint", "")}
+
+
+def _quarter_in(text: str) -> Quarter | None:
+    m = _QUARTER_ID.search(text)
+    if m:
+        return Quarter(int(m.group(1)), int(m.group(2)))
+    m = _QUARTER_ZH.search(text)
+    if m:
+        q = m.group(2)
+        return Quarter(int(m.group(1)), "一二三四".index(q) + 1 if q in "一二三四" else int(q))
+    return None
+
+
+def unit_in_text(cat, text: str) -> str | None:
+    """The one reporting unit a title names (its full name or an alias), or None when none or
+    several are named. Longer names win over names they contain (资源县人民政府 over 资源县)."""
+    from zengshou.catalog import normalize
+
+    s = normalize(text)
+    hits: list[tuple[int, int, str]] = []
+    for u in cat.units:
+        if u.kind == "group":
+            continue
+        for n in {u.name, *u.aliases}:
+            key = normalize(n)
+            if len(key) >= 2:
+                for m in re.finditer(re.escape(key), s):
+                    hits.append((m.start(), m.end(), u.id))
+    keep = {uid for a, b, uid in hits if not any((a2 <= a and b <= b2) and (b2 - a2) > (b - a) for a2, b2, _ in hits)}
+    return keep.pop() if len(keep) == 1 else None
+
+
+def _find_header(tables: list[Table]) -> tuple[int, int, dict[str, int], dict[str, int]] | None:
+    """(table position, header row, column → grid col, grid col → span of its header cell)."""
+    for ti, t in enumerate(tables):
+        for ri, row in enumerate(t.rows[:HEADER_SCAN_ROWS]):
+            cols: dict[str, int] = {}
+            spans: dict[int, int] = {}
+            for c in row:
+                key = re.sub(r"\s+", "", c.text)
+                if key and key not in cols:
+                    cols[key] = c.col
+                    spans[c.col] = c.span
+            if H_ROW in cols and H_PROGRESS in cols:
+                return ti, ri, cols, spans
+    return None
+
+
+def _row_number(text: str) -> int | None:
+    s = text.strip().rstrip("．.、")
+    return int(s) if re.fullmatch(r"[1-9]\d{0,3}", s) else None
+
+
+def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit, fallback_quarter) -> None:
+    limit = cat.plan.max_chars
+    meta = None
+    if marker.get("format") == FORM_FORMAT:
+        meta = _marker(imp, cat, marker, before)
+        if meta is None:
+            return
+        imp.kind = "docx-form"
+        imp.unit_id, imp.quarter = meta["unit"], meta["quarter"]
+        if unit_id and unit_id != meta["unit"]:
+            imp.add("F809", form_unit=cat.by_id[meta["unit"]].name, unit=cat.by_id[unit_id].name)
+        if quarter and quarter != meta["quarter"]:
+            imp.add("F810", form_quarter=str(meta["quarter"]), quarter=str(quarter), unit_id=meta["unit"])
+        if fingerprint(cat, meta["rows"]) != meta["fingerprint"]:
+            gone = [r for r in meta["rows"] if cat.task(r) is None]
+            what = ({"zh": f"第 {'、'.join(map(str, gone))} 项已不存在", "en": f"row(s) {', '.join(map(str, gone))} no longer exist"}
+                    if gone else {"zh": "任务内容有改动", "en": "task texts were edited"})
+            imp.add("F811", what=what, unit_id=meta["unit"], quarter=str(meta["quarter"]))
+        if imp.refused:
+            return
+    else:
+        imp.kind = "docx-table"
+        title = "\n".join(before)
+        imp.unit_id = unit_id or unit_in_text(cat, title) or fallback_unit
+        imp.quarter = quarter or _quarter_in(title) or fallback_quarter
+        if imp.unit_id is None or imp.quarter is None:
+            missing = [w for w, v in (({"zh": "单位", "en": "unit"}, imp.unit_id), ({"zh": "季度", "en": "quarter"}, imp.quarter))
+                       if v is None]
+            imp.add("F845", what={"zh": "、".join(m["zh"] for m in missing), "en": " and ".join(m["en"] for m in missing)})
+            return
+
+    if not tables:
+        imp.add("F836")
+        return
+    found = _find_header(tables)
+    if found is None:
+        first = tables[0].rows[0] if tables[0].rows else []
+        imp.add("F837", table=1, header=" | ".join(c.text.replace("\n", " ")[:20] for c in first[:8]) or "-")
+        return
+    ti, hr, cols, spans = found
+    head_table = tables[ti]
+    c_row, c_prog = cols[H_ROW], cols[H_PROGRESS]
+    c_status, c_figs = cols.get(H_STATUS), cols.get(H_FIGURES)
+
+    # the data rows: this table's rows below the header, then tables of the same width after it
+    data: list[tuple[Table, int, list[Cell]]] = [(head_table, i + 1, r) for i, r in enumerate(head_table.rows) if i > hr]
+    for t in tables[ti + 1:]:
+        if t.width != head_table.width:
+            break
+        for i, r in enumerate(t.rows):
+            c = cell_at(r, c_row)
+            if c is not None and re.sub(r"\s+", "", c.text) == H_ROW:
+                continue  # a repeated header
+            data.append((t, i + 1, r))
+
+    # the task column: by content, else by header
+    c_task = _task_column(cat, data, cols, spans, {c_row, c_prog, c_status, c_figs})
+    if c_task is None:
+        imp.add("F837", table=head_table.index, header=" | ".join(cols)[:120])
+        return
+
+    def ref(t: Table, r: int, col: int) -> str:
+        return f"表{t.index} 第{r}行 第{col + 1}列"
+
+    # merged cells in the columns that are read: fine when blank or within one task row
+    read_cols = [c for c in (c_prog, c_status, c_figs) if c is not None]
+    for col in read_cols:
+        i = 0
+        while i < len(data):
+            t, r, row = data[i]
+            cell = cell_at(row, col)
+            if cell is not None and cell.vmerge == "restart":
+                j = i + 1
+                while j < len(data) and (cc := cell_at(data[j][2], col)) is not None and cc.vmerge == "continue":
+                    j += 1
+                group = data[i:j]
+                numbered = [n for _, _, rr in group if (n := _row_number(_txt(rr, c_row))) is not None]
+                texts = [_txt(rr, col) for _, _, rr in group]
+                if len(numbered) > 1 and any(x.strip() for x in texts):
+                    imp.add("F840", r, col + 1, cell=ref(t, r, col), column=_col_name(cols, col),
+                            rows={"zh": "、".join(map(str, numbered)), "en": ", ".join(map(str, numbered))})
+                i = j
+            else:
+                i += 1
+    if imp.refused:
+        return
+
+    expected = meta["rows"] if meta else None
+    seen: dict[int, str] = {}
+    entries: list[tuple] = []  # (row, progress, status, figures text, progress ref, status ref, figures ref)
+    for t, r, row in data:
+        seq_text = _txt(row, c_row)
+        prog = _txt(row, c_prog)
+        seq = _row_number(seq_text)
+        if seq is None:
+            if prog.strip():
+                imp.add("F838", r, c_prog + 1, cell=ref(t, r, c_prog), value=seq_text.strip() or "—")
+            continue
+        if cat.task(seq) is None or (expected is not None and seq not in expected):
+            imp.add("F838", r, c_row + 1, cell=ref(t, r, c_row), value=str(seq))
+            continue
+        if seq in seen:
+            imp.add("F839", r, c_row + 1, row=seq, cell=ref(t, r, c_row), first=seen[seq])
+            continue
+        seen[seq] = ref(t, r, c_row)
+        task_cell = cell_at(row, c_task)
+        if task_cell is not None and squash(task_cell.text) != squash(cat.task(seq).text):
+            imp.add("F816", r, c_task + 1, row=seq, cell=ref(t, r, c_task))
+        entries.append((seq, prog, _txt(row, c_status) if c_status is not None else "",
+                        _txt(row, c_figs) if c_figs is not None else "", ref(t, r, c_prog),
+                        ref(t, r, c_status) if c_status is not None else "",
+                        ref(t, r, c_figs) if c_figs is not None else ""))
+    if meta is not None:
+        missing = [r for r in meta["rows"] if r not in seen]
+        if missing:
+            imp.add("F813", rows={"zh": "、".join(map(str, missing)), "en": ", ".join(map(str, missing))})
+
+    optional = meta["optional"] if meta else set()
+    required = set(cat.required_rows(imp.unit_id, imp.quarter))
+    figs = unit_figures(cat, imp.unit_id, [e[0] for e in entries], imp.quarter) if c_figs is not None else {}
+    filled = 0
+    for seq, prog, status, fig_text, pref, sref, fref in sorted(entries):
+        if prog.strip():
+            filled += 1
+            n = char_count(prog)
+            if n > limit:
+                imp.add("F820", None, None, row=seq, cell=pref, count=n, limit=limit, over=n - limit)
+        st = squash(status)
+        if st:
+            if st not in STATUSES:
+                imp.add("F843", None, None, row=seq, cell=sref, value=status.strip()[:40], allowed=list(STATUSES))
+            else:
+                imp.statuses[seq] = st
+        values = _figures(imp, seq, fig_text, figs.get(seq, []), fref)
+        if values:
+            imp.figures[seq] = values
+        if prog.strip() or seq in imp.statuses or values or (seq in required and seq not in optional) \
+                or (meta is not None and seq not in optional):
+            imp.items.append((seq, prog))
+            imp.cells[seq] = pref
+    if filled == 0 and not imp.statuses and not imp.figures:
+        imp.add("F821")
+    imp.people = _sign_off(tables)
+
+
+def _txt(row: list[Cell], col: int | None) -> str:
+    if col is None:
+        return ""
+    c = cell_at(row, col)
+    return "" if c is None or c.vmerge == "continue" else c.text
+
+
+def _col_name(cols: dict[str, int], col: int) -> str:
+    return next((k for k, v in cols.items() if v == col), str(col + 1))
+
+
+def _task_column(cat, data, cols, spans, taken) -> int | None:
+    """The grid column holding the task texts: the one matching most rows' task text."""
+    width = max((c.col + c.span for _, _, r in data for c in r), default=0)
+    best, best_n = None, 0
+    for col in range(width):
+        if col in taken:
+            continue
+        n = 0
+        for _, _, row in data[:80]:
+            seq = _row_number(_txt(row, cols[H_ROW]))
+            t = cat.task(seq) if seq else None
+            if t is not None and squash(_txt(row, col)) == squash(t.text):
+                n += 1
+        if n > best_n:
+            best, best_n = col, n
+    if best is not None:
+        return best
+    for h in TASK_HEADERS:
+        if h in cols:
+            return cols[h]
+    if PLAN_HEADER in cols:
+        return cols[PLAN_HEADER] + spans.get(cols[PLAN_HEADER], 1) - 1
+    return None
+
+
+def _figures(imp, seq: int, text: str, inds: list, ref: str) -> dict[str, str]:
+    """Figures typed after ``名称（单位）：`` lines; a line that names no figure of the row is F844."""
+    out: dict[str, str] = {}
+    labels = {squash(figure_label(ind)): ind for ind in inds}
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s or s in ("—", "-", "－"):
+            continue
+        label, sep, value = _split_label(s)
+        ind = labels.get(squash(label)) if sep else None
+        if ind is None:
+            imp.add("F844", None, None, row=seq, cell=ref, text=s[:60])
+            continue
+        if value.strip():
+            out[ind.id] = value.strip()
+    return out
+
+
+def _split_label(s: str) -> tuple[str, str, str]:
+    m = re.match(r"^(.*?)([:：])(.*)$", s, flags=re.S)
+    return (m.group(1), m.group(2), m.group(3)) if m else (s, "", "")
+
+
+def _sign_off(tables: list[Table]) -> dict[str, str]:
+    """填报人 / 联系电话 / 审核人 from the small table under the heading (the value is the cell
+    right of its label), as Submission fields filled_by / phone / reviewer."""
+    values: dict[str, str] = {}
+    for t in tables[:3]:
+        for row in t.rows[:2]:
+            for i, c in enumerate(row):
+                key = re.sub(r"[\s:：]", "", c.text)
+                key = "审核人" if key.startswith("审核人") else key  # 审核人（分管领导）
+                if key in SIGN_OFF and i + 1 < len(row):
+                    v = " ".join(row[i + 1].text.split())
+                    if v:
+                        values[SIGN_OFF[key]] = v
+    return values

@@ -1,0 +1,172 @@
+"""Opening a Word file safely: what kind of file it is, limits, and XML without DTDs.
+
+A .docx arrives by mail from anyone. Before any XML is parsed the package is checked: size,
+magic bytes (an old .doc and a password-protected .docx are both OLE2 compound files, told
+apart by their stream names), number of parts and unpacked size (a zip bomb), and each part
+is read with a cap even if the zip header lies about its size. XML is parsed with defusedxml
+and DTDs forbidden outright, so neither external entities (XXE) nor entity expansion
+("billion laughs") get anywhere. Problems are F8xx findings on the :class:`ImportedForm`.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from zengshou.forms import MAX_FILE_BYTES, MAX_PARTS, MAX_UNPACKED_BYTES
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MACRO_CT = "application/vnd.ms-word.document.macroEnabled.main+xml"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} B"
+
+
+def sniff(path: Path) -> str | None:
+    """What a file is by its content (and, for the ambiguous OLE2 case, its name):
+    ``docx`` | ``xlsx`` | ``yaml`` | None. Used to route a file (or a mail attachment) to its reader."""
+    try:
+        with Path(path).open("rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return None
+    suffix = Path(path).suffix.lower()
+    if head.startswith(ZIP_MAGIC):
+        try:
+            with zipfile.ZipFile(path) as z:
+                names = set(z.namelist()[:MAX_PARTS + 1])
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return "docx" if suffix in (".docx", ".docm", ".doc") else None
+        if "word/document.xml" in names:
+            return "docx"
+        if "xl/workbook.xml" in names:
+            return "xlsx"
+        return "docx" if suffix in (".docx", ".docm", ".doc") else None
+    if suffix in (".docx", ".docm", ".doc", ".wps", ".rtf"):
+        return "docx"  # the Word reader explains what it really is (.doc, encrypted, RTF …)
+    if suffix in (".xlsx", ".xlsm", ".xls", ".et"):
+        return "xlsx"
+    if suffix in (".yaml", ".yml"):
+        return "yaml"
+    return None
+
+
+def _ole2_kind(path: Path) -> str:
+    """``encrypted`` (an OOXML file with an opening password) or ``doc`` (Word 97-2003 and
+    other OLE2 files). The directory of an OLE2 file names its streams in UTF-16LE."""
+    try:
+        with path.open("rb") as fh:
+            blob = fh.read(4 * 1024 * 1024)
+    except OSError:
+        return "doc"
+    if "EncryptedPackage".encode("utf-16-le") in blob or "EncryptionInfo".encode("utf-16-le") in blob:
+        return "encrypted"
+    return "doc"
+
+
+def _what_else(head: bytes) -> dict[str, str]:
+    h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if h.startswith(b"{\\rtf"):
+        return {"zh": "这是 RTF 文档（WPS 常把它存成 .doc）", "en": "it is an RTF document (WPS often saves those as .doc)"}
+    if h.startswith(b"%pdf"):
+        return {"zh": "这是 PDF 文件", "en": "it is a PDF"}
+    if h.startswith(b"<"):
+        return {"zh": "看起来是网页或 XML 文件，例如另存为“网页”的文档", "en": "it looks like HTML or XML, e.g. a document saved as a web page"}
+    if b"\x00" not in head:
+        return {"zh": "看起来是纯文本文件", "en": "it looks like a plain text file"}
+    return {"zh": "文件头无法识别", "en": "unrecognised content"}
+
+
+def open_package(imp) -> zipfile.ZipFile | None:
+    """Check the file and open it as a zip, or add the finding that says why not."""
+    path = imp.path
+    if path.name.startswith("~$"):
+        imp.add("F801", name=path.name)
+        return None
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(512)
+    except OSError as e:
+        imp.add("F835", part="-", error=e.strerror or str(e))
+        return None
+    if size == 0:
+        imp.add("F804")
+        return None
+    if size > MAX_FILE_BYTES:
+        imp.add("F805", what={"zh": "大小", "en": "size"}, size=_size(size), limit=_size(MAX_FILE_BYTES))
+        return None
+    if head.startswith(OLE2_MAGIC):
+        imp.add("F832" if _ole2_kind(path) == "encrypted" else "F831")
+        return None
+    if not head.startswith(ZIP_MAGIC):
+        imp.add("F830", what=_what_else(head))
+        return None
+    try:
+        z = zipfile.ZipFile(path)
+        infos = z.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        imp.add("F830", what={"zh": f"压缩包已损坏：{e}", "en": f"damaged zip archive: {e}"})
+        return None
+    if len(infos) > MAX_PARTS:
+        z.close()
+        imp.add("F805", what={"zh": "部件数", "en": "number of parts"}, size=len(infos), limit=MAX_PARTS)
+        return None
+    names = {i.filename for i in infos}
+    if "word/document.xml" not in names:
+        z.close()
+        what = ({"zh": "这是 Excel 工作簿", "en": "it is an Excel workbook"} if "xl/workbook.xml" in names
+                else {"zh": "其中没有 word/document.xml", "en": "it has no word/document.xml"})
+        imp.add("F830", what=what)
+        return None
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked > MAX_UNPACKED_BYTES:
+        z.close()
+        imp.add("F805", what={"zh": "解压后的大小", "en": "unpacked size"}, size=_size(unpacked),
+                limit=_size(MAX_UNPACKED_BYTES))
+        return None
+    return z
+
+
+def read_part(imp, z: zipfile.ZipFile, name: str, budget: list[int]) -> bytes | None:
+    """A part's bytes, read with a cap: a zip header may understate what a part unpacks to.
+
+    ``budget`` is the bytes left for the whole package (a one-element list, shared by calls)."""
+    try:
+        with z.open(name) as fh:
+            data = fh.read(budget[0] + 1)
+    except KeyError:
+        return None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
+        imp.add("F835", part=name, error=str(e)[:200])
+        return None
+    if len(data) > budget[0]:
+        imp.add("F805", what={"zh": "解压后的大小", "en": "unpacked size"}, size=f"> {_size(MAX_UNPACKED_BYTES)}",
+                limit=_size(MAX_UNPACKED_BYTES))
+        return None
+    budget[0] -= len(data)
+    return data
+
+
+def parse_xml(imp, data: bytes, part: str):
+    """Parse one part with defusedxml; DTDs (and so every entity trick) are refused (F834)."""
+    from xml.etree.ElementTree import ParseError
+
+    import defusedxml.ElementTree as DET
+    from defusedxml import DefusedXmlException
+
+    try:
+        return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as e:
+        imp.add("F834", part=part, what=type(e).__name__)
+    except ParseError as e:
+        imp.add("F835", part=part, error=str(e)[:200])
+    return None
+
+
+def is_macro_enabled(z: zipfile.ZipFile, content_types: bytes | None) -> bool:
+    names = set(z.namelist())
+    return ("word/vbaProject.bin" in names or (content_types is not None and MACRO_CT.encode() in content_types))
