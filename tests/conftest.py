@@ -6,6 +6,7 @@ Tests never touch the repository's own data directory: each gets a copy in ``tmp
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -59,3 +60,17 @@ def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
 
 def as_json(result) -> object:
     return json.loads(result.stdout)
+
+
+# Hypothesis profiles (tests/test_properties.py). "ci", the default: derandomized (a fixed seed:
+# the same examples on every run), few examples, no example database, no deadline (speed targets
+# belong in bench/run.py). "release": HYPOTHESIS_PROFILE=release python -m pytest tests/test_properties.py
+# runs 25 times as many, random, keeping failures in .hypothesis/ (ignored by git) — see docs/ci.md.
+try:
+    from hypothesis import settings as _settings
+except ImportError:  # the property tests skip themselves
+    pass
+else:
+    _settings.register_profile("ci", max_examples=20, derandomize=True, database=None, deadline=None, print_blob=True)
+    _settings.register_profile("release", max_examples=500, deadline=None, print_blob=True)
+    _settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -24,9 +24,12 @@ EXAMPLES_EXEMPT = {
     "S100": "an unreadable file has no text to show",
     "S109": "the control character would be invisible on the page",
     "S111": "a 5 MB file does not fit on a page",
+    "S115": "the summary of a hundred other findings",
+    "S116": "10,000 values do not fit on a page",
+    "S117": "the subject is a file where the progress folder belongs",
     "D200": "the example would be a file that is not there",
     # F8xx (zengshou import) are about Excel workbooks, which cannot be shown as text
-    **{f"F8{n:02d}": "the subject is an Excel workbook, not text" for n in range(1, 26)},
+    **{f"F8{n:02d}": "the subject is an Excel workbook, not text" for n in range(1, 28)},
 }
 
 RUNNER = "test_rule_examples.py::test_documented_examples"
@@ -43,6 +46,28 @@ TESTED_BY: dict[str, list[str]] = {
     "S109": ["test_rule_examples.py::test_s109_control_character"],
     "S110": [RUNNER],
     "S111": ["test_rule_examples.py::test_s111_too_large"],
+    "S112": [
+        RUNNER,
+        "test_rule_examples.py::test_s112_control_character_escape",
+        "test_hardening.py::test_control_character_written_as_escape_is_an_error",
+    ],
+    "S113": [
+        "test_rule_examples.py::test_s113_symlink_outside",
+        "test_hardening.py::test_symlink_out_of_data_dir_is_a_finding_and_never_read",
+    ],
+    "S114": [
+        "test_rule_examples.py::test_s114_not_a_regular_file",
+        "test_hardening.py::test_fifo_given_to_validate_is_a_finding",
+    ],
+    "S115": ["test_hardening.py::test_findings_of_one_file_are_capped_with_a_summary"],
+    "S116": [
+        "test_rule_examples.py::test_s116_too_many_values",
+        "test_hardening.py::test_too_many_values_stops_reading",
+    ],
+    "S117": [
+        "test_rule_examples.py::test_s117_progress_not_a_folder",
+        "test_hardening.py::test_progress_being_a_file_is_an_error",
+    ],
     "D200": ["test_rule_examples.py::test_d200_definitions_missing"],
     "D201": ["test_rule_examples.py::test_d201_unknown_unit_ref"],
     "D202": ["test_rule_examples.py::test_d202_duplicate_id"],
@@ -101,7 +126,9 @@ TESTED_BY: dict[str, list[str]] = {
     "F822": ["test_forms.py::test_reimport_refuses_without_force_and_shows_diff_with_it"],
     "F823": ["test_forms.py::test_two_forms_for_one_unit_in_one_run"],
     "F824": ["test_forms.py::test_cannot_write_keeps_going"],
-    "F825": ["test_forms.py::test_damaged_metadata"],
+    "F825": ["test_forms.py::test_damaged_metadata", "test_hardening.py::test_tampered_contact_cell_is_a_finding"],
+    "F826": ["test_hardening.py::test_control_character_escape_in_a_cell_is_refused"],
+    "F827": ["test_hardening.py::test_tampered_unit_disagreeing_with_the_header_is_refused"],
     # Word files (tests/test_forms_docx.py) and mail intake (tests/test_mail_intake.py)
     "F830": ["test_forms_docx.py::test_hostile_docx"],
     "F831": ["test_forms_docx.py::test_hostile_docx"],

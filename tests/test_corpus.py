@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -223,7 +224,8 @@ def test_nonexistent_path_exit_2(cli, empty_data):
 
 def test_nonexistent_data_dir_exit_2(cli, tmp_path):
     r = cli("validate", "--data", tmp_path / "nope")
-    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr == f"错误：数据目录不存在：{tmp_path / 'nope'}（用 --data 指定，或设置 ZENGSHOU_DATA）\n"
 
 
 @pytest.mark.skipif(__import__("os").geteuid() == 0, reason="root reads every file")
@@ -247,3 +249,12 @@ def test_yml_suffix_and_text_output_never_traceback(cli, empty_data, folder):
     for fmt in ("text", "github", "json"):
         r = cli("validate", folder, "--data", empty_data, "--format", fmt)
         assert r.exit_code == 1 and "Traceback" not in r.output
+        # every failing case is reported under its own file name with its code, in every format
+        if fmt == "json":
+            shown = {(Path(f["file"]).name, f["code"]) for f in json.loads(r.stdout)["findings"]}
+        else:
+            shown = set(re.findall(r"(f\d\d\.yml):[-\d]+:[-\d]+ ([A-Z]\d{3}) ", r.stdout))
+        for i, name in enumerate(sorted(CASES)):
+            code = CASES[name][1]
+            if name != "over-5mb" and code is not None:
+                assert (f"f{i:02d}.yml", code) in shown, (fmt, name, code)

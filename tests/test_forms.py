@@ -385,10 +385,19 @@ def test_round_trip_keeps_exactly_what_was_typed(cli, empty_data):
 
 
 def test_carriage_returns_become_line_feeds(cli, empty_data):
-    texts = {**good_texts(), 1: "第一段\r\n第二段\r第三段"}
+    """Excel stores a pasted CR as ``_x000D_`` in the sheet's XML (openpyxl writes a raw CR, which
+    an XML parser already turns into LF, so the workbook is patched the way Excel writes it)."""
+    from test_hardening import _patch_xml
+
+    texts = {**good_texts(), 1: "第一段CRLF第二段LONECR第三段"}
     path = fill(make_form(cli, empty_data), texts)
+    _patch_xml(path, "CRLF", "_x000D_\n")
+    _patch_xml(path, "LONECR", "_x000D_")
     assert cli("import", path, "--data", empty_data).exit_code == 0
     assert loaded_items(yaml_of(empty_data))[1] == "第一段\n第二段\n第三段"
+    from zengshou.forms.importer import normalize_text
+
+    assert normalize_text("a_x000D_\nb\r\nc\rd_x005F_x000D_") == "a\nb\nc\nd_x000D_"
 
 
 def test_reimport_refuses_without_force_and_shows_diff_with_it(cli, empty_data):

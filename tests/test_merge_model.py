@@ -105,11 +105,14 @@ def test_model_strings_are_clean(tmp_path: Path):
     data.mkdir()
     for name in ("tasks.yaml", "units.yaml"):
         shutil.copy(DATA / name, data / name)
+    # Direction controls load (validate allows them in a value), so the renderers' cleaning is
+    # what keeps them out; C0/C1 controls written as escapes make the file unusable (S112), so
+    # such a file is left out and named instead (see the second half).
     p = write_submission(data, "2023Q2", "ziyuan", {1: "x"}, contact="张三")
     p.write_text(
         p.read_text(encoding="utf-8")
-        .replace('progress: "x"', 'progress: "资源县\\x01\\x1b结束"')
-        .replace("contact: 张三", 'contact: "张\\x07三"'),
+        .replace('progress: "x"', 'progress: "资源县\\u202e\\u2066结束"')
+        .replace("contact: 张三", 'contact: "张\\u202e三"'),
         encoding="utf-8",
     )
     rep = merge(data, "2023Q2", lint(data, quarter="2023Q2"))
@@ -119,5 +122,13 @@ def test_model_strings_are_clean(tmp_path: Path):
 
     assert texts
     for t in texts:
-        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f]", t), repr(t)
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", t), repr(t)
     assert "资源县结束" in texts and any("联系人：张三" in t for t in texts)
+
+    p.write_text(p.read_text(encoding="utf-8").replace("\\u202e\\u2066", "\\x01\\x1b"), encoding="utf-8")
+    result = lint(data, quarter="2023Q2")
+    assert [f.code for f in result.for_file(result.submissions[0].display)] == ["S112"]
+    rep = merge(data, "2023Q2", result)
+    assert [x.file for x in rep.left_out] == ["progress/2023Q2/ziyuan.yaml"]
+    texts = [e.text for r in rep.rows for e in r.entries] + [x for s in rep.status for x in s.remarks]
+    assert not any("\x01" in t or "\x1b" in t or "结束" in t for t in texts)

@@ -21,6 +21,8 @@ NOT_RUNNABLE = {
     "S101": "the example is about bytes on disk: test_s101_encoding",
     "C405": "the example abbreviates 412 characters: test_c405_too_long",
     "I307": "needs a successor in units.yaml: test_i307_unit_replaced",
+    "S113": "the example is a symbolic link: test_s113_symlink_outside",
+    "S114": "the example is a FIFO: test_s114_not_a_regular_file",
 }
 DEFAULT_PATH = "progress/2023Q2/czj.yaml"
 _MARK = re.compile(r"^# (progress/\S+\.ya?ml)$", re.M)
@@ -71,11 +73,16 @@ def _derive_path(text: str) -> str:
 
 
 def run_validate(cli, data: Path, *args) -> tuple[int, list[dict]]:
+    """Exit code and findings; the exit code must be the one the findings call for."""
     import json
 
     res = cli("validate", "--data", data, "--format", "json", "--lang", "en", *args)
-    assert res.exit_code in (0, 1), res.output
-    return res.exit_code, json.loads(res.stdout)["findings"]
+    found = json.loads(res.stdout)["findings"]
+    errors = [f for f in found if f["level"] == "error"]
+    warnings = [f for f in found if f["level"] == "warning"]
+    expected = 1 if errors or ("--strict" in args and warnings) else 0
+    assert res.exit_code == expected, (res.exit_code, found)
+    return res.exit_code, found
 
 
 def codes_for(cli, data: Path, example: str) -> set[str]:
@@ -89,8 +96,14 @@ def test_documented_examples(code, cli, empty_data, tmp_path):
     from zengshou.rules import RULES
 
     r = RULES[code]
-    bad = codes_for(cli, empty_data, r.bad)
+    for rel, text in split_example(r.bad):
+        write(empty_data / rel, text)
+    rc, found = run_validate(cli, empty_data, "--strict")
+    bad = {f["code"] for f in found}
     assert code in bad, f"{code}: the failing example in the docs does not fail: {sorted(bad)}"
+    assert rc == 1  # with --strict a warning fails the run too
+    mine = [f for f in found if f["code"] == code]
+    assert all(f["level"] == r.level and f["message"] and f["line"] for f in mine), mine
 
     good_dir = tmp_path / "good"
     shutil.copytree(empty_data, good_dir)
@@ -250,3 +263,57 @@ def test_d208_bad_group(cli, empty_data):
     assert m, "units.yaml has a group with members"
     _edit(empty_data / "units.yaml", m.group(0), "members: [nosuchunit")
     assert "D208" in _definition_codes(cli, empty_data)
+
+
+def test_s112_control_character_escape(cli, empty_data):
+    write(empty_data / DEFAULT_PATH, GOOD.format(p='"' + TEXT[:5] + "\\e[31m" + TEXT[5:] + '"'))
+    rc, found = run_validate(cli, empty_data)
+    assert rc == 1 and [(x["code"], x["line"], x["col"]) for x in found] == [("S112", 6, len("    progress: ") + 1)]
+    assert found[0]["message"] == "an escape in a quoted value writes the invisible control character U+001B"
+    write(empty_data / DEFAULT_PATH, GOOD.format(p='"' + TEXT + '"'))
+    assert run_validate(cli, empty_data) == (0, [])
+
+
+def test_s113_symlink_outside(cli, empty_data, tmp_path):
+    secret = write(tmp_path / "secret.txt", "password: hunter2\n")
+    link = empty_data / DEFAULT_PATH
+    link.parent.mkdir(parents=True)
+    link.symlink_to(secret)
+    rc, found = run_validate(cli, empty_data)
+    assert rc == 1 and [(x["code"], x["line"]) for x in found] == [("S113", None)]
+    assert found[0]["message"] == f"a symbolic link to {secret.resolve()}, outside the data directory; not read"
+    link.unlink()
+    write(link, GOOD.format(p=TEXT))
+    assert run_validate(cli, empty_data) == (0, [])
+
+
+def test_s114_not_a_regular_file(cli, empty_data):
+
+    path = empty_data / DEFAULT_PATH
+    path.parent.mkdir(parents=True)
+    path.mkdir()
+    rc, found = run_validate(cli, empty_data)
+    assert rc == 1 and [x["code"] for x in found] == ["S114"]
+    assert found[0]["message"] == "this is a directory, not a regular file; not read"
+    path.rmdir()
+    write(path, GOOD.format(p=TEXT))
+    assert run_validate(cli, empty_data) == (0, [])
+
+
+def test_s116_too_many_values(cli, empty_data):
+    from zengshou.loader import MAX_NODES
+
+    write(empty_data / DEFAULT_PATH, "unit: 市财政局\nquarter: 2023Q2\nitems:\n" + "- 1\n" * MAX_NODES)
+    rc, found = run_validate(cli, empty_data)
+    assert rc == 1 and [(x["code"], x["line"]) for x in found] == [
+        ("S116", MAX_NODES - 3)
+    ]  # value MAX_NODES + 1: 7 before the list, then one a line from line 4
+    assert found[0]["message"] == f"the file holds more than {MAX_NODES} values; the rest was not read"
+
+
+def test_s117_progress_not_a_folder(cli, empty_data):
+    shutil.rmtree(empty_data / "progress")
+    write(empty_data / "progress", "")
+    rc, found = run_validate(cli, empty_data)
+    assert rc == 1 and [x["code"] for x in found] == ["S117"]
+    assert found[0]["message"] == "progress must be the folder of the quarters' submissions; it is a regular file"

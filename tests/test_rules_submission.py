@@ -463,11 +463,19 @@ def test_config_zengshou_toml_beside_data_wins_over_pyproject(cli, data):
     assert exit_code == 0 and doc["findings"] == []
 
 
-@pytest.mark.parametrize("toml", ['[rules]\nC999 = "off"\n', '[rules]\nC404 = "loud"\n', "[rules\n"])
-def test_bad_config_is_a_usage_error(cli, data, toml):
+@pytest.mark.parametrize(
+    "toml, message",
+    [
+        ('[rules]\nC999 = "off"\n', "unknown rule 'C999' in [rules]"),
+        ('[rules]\nC404 = "loud"\n', "rule C404: level must be one of error, warning, off, not 'loud'"),
+        ("[rules\n", "Expected ']' at the end of a table declaration (at line 1, column 7)"),
+    ],
+)
+def test_bad_config_is_a_usage_error(cli, data, toml, message):
     (data / "zengshou.toml").write_text(toml, encoding="utf-8")
     r = cli("validate", "--data", data)
-    assert r.exit_code == 2 and "Traceback" not in r.output
+    assert r.exit_code == 2 and r.stdout == ""
+    assert r.stderr.startswith("错误：配置文件有误：") and "zengshou.toml: " + message in r.stderr
 
 
 def test_suppression_by_code(cli, data):

@@ -38,7 +38,6 @@ TRICKY = [
     "x\n",
     "a\n\nb",
     "- x",
-    "\x85",
     "x\ty\nz",
     "“引号”",
     "'single'",
@@ -57,20 +56,7 @@ TRICKY = [
     "%percent",
     "`tick`",
 ]
-POOL = list("abc 123:#-'\"\t\n，。：；“”　、") + [
-    "\u2028",
-    "\x85",
-    "😀",
-    "龙",
-    "胜",
-    "\\",
-    "|",
-    ">",
-    "{",
-    "}",
-    "[",
-    "]",
-]
+POOL = list("abc 123:#-'\"\t\n，。：；“”　、") + ["\u2028", "😀", "龙", "胜", "\\", "|", ">", "{", "}", "[", "]"]
 
 
 def read_back(value_text: str, fast: bool) -> object:
@@ -100,3 +86,14 @@ def test_blocks_are_used_where_they_can_be():
     assert text_value("一行", 4, block=True) == "|-\n    一行"
     assert text_value("一行", 4) == "一行"
     assert text_value("尾随空格 \n下一行", 4).startswith('"')  # a block would lose nothing, but editors strip it
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_control_characters_are_written_escaped_and_refused_on_reading(fast):
+    """C0/C1 controls (NEL U+0085 among them) are written as escapes, so the file stays valid
+    YAML, and the loader refuses them in a value (S112): no report may carry them."""
+    for s in ("\x85", "a\x01b", "\x1b[31m"):
+        written = scalar(s)
+        assert all(0x20 <= ord(ch) < 0x7F or ord(ch) > 0xA0 for ch in written), written
+        doc = loader.load_text("k: " + written + "\n", "t.yaml", fast=fast)
+        assert [(f.code, f.line, f.col) for f in doc.findings] == [("S112", 1, 4)] and doc.data is None

@@ -356,11 +356,12 @@ class Cached:
 
 
 def _file_digest(path: Path | str) -> str | None:
-    try:
-        with open(path, "rb") as fh:
-            return digest(fh.read())
-    except OSError:
-        return None
+    """Digest of a regular file's bytes; None for anything the loader would not read (a FIFO
+    would block, /dev/zero never ends, over 5 MB): those files are never cached."""
+    from zengshou.loader import read_bytes
+
+    raw, _ = read_bytes(Path(path))
+    return None if raw is None else digest(raw)
 
 
 def _safe_folder(name: Any) -> bool:

@@ -18,6 +18,7 @@ for the user.
 
 from __future__ import annotations
 
+import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,7 +116,9 @@ def changed_files(data_dir: Path | str, base: str | None = None) -> Changes:
     out = Changes(base)
     project_root = data_dir.parent
     for p in changed_paths(root, base):
-        p = p.resolve() if p.exists() else p
+        # the parent resolved, the name not: a changed symlink is the link itself, checked (and
+        # reported by the loader when it leads out of the data directory), never its target
+        p = p.parent.resolve() / p.name
         if (p.parent == data_dir and p.name in DEFINITIONS) or (
             p.name in CONFIG_FILES and p.parent in (data_dir, project_root)
         ):
@@ -126,6 +129,6 @@ def changed_files(data_dir: Path | str, base: str | None = None) -> Changes:
             rel = p.relative_to(data_dir)
         except ValueError:
             continue
-        if rel.parts[:1] == ("progress",) and p.suffix in SUFFIXES and p.is_file():
-            out.files.append(p)
+        if rel.parts[:1] == ("progress",) and p.suffix in SUFFIXES and os.path.lexists(p):
+            out.files.append(p)  # a FIFO, device or link too: the loader says what it is
     return out

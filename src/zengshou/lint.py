@@ -23,7 +23,7 @@ from zengshou.registry import RULES
 from zengshou.rules import SUBMISSION_CHECKS
 from zengshou.rules.context import Context
 from zengshou.rules.definitions import check_definitions
-from zengshou.submissions import Loaded, submission_files
+from zengshou.submissions import Loaded, layout_findings, submission_files
 from zengshou.workspace import Workspace
 
 
@@ -104,6 +104,7 @@ def lint(
     if cat is None or any(f.level == "error" for f in findings):
         return _finish(result, config)
 
+    result.findings.extend(layout_findings(data_dir))
     files = submission_files(data_dir, paths, quarter)
     result.files_checked += len(files)
     partial = paths is not None
@@ -241,8 +242,40 @@ def _finish(result: Result, config: Config) -> Result:
             continue
         kept.append(f)
     kept.sort(key=Finding.sort_key)
-    result.findings = kept
+    result.findings = cap_per_file(kept)
     return result
+
+
+MAX_PER_FILE = 100  # findings listed per file; the rest are counted in one S115 finding
+
+
+def cap_per_file(findings: list[Finding], limit: int = MAX_PER_FILE) -> list[Finding]:
+    """The first ``limit`` findings of each file (``findings`` sorted) and, where there were more,
+    one S115 saying how many: a 4 MB file must not print a million lines. S115 is an error when
+    an error was left out, else a warning, so the exit code stays what the full list gives."""
+    out: list[Finding] = []
+    i = 0
+    while i < len(findings):
+        j = i
+        while j < len(findings) and findings[j].file == findings[i].file:
+            j += 1
+        out.extend(findings[i : min(j, i + limit)])
+        if j - i > limit:
+            rest = findings[i + limit : j]
+            level = "error" if any(f.level == "error" for f in rest) else "warning"
+            last = findings[j - 1]
+            out.append(
+                Finding(
+                    "S115",
+                    last.file,
+                    last.line,
+                    last.col,
+                    {"total": j - i, "shown": limit, "more": j - i - limit},
+                    level=level,
+                )
+            )
+        i = j
+    return out
 
 
 def _suppressed(comment: str | None, code: str) -> bool:

@@ -10,13 +10,17 @@ ruamel.yaml's event stream rather than its constructors. Building from events le
   them can cost memory or recursion,
 * report duplicate keys with both lines.
 
-Nothing here prints or raises to the caller: problems come back as findings.
+Files are read only when that is safe (:func:`read_bytes`): a regular file, not a link out of the
+data directory, at most 5 MB and 10,000 values. Nothing here prints or raises to the caller:
+problems come back as findings.
 """
 
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,6 +29,13 @@ from zengshou.findings import Finding
 
 MAX_DEPTH = 20
 MAX_BYTES = 5 * 1024 * 1024
+#: values (scalars, lists, mappings) one file may hold. A full submission has about 400, the
+#: plan's tasks.yaml 1,923. The limit bounds the work and the findings a small file can
+#: cause: 4 MB of ``- 1`` lines are a million values, each a schema error.
+MAX_NODES = 10_000
+#: characters up to which a file with findings is parsed again by the pure-Python parser (for
+#: its messages); a larger one keeps libyaml's findings, so work stays bounded
+PURE_LIMIT = 256 * 1024
 
 Path_ = tuple[Any, ...]
 
@@ -92,20 +103,91 @@ def decode(raw: bytes, path: str) -> tuple[str | None, Finding | None]:
         )
 
 
-def read_bytes(path: Path) -> tuple[bytes | None, Finding | None]:
+def read_bytes(path: Path, root: Path | str | None = None) -> tuple[bytes | None, Finding | None]:
+    """The file's bytes, read only when it is safe to: a regular file, under the size limit, and
+    (when ``root``, the data directory, is given and the path lies under it) not a symlink to
+    somewhere outside ``root``. FIFOs, devices and directories are never opened (a FIFO would
+    block, /dev/zero never ends); a link out of the data directory is not followed, so a
+    committed ``lingui.yaml -> /etc/passwd`` cannot put the target's lines into a CI log.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, Finding("S111", str(path), None, None, {"size": size, "limit": MAX_BYTES})
-        return path.read_bytes(), None
+        escape = _escapes(path, root)
+        if escape is not None:
+            return None, Finding("S113", str(path), None, None, {"target": escape})
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return None, Finding("S114", str(path), None, None, {"kind": file_kind(st.st_mode)})
+        if st.st_size > MAX_BYTES:
+            return None, Finding("S111", str(path), None, None, {"size": st.st_size, "limit": MAX_BYTES})
+        # Open what was checked without following a link swapped in meanwhile, and without
+        # blocking should it have become a FIFO; check again on the open descriptor.
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        fd = os.open(os.path.realpath(path), flags)
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode):
+                return None, Finding("S114", str(path), None, None, {"kind": file_kind(st.st_mode)})
+            raw = fh.read(MAX_BYTES + 1)
+        if len(raw) > MAX_BYTES:  # it grew after the check
+            return None, Finding("S111", str(path), None, None, {"size": len(raw), "limit": MAX_BYTES})
+        return raw, None
     except OSError as e:
         return None, Finding("S100", str(path), None, None, {"error": e.strerror or str(e)})
 
 
-def load_file(path: Path | str, display: str | None = None) -> Document:
+_KINDS = (
+    (stat.S_ISREG, "普通文件", "a regular file"),
+    (stat.S_ISDIR, "目录", "a directory"),
+    (stat.S_ISFIFO, "命名管道（FIFO）", "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "字符设备", "a character device"),
+    (stat.S_ISBLK, "块设备", "a block device"),
+    (stat.S_ISSOCK, "套接字", "a socket"),
+)
+
+
+def file_kind(mode: int) -> dict[str, str]:
+    """What a non-regular file is, in both languages (for S114)."""
+    for test, zh, en in _KINDS:
+        if test(mode):
+            return {"zh": zh, "en": en}
+    return {"zh": "特殊文件", "en": "a special file"}
+
+
+def _escapes(path: Path | str, root: Path | str | None) -> str | None:
+    """Where ``path`` really leads when it lies under ``root`` but resolves outside it, else None.
+
+    Paths outside ``root`` altogether (a file named on the command line) are not judged here."""
+    if root is None:
+        return None
+    lexical = os.path.abspath(path)
+    root_abs, root_real = os.path.abspath(root), os.path.realpath(root)
+    if not any(_under(lexical, r) for r in (root_abs, root_real)):
+        return None
+    real = os.path.realpath(path)
+    return None if _under(real, root_real) else real
+
+
+def _under(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def display_path(path: Path) -> str:
+    """The path as the user knows it, relative to the working directory where possible. The
+    link itself is named, never its target (a link's target must not leak into a CI log)."""
+    cwd = Path.cwd().resolve()
+    for p in (Path(os.path.abspath(path)), Path(path).parent.resolve() / Path(path).name):
+        try:
+            return str(p.relative_to(cwd))
+        except ValueError:
+            continue
+    return str(path)
+
+
+def load_file(path: Path | str, display: str | None = None, root: Path | str | None = None) -> Document:
+    """Read and parse one file; ``root`` is the data directory links must stay inside."""
     path = Path(path)
     name = display or str(path)
-    raw, err = read_bytes(path)
+    raw, err = read_bytes(path, root)
     if err is not None:
         err.file = name
         return Document(name, findings=[err])
@@ -172,14 +254,23 @@ def _control_char(text: str) -> tuple[int, int, str] | None:
     return text.count("\n", 0, m.start()) + 1, m.start() - start + 1, f"U+{ord(m.group()):04X}"
 
 
+#: characters a decoded value must not hold: what S109 refuses in the raw text, plus CR (only an
+#: escape can put one in a value: YAML folds real line breaks to LF) and lone surrogates
+#: (``"\\ud800"``), which no file, workbook or terminal can encode.
+_VALUE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
 def load_text(text: str, path: str, *, fast: bool | None = None) -> Document:
-    """Parse ``text``. The fast path (libyaml) handles clean files; whenever it meets any problem
-    the file is parsed again by the pure-Python parser, so findings are identical either way."""
+    """Parse ``text``. The fast path (libyaml) handles clean files; when it meets a problem in a
+    file of up to :data:`PURE_LIMIT` characters, the file is parsed again by the pure-Python
+    parser, so findings are identical either way. A larger file, or one over :data:`MAX_NODES`,
+    keeps libyaml's findings: re-parsing it in pure Python could take many seconds."""
     if fast is None:
         fast = FAST
     if fast and _CParser is not None:
         doc = _load_text(text, path, _c_events)
-        if not doc.findings:
+        if not doc.findings or len(text) > PURE_LIMIT or any(f.code == "S116" for f in doc.findings):
+            # the pure parser costs ~0.1 ms a value: on a large file it alone would take seconds
             return doc
     return _load_text(text, path, _parser)
 
@@ -225,6 +316,8 @@ def _build(doc: Document, events) -> None:
     path = doc.path
     stack: list[list] = []  # frames: [container, path, pending_key, key_pos_map]
     docs = 0
+    nodes = 0
+    controls = False
     root: Any = None
 
     def mark(e) -> tuple[int, int]:
@@ -289,8 +382,18 @@ def _build(doc: Document, events) -> None:
             tag = getattr(e, "tag", None)
             if tag not in _DEFAULT_TAGS:
                 refuse("S105", e, tag=tag)
+            if isinstance(e, (ev.ScalarEvent, ev.MappingStartEvent, ev.SequenceStartEvent)):
+                nodes += 1
+                if nodes > MAX_NODES:
+                    refuse("S116", e, limit=MAX_NODES)
             if isinstance(e, ev.ScalarEvent):
                 value = e.value
+                bad = _VALUE_CONTROL.search(value) if e.style else None  # plain scalars hold none (S109)
+                if bad is not None:
+                    # an escape such as "\x01" or "\0" in a quoted value: Excel refuses the
+                    # character, a terminal obeys it; the file is not used, like one with S109
+                    doc.findings.append(Finding("S112", path, *mark(e), {"char": f"U+{ord(bad.group()):04X}"}))
+                    controls = True
                 if not e.style and value in _NULLS:
                     value = None
                 place(value, e)
@@ -310,7 +413,7 @@ def _build(doc: Document, events) -> None:
     except _Stop:
         doc.data = None
         return
-    doc.data = root
+    doc.data = None if controls else root
 
 
 class _NoKey:

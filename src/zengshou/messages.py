@@ -111,6 +111,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "cannot replace {path}: it is probably open in Excel or WPS. Close it and retry; the old file is unchanged.",
     ),
     "cli.cannot_write": ("无法写入 {path}：{reason}", "cannot write {path}: {reason}"),
+    "cli.data_not_dir": (
+        "数据目录 {data} 不是目录（是一个文件）；用 --data 指定数据目录，或设置 ZENGSHOU_DATA",
+        "data directory {data} is not a directory (it is a file); use --data or set ZENGSHOU_DATA",
+    ),
+    "cli.not_regular": (
+        "{path} 不是普通文件（是设备、命名管道、目录或符号链接），不会覆盖它",
+        "{path} is not a regular file (a device, FIFO, directory or symbolic link) and will not be replaced",
+    ),
+    "cli.not_regular_output": (
+        "--output {path} 不是普通文件（是设备、命名管道、目录或符号链接），不会覆盖它；请指定一个普通文件路径",
+        "--output {path} is not a regular file (a device, FIFO, directory or symbolic link) and will "
+        "not be replaced; name a regular file",
+    ),
+    "cli.bad_today": (
+        "环境变量 ZENGSHOU_TODAY={value} 不是有效日期：应为 YYYY-MM-DD，如 2023-07-05；或删除该变量",
+        "ZENGSHOU_TODAY={value} is not a valid date: use YYYY-MM-DD, e.g. 2023-07-05, or unset it",
+    ),
     "cli.bad_config": ("配置文件有误：{error}", "bad configuration: {error}"),
     "cli.bad_date": ("日期格式不对：{text}（应为 YYYY-MM-DD）", "not a date: {text} (expected YYYY-MM-DD)"),
     "cli.bad_date_eg": (

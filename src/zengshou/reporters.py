@@ -7,11 +7,13 @@ offers the same formats. Reporters return strings; only the CLI writes them.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Mapping
 
 from zengshou.findings import Finding, count
 from zengshou.i18n import t
+from zengshou.text import visible
 
 
 class Reporter:
@@ -40,16 +42,20 @@ class TextReporter(Reporter):
                 src = dict(enumerate(src.splitlines(), 1))
             src = src or {}
             for f in items:
-                where = f"{f.file}:{f.line or '-'}:{f.col or '-'}"
-                lines.append(f"{where} {f.code} {t('level.' + f.level, self.lang)} {f.message(self.lang)}")
+                # every text from a file or a finding is made visible: a value may hold ESC
+                # (a terminal escape) or a line break followed by `::` (a GitHub command)
+                where = f"{visible(f.file)}:{f.line or '-'}:{f.col or '-'}"
+                lines.append(f"{where} {f.code} {t('level.' + f.level, self.lang)} {visible(f.message(self.lang))}")
                 if f.line and f.line in src:
                     text, col = _excerpt(src[f.line], f.col or 1)
-                    lines.append(f"    {f.line:>4} | {text}")
+                    shown = visible(text, keep="\t")
+                    lines.append(f"    {f.line:>4} | {shown}")
                     if f.col:
-                        lines.append("         | " + _caret_pad(text, col) + "^")
+                        before = visible(text[: col - 1], keep="\t")  # the caret under the same character
+                        lines.append("         | " + _caret_pad(before, len(before) + 1) + "^")
                 fix = f.fix(self.lang)
                 if fix:
-                    lines.append("    → " + fix)
+                    lines.append("    → " + visible(fix))
             lines.append("")
         lines.append(summary(findings, self.files_checked, self.lang))
         return "\n".join(lines) + "\n"
@@ -94,12 +100,22 @@ class JsonReporter(Reporter):
             "summary": {"files": self.files_checked, "errors": e, "warnings": wn},
             "findings": [f.as_dict(self.lang) for f in sorted(findings, key=Finding.sort_key)],
         }
-        return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+        # JSON escapes C0 itself; C1 controls, separators and bidi overrides are valid raw in a
+        # JSON string but act in a terminal, so they are written as \uXXXX (same value parsed)
+        return (
+            _JSON_INVISIBLE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(doc, ensure_ascii=False, indent=2))
+            + "\n"
+        )
+
+
+_JSON_INVISIBLE = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def _gh_escape(s: str, prop: bool = False) -> str:
-    """Escape workflow-command data (``%``, CR, LF) and, for properties, also ``:`` and ``,``."""
+    """Escape workflow-command data (``%``, CR, LF) and, for properties, also ``:`` and ``,``.
+    Other control characters are made visible (``\\x1b``): the runner's log is a terminal too."""
     s = s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    s = visible(s)
     if prop:
         s = s.replace(":", "%3A").replace(",", "%2C")
     return s
@@ -139,7 +155,11 @@ class GithubReporter(Reporter):
             e, wn = count(group)
             head = t("findings.file_head", self.lang, file=file, errors=e, warnings=wn)
             lines.append(f"::group::{_gh_escape(head)}")
-            lines.extend(text.render(group).rstrip("\n").splitlines()[:-1])  # the file's findings, no summary
+            # the file's findings, no summary; a line never starts with `::` from user data
+            # (a file named `::stop-commands::x.yaml`), which the runner would obey
+            lines.extend(
+                " " + ln if ln.startswith("::") else ln for ln in text.render(group).rstrip("\n").splitlines()[:-1]
+            )
             if lines[-1] == "":
                 lines.pop()
             lines.append("::endgroup::")

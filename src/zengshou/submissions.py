@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zengshou.catalog import Catalog
-from zengshou.loader import Document, load_file
+from zengshou.findings import Finding
+from zengshou.loader import Document, display_path, file_kind, load_file, read_bytes  # noqa: F401  (display_path: re-exported)
 from zengshou.models import Submission
 from zengshou.quarters import Quarter
 from zengshou.schema import validate
@@ -46,11 +48,16 @@ class Loaded:
         return self._squashed
 
 
-def display_path(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+def _named_yaml(folder: Path) -> list[Path]:
+    """Every entry of ``folder`` named ``*.yaml``/``*.yml`` — regular or not. A FIFO, device,
+    directory or link with such a name is returned too, so the loader reports it (S113/S114)
+    instead of the scan skipping it in silence. Temporary files of an interrupted write
+    (``.czj.yaml.zengshou-….tmp``) end in ``.tmp`` and are not matched."""
+    return sorted(f for f in folder.glob("*") if f.suffix in SUFFIXES)
+
+
+def _folders(base: Path) -> list[Path]:
+    return sorted(p for p in base.glob("*") if p.is_dir())
 
 
 def submission_files(data_dir: Path, paths: list[Path] | None = None, quarter: str | None = None) -> list[Path]:
@@ -61,29 +68,43 @@ def submission_files(data_dir: Path, paths: list[Path] | None = None, quarter: s
     if paths:
         for p in paths:
             if p.is_dir():
-                found += [f for f in sorted(p.rglob("*")) if f.suffix in SUFFIXES and f.is_file()]
+                found += [f for f in sorted(p.rglob("*")) if f.suffix in SUFFIXES]
             else:
                 found.append(p)
         found = [f for f in found if not (f.name in DEFINITIONS and f.resolve().parent == data_dir.resolve())]
     else:
         base = data_dir / "progress"
-        folders = [base / quarter] if quarter else sorted(p for p in base.glob("*") if p.is_dir())
+        folders = [base / quarter] if quarter else _folders(base)
         for folder in folders:
-            found += sorted(f for f in folder.glob("*") if f.suffix in SUFFIXES and f.is_file())
+            if folder.is_dir():
+                found += _named_yaml(folder)
     if quarter and paths:
         found = [f for f in found if f.parent.name == quarter]
     seen, out = set(), []
     for f in found:
-        k = f.resolve()
+        k = f.absolute() if f.is_symlink() else f.resolve()
         if k not in seen:
             seen.add(k)
             out.append(f)
     return out
 
 
-def load_submission(path: Path, cat: Catalog) -> Loaded:
+def layout_findings(data_dir: Path) -> list[Finding]:
+    """``progress`` must be a folder: a file there would make every unit look missing (S117)."""
+    base = Path(data_dir) / "progress"
+    if os.path.lexists(base) and not base.is_dir():
+        try:
+            kind = file_kind(os.stat(base).st_mode)
+        except OSError:
+            kind = {"zh": "失效的链接", "en": "a broken link"}
+        return [Finding("S117", display_path(base), None, None, {"kind": kind})]
+    return []
+
+
+def load_submission(path: Path, cat: Catalog, data_dir: Path | None = None) -> Loaded:
+    """One file; ``data_dir`` is the directory a symbolic link must not lead out of (S113)."""
     display = display_path(path)
-    doc = load_file(path, display)
+    doc = load_file(path, display, root=data_dir)
     model = validate(doc, Submission) if doc.data is not None or not doc.findings else None
     unit = cat.resolve(model.unit) if model else None
     q = Quarter.try_parse(model.quarter) if model else None
@@ -99,9 +120,8 @@ def load_light(path: Path, cat: Catalog, cache=None) -> Loaded:
     path = Path(path)
     if cache is None:
         return load_submission(path, cat)
-    try:
-        raw = path.read_bytes()
-    except OSError:
+    raw, _ = read_bytes(path)  # never a FIFO or a device (the loader says what it is)
+    if raw is None:
         return load_submission(path, cat)
     key = cache.key("facts", digest_of(raw))
     entry = cache.get(key)

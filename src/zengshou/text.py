@@ -270,3 +270,28 @@ def _regexes():
 
 
 _PLACEHOLDERS = frozenset(squash(p) for p in PLACEHOLDERS)
+
+
+# Characters a terminal or a CI log would obey or hide rather than show: C0 and C1 controls
+# (ESC starts a terminal escape, CSI U+009B is one on its own), DEL, line and paragraph
+# separators, bidirectional overrides (the "Trojan Source" trick), and lone surrogates.
+_INVISIBLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def visible(text: str, *, keep: str = "") -> str:
+    """``text`` with every control or escape character written out (``\\x1b``, ``\\n``,
+    ``\\u202e``) so a terminal or a CI log shows it instead of obeying it. Characters in
+    ``keep`` (e.g. a tab in a source excerpt) pass unchanged."""
+    if not _INVISIBLE.search(text):
+        return text
+
+    def show(m: re.Match) -> str:
+        ch = m.group()
+        if ch in keep:
+            return ch
+        code = ord(ch)
+        return {"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch) or (
+            f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+        )
+
+    return _INVISIBLE.sub(show, text)

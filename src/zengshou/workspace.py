@@ -82,10 +82,10 @@ class Workspace:
         for name, model in DEFINITION_FILES:
             path = self.data_dir / name
             shown = display_path(path)
-            if not path.is_file():
+            if not os.path.lexists(path):
                 self.catalog_findings.append(Finding("D200", shown, None, None, {"path": shown}))
                 continue
-            doc = load_file(path, shown)
+            doc = load_file(path, shown, root=self.data_dir)  # a directory, FIFO or link out: S113/S114
             models[name] = validate(doc, model, code="S108")
             self.catalog_findings.extend(doc.findings)
             self.definition_docs[name] = doc
@@ -116,7 +116,7 @@ class Workspace:
         key = Path(path).absolute()
         sub = self._files.get(key)
         if sub is None:
-            sub = self._files[key] = load_submission(Path(path), self.cat)
+            sub = self._files[key] = load_submission(Path(path), self.cat, self.data_dir)
         return sub
 
     def peek(self, path: Path) -> Loaded:

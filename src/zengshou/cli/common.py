@@ -56,8 +56,11 @@ def fail(message: str | dict[str, str], lang: str, exit_code: int = 2, **params:
 
 
 def fail_text(text: str, lang: str, exit_code: int = 2) -> NoReturn:
-    """:func:`fail` with a message the library already put in the user's language."""
-    typer.echo(t("fmt.error_prefix", lang) + text, err=True)
+    """:func:`fail` with a message the library already put in the user's language. Control
+    characters are shown (``\\x1b``), not sent: a path or a value may hold a terminal escape."""
+    from zengshou.text import visible
+
+    typer.echo(t("fmt.error_prefix", lang) + visible(text), err=True)
     raise typer.Exit(exit_code)
 
 
@@ -96,6 +99,13 @@ def out(text: str) -> None:
     sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def data_dir_or_exit(data: Path, lang: str) -> None:
+    """Exit 2 unless ``data`` is a directory, saying whether it is missing or something else."""
+    if data.is_dir():
+        return
+    fail("cli.data_not_dir" if data.exists() else "cli.no_data_dir", lang, data=data)
+
+
 def load_catalog_or_exit(data: Path, lang: str):
     """The catalog, for commands that read only the plan definitions (see workspace_or_exit)."""
     return workspace_or_exit(data, lang).cat
@@ -109,8 +119,7 @@ def workspace_or_exit(data: Path, lang: str):
     from zengshou.reporters import render_text
     from zengshou.workspace import Workspace
 
-    if not data.is_dir():
-        fail("cli.no_data_dir", lang, data=data)
+    data_dir_or_exit(data, lang)
     from zengshou.config import ConfigError
 
     try:
@@ -120,12 +129,13 @@ def workspace_or_exit(data: Path, lang: str):
     cat, findings = load_definitions(ws)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:
+        from zengshou.loader import read_bytes
+
         sources = {}
         for name in {f.file for f in findings}:
-            try:
-                sources[name] = Path(name).read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                pass
+            raw, _ = read_bytes(Path(name), data)  # never a FIFO, a device or a link out of data/
+            if raw is not None:
+                sources[name] = raw.decode("utf-8", errors="replace")
         sys.stderr.write(render_text(findings, lang, sources=sources, files=2))
         raise typer.Exit(1)
     return ws
@@ -169,11 +179,13 @@ def reporting_unit_or_exit(cat, name: str, quarter, lang: str):
 def write_or_exit(path: Path, data: bytes | str, lang: str, shown: str | None = None) -> None:
     """Write an output atomically; a locked or unwritable target is a usage/environment error
     (exit 2) that says what to do, and the previous file is left as it was."""
-    from zengshou.atomic import OutputLocked, write_bytes
+    from zengshou.atomic import NotRegularFile, OutputLocked, write_bytes
 
     shown = shown or str(path)
     try:
         write_bytes(path, data.encode("utf-8") if isinstance(data, str) else data)
+    except NotRegularFile:
+        fail("cli.not_regular", lang, path=shown)
     except OutputLocked:
         fail("cli.locked", lang, path=shown)
     except OSError as e:

@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from zengshou.cli.app import command
-from zengshou.cli.common import DEFAULT_DATA, DataOpt, H, LangOpt, fail, lang_of, write_or_exit
+from zengshou.cli.common import DEFAULT_DATA, DataOpt, H, LangOpt, data_dir_or_exit, fail, lang_of, write_or_exit
 
 
 class Fmt(StrEnum):
@@ -39,8 +39,7 @@ def validate_cmd(
     from zengshou.reporters import REPORTERS, JsonReporter
 
     lang = lang_of(lang)
-    if not data.is_dir():
-        fail("cli.no_data_dir", lang, data=data)
+    data_dir_or_exit(data, lang)
     if quarter is not None and Quarter.try_parse(quarter) is None:
         fail("cli.bad_quarter", lang, text=quarter)
     if quarter is not None:
@@ -52,6 +51,8 @@ def validate_cmd(
     for p in paths or []:
         if not p.exists():
             fail("cli.no_such_file", lang, path=p)
+    if output is not None:
+        _check_output(output, lang)
     try:
         config = load_config(data)
     except ConfigError as e:
@@ -68,6 +69,17 @@ def validate_cmd(
     if output is not None:
         write_or_exit(output, JsonReporter(lang, result.sources, result.files_checked).render(result.findings), lang)
     raise typer.Exit(result.exit_code(strict))
+
+
+def _check_output(output: Path, lang: str) -> None:
+    """--output replaces only a regular file or creates one: a device, FIFO or link (to
+    /dev/null, say) is refused before anything runs, and is left as it was."""
+    from zengshou.atomic import NotRegularFile, check_target
+
+    try:
+        check_target(output)
+    except NotRegularFile:
+        fail("cli.not_regular_output", lang, path=output)
 
 
 def _scope(paths: list[Path] | None, data: Path, changed: bool, since: str | None, lang: str) -> list[Path] | None:

@@ -443,6 +443,41 @@ _rule(
     },
 )
 
+_rule(
+    "F826",
+    "cell-control-character",
+    "error",
+    {"zh": "单元格含不可见控制字符", "en": "control character in a cell"},
+    {"zh": "{cell} 中含不可见控制字符 {char}", "en": "{cell} holds the invisible control character {char}"},
+    {
+        "zh": "在 Excel/WPS 中删除该单元格的内容后重新输入（不要从网页或其他程序粘贴）。",
+        "en": "Clear the cell in Excel/WPS and type the text again (do not paste it from a web page or another program).",
+    },
+    {
+        "zh": "控制字符在报表中显示为乱码，Excel 会拒绝保存，终端会把它当作命令执行。",
+        "en": "Control characters show as garbage in the report, Excel refuses to save them and a terminal obeys them.",
+    },
+)
+
+_rule(
+    "F827",
+    "unit-mismatch",
+    "error",
+    {"zh": "表单信息与表头的单位不一致", "en": "form metadata and header name different units"},
+    {
+        "zh": "隐藏工作表 {sheet} 记录的单位是“{meta_unit}”，表头 {cell} 写的是“{header_unit}”",
+        "en": "hidden sheet {sheet} says the unit is '{meta_unit}', the header {cell} says '{header_unit}'",
+    },
+    {
+        "zh": "用 zengshou template --unit 生成该单位自己的表单，把填写内容复制过去后重新导入。",
+        "en": "Make the unit's own form with `zengshou template --unit`, copy the text across and import it.",
+    },
+    {
+        "zh": "表单信息被改动过：若照它导入，这份进度会记到另一个单位名下。",
+        "en": "The metadata was edited: importing by it would file this progress under another unit.",
+    },
+)
+
 # ---------------------------------------------------------------- Word files (F830–F845)
 
 _rule(
@@ -914,6 +949,8 @@ REFUSING = frozenset(
         "F823",
         "F824",
         "F825",
+        "F826",
+        "F827",
         "F830",
         "F831",
         "F832",

@@ -229,3 +229,128 @@ rule(
         "en": "A huge file is almost always a mistake and slows every check.",
     },
 )
+
+rule(
+    "S112",
+    "control-character-escape",
+    "error",
+    "syntax",
+    {"zh": "值中含由转义写入的控制字符", "en": "control character written as an escape"},
+    {
+        "zh": "引号内的转义写入了不可见控制字符 {char}",
+        "en": "an escape in a quoted value writes the invisible control character {char}",
+    },
+    {
+        "zh": "删除引号内的“\\x01”“\\0”“\\e”“\\v”之类的转义；换行请直接换行（用 |- 块），不要写转义。",
+        "en": "Remove escapes such as \\x01, \\0, \\e or \\v from the quoted value; for a line break use a |- block, not an escape.",
+    },
+    why={
+        "zh": "双引号内的转义能写入文件里看不见的字符：Excel 拒绝保存含这些字符的表格，终端会把它们当作控制命令执行。",
+        "en": "Escapes in double quotes put characters in a value that the file does not show: Excel refuses to save them "
+        "and a terminal obeys them as commands.",
+    },
+    bad='unit: 市财政局\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: "二季度采购\\x01完成"',
+    good="unit: 市财政局\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: 二季度采购完成",
+)
+
+rule(
+    "S113",
+    "symlink-outside",
+    "error",
+    "syntax",
+    {"zh": "符号链接指向数据目录之外", "en": "symbolic link out of the data directory"},
+    {
+        "zh": "这是指向数据目录之外（{target}）的符号链接，未读取",
+        "en": "a symbolic link to {target}, outside the data directory; not read",
+    },
+    {
+        "zh": "把文件本身放进数据目录，删除这个链接。",
+        "en": "Put the file itself in the data directory and delete the link.",
+    },
+    why={
+        "zh": "跟随链接会把数据目录外的文件（如密码、密钥）读进检查结果和 CI 日志。",
+        "en": "Following the link would read a file from elsewhere (passwords, keys) into the findings and the CI log.",
+    },
+    bad="ln -s /etc/passwd data/progress/2023Q2/lingui.yaml",
+    good="data/progress/2023Q2/lingui.yaml（普通文件 / a regular file）",
+)
+
+rule(
+    "S114",
+    "not-a-regular-file",
+    "error",
+    "syntax",
+    {"zh": "不是普通文件", "en": "not a regular file"},
+    {"zh": "这是{kind}，不是普通文件，未读取", "en": "this is {kind}, not a regular file; not read"},
+    {
+        "zh": "数据目录里只放普通的 YAML 文件；删除或改名这一项。",
+        "en": "Keep only regular YAML files in the data directory; remove or rename this entry.",
+    },
+    why={
+        "zh": "读取命名管道会一直等待，读取设备文件会没有尽头；目录不是报送文件。",
+        "en": "Reading a FIFO waits forever and a device never ends; a directory is not a submission.",
+    },
+    bad="mkfifo data/progress/2023Q2/czj.yaml",
+    good="data/progress/2023Q2/czj.yaml（普通文件 / a regular file）",
+)
+
+rule(
+    "S115",
+    "too-many-findings",
+    "error",
+    "syntax",
+    {"zh": "问题过多，未全部列出", "en": "too many findings to list"},
+    {
+        "zh": "本文件共有 {total} 个问题，只列出前 {shown} 个，另有 {more} 个未列出",
+        "en": "this file has {total} findings; the first {shown} are listed, {more} more are not",
+    },
+    {
+        "zh": "先改正上面列出的问题再检查；这么多问题往往出自同一处错误（如缩进）。",
+        "en": "Fix the ones listed and check again; this many usually come from one mistake (such as indentation).",
+    },
+    why={
+        "zh": "一个小文件也能产生成千上万个问题，全部列出会淹没日志、耗尽内存。",
+        "en": "A small file can cause a million findings; listing them all floods the log and exhausts memory.",
+    },
+)
+
+rule(
+    "S116",
+    "too-many-values",
+    "error",
+    "syntax",
+    {"zh": "条目过多", "en": "too many values"},
+    {
+        "zh": "文件中的值超过 {limit} 个，后面的内容未读取",
+        "en": "the file holds more than {limit} values; the rest was not read",
+    },
+    {
+        "zh": "每个单位每季度只报几十条任务：检查是否误粘贴了大量内容。",
+        "en": "A unit reports a few dozen rows a quarter: check that nothing was pasted in by mistake.",
+    },
+    why={
+        "zh": "几 MB 的文件可以写出上百万个值，逐个检查会耗尽时间和内存。",
+        "en": "A few megabytes can hold a million values; checking each would exhaust time and memory.",
+    },
+    bad="unit: 市财政局\nquarter: 2023Q2\nitems:\n- 1\n- 1\n（…… 两万行 / 20,000 lines）",
+)
+
+rule(
+    "S117",
+    "progress-not-a-folder",
+    "error",
+    "syntax",
+    {"zh": "progress 不是文件夹", "en": "progress is not a folder"},
+    {
+        "zh": "progress 应是存放各季度报送的文件夹，这里是{kind}",
+        "en": "progress must be the folder of the quarters' submissions; it is {kind}",
+    },
+    {
+        "zh": "删除或改名这个文件，建立 progress 文件夹（zengshou new 会建好）。",
+        "en": "Remove or rename it and create the progress folder (`zengshou new` does).",
+    },
+    why={
+        "zh": "否则每个单位都会显示为未报送，而看不出原因。",
+        "en": "Otherwise every unit shows as missing with no reason given.",
+    },
+)
