@@ -343,12 +343,18 @@ class Cached:
 
 
 def _file_digest(path: Path | str) -> str | None:
-    """Digest of a regular file's bytes; None for anything the loader would not read (a FIFO
-    would block, /dev/zero never ends, over 5 MB): those files are never cached."""
-    from zengshou.loader import read_bytes
+    """Digest of a regular file's bytes; None for a FIFO (it would block), a device (/dev/zero
+    never ends): such files are never cached."""
+    import stat
 
-    raw, err = read_bytes(Path(path))
-    return None if err is not None else digest(raw)
+    try:
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            return None
+        with open(path, "rb") as fh:
+            return digest(fh.read())
+    except OSError:
+        return None
 
 
 def _safe_folder(name: Any) -> bool:
