@@ -36,12 +36,11 @@ from zengshou.forms import (
     SIGN_OFF,
     STATUSES,
     figure_label,
-    fingerprint,
     unit_figures,
 )
 from zengshou.forms.docx_form import DOCX_VERSION, PROP_PREFIX
 from zengshou.forms.docx_package import W, is_macro_enabled, open_package, parse_xml, read_part
-from zengshou.forms.imported import ImportedForm
+from zengshou.forms.imported import ImportedForm, check_form_identity
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
 
@@ -400,22 +399,7 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
         if meta is None:
             return
         imp.kind = "docx-form"
-        imp.unit_id, imp.quarter = meta["unit"], meta["quarter"]
-        if unit_id and unit_id != meta["unit"]:
-            imp.add("F809", form_unit=cat.by_id[meta["unit"]].name, unit=cat.by_id[unit_id].name)
-        if quarter and quarter != meta["quarter"]:
-            imp.add("F810", form_quarter=str(meta["quarter"]), quarter=str(quarter), unit_id=meta["unit"])
-        if fingerprint(cat, meta["rows"]) != meta["fingerprint"]:
-            gone = [r for r in meta["rows"] if cat.task(r) is None]
-            what = (
-                {
-                    "zh": f"第 {'、'.join(map(str, gone))} 项已不存在",
-                    "en": f"row(s) {', '.join(map(str, gone))} no longer exist",
-                }
-                if gone
-                else {"zh": "任务内容有改动", "en": "task texts were edited"}
-            )
-            imp.add("F811", what=what, unit_id=meta["unit"], quarter=str(meta["quarter"]))
+        check_form_identity(imp, cat, meta, unit_id, quarter)
         if imp.refused:
             return
     else:

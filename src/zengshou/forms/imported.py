@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from zengshou.findings import Finding
+from zengshou.forms import fingerprint
 from zengshou.quarters import Quarter
 from zengshou.rules.forms import REFUSING
 
@@ -38,3 +39,25 @@ class ImportedForm:
 
     def add(self, code: str, line: int | None = None, col: int | None = None, **params) -> None:
         self.findings.append(Finding(code, self.display, line, col, params))
+
+
+def check_form_identity(imp: ImportedForm, cat, meta: dict, unit_id: str | None, quarter: Quarter | None) -> None:
+    """A form's marker (the Excel form's hidden sheet, the Word form's document properties) names
+    its unit, quarter and the task list it was made from: take them, and say where they disagree
+    with --unit, --quarter or today's task list (F809, F810, F811). One check for both formats."""
+    imp.unit_id, imp.quarter = meta["unit"], meta["quarter"]
+    if unit_id and unit_id != meta["unit"]:
+        imp.add("F809", form_unit=cat.by_id[meta["unit"]].name, unit=cat.by_id[unit_id].name)
+    if quarter and quarter != meta["quarter"]:
+        imp.add("F810", form_quarter=str(meta["quarter"]), quarter=str(quarter), unit_id=meta["unit"])
+    if fingerprint(cat, meta["rows"]) != meta["fingerprint"]:
+        gone = [r for r in meta["rows"] if cat.task(r) is None]
+        what = (
+            {
+                "zh": f"第 {'、'.join(map(str, gone))} 项已不存在",
+                "en": f"row(s) {', '.join(map(str, gone))} no longer exist",
+            }
+            if gone
+            else {"zh": "任务内容有改动", "en": "task texts were edited"}
+        )
+        imp.add("F811", what=what, unit_id=meta["unit"], quarter=str(meta["quarter"]))
