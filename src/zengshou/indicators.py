@@ -18,6 +18,7 @@ from zengshou.i18n import both, join, tr
 from zengshou.i18n import t as msg
 from zengshou.models import Basis, Indicator
 from zengshou.quarters import Quarter
+from zengshou.text import fmt_number  # noqa: F401  (the indicators' number format; re-exported)
 from zengshou.workspace import Workspace
 
 AGGREGATIONS = ("cumulative", "count_by", "level", "per_year", "monthly", "at_least", "at_most", "threshold")
@@ -252,15 +253,6 @@ def _fmt(v: float | None) -> str:
     if v == int(v):
         return str(int(v))
     return f"{v:.2f}".rstrip("0").rstrip(".")
-
-
-def fmt_number(v: float | None) -> str:
-    """A figure for people: 4500 → 4,500; 16.25 → 16.25; None → —."""
-    if v is None:
-        return "—"
-    if v == int(v):
-        return f"{int(v):,}"
-    return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
 # ---------------------------------------------------------------- collecting figures

@@ -295,3 +295,12 @@ def visible(text: str, *, keep: str = "") -> str:
         )
 
     return _INVISIBLE.sub(show, text)
+
+
+def fmt_number(v: float | None) -> str:
+    """A figure for people: 4500 → 4,500; 16.25 → 16.25; None → —."""
+    if v is None:
+        return "—"
+    if v == int(v):
+        return f"{int(v):,}"
+    return f"{v:,.2f}".rstrip("0").rstrip(".")

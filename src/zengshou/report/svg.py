@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from zengshou.indicators import fmt_number
 from zengshou.report.labels import labels
 from zengshou.report.model import Series
+from zengshou.text import fmt_number
 
 W, H = 520, 240
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 34, 40
