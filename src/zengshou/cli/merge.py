@@ -24,6 +24,7 @@ from zengshou.cli.common import (
     write_or_exit,
 )
 from zengshou.i18n import join, t
+from zengshou.text import visible
 
 FORMATS = ("docx", "xlsx", "html")
 
@@ -110,7 +111,7 @@ def merge_cmd(
         typer.echo(str(path))
     if report.left_out:
         typer.echo(
-            t("cli.merge_left_out", lang, n=len(report.left_out), files=join((x.file for x in report.left_out), lang)),
+            t("cli.merge_left_out", lang, n=len(report.left_out), files=join((visible(x.file) for x in report.left_out), lang)),
             err=True,
         )
 

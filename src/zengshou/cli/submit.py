@@ -39,6 +39,7 @@ from zengshou.cli.common import (
     write_or_exit,
 )
 from zengshou.i18n import join, t
+from zengshou.text import visible
 from zengshou.writer import render_form
 
 # ---------------------------------------------------------------- zengshou new
@@ -262,7 +263,8 @@ def _print_table(cat, st, lang: str) -> None:
         con.print(n)
     con.print(_totals_text(tot, lang))
     if st.other_files:
-        con.print(t("status.others", lang, files=join(st.other_files, lang)))
+        # file names are the user's: shown, never obeyed (no terminal escapes, no Rich markup)
+        con.print(t("status.others", lang, files=join((visible(f) for f in st.other_files), lang)), markup=False)
     if st.complete:
         con.print(t("status.complete", lang))
     else:
