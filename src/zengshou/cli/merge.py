@@ -111,7 +111,12 @@ def merge_cmd(
         typer.echo(str(path))
     if report.left_out:
         typer.echo(
-            t("cli.merge_left_out", lang, n=len(report.left_out), files=join((visible(x.file) for x in report.left_out), lang)),
+            t(
+                "cli.merge_left_out",
+                lang,
+                n=len(report.left_out),
+                files=join((visible(x.file) for x in report.left_out), lang),
+            ),
             err=True,
         )
 
