@@ -376,6 +376,14 @@ def test_garbage_today_is_a_usage_error(cli, data_dir, value):
     assert "ZENGSHOU_TODAY" in r.stderr and value in r.stderr and "YYYY-MM-DD" in r.stderr
 
 
+def test_a_pinned_today_the_cli_accepts_is_the_today_the_checks_use(cli, data_dir):
+    """One reader of ZENGSHOU_TODAY: a value the CLI lets through (spaces around it) pins the
+    date the rules use — here 2023-07-04, so the files sent on the 5th and 6th are in the future."""
+    r = cli("validate", "--data", data_dir, "--format", "json", env={"ZENGSHOU_TODAY": " 2023-07-04 "})
+    assert r.exit_code == 0, r.output
+    assert "T603" in {f["code"] for f in json.loads(r.stdout)["findings"]}
+
+
 def test_orphan_temporary_files_are_recognisable_and_cleaned(tmp_path):
     from zengshou.atomic import TMP_MARK, write_text
 

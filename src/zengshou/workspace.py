@@ -16,6 +16,7 @@ There are no module-level caches.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,15 +35,23 @@ from zengshou.submissions import SUFFIXES, Loaded, display_path, load_light, loa
 DEFINITION_FILES = (("units.yaml", UnitsFile), ("tasks.yaml", TasksFile))
 
 
+class BadToday(ValueError):
+    """ZENGSHOU_TODAY is set but is not a real YYYY-MM-DD date."""
+
+
 def today() -> date:
-    """Today, or ZENGSHOU_TODAY (YYYY-MM-DD) so CI and tests can pin the date."""
-    pinned = os.environ.get("ZENGSHOU_TODAY")
-    if pinned:
-        try:
+    """Today, or ZENGSHOU_TODAY (YYYY-MM-DD) so CI and tests can pin the date. A value that is
+    not a real date raises :class:`BadToday` (the CLI turns it into exit 2), never silently
+    the real today. The one place the variable is read."""
+    pinned = (os.environ.get("ZENGSHOU_TODAY") or "").strip()
+    if not pinned:
+        return date.today()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", pinned):
             return date.fromisoformat(pinned)
-        except ValueError:
-            pass
-    return date.today()
+    except ValueError:
+        pass
+    raise BadToday(pinned)
 
 
 @dataclass

@@ -174,21 +174,15 @@ def _check_today(lang: str | None) -> None:
     """ZENGSHOU_TODAY pins "today" (late and future-date checks, the reminder's date); a value
     that is not a real YYYY-MM-DD date is a usage error, not silently the real today."""
     import os
-    import re
-    from datetime import date
 
-    pinned = os.environ.get("ZENGSHOU_TODAY")
-    if not pinned:
-        return
+    from zengshou.workspace import BadToday, today
+
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", pinned.strip()):
-            date.fromisoformat(pinned.strip())
-            return
-    except ValueError:
-        pass
-    from zengshou.cli.common import fail, lang_of
+        today()
+    except BadToday:
+        from zengshou.cli.common import fail, lang_of
 
-    fail("cli.bad_today", lang_of(lang), value=pinned)
+        fail("cli.bad_today", lang_of(lang), value=os.environ.get("ZENGSHOU_TODAY", ""))
 
 
 # Each module in this package adds its commands to ``app`` when imported; ORDER is the order
