@@ -111,7 +111,8 @@ def read_bytes(path: Path, root: Path | str | None = None) -> tuple[bytes | None
     committed ``lingui.yaml -> /etc/passwd`` cannot put the target's lines into a CI log.
     """
     try:
-        escape = _escapes(path, root)
+        real = os.path.realpath(path)  # once: the escape check and the open both need it
+        escape = _escapes(path, root, real)
         if escape is not None:
             return None, Finding("S113", str(path), None, None, {"target": escape})
         st = os.stat(path)
@@ -122,17 +123,36 @@ def read_bytes(path: Path, root: Path | str | None = None) -> tuple[bytes | None
         # Open what was checked without following a link swapped in meanwhile, and without
         # blocking should it have become a FIFO; check again on the open descriptor.
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-        fd = os.open(os.path.realpath(path), flags)
-        with os.fdopen(fd, "rb") as fh:
-            st = os.fstat(fh.fileno())
+        fd = os.open(real, flags)
+        try:
+            st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
                 return None, Finding("S114", str(path), None, None, {"kind": file_kind(st.st_mode)})
-            raw = fh.read(MAX_BYTES + 1)
+            raw = _read_at_most(fd, st.st_size, MAX_BYTES + 1)
+        finally:
+            os.close(fd)
         if len(raw) > MAX_BYTES:  # it grew after the check
             return None, Finding("S111", str(path), None, None, {"size": len(raw), "limit": MAX_BYTES})
         return raw, None
     except OSError as e:
         return None, Finding("S100", str(path), None, None, {"error": e.strerror or str(e)})
+
+
+def _read_at_most(fd: int, size: int, limit: int) -> bytes:
+    """Up to ``limit`` bytes of an open file whose size was ``size``. Each read asks for what is
+    expected, never for ``limit`` at once: a read allocates the buffer it asks for, and 5 MB
+    per 30 KB file cost more than the reading itself."""
+    parts: list[bytes] = []
+    total = 0
+    want = min(size + 1, limit)
+    while total < limit:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        parts.append(chunk)
+        total += len(chunk)
+        want = min(limit - total, 1 << 16)  # it grew, or the read was short: on, in pieces
+    return b"".join(parts)
 
 
 _KINDS = (
@@ -153,8 +173,9 @@ def file_kind(mode: int) -> dict[str, str]:
     return {"zh": "特殊文件", "en": "a special file"}
 
 
-def _escapes(path: Path | str, root: Path | str | None) -> str | None:
+def _escapes(path: Path | str, root: Path | str | None, real: str | None = None) -> str | None:
     """Where ``path`` really leads when it lies under ``root`` but resolves outside it, else None.
+    ``real`` is ``os.path.realpath(path)`` when the caller has it.
 
     Paths outside ``root`` altogether (a file named on the command line) are not judged here."""
     if root is None:
@@ -163,7 +184,7 @@ def _escapes(path: Path | str, root: Path | str | None) -> str | None:
     root_abs, root_real = os.path.abspath(root), os.path.realpath(root)
     if not any(_under(lexical, r) for r in (root_abs, root_real)):
         return None
-    real = os.path.realpath(path)
+    real = os.path.realpath(path) if real is None else real
     return None if _under(real, root_real) else real
 
 
@@ -173,7 +194,23 @@ def _under(path: str, root: str) -> bool:
 
 def display_path(path: Path) -> str:
     """The path as the user knows it, relative to the working directory where possible. The
-    link itself is named, never its target (a link's target must not leak into a CI log)."""
+    link itself is named, never its target (a link's target must not leak into a CI log).
+
+    Every file of a run is named once, so the usual case (a path under the working directory)
+    is settled on strings; :func:`_display_path` is the general case, which gives the same."""
+    lexical = os.path.abspath(path)
+    if os.name == "posix" and not lexical.startswith("//"):
+        cwd = _real_cwd()
+        if lexical == cwd:
+            return "."
+        prefix = cwd.rstrip("/") + "/"
+        if lexical.startswith(prefix):
+            return lexical[len(prefix) :]
+    return _display_path(path)
+
+
+def _display_path(path: Path) -> str:
+    """The general case of :func:`display_path`: any path, on any system."""
     cwd = Path.cwd().resolve()
     for p in (Path(os.path.abspath(path)), Path(path).parent.resolve() / Path(path).name):
         try:
@@ -181,6 +218,18 @@ def display_path(path: Path) -> str:
         except ValueError:
             continue
     return str(path)
+
+
+_CWD = ("", "")  # (os.getcwd(), its real path): a run names hundreds of files from one directory
+
+
+def _real_cwd() -> str:
+    """``Path.cwd().resolve()`` as a string, resolved again only when the directory changes."""
+    global _CWD
+    here = os.getcwd()
+    if _CWD[0] != here:
+        _CWD = (here, os.path.realpath(here))
+    return _CWD[1]
 
 
 def load_file(path: Path | str, display: str | None = None, root: Path | str | None = None) -> Document:

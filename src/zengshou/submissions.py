@@ -81,8 +81,17 @@ def submission_files(data_dir: Path, paths: list[Path] | None = None, quarter: s
     if quarter and paths:
         found = [f for f in found if f.parent.name == quarter]
     seen, out = set(), []
+    real_dirs: dict[Path, str] = {}  # a folder's real path, resolved once for all its files
     for f in found:
-        k = f.absolute() if f.is_symlink() else f.resolve()
+        if f.is_symlink():
+            k = f.absolute()
+        elif f.name in ("", ".", ".."):
+            k = f.resolve()
+        else:  # what f.resolve() gives: the last part is no link, so only the folder resolves
+            parent = real_dirs.get(f.parent)
+            if parent is None:
+                parent = real_dirs[f.parent] = os.path.realpath(f.parent)
+            k = Path(parent, f.name)
         if k not in seen:
             seen.add(k)
             out.append(f)

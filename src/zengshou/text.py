@@ -66,7 +66,7 @@ _PUNCT = re.compile(r"[\s\u3000。，、；：！？…．.,;:!?\-—_~·*/\\()�
 #: Bidirectional embedding, override and isolate controls. Invisible, yet they reorder how the
 #: text around them is displayed (U+202E shows "abc" as "cba"): rule C409 refuses them.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-_BIDI = re.compile("[" + "".join(sorted(BIDI_CONTROLS)) + "]")
+_BIDI_LIST = tuple(sorted(BIDI_CONTROLS))
 
 # Characters that are always a grapheme cluster of their own and are either visible or
 # whitespace: ASCII, Latin-1 and Latin extended letters, general punctuation, symbols and
@@ -109,11 +109,24 @@ def has_visible(text: str | None) -> bool:
     return char_count(text or "") > 0
 
 
+def has_bidi(text: str | None) -> bool:
+    """Whether ``text`` holds a bidirectional control. Nine substring tests (each a C scan of the
+    text) cost half a regex scan and a twentieth of a set intersection; every free text of
+    every file is tested on each run."""
+    if not text:
+        return False
+    for ch in _BIDI_LIST:
+        if ch in text:
+            return True
+    return False
+
+
 def bidi_controls(text: str | None) -> list[tuple[int, str]]:
     """(position, character) of each bidirectional control in ``text``; position counts code
     points from 1, as an editor's column does."""
-    if not text or _BIDI.search(text) is None:  # a regex scan: 30x faster than a set intersection
+    if not has_bidi(text):
         return []
+    assert text is not None
     return [(i, ch) for i, ch in enumerate(text, 1) if ch in BIDI_CONTROLS]
 
 
@@ -130,7 +143,9 @@ def squash(text: str) -> str:
     """
     text = text or ""
     if _SIMPLE.fullmatch(text):
-        text = _DROP.sub("", text)
+        # what is kept, run by run: a third cheaper than substituting away what is dropped (a
+        # text has about one punctuation mark in ten characters, each a substitution)
+        text = "".join(_KEPT.findall(text))
         if _WIDE.search(text):
             text = text.translate(_WIDTH)
         # ASCII letters are the only cased characters left: lower() only when there is one to lower
@@ -240,12 +255,28 @@ def chars_in(ranges) -> set[str]:
     return {chr(c) for lo, hi in ranges for c in range(lo, hi + 1)}
 
 
+def _minus(ranges, cut) -> list[tuple[int, int]]:
+    """The code points of ``ranges`` not in ``cut`` (both sorted ranges), as ranges; computed on
+    the bounds, not on sets of twenty thousand characters (this runs at start-up)."""
+    out: list[tuple[int, int]] = []
+    for lo, hi in ranges:
+        for clo, chi in cut:
+            if chi < lo or clo > hi:
+                continue
+            if clo > lo:
+                out.append((lo, clo - 1))
+            lo = max(lo, chi + 1)
+        if lo <= hi:
+            out.append((lo, hi))
+    return out
+
+
 def _char_class(ranges) -> str:
     return "[" + "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in ranges) + "]"
 
 
 _SIMPLE = re.compile(_char_class(SIMPLE) + "*")
-_DROP = re.compile(_char_class(DROPPED) + "+")
+_KEPT = re.compile(_char_class(_minus(SIMPLE, DROPPED)) + "+")
 _WIDE = re.compile("[\u3000\uff01-\uff5e]")
 _UPPER = re.compile("[A-Z]")
 

@@ -11,7 +11,7 @@ from zengshou.findings import Finding
 from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
-from zengshou.text import bidi_controls, char_count, is_placeholder
+from zengshou.text import bidi_controls, char_count, has_bidi, is_placeholder
 
 rule(
     "C401",
@@ -147,24 +147,29 @@ _FIELDS = {
 
 
 def _bidi(sub: Loaded, out) -> None:
-    """C409 on every free text of the file: the header's people fields, each item's progress and note."""
+    """C409 on every free text of the file: the header's people fields, each item's progress and
+    note. A field's label is made only for a finding: nearly every text has no control."""
     m = sub.valid
 
     def check_text(text, path, where):
         for pos, ch in bidi_controls(text)[:1]:  # one finding per field: the fix is the same
-            out.at(path, "C409", where=where, pos=pos, char=f"U+{ord(ch):04X}")
+            out.at(path, "C409", where=where(), pos=pos, char=f"U+{ord(ch):04X}")
 
     for key, label in _FIELDS.items():
-        check_text(getattr(m, key, None), (key,), label)
+        check_text(getattr(m, key, None), (key,), lambda label=label: label)
     for i, item in enumerate(m.items):
-        check_text(
-            item.progress,
-            ("items", i, "progress"),
-            {"zh": f"第 {item.task} 项的落实进度", "en": f"progress for row {item.task}"},
-        )
-        check_text(
-            item.note, ("items", i, "note"), {"zh": f"第 {item.task} 项的备注", "en": f"note for row {item.task}"}
-        )
+        if item.progress and has_bidi(item.progress):
+            check_text(
+                item.progress,
+                ("items", i, "progress"),
+                lambda row=item.task: {"zh": f"第 {row} 项的落实进度", "en": f"progress for row {row}"},
+            )
+        if item.note and has_bidi(item.note):
+            check_text(
+                item.note,
+                ("items", i, "note"),
+                lambda row=item.task: {"zh": f"第 {row} 项的备注", "en": f"note for row {row}"},
+            )
 
 
 rule(
@@ -285,8 +290,8 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
                 what = {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
             out.at(where_text, "C404", row=row, what=what)
             continue  # the rules below measure and compare a text that says something
-        n = char_count(text)
-        if n > limit:
+        # a text counts at most one per code point (char_count <= len): most need no counting
+        if len(text) > limit and (n := char_count(text)) > limit:
             out.at(where_text, "C405", row=row, count=n, limit=limit, over=n - limit)
         t = cat.squashed_task(row)
         if s == t or (t and t in s and len(s) - len(t) < 10) or (len(s) >= 20 and s in t):
