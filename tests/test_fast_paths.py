@@ -176,3 +176,135 @@ def test_char_count_whitespace_split_is_the_regex_definition():
         t = "".join(rng.choice(pool) for _ in range(rng.randint(0, 20)))
         assert _NOT_SIMPLE.search(t) is None
         assert char_count(t) == len(t) - len(space.findall(t))
+
+
+# ---------------------------------------------------------------- per-file fast paths
+# Each is compared with the general code it stands for, on random inputs (Hypothesis) and on
+# the edge cases picked by hand.
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ODD = st.sampled_from(list("0123456789 \t\n\u3000١٢³²０１a.-+_Q") + ["\u202e", "\u2066", "\u200b", "字", "\ufeff"])
+_TEXTS = st.one_of(st.text(), st.text(_ODD), st.text(st.characters(min_codepoint=0x2000, max_codepoint=0x2070)))
+
+
+def test_kept_ranges_are_simple_minus_dropped():
+    from zengshou import text
+
+    kept = text.chars_in(text._minus(text.SIMPLE, text.DROPPED))
+    assert kept == text.chars_in(text.SIMPLE) - text.chars_in(text.DROPPED)
+
+
+@settings(max_examples=500)
+@given(_TEXTS)
+def test_has_bidi_is_the_character_class(t):
+    import re
+
+    from zengshou.text import bidi_controls, has_bidi
+
+    found = re.search("[\u202a-\u202e\u2066-\u2069]", t) is not None
+    assert has_bidi(t) == found
+    assert [i for i, ch in enumerate(t, 1) if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069"] == [
+        i for i, _ in bidi_controls(t)
+    ]
+
+
+@settings(max_examples=500)
+@given(_TEXTS)
+def test_char_count_never_exceeds_the_length(t):
+    """C405 counts only texts longer than the limit: a shorter one cannot be over it."""
+    from zengshou.text import char_count, grapheme_count
+
+    assert char_count(t) <= len(t)
+    assert grapheme_count(t) <= len(t)
+
+
+@settings(max_examples=500)
+@given(st.one_of(_TEXTS, st.integers(-10, 100_000), st.from_regex(r"\s*[0-9]{1,6}\s*", fullmatch=True)))
+def test_row_number_is_the_pattern(v):
+    import re
+
+    from pydantic_core import PydanticCustomError
+
+    from zengshou.models import _row_number
+
+    s = str(v).strip()
+    expected = int(s) if re.fullmatch(r"[1-9][0-9]{0,3}", s) else None
+    try:
+        got = _row_number(v)
+    except PydanticCustomError:
+        got = None
+    assert got == expected
+
+
+def test_display_path_equals_the_general_case(tmp_path, monkeypatch):
+    """Relative, absolute, outside the working directory, through a linked folder, a link
+    itself, '..' and '.' parts, the working directory itself, a missing file."""
+    import os
+
+    from zengshou.loader import _display_path, display_path
+
+    real = tmp_path / "real"
+    (real / "progress" / "2023Q2").mkdir(parents=True)
+    (real / "progress" / "2023Q2" / "czj.yaml").write_text("x")
+    (tmp_path / "linked").symlink_to(real, target_is_directory=True)
+    (real / "link.yaml").symlink_to(real / "progress" / "2023Q2" / "czj.yaml")
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    names = [
+        "progress/2023Q2/czj.yaml",
+        "./progress/2023Q2/czj.yaml",
+        "progress/../progress/2023Q2/czj.yaml",
+        "progress//2023Q2/czj.yaml",
+        "link.yaml",
+        "missing.yaml",
+        ".",
+        "..",
+        "../real/progress",
+        "../linked/progress/2023Q2/czj.yaml",
+        str(real / "progress" / "2023Q2" / "czj.yaml"),
+        str(tmp_path / "linked" / "link.yaml"),
+        str(outside / "x.yaml"),
+        "/",
+        "//x.yaml",
+    ]
+    for cwd in (real, tmp_path / "linked", tmp_path / "linked" / "progress", outside, Path("/")):
+        monkeypatch.chdir(cwd)
+        for name in names:
+            assert display_path(Path(name)) == _display_path(Path(name)), (os.getcwd(), name)
+
+
+def test_read_bytes_reads_files_of_every_size(tmp_path):
+    """The sized reads give the whole file up to the limit and refuse one over it."""
+    from zengshou import loader
+
+    for size in (0, 1, 4095, 4096, 65_537, 300_000, loader.MAX_BYTES):
+        p = tmp_path / f"f{size}.yaml"
+        blob = bytes(i % 251 for i in range(size))
+        p.write_bytes(blob)
+        assert loader.read_bytes(p, tmp_path) == (blob, None)
+    p = tmp_path / "big.yaml"
+    p.write_bytes(b"x" * (loader.MAX_BYTES + 1))
+    raw, err = loader.read_bytes(p, tmp_path)
+    assert raw is None and err is not None and err.code == "S111"
+
+
+def test_sized_read_follows_a_file_that_grew(tmp_path):
+    """A file longer than its size at the check is read on, up to the limit, as before."""
+    import os
+
+    from zengshou.loader import _read_at_most
+
+    p = tmp_path / "grown"
+    p.write_bytes(b"a" * 200_000)
+    fd = os.open(p, os.O_RDONLY)
+    try:
+        assert _read_at_most(fd, 10, 150_001) == b"a" * 150_001
+    finally:
+        os.close(fd)
+    fd = os.open(p, os.O_RDONLY)
+    try:
+        assert _read_at_most(fd, 10, 10**6) == b"a" * 200_000
+    finally:
+        os.close(fd)
