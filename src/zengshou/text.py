@@ -146,10 +146,9 @@ def squash(text: str) -> str:
         # what is kept, run by run: a third cheaper than substituting away what is dropped (a
         # text has about one punctuation mark in ten characters, each a substitution)
         text = "".join(_KEPT.findall(text))
-        if _WIDE.search(text):
-            text = text.translate(_WIDTH)
-        # ASCII letters are the only cased characters left: lower() only when there is one to lower
-        return text.lower() if _UPPER.search(text) else text
+        # what is left maps only where a full-width form or an ASCII capital is (the only cased
+        # characters kept): one scan decides whether to map at all
+        return text.translate(_WIDTH).lower() if _FOLD.search(text) else text
     return _squash(text)
 
 
@@ -277,8 +276,7 @@ def _char_class(ranges) -> str:
 
 _SIMPLE = re.compile(_char_class(SIMPLE) + "*")
 _KEPT = re.compile(_char_class(_minus(SIMPLE, DROPPED)) + "+")
-_WIDE = re.compile("[\u3000\uff01-\uff5e]")
-_UPPER = re.compile("[A-Z]")
+_FOLD = re.compile("[A-Z\u3000\uff01-\uff5e]")
 
 
 def is_placeholder(text: str | None, squashed: str | None = None) -> bool:

@@ -253,7 +253,7 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
     roles = cat.roles(uid, sub.quarter) if uid is not None and cat.by_id[uid].kind != "group" else None
     unit_name = cat.by_id[sub.unit_id].name if sub.unit_id else m.unit
     limit = cat.plan.max_chars
-    first_line: dict[int, int] = {}
+    first: dict[int, int] = {}  # row → index of the item that first reported it
     prev = ctx.previous(sub)
     same_text = ctx.texts(sub.quarter) if sub.quarter else {}
     squashed = sub.squashed()
@@ -263,9 +263,9 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
         row = item.task
         task = cat.task(row)
         where_task, where_text = ("items", i, "task"), ("items", i, "progress")
-        repeat = row in first_line
+        repeat = row in first
         if not repeat:
-            first_line[row] = doc.pos(where_task)[0] or 0
+            first[row] = i
         text = item.progress or ""
         s = squashed[i]
         real = not is_placeholder(text, s)  # a text that says something
@@ -274,7 +274,8 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
             out.at(where_task, "C401", row=row, total=len(cat.tasks))
             continue  # an unknown row is reported once, as unknown
         if repeat:
-            out.at(where_task, "C403", row=row, first_line=first_line[row])
+            line = doc.pos(("items", first[row], "task"))[0] or 0  # looked up only when needed
+            out.at(where_task, "C403", row=row, first_line=line)
             continue  # a repeated row is reported once, as repeated
         if roles is not None and row not in roles:
             out.at(where_task, "C402", row=row, unit=unit_name, unit_id=sub.unit_id)
@@ -298,7 +299,9 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
             out.at(where_text, "C406", row=row)
         if prev and prev[1].get(row) == s:
             out.at(where_text, "C407", row=row, prev=prev[0])
-        other = next((u for u in same_text.get(row, {}).get(s, []) if u != sub.unit_id), None)
-        if other is not None:
+        same = same_text.get(row)
+        units = same.get(s) if same else None
+        if units and (len(units) > 1 or units[0] != uid):  # this unit's own text is in the index
+            other = next(u for u in units if u != uid)
             out.at(where_text, "C408", row=row, other=cat.by_id[other].name)
     return out
