@@ -52,12 +52,15 @@ GOOD_VALUES = [
     "a:b", "a-b", "a ' b", 'a " b', "👍🏽", "\u3000x", "x\u3000", "a\u00a0b", "x  # y: z",
     "全市预算单位预留脱贫地区农副产品采购份额 16.2%，二季度采购 1860 万元。",
     "=cmd|' /C calc'!A0", "<script>alert(1)</script>", "::error::x", "${{ x }}",
+    "[x, y]", "[]", "[ ]", "[ 资源县 , 市财政局 ]", "[~, null]", "[a b, c]", "[a,b]", "[x] # c", "[a?b, c!d]",
 ]  # fmt: skip
 ODD_VALUES = [
     "", "a: b", "a:", "a :b", "-1", "- x", "-", "[a]", "{a: 1}", "[]", "{}", "|", "|-", "> x",
     "&a x", "*a", "!t x", "!!str x", "%x", "@x", "`x", "#c", ":x", "?x", ",x", "'x' y", "'x' # c",
     '"x"#c', '"a\\nb"', '"\\x01"', "'unterminated", '"unterminated', "...", "---", "- a: b",
     "- - x", "x #", "x\\", "'a''", "'''", "\"'\"",
+    "[a, [b]]", "[a,]", "[a, 'b']", "[a: b]", "[a, b] x", "[a, b", "[ ,a]", "[a #b]", "[a:b]", "[-a]",
+    "[a, {b: c}]", "[a]x", "[a] #", "[&x a]", "[a, b]]",
 ]  # fmt: skip
 KEYS = ["unit", "quarter", "submitted", "contact", "items", "task", "progress", "note", "单位"]
 ODD_KEYS = [
@@ -180,10 +183,24 @@ def test_every_corpus_case_reads_the_same_or_is_declined():
 
 
 def test_the_shipped_files_take_the_scanner():
-    files = sorted((DATA / "progress").rglob("*.yaml"))
-    assert files
+    files = sorted((DATA / "progress").rglob("*.yaml")) + [DATA / "tasks.yaml", DATA / "units.yaml"]
+    assert len(files) > 2
     for path in files:
         assert assert_same_or_declined(path.read_text(encoding="utf-8")), path
+
+
+def test_checking_the_shipped_data_never_loads_libyaml():
+    """Start-up pays only for what it uses: libyaml's binding (about 20 ms to import) is loaded
+    only when a file needs it."""
+    import subprocess
+    import sys
+
+    code = "import sys; from zengshou.lint import lint; lint(sys.argv[1]); print('_ruamel_yaml' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code, str(DATA)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+    flow = "import sys; from zengshou import loader; loader.load_text('a: {b: 1}', 'x'); print('_ruamel_yaml' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", flow], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
 
 
 def test_the_loader_uses_the_scanner_and_falls_back(monkeypatch):
@@ -207,7 +224,10 @@ def test_the_loader_uses_the_scanner_and_falls_back(monkeypatch):
 @pytest.mark.parametrize(
     "text",
     [
-        "a: [1, 2]\n",  # flow collections
+        "a: [1, [2]]\n",  # flow collections other than a one-line list of plain scalars
+        "a: {b: 1}\n",
+        "a: [1,\n  2]\n",
+        "a: ['x' y]\n",
         "a: |\n  text\n",  # block scalars
         "a: >\n  text\n",
         "a: x\n  more\n",  # a plain scalar going on

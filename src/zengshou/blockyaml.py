@@ -119,7 +119,7 @@ class _Scanner:
                     value, pos = self.block(self.i, col, p, depth + 1)
                 else:
                     self.nodes += 1
-                    value, pos = self._value(rest, n, indent), (n, col + 1)
+                    value, pos = self._value(rest, n, indent, p, col), (n, col + 1)
                     self._end_of_value(indent)
             out.append(value)
             self.value_pos[p] = pos
@@ -167,7 +167,8 @@ class _Scanner:
                     value, pos = None, (n, ind + colon + 2)
             else:
                 scalars += 1
-                value, pos = self._value(rest, n, indent), (n, ind + len(content) - len(rest) + 1)
+                col = ind + len(content) - len(rest)
+                value, pos = self._value(rest, n, indent, p, col), (n, col + 1)
                 if self.i < len(lines) and lines[self.i][1] > indent:
                     raise _Unscanned  # the value goes on (a multi-line scalar) or an error
             out[key] = value
@@ -175,9 +176,16 @@ class _Scanner:
         self.nodes += scalars + len(out)
         return out
 
-    def _value(self, rest: str, n: int, indent: int) -> Any:
-        """The one-line or literal-block value starting ``rest`` on line ``n``, in a block at
-        ``indent``; moves past the lines it takes."""
+    def _value(self, rest: str, n: int, indent: int, path: Path_, col: int) -> Any:
+        """The one-line, one-line list or literal-block value ``rest`` at column ``col`` (0-based)
+        of line ``n``, in a block at ``indent``; moves past the lines it takes."""
+        if rest[0] == "[":
+            self.i += 1
+            items = _flow_list(rest)
+            self.nodes += len(items)
+            for k, (item_col, _) in enumerate(items):
+                self.value_pos[path + (k,)] = (n, col + item_col + 1)
+            return [value for _, value in items]
         if rest[0] != "|":
             self.i += 1
             return _scalar(rest)
@@ -236,6 +244,63 @@ def _scalar(rest: str) -> Any:
     if ": " in value or value.endswith(":"):
         raise _Unscanned  # "a: b: c" is an error in YAML
     return None if value in NULLS else value
+
+
+#: what a plain item of a one-line list may not hold: flow indicators, quotes, comments, and
+#: the colon and question mark (libyaml ends a plain scalar in a flow collection at "?")
+_NOT_IN_FLOW_ITEM = frozenset(",[]{}#'\":?")
+
+
+def _flow_list(rest: str) -> list[tuple[int, Any]]:
+    """``[a, "b", 'c']`` on one line, each item a one-line scalar: (column in ``rest``, value)
+    of each item."""
+    items: list[tuple[int, Any]] = []
+    i, end = 1, len(rest)
+    while True:
+        while i < end and rest[i] == " ":
+            i += 1
+        if i < end and rest[i] == "]" and not items:
+            i += 1
+            break
+        if i >= end:
+            raise _Unscanned  # the list goes on to the next line
+        first = rest[i]
+        if first in "'\"":
+            close = _closing_quote(rest, i)
+            value: Any = rest[i + 1 : close].replace("''", "'") if first == "'" else rest[i + 1 : close]
+            j = close + 1
+        else:
+            j = i
+            while j < end and rest[j] not in ",]":
+                j += 1
+            text = rest[i:j].rstrip(" ")
+            if not text or first in _NOT_FIRST or any(ch in _NOT_IN_FLOW_ITEM for ch in text):
+                raise _Unscanned  # an empty item, a nested collection, an odd scalar
+            value = None if text in NULLS else text
+        items.append((i, value))
+        while j < end and rest[j] == " ":
+            j += 1
+        if j >= end or rest[j] not in ",]":
+            raise _Unscanned
+        i = j + 1
+        if rest[j] == "]":
+            break
+    _after_quote(rest[i:])  # only a comment may follow the list
+    return items
+
+
+def _closing_quote(rest: str, i: int) -> int:
+    """Where the quoted scalar opening at ``rest[i]`` closes (on this line, without escapes)."""
+    q = rest[i]
+    j = i + 1
+    while True:
+        close = rest.find(q, j)
+        if close < 0 or (q == '"' and "\\" in rest[i:close]):
+            raise _Unscanned
+        if q == "'" and rest.startswith("''", close):
+            j = close + 2
+            continue
+        return close
 
 
 def _literal(raw: list[str], n: int, indent: int) -> tuple[str, int]:

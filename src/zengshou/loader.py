@@ -18,6 +18,7 @@ problems come back as findings.
 from __future__ import annotations
 
 import codecs
+import importlib.util
 import os
 import re
 import stat
@@ -207,11 +208,9 @@ def load_bytes(raw: bytes, path: str) -> Document:
 # ---------------------------------------------------------------- parsing
 
 _YAML = None
-try:  # libyaml through ruamel.yaml.clib: the same events, an order of magnitude faster
-    from _ruamel_yaml import CParser as _CParser
-except ImportError:  # pragma: no cover - the pure parser does the same job, slower
-    _CParser = None
-FAST = _CParser is not None
+#: libyaml through ruamel.yaml.clib: the same events as the pure parser, an order of magnitude
+#: faster. Imported when first needed: files the line scanner reads never need it.
+FAST = importlib.util.find_spec("_ruamel_yaml") is not None
 
 
 def _parser(text: str):
@@ -224,9 +223,10 @@ def _parser(text: str):
 
 
 def _c_events(text: str):
+    from _ruamel_yaml import CParser
     from ruamel.yaml.events import StreamEndEvent
 
-    parser = _CParser(text)
+    parser = CParser(text)
     try:
         while True:
             e = parser.get_event()
@@ -270,8 +270,8 @@ def load_text(text: str, path: str, *, fast: bool | None = None) -> Document:
     if fast is None:
         fast = FAST
     if fast:
-        doc = _load_text(text, path, _c_events if _CParser is not None else _parser, scan_first=SCAN)
-        if _CParser is None:
+        doc = _load_text(text, path, _c_events if FAST else _parser, scan_first=SCAN)
+        if not FAST:
             return doc
         if not doc.findings or len(text) > PURE_LIMIT or any(f.code == "S116" for f in doc.findings):
             # the pure parser costs ~0.1 ms a value: on a large file it alone would take seconds
