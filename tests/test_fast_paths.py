@@ -41,6 +41,18 @@ def test_libyaml_and_pure_parser_give_identical_findings(corpus, monkeypatch):
     assert len({f.file for f in fast.findings}) >= len(CASES) - 6  # the clean cases have none
 
 
+@pytest.mark.parametrize("where", ["corpus", "shipped"])
+def test_the_line_scanner_changes_no_finding(where, corpus, monkeypatch):
+    """The whole pipeline with and without zengshou.blockyaml (tests/test_blockyaml.py compares
+    the trees themselves)."""
+    data = corpus if where == "corpus" else DATA
+    scanned = lint(data)
+    monkeypatch.setattr(loader, "SCAN", False)
+    parsed = lint(data)
+    assert as_tuples(scanned) == as_tuples(parsed)
+    assert scanned.findings
+
+
 def test_every_corpus_file_parses_the_same_either_way():
     for name, (raw, *_rest) in CASES.items():
         text, err = loader.decode(raw, name)

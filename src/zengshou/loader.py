@@ -18,6 +18,7 @@ problems come back as findings.
 from __future__ import annotations
 
 import codecs
+import importlib.util
 import os
 import re
 import stat
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from zengshou import blockyaml
 from zengshou.findings import Finding
 
 MAX_DEPTH = 20
@@ -255,11 +257,9 @@ def load_bytes(raw: bytes, path: str) -> Document:
 # ---------------------------------------------------------------- parsing
 
 _YAML = None
-try:  # libyaml through ruamel.yaml.clib: the same events, an order of magnitude faster
-    from _ruamel_yaml import CParser as _CParser
-except ImportError:  # pragma: no cover - the pure parser does the same job, slower
-    _CParser = None
-FAST = _CParser is not None
+#: libyaml through ruamel.yaml.clib: the same events as the pure parser, an order of magnitude
+#: faster. Imported when first needed: files the line scanner reads never need it.
+FAST = importlib.util.find_spec("_ruamel_yaml") is not None
 
 
 def _parser(text: str):
@@ -272,9 +272,10 @@ def _parser(text: str):
 
 
 def _c_events(text: str):
+    from _ruamel_yaml import CParser
     from ruamel.yaml.events import StreamEndEvent
 
-    parser = _CParser(text)
+    parser = CParser(text)
     try:
         while True:
             e = parser.get_event()
@@ -310,21 +311,28 @@ _VALUE_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uff
 
 
 def load_text(text: str, path: str, *, fast: bool | None = None) -> Document:
-    """Parse ``text``. The fast path (libyaml) handles clean files; when it meets a problem in a
-    file of up to :data:`PURE_LIMIT` characters, the file is parsed again by the pure-Python
-    parser, so findings are identical either way. A larger file, or one over :data:`MAX_NODES`,
-    keeps libyaml's findings: re-parsing it in pure Python could take many seconds."""
+    """Parse ``text``. The fast path reads plain block YAML line by line (:mod:`zengshou.blockyaml`,
+    which declines anything else) and libyaml the rest; when libyaml meets a problem in a file of
+    up to :data:`PURE_LIMIT` characters, the file is parsed again by the pure-Python parser, so
+    findings are identical either way. A larger file, or one over :data:`MAX_NODES`, keeps
+    libyaml's findings: re-parsing it in pure Python could take many seconds."""
     if fast is None:
         fast = FAST
-    if fast and _CParser is not None:
-        doc = _load_text(text, path, _c_events)
+    if fast:
+        doc = _load_text(text, path, _c_events if FAST else _parser, scan_first=SCAN)
+        if not FAST:
+            return doc
         if not doc.findings or len(text) > PURE_LIMIT or any(f.code == "S116" for f in doc.findings):
             # the pure parser costs ~0.1 ms a value: on a large file it alone would take seconds
             return doc
     return _load_text(text, path, _parser)
 
 
-def _load_text(text: str, path: str, events) -> Document:
+#: whether the fast path tries the line scanner first (tests switch it off to compare)
+SCAN = True
+
+
+def _load_text(text: str, path: str, events, *, scan_first: bool = False) -> Document:
     doc = Document(path, text=text)
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -337,6 +345,11 @@ def _load_text(text: str, path: str, events) -> Document:
         doc.findings.append(Finding("S110", path, 1, 1, {}))
         return doc
     _collect_comments(doc)
+    if scan_first:
+        scanned = blockyaml.scan(text, max_nodes=MAX_NODES, max_depth=MAX_DEPTH)
+        if scanned is not None:
+            doc.data, doc.value_pos, doc.key_pos = scanned
+            return doc
     try:
         _build(doc, events(text))
     except Exception as e:  # ruamel raises MarkedYAMLError and friends
