@@ -321,3 +321,19 @@ def test_sized_read_follows_a_file_that_grew(tmp_path):
         assert _read_at_most(fd, 10, 10**6) == b"a" * 200_000
     finally:
         os.close(fd)
+
+
+def test_lint_restores_the_collector_threshold(data_dir):
+    """The run collects cycles less often, and leaves the process as it found it, also when a
+    check raises."""
+    import gc
+
+    from zengshou import lint as lint_module
+
+    before = gc.get_threshold()
+    lint(data_dir)
+    assert gc.get_threshold() == before
+    with pytest.raises(RuntimeError), lint_module.fewer_collections():
+        assert gc.get_threshold()[0] >= 50_000
+        raise RuntimeError("a check failed")
+    assert gc.get_threshold() == before

@@ -8,8 +8,11 @@ comments, and returns a :class:`Result` the CLI renders.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -92,6 +95,36 @@ def lint(
     the findings of files unchanged since a run that kept them, and keeps what this run finds
     (:mod:`zengshou.cache`; findings are the same with or without it).
     """
+    with fewer_collections():
+        return _lint(data_dir, paths, quarter, config, keep, jobs, today, cache)
+
+
+@contextmanager
+def fewer_collections(young: int = 50_000) -> Iterator[None]:
+    """Run the cycle collector less often while files are checked. Each file makes thousands
+    of small objects that reference counting frees at once; the collector, run every 700 of
+    them by default, walks every young object each time and finds nothing: on the 408-file
+    bench tree a serial run spent 7% of its time there (30 ms in 200 passes). Raising the first
+    generation's threshold for the run (restored after) leaves a handful of passes and under a
+    millisecond; garbage cycles, if any, are still collected."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], young), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _lint(
+    data_dir: Workspace | Path | str,
+    paths: list[Path] | None,
+    quarter: str | None,
+    config: Config | None,
+    keep: bool,
+    jobs: int | None,
+    today: date | None,
+    cache: Cache | None,
+) -> Result:
     ws = data_dir if isinstance(data_dir, Workspace) else Workspace.open(data_dir)
     if today is not None:
         ws.today = today
