@@ -207,6 +207,12 @@ def test_kept_ranges_are_simple_minus_dropped():
     kept = text.chars_in(text._minus(text.SIMPLE, text.DROPPED))
     assert kept == text.chars_in(text.SIMPLE) - text.chars_in(text.DROPPED)
     assert set(text._PROSE) <= text.chars_in(text.DROPPED)  # removed up front: must be dropped anyway
+    # a text of the plain class is returned without mapping: nothing kept there may change
+    plain = text.chars_in(text._minus(text.SIMPLE, text.FOLDED))
+    for c in plain - text.chars_in(text.DROPPED):
+        assert c.translate(text._WIDTH).lower() == c, c
+    for c in text.chars_in(text.FOLDED):
+        assert c.translate(text._WIDTH).lower() != c, c
 
 
 @settings(max_examples=500)
