@@ -139,3 +139,19 @@ def test_bidi_control_in_header_field(cli, empty_data):
     res = cli("validate", path, "--format", "json", "--data", empty_data, "--lang", "en")
     (f,) = [x for x in json.loads(res.stdout)["findings"] if x["code"] == "C409"]
     assert f["line"] == 4 and "reviewer" in f["message"] and "U+2067" in f["message"]
+
+
+def test_bidi_control_in_a_note_and_in_later_items(cli, empty_data):
+    """A note's control and a later item's are each reported with their own row and field (the
+    labels are now made only when there is a finding)."""
+    text = SUB.format(p="二季度采购 1860 万元。") + (
+        '    note: "待核\\u2066实"\n  - task: 14\n    progress: "培训\\u202b 1200 人次"\n'
+        "  - task: 15\n    progress: 新建帮扶车间 12 个。\n"
+    )
+    path = write(empty_data / "progress" / "2023Q2" / "czj.yaml", text)
+    res = cli("validate", path, "--format", "json", "--data", empty_data, "--lang", "en")
+    got = sorted((x["line"], x["message"]) for x in json.loads(res.stdout)["findings"] if x["code"] == "C409")
+    assert len(got) == 2
+    (l1, m1), (l2, m2) = got
+    assert l1 == 7 and "note for row 13" in m1 and "U+2066" in m1 and "character 3" in m1
+    assert l2 == 9 and "progress for row 14" in m2 and "U+202B" in m2
