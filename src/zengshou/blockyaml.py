@@ -98,6 +98,8 @@ class _Scanner:
             n, ind, content = lines[self.i]
             if ind < indent:
                 break
+            if self.nodes > self.max_nodes:
+                raise _Unscanned  # the full parser stops there with S116
             if ind > indent or content[0] != "-" or (len(content) > 1 and content[1] != " "):
                 if ind == indent:
                     break  # the end of an indentless list: the mapping holding it goes on
@@ -134,8 +136,8 @@ class _Scanner:
             n, ind, content = lines[self.i]
             if ind < indent:
                 break
-            if ind > indent:
-                raise _Unscanned
+            if ind > indent or self.nodes + scalars > self.max_nodes:
+                raise _Unscanned  # a line going on, or past the limit (the full parser says S116)
             colon = content.find(": ")
             if colon < 0:
                 if content[-1] != ":":
