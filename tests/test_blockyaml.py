@@ -33,7 +33,7 @@ def scan(text: str, **limits):
 
 def assert_same_or_declined(text: str) -> bool:
     """True when the scanner accepted ``text`` (and then agreed with libyaml)."""
-    if loader._control_char(text) or not text.strip():
+    if loader._control_char(text) or loader._no_content(text):
         return False  # the loader answers S109 / S110 before any parser runs
     got = scan(text)
     if got is None:
@@ -170,6 +170,66 @@ FRAGMENTS = st.sampled_from(["\n", " ", "  ", "- ", ": ", ":", "#", " #", "'", '
 @given(st.lists(st.one_of(FRAGMENTS, st.text(max_size=4)), max_size=40).map("".join))
 def test_any_text_is_read_as_libyaml_reads_it_or_declined(text):
     assert_same_or_declined(text)  # and it never raises
+
+
+# ---------------------------------------------------------------- hard cases
+
+
+def _nested(depth: int, leaf: str) -> str:
+    """``leaf`` inside ``depth`` nested block mappings."""
+    return "".join(" " * (2 * i) + f"k{i}:\n" for i in range(depth)) + " " * (2 * depth) + leaf + "\n"
+
+
+#: texts once accepted with a tree libyaml does not build (found by fuzzing the scanner)
+BROKE = [
+    "... x: 1\n",  # at the start of a line "... " ends the document: not a key "... x"
+    "a: 1\n... b: 2\n",
+    "...  note: 'x'\n",
+    _nested(MAX_DEPTH - 1, "v: [a]"),  # a one-line list one level past the depth limit (S107)
+    _nested(MAX_DEPTH - 1, "v: []"),
+    _nested(MAX_DEPTH - 1, "- [a]"),
+]
+
+
+@pytest.mark.parametrize("text", BROKE)
+def test_what_once_broke_the_scanner_is_declined(text):
+    assert scan(text) is None
+    assert libyaml(text).findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "...: x\n",
+        "...x: 1\n",
+        "a:\n  ... b: 1\n",
+        "a: |-\n  ...\n  --- x\n",
+        _nested(MAX_DEPTH - 2, "v: [a]"),
+        "\u3000#a: 1\nb: 2\n",  # U+3000 is not YAML space: a key, though Python's strip() says comment
+        "a: x\u3000# c\nb: x \u3000# c\nc: x\u3000 # c\n",
+        "\u00a0: x\nb: \u00a0\nc: [\u00a0a, b\u00a0]\n",
+        "👍🏽: 𝄞 x\nb: [👍🏽, '𝄞', \"资\"]\nc: |-\n  👍🏽 y\nd:\n- x\n",
+        "a" * 512 + ": x\n",
+        "资" * 512 + ": x\n",
+        "a" * 513 + ": x\n",
+        "<<: x\n=: y\na#b: c\na:#: d\n",
+        "a:b:c: d\nhttp://x: y\na :b: c\n",
+        "k: ['', \"\", '''', 'a''b']\n",
+        "k: [a , b ,c]\nj: [ ]\nl: [~, null, Null, NULL, '~']\n",
+        "- - - x\n    - y\n  - z\n- w\n",
+        "-   a: 1\n    b:\n    - c\n    -\n      d: |-\n       e\n\n       # f\n    g:\n",
+        "a: |-\n    x\n   # c\nb: 1\n",
+        "a: |-\n\n  x\n\n# c\n  # d\nb: |- # e\n  y  \n",
+        "a:\n- |-\n x\n- y\n",
+        "a: x\n  # c\n# d\nb:   # e\n    c: 1\n",
+        "a: 1",
+        "a:",
+        "- ",
+        "-",
+    ],
+)
+def test_hard_cases_read_as_libyaml_reads_them_or_are_declined(text):
+    assert_same_or_declined(text)
 
 
 # ---------------------------------------------------------------- real files

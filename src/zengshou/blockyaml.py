@@ -121,7 +121,7 @@ class _Scanner:
                     value, pos = self.block(self.i, col, p, depth + 1)
                 else:
                     self.nodes += 1
-                    value, pos = self._value(rest, n, indent, p, col), (n, col + 1)
+                    value, pos = self._value(rest, n, indent, p, col, depth), (n, col + 1)
                     self._end_of_value(indent)
             out.append(value)
             self.value_pos[p] = pos
@@ -147,6 +147,7 @@ class _Scanner:
             if (
                 not key
                 or key[0] in _NOT_FIRST
+                or (key[0] == "." and key.startswith("... "))  # at the line start, a document end
                 or key[-1] in " :"
                 or " #" in key
                 or key in NULLS
@@ -170,7 +171,7 @@ class _Scanner:
             else:
                 scalars += 1
                 col = ind + len(content) - len(rest)
-                value, pos = self._value(rest, n, indent, p, col), (n, col + 1)
+                value, pos = self._value(rest, n, indent, p, col, depth), (n, col + 1)
                 if self.i < len(lines) and lines[self.i][1] > indent:
                     raise _Unscanned  # the value goes on (a multi-line scalar) or an error
             out[key] = value
@@ -178,10 +179,12 @@ class _Scanner:
         self.nodes += scalars + len(out)
         return out
 
-    def _value(self, rest: str, n: int, indent: int, path: Path_, col: int) -> Any:
+    def _value(self, rest: str, n: int, indent: int, path: Path_, col: int, depth: int) -> Any:
         """The one-line, one-line list or literal-block value ``rest`` at column ``col`` (0-based)
-        of line ``n``, in a block at ``indent``; moves past the lines it takes."""
+        of line ``n``, in a block at ``indent`` and ``depth``; moves past the lines it takes."""
         if rest[0] == "[":
+            if depth + 1 >= self.max_depth:
+                raise _Unscanned  # a list one level deeper than its block: the full parser says S107
             self.i += 1
             items = _flow_list(rest)
             self.nodes += len(items)

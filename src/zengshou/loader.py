@@ -304,6 +304,11 @@ def _control_char(text: str) -> tuple[int, int, str] | None:
     return text.count("\n", 0, m.start()) + 1, m.start() - start + 1, f"U+{ord(m.group()):04X}"
 
 
+def _no_content(text: str) -> bool:
+    """Whether ``text`` is empty or only comments (S110): then no parser runs."""
+    return not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
+
+
 #: characters a decoded value must not hold: what S109 refuses in the raw text, plus CR (only an
 #: escape can put one in a value: YAML folds real line breaks to LF) and lone surrogates
 #: (``"\\ud800"``), which no file, workbook or terminal can encode.
@@ -341,7 +346,7 @@ def _load_text(text: str, path: str, events, *, scan_first: bool = False) -> Doc
     if bad:
         doc.findings.append(Finding("S109", path, bad[0], bad[1], {"char": bad[2]}))
         return doc
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
+    if _no_content(text):
         doc.findings.append(Finding("S110", path, 1, 1, {}))
         return doc
     _collect_comments(doc)
