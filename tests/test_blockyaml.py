@@ -333,6 +333,7 @@ def _libyaml_nodes(text: str) -> int:
         "a: 1\n",
         "unit: 市财政局\nitems:\n  - task: 13\n    progress: x\n  - task: 14\n    progress:\n",
         "a:\n- \n- - x\n  - y\n-\n  b: c\nd:\n",
+        "a: [x, y, 'z']\nb:\n- [c]\n- []\n",
     ],
 )
 def test_the_node_limit_counts_as_the_loader_does(text):
@@ -356,6 +357,7 @@ def test_a_huge_file_is_scanned_in_bounded_time():
     assert scan(text) is not None
     assert scan(text, max_nodes=1000) is None
     assert scan("a:\n" + "  - x\n" * 200_000) is None  # over MAX_NODES
+    assert scan("a: [" + "x, " * 200_000 + "y]\n") is None  # one line over MAX_NODES: stops at the limit
 
 
 def test_the_bench_files_take_the_scanner(tmp_path: Path):

@@ -186,7 +186,7 @@ class _Scanner:
             if depth + 1 >= self.max_depth:
                 raise _Unscanned  # a list one level deeper than its block: the full parser says S107
             self.i += 1
-            items = _flow_list(rest)
+            items = _flow_list(rest, self.max_nodes - self.nodes)
             self.nodes += len(items)
             for k, (item_col, _) in enumerate(items):
                 self.value_pos[path + (k,)] = (n, col + item_col + 1)
@@ -256,12 +256,14 @@ def _scalar(rest: str) -> Any:
 _NOT_IN_FLOW_ITEM = frozenset(",[]{}#'\":?")
 
 
-def _flow_list(rest: str) -> list[tuple[int, Any]]:
+def _flow_list(rest: str, limit: int) -> list[tuple[int, Any]]:
     """``[a, "b", 'c']`` on one line, each item a one-line scalar: (column in ``rest``, value)
-    of each item."""
+    of each item. Past ``limit`` items it stops: the full parser reports the node limit."""
     items: list[tuple[int, Any]] = []
     i, end = 1, len(rest)
     while True:
+        if len(items) > limit:
+            raise _Unscanned
         while i < end and rest[i] == " ":
             i += 1
         if i < end and rest[i] == "]" and not items:
