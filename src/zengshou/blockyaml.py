@@ -87,7 +87,7 @@ class _Scanner:
             raise _Unscanned
         self.nodes += 1
         n, _, content = self.lines[i]
-        if content[0] == "-" and (len(content) == 1 or content[1] == " "):
+        if _is_dash(content):
             return self.sequence(indent, path, depth), (n, indent + 1)
         return self.mapping(indent, path, depth), (n, indent + 1)
 
@@ -100,7 +100,7 @@ class _Scanner:
                 break
             if self.nodes > self.max_nodes:
                 raise _Unscanned  # the full parser stops there with S116
-            if ind > indent or content[0] != "-" or (len(content) > 1 and content[1] != " "):
+            if ind > indent or not _is_dash(content):
                 if ind == indent:
                     break  # the end of an indentless list: the mapping holding it goes on
                 raise _Unscanned
@@ -172,8 +172,7 @@ class _Scanner:
                 scalars += 1
                 col = ind + len(content) - len(rest)
                 value, pos = self._value(rest, n, indent, p, col, depth), (n, col + 1)
-                if self.i < len(lines) and lines[self.i][1] > indent:
-                    raise _Unscanned  # the value goes on (a multi-line scalar) or an error
+                self._end_of_value(indent)
             out[key] = value
             value_pos[p] = pos
         self.nodes += scalars + len(out)
@@ -219,9 +218,7 @@ def _is_entry(rest: str) -> bool:
     if _is_dash(rest):
         return True
     if rest[0] in "'\"":
-        if rest[0] == "'" and ": " not in rest and not rest.endswith(":"):
-            return False
-        if rest[0] == '"' and ": " not in rest and not rest.endswith(":"):
+        if ": " not in rest and not rest.endswith(":"):
             return False
         raise _Unscanned  # a quoted key, or a quoted scalar holding ": ": the full parser decides
     cut = rest.find(" #")
@@ -234,14 +231,10 @@ def _scalar(rest: str) -> Any:
     first = rest[0]
     if first not in _NOT_FIRST and " #" not in rest and ": " not in rest and rest[-1] != ":":
         return None if rest in NULLS else rest  # the usual plain text, all of it the value
-    if first == "'":
-        return _single_quoted(rest)
-    if first == '"':
-        end = rest.find('"', 1)
-        if end < 0 or "\\" in rest[:end]:
-            raise _Unscanned  # escapes, or a value going on to the next line
-        _after_quote(rest[end + 1 :])
-        return rest[1:end]
+    if first in "'\"":
+        value, close = _quoted(rest, 0)
+        _after_quote(rest[close + 1 :])
+        return value
     if first in _NOT_FIRST:
         raise _Unscanned
     cut = rest.find(" #")
@@ -272,9 +265,9 @@ def _flow_list(rest: str, limit: int) -> list[tuple[int, Any]]:
         if i >= end:
             raise _Unscanned  # the list goes on to the next line
         first = rest[i]
+        value: Any
         if first in "'\"":
-            close = _closing_quote(rest, i)
-            value: Any = rest[i + 1 : close].replace("''", "'") if first == "'" else rest[i + 1 : close]
+            value, close = _quoted(rest, i)
             j = close + 1
         else:
             j = i
@@ -296,18 +289,20 @@ def _flow_list(rest: str, limit: int) -> list[tuple[int, Any]]:
     return items
 
 
-def _closing_quote(rest: str, i: int) -> int:
-    """Where the quoted scalar opening at ``rest[i]`` closes (on this line, without escapes)."""
+def _quoted(rest: str, i: int) -> tuple[str, int]:
+    """The quoted scalar opening at ``rest[i]`` and where it closes: on this line, a double-quoted
+    one without escapes, a single-quoted one with ``''`` for a quote."""
     q = rest[i]
     j = i + 1
     while True:
         close = rest.find(q, j)
         if close < 0 or (q == '"' and "\\" in rest[i:close]):
-            raise _Unscanned
+            raise _Unscanned  # escapes, or a scalar going on to the next line
         if q == "'" and rest.startswith("''", close):
             j = close + 2
             continue
-        return close
+        value = rest[i + 1 : close]
+        return (value.replace("''", "'") if q == "'" else value), close
 
 
 def _literal(raw: list[str], n: int, indent: int) -> tuple[str, int]:
@@ -337,22 +332,6 @@ def _literal(raw: list[str], n: int, indent: int) -> tuple[str, int]:
     while body and not body[-1]:
         body.pop()
     return "\n".join(body), last
-
-
-def _single_quoted(rest: str) -> str:
-    i = 1
-    parts: list[str] = []
-    while True:
-        end = rest.find("'", i)
-        if end < 0:
-            raise _Unscanned  # goes on to the next line
-        parts.append(rest[i:end])
-        if rest.startswith("''", end):
-            parts.append("'")
-            i = end + 2
-            continue
-        _after_quote(rest[end + 1 :])
-        return "".join(parts)
 
 
 def _after_quote(tail: str) -> None:

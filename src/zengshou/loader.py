@@ -289,7 +289,6 @@ def _c_events(text: str):
 
 
 _DEFAULT_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
-_NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
@@ -461,7 +460,7 @@ def _build(doc: Document, events) -> None:
                     # character, a terminal obeys it; the file is not used, like one with S109
                     doc.findings.append(Finding("S112", path, *mark(e), {"char": f"U+{ord(bad.group()):04X}"}))
                     controls = True
-                if not e.style and value in _NULLS:
+                if not e.style and value in blockyaml.NULLS:
                     value = None
                 place(value, e)
             elif isinstance(e, (ev.MappingStartEvent, ev.SequenceStartEvent)):
