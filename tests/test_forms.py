@@ -531,9 +531,10 @@ def test_broken_workbook_inside_zip(cli, empty_data):
 
 def test_size_checked_before_opening(cli, empty_data, monkeypatch):
     import zengshou.forms.importer as importer
+    import zengshou.forms.package as package
 
     path = fill(make_form(cli, empty_data), good_texts())
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(package, "MAX_FILE_BYTES", 1000)
     monkeypatch.setattr(importer, "_open", lambda imp: pytest.fail("opened a file over the size limit"))
     _refused(cli, empty_data, path, "F805", text="超过上限")
 

@@ -13,16 +13,11 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from zengshou.forms import MAX_FILE_BYTES, MAX_PARTS, MAX_UNPACKED_BYTES
+from zengshou.forms import MAX_PARTS, MAX_UNPACKED_BYTES
+from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, read_head, size_text, unpacks_too_big
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MACRO_CT = "application/vnd.ms-word.document.macroEnabled.main+xml"
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} B"
 
 
 def sniff(path: Path) -> str | None:
@@ -89,21 +84,8 @@ def _what_else(head: bytes) -> dict[str, str]:
 def open_package(imp) -> zipfile.ZipFile | None:
     """Check the file and open it as a zip, or add the finding that says why not."""
     path = imp.path
-    if path.name.startswith("~$"):
-        imp.add("F801", name=path.name)
-        return None
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(512)
-    except OSError as e:
-        imp.add("F835", part="-", error=e.strerror or str(e))
-        return None
-    if size == 0:
-        imp.add("F804")
-        return None
-    if size > MAX_FILE_BYTES:
-        imp.add("F805", what={"zh": "大小", "en": "size"}, size=_size(size), limit=_size(MAX_FILE_BYTES))
+    head = read_head(imp, lambda e: imp.add("F835", part="-", error=e.strerror or str(e)))
+    if head is None:
         return None
     if head.startswith(OLE2_MAGIC):
         imp.add("F832" if _ole2_kind(path) == "encrypted" else "F831")
@@ -131,15 +113,8 @@ def open_package(imp) -> zipfile.ZipFile | None:
         )
         imp.add("F830", what=what)
         return None
-    unpacked = sum(i.file_size for i in infos)
-    if unpacked > MAX_UNPACKED_BYTES:
+    if unpacks_too_big(imp, infos):
         z.close()
-        imp.add(
-            "F805",
-            what={"zh": "解压后的大小", "en": "unpacked size"},
-            size=_size(unpacked),
-            limit=_size(MAX_UNPACKED_BYTES),
-        )
         return None
     return z
 
@@ -160,8 +135,8 @@ def read_part(imp, z: zipfile.ZipFile, name: str, budget: list[int]) -> bytes | 
         imp.add(
             "F805",
             what={"zh": "解压后的大小", "en": "unpacked size"},
-            size=f"> {_size(MAX_UNPACKED_BYTES)}",
-            limit=_size(MAX_UNPACKED_BYTES),
+            size=f"> {size_text(MAX_UNPACKED_BYTES)}",
+            limit=size_text(MAX_UNPACKED_BYTES),
         )
         return None
     budget[0] -= len(data)

@@ -36,22 +36,15 @@ from zengshou.forms import (
     H_PROGRESS,
     H_ROW,
     H_TASK,
-    MAX_FILE_BYTES,
-    MAX_UNPACKED_BYTES,
     META_SHEET,
 )
 from zengshou.forms.imported import ImportedForm, check_form_identity
+from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, read_head, unpacks_too_big
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
 from zengshou.yamlout import scalar, text_value
 
-OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 HEADER_SCAN_ROWS = 30
-
-
-def _size(n: int) -> str:
-    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} B"
 
 
 def _norm_header(v) -> str:
@@ -96,21 +89,8 @@ def normalize_text(s: str) -> str:
 def _check_file(imp: ImportedForm) -> bool:
     """Name, size and magic bytes, before the file is opened as a workbook."""
     path = imp.path
-    if path.name.startswith("~$"):
-        imp.add("F801", name=path.name)
-        return False
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(512)
-    except OSError as e:
-        imp.add("F807", error=e.strerror or str(e))
-        return False
-    if size == 0:
-        imp.add("F804")
-        return False
-    if size > MAX_FILE_BYTES:
-        imp.add("F805", what={"zh": "大小", "en": "size"}, size=_size(size), limit=_size(MAX_FILE_BYTES))
+    head = read_head(imp, lambda e: imp.add("F807", error=e.strerror or str(e)))
+    if head is None:
         return False
     if head.startswith(OLE2_MAGIC):
         imp.add("F802")
@@ -136,16 +116,7 @@ def _check_file(imp: ImportedForm) -> bool:
             what = {"zh": "其中没有 xl/workbook.xml", "en": "it has no xl/workbook.xml"}
         imp.add("F806", what=what)
         return False
-    unpacked = sum(i.file_size for i in infos)
-    if unpacked > MAX_UNPACKED_BYTES:
-        imp.add(
-            "F805",
-            what={"zh": "解压后的大小", "en": "unpacked size"},
-            size=_size(unpacked),
-            limit=_size(MAX_UNPACKED_BYTES),
-        )
-        return False
-    return True
+    return not unpacks_too_big(imp, infos)
 
 
 def _sniff(head: bytes) -> dict[str, str]:

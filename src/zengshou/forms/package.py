@@ -1,0 +1,56 @@
+"""What the Excel and the Word reader check alike before either opens a file: it is not an
+Office lock file (``~$…``), it can be read, it is neither empty nor over the size limit, and,
+once its zip directory is read, it does not unpack to more than the limit (a zip bomb). Each
+reader then tells its own kinds of file apart (old .xls / .doc, encrypted, the other format)
+with its own finding codes."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+
+from zengshou.forms import MAX_FILE_BYTES, MAX_UNPACKED_BYTES
+
+OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 files, and encrypted OOXML
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # .xlsx, .docx (an empty archive starts with the second)
+
+
+def size_text(n: int) -> str:
+    return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} B"
+
+
+def read_head(imp, unreadable: Callable[[OSError], None]) -> bytes | None:
+    """The file's first 512 bytes, or None with the finding that says why it is not read
+    (``unreadable`` adds the reader's own finding for an OSError)."""
+    path = imp.path
+    if path.name.startswith("~$"):
+        imp.add("F801", name=path.name)
+        return None
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(512)
+    except OSError as e:
+        unreadable(e)
+        return None
+    if size == 0:
+        imp.add("F804")
+        return None
+    if size > MAX_FILE_BYTES:
+        imp.add("F805", what={"zh": "大小", "en": "size"}, size=size_text(size), limit=size_text(MAX_FILE_BYTES))
+        return None
+    return head
+
+
+def unpacks_too_big(imp, infos: list[zipfile.ZipInfo]) -> bool:
+    """Whether the parts' stated sizes add up to more than the limit (then F805 is added)."""
+    unpacked = sum(i.file_size for i in infos)
+    if unpacked <= MAX_UNPACKED_BYTES:
+        return False
+    imp.add(
+        "F805",
+        what={"zh": "解压后的大小", "en": "unpacked size"},
+        size=size_text(unpacked),
+        limit=size_text(MAX_UNPACKED_BYTES),
+    )
+    return True
