@@ -18,7 +18,6 @@ problems come back as findings.
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import os
 import re
 import stat
@@ -257,9 +256,29 @@ def load_bytes(raw: bytes, path: str) -> Document:
 # ---------------------------------------------------------------- parsing
 
 _YAML = None
-#: libyaml through ruamel.yaml.clib: the same events as the pure parser, an order of magnitude
-#: faster. Imported when first needed: files the line scanner reads never need it.
-FAST = importlib.util.find_spec("_ruamel_yaml") is not None
+
+
+def _c_parser_installed() -> bool:
+    """Whether libyaml's parser (ruamel.yaml.clib, through ``ruamel.yaml.cyaml``) is there: the
+    same events as the pure parser, an order of magnitude faster. Asked the first time a file
+    needs a parser — files the line scanner reads never do, and importing ruamel.yaml costs
+    ~20 ms of start-up. ``FAST`` keeps the answer (tests set it to False to compare)."""
+    fast = globals().get("FAST")
+    if fast is None:
+        try:
+            from ruamel.yaml.cyaml import CParser  # noqa: F401
+        except ImportError:
+            fast = False
+        else:
+            fast = True
+        globals()["FAST"] = fast
+    return bool(fast)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FAST":  # loader.FAST: whether libyaml is used, found out on first use
+        return _c_parser_installed()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _parser(text: str):
@@ -272,7 +291,7 @@ def _parser(text: str):
 
 
 def _c_events(text: str):
-    from _ruamel_yaml import CParser
+    from ruamel.yaml.cyaml import CParser
     from ruamel.yaml.events import StreamEndEvent
 
     parser = CParser(text)
@@ -286,6 +305,11 @@ def _c_events(text: str):
                 return
     finally:
         parser.dispose()
+
+
+def _fast_events(text: str):
+    """libyaml's events when it is installed, else the pure parser's."""
+    return _c_events(text) if _c_parser_installed() else _parser(text)
 
 
 _DEFAULT_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -320,14 +344,14 @@ def load_text(text: str, path: str, *, fast: bool | None = None) -> Document:
     up to :data:`PURE_LIMIT` characters, the file is parsed again by the pure-Python parser, so
     findings are identical either way. A larger file, or one over :data:`MAX_NODES`, keeps
     libyaml's findings: re-parsing it in pure Python could take many seconds."""
-    if fast is None:
-        fast = FAST
+    if fast is None:  # not yet known counts as yes: the line scanner needs no parser
+        fast = globals().get("FAST") is not False
     if fast:
-        doc = _load_text(text, path, _c_events if FAST else _parser, scan_first=SCAN)
-        if not FAST:
-            return doc
+        doc = _load_text(text, path, _fast_events, scan_first=SCAN)
         if not doc.findings or len(text) > PURE_LIMIT or any(f.code == "S116" for f in doc.findings):
             # the pure parser costs ~0.1 ms a value: on a large file it alone would take seconds
+            return doc
+        if not _c_parser_installed():  # that was the pure parser already
             return doc
     return _load_text(text, path, _parser)
 
