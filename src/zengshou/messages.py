@@ -8,11 +8,14 @@ texts keyed by its code are a catalogue of their own); everything else lives her
 Look strings up with :func:`zengshou.i18n.t`; never branch on the language in code.
 
 Sections: vocabulary (one word per thing), formatting glue, CLI messages, help, table headers,
-findings output, rule docs, notice phrases, report labels, forms. Plain data, no imports: this
-module is read on every start-up.
+findings output, rule docs, notice phrases, report labels, forms. Plain data, one import (the
+sign-off fields' labels, defined with the fields in :mod:`zengshou.signoff`): this module is read
+on every start-up.
 """
 
 from __future__ import annotations
+
+from zengshou.signoff import FIELDS
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ vocabulary: one word per thing
@@ -905,9 +908,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "marker.no_rows": ("缺少任务行", "no rows"),
     "marker.bad_cell": ("联系人单元格“{cell}”不是一个单元格", "contact cell '{cell}' is not one cell"),
     "marker.no_sheet": ("缺少任务工作表", "the task sheet is missing"),
-    "form.people.filled_by": ("填报人", "who filled it in (填报人)"),
-    "form.people.phone": ("联系电话", "their phone (联系电话)"),
-    "form.people.reviewer": ("审核人（分管领导）", "the leader who signs it off (审核人)"),
     "form.status_hint": (
         "进展（选填）：未启动 / 推进中 / 已完成 / 持续推进",
         "optional: 未启动 / 推进中 / 已完成 / 持续推进",
@@ -923,3 +923,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.item_optional": ("（本单位为配合单位，可选填）", " (participating unit: optional)"),
     "form.item_task": ("任务：{text}", "task: {text}"),
 }
+
+# the forms' labels of the sign-off fields come from their one definition
+MESSAGES.update({f"form.people.{f.key}": (f.label_zh, f.label_en) for f in FIELDS})

@@ -147,18 +147,21 @@ def build_docx(
     head = doc.add_paragraph()
     _run(head, header_line(cat, unit_id, q), BODY_FONT, 11, bold=True)
 
-    sign = doc.add_table(rows=1, cols=6)
+    # one label and one value cell per sign-off field; a label 4 mm a character (+10), the values
+    # share the rest of the 250 mm the three fields have always taken
+    labels = [(f"{label}：", 10 + 4 * len(label)) for label in SIGN_OFF]
+    value_w = min(60, (250 - sum(w for _, w in labels)) // len(labels))
+    sign = doc.add_table(rows=1, cols=2 * len(labels))
     sign.alignment = WD_TABLE_ALIGNMENT.LEFT
     sign.autofit = False
     _fixed_layout(sign)
-    for j, w in enumerate((22, 60, 26, 60, 22, 60)):
-        sign.columns[j].width = Mm(w)
-    for i, label in enumerate(SIGN_OFF):
+    for i, (text, label_w) in enumerate(labels):
+        sign.columns[2 * i].width, sign.columns[2 * i + 1].width = Mm(label_w), Mm(value_w)
         lc, vc = sign.rows[0].cells[2 * i], sign.rows[0].cells[2 * i + 1]
-        _cell_text(lc, f"{label}：", BODY_FONT, 11, bold=True)
+        _cell_text(lc, text, BODY_FONT, 11, bold=True)
         lc.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _cell_width(lc, Mm((22, 26, 22)[i]))
-        _cell_width(vc, Mm(60))
+        _cell_width(lc, Mm(label_w))
+        _cell_width(vc, Mm(value_w))
         _bottom_border(vc)
 
     note = doc.add_paragraph()

@@ -595,7 +595,8 @@ def _sign_off(tables: list[Table]) -> dict[str, str]:
         for row in t.rows[:2]:
             for i, c in enumerate(row):
                 key = re.sub(r"[\s:：]", "", c.text)
-                key = "审核人" if key.startswith("审核人") else key  # 审核人（分管领导）
+                # a label may carry a note after the name: 审核人（分管领导）
+                key = next((name for name in SIGN_OFF if key.startswith(name)), key)
                 if key in SIGN_OFF and i + 1 < len(row):
                     v = " ".join(row[i + 1].text.split())
                     if v:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from zengshou import signoff
 from zengshou.forms import (
     FORM_VERSION,
     H_PROGRESS,
@@ -426,7 +427,7 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
 
 # ---------------------------------------------------------------- version 2: status, figures, people
 
-PEOPLE = ("filled_by", "phone", "reviewer")
+PEOPLE = signoff.keys()
 
 
 def _form_extras(raw: dict[str, str]) -> dict:

@@ -31,6 +31,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Literal
 
+from zengshou import signoff
 from zengshou.forms import (
     FORM_FORMAT,
     FORM_VERSION,
@@ -47,9 +48,17 @@ from zengshou.forms import (
 )
 from zengshou.quarters import Quarter
 
-HEADER_ROW = 5
+#: Where the sign-off fields go (zengshou.signoff.FIELDS, in order): three to a row from row 4,
+#: each as (first label column, last label column, value column); the value cell in H reaches
+#: to the sheet's last column.
+PEOPLE_SLOTS = (("A", "B", "C"), ("D", "D", "E"), ("F", "G", "H"))
+PEOPLE_ROW = 4
+HEADER_ROW = PEOPLE_ROW + -(-len(signoff.FIELDS) // len(PEOPLE_SLOTS))
 FIRST_ROW = HEADER_ROW + 1
-PEOPLE_CELLS = {"filled_by": "C4", "phone": "E4", "reviewer": "H4"}
+PEOPLE_CELLS = {
+    f.key: f"{PEOPLE_SLOTS[i % len(PEOPLE_SLOTS)][2]}{PEOPLE_ROW + i // len(PEOPLE_SLOTS)}"
+    for i, f in enumerate(signoff.FIELDS)
+}
 WIDTHS = {"A": 5, "B": 12, "C": 30, "D": 18, "E": 44, "F": 6, "G": 9}  # Excel character units
 FIGURE_WIDTHS = (16, 9)  # 指标 (label), 数值
 PREVIOUS_WIDTH = 30
@@ -132,6 +141,30 @@ def _figure_validation(ind):
     )
 
 
+def _people(ws, last: str, body, unlocked, editable_fill, box) -> None:
+    """The sign-off fields under the note: 填报人 | 联系电话 | 审核人（分管领导）, each a bold label
+    and an editable text cell (:data:`PEOPLE_CELLS`)."""
+    from openpyxl.styles import Alignment, Font
+
+    label_font = Font(name=BODY_FONT, size=11, bold=True)
+    right = Alignment(horizontal="right", vertical="center", wrap_text=True)
+    for i, field in enumerate(signoff.FIELDS):
+        first, end, value = PEOPLE_SLOTS[i % len(PEOPLE_SLOTS)]
+        row = PEOPLE_ROW + i // len(PEOPLE_SLOTS)
+        if first != end:
+            ws.merge_cells(f"{first}{row}:{end}{row}")
+        c = ws[f"{first}{row}"]
+        # a long label (审核人（分管领导）) breaks before its note
+        c.value, c.font, c.alignment = field.label_zh.replace("（", "\n（") + "：", label_font, right
+        if value == "H" and last != "H":
+            ws.merge_cells(f"H{row}:{last}{row}")
+        c = ws[f"{value}{row}"]
+        c.font, c.protection, c.number_format, c.fill, c.border = body, unlocked, "@", editable_fill, box
+        c.alignment = Alignment(vertical="center", wrap_text=True)
+    for row in range(PEOPLE_ROW, HEADER_ROW):
+        ws.row_dimensions[row].height = 32
+
+
 def build_form(
     cat,
     unit_id: str,
@@ -212,13 +245,15 @@ def build_form(
     ws.row_dimensions[2].height = 24
 
     ws.merge_cells(f"A3:{last}3")
+    labels = [f.label_zh for f in signoff.FIELDS]  # 填报人、联系电话和审核人（分管领导）
+    people = "和".join(filter(None, ("、".join(labels[:-1]), labels[-1])))
     note = (
         f"填写说明：在黄色单元格填写。“落实进度”写本季度贯彻落实情况，写明做了什么、取得什么成效，每条不超过{limit}字，"
         "不写“无”“略”“同上”；单元格内换行按 Alt+Enter（WPS 同）。“字数”栏自动计算，与 Word/WPS 的“字符数（不计空格）”"
         "相同：空格和换行不计（表情符号等少数字符 Excel 会多计，以审核结果为准）。“进展”从下拉列表选择。"
         + ("有量化指标的任务，在“数值”栏只填数字（比例填百分数，63 表示 63%），“指标”栏写明填什么。" if slots else "")
         + "“上季度（供参考）”是本单位上季度的填报内容，请写本季度的新进展，不要照抄。"
-        "最后填写填报人、联系电话和审核人（分管领导）。其他单元格已锁定（工作表保护，无密码），请勿增删行或改动任务内容。"
+        + f"最后填写{people}。其他单元格已锁定（工作表保护，无密码），请勿增删行或改动任务内容。"
         + ("标“（选填）”的任务本单位为配合单位，可不填。" if optional else "")
         + (f"填好后保存为 .xlsx，发送至 {plan.mailbox}。" if plan.mailbox else "填好后保存为 .xlsx 发回。")
     )
@@ -227,21 +262,7 @@ def build_form(
     ws["A3"].alignment = Alignment(vertical="top", wrap_text=True)
     ws.row_dimensions[3].height = LINE_PT * lines_needed(note, sum(widths.values()) * 1.05) + 6
 
-    # ---- people: 填报人 | 联系电话 | 审核人（分管领导）
-    label_font = Font(name=BODY_FONT, size=11, bold=True)
-    right = Alignment(horizontal="right", vertical="center", wrap_text=True)
-    for label_range, text in (("A4:B4", "填报人："), ("D4:D4", "联系电话："), ("F4:G4", "审核人\n（分管领导）：")):
-        if ":" in label_range and label_range.split(":")[0] != label_range.split(":")[1]:
-            ws.merge_cells(label_range)
-        c = ws[label_range.split(":")[0]]
-        c.value, c.font, c.alignment = text, label_font, right
-    if last != "H":
-        ws.merge_cells(f"H4:{last}4")
-    for cell in PEOPLE_CELLS.values():
-        c = ws[cell]
-        c.font, c.protection, c.number_format, c.fill, c.border = body, unlocked, "@", editable_fill, box
-        c.alignment = Alignment(vertical="center", wrap_text=True)
-    ws.row_dimensions[4].height = 32
+    _people(ws, last, body, unlocked, editable_fill, box)
 
     # ---- table header
     head_font = Font(name=TITLE_FONT, size=11, bold=True)

@@ -7,6 +7,7 @@ a placeholder, the task text pasted back, last quarter's text again, a neighbour
 
 from __future__ import annotations
 
+from zengshou import signoff
 from zengshou.findings import Finding
 from zengshou.registry import rule
 from zengshou.rules.context import Context
@@ -138,11 +139,10 @@ rule(
     good="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 预留采购份额 16.2%，二季度采购 1860 万元。",
 )
 
+#: the header's free-text people fields C409 reads: contact and every sign-off field
 _FIELDS = {
     "contact": {"zh": "联系人", "en": "contact"},
-    "filled_by": {"zh": "填报人", "en": "filled_by"},
-    "phone": {"zh": "联系电话", "en": "phone"},
-    "reviewer": {"zh": "审核人", "en": "reviewer"},
+    **{f.key: {"zh": f.zh, "en": f.key} for f in signoff.FIELDS},
 }
 
 
