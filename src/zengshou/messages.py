@@ -895,6 +895,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.meaning.per_year": ("本年累计：1月至本季度末", "this year so far"),
     "form.meaning.share": ("比例：填百分数，63 表示 63%", "share: in percent, 63 means 63%"),
     "form.meaning.rate": ("本季度的数值", "this quarter's value"),
+    # ------------------------------------------------------------ Python API (zengshou.api)
+    "api.no_data_dir": ("找不到数据目录 {data}", "no data directory at {data}"),
+    "api.bad_config": ("zengshou.toml 有误：{error}", "zengshou.toml is invalid: {error}"),
+    "api.bad_definitions": (
+        "tasks.yaml 或 units.yaml 有 {n} 处错误（见 findings；或运行 zengshou validate）",
+        "tasks.yaml or units.yaml has {n} error(s) (see findings, or run zengshou validate)",
+    ),
+    "api.bad_quarter": (
+        "“{quarter}”不是方案期内的季度（如 2023Q2）",
+        "'{quarter}' is not a quarter of the plan (e.g. 2023Q2)",
+    ),
+    "api.unknown_unit": (
+        "“{unit}”不是报送单位（编号、全称或简称）",
+        "'{unit}' is not a reporting unit (id, full name or alias)",
+    ),
+    "api.no_rows": ("{unit} 本季度没有须报送的任务", "{unit} has no rows to report this quarter"),
+    "api.bad_format": ("格式“{format}”无效，可用：{formats}", "unknown format '{format}'; use {formats}"),
     # ------------------------------------------------------------ form marker (F825 Excel, F842 Word)
     "marker.no_format": ("缺少 format", "no format"),
     "marker.no_version": ("缺少 version 或不是 1–6 位数字", "no version, or not 1-6 digits"),
