@@ -27,6 +27,7 @@ from typing import Any
 
 from zengshou import blockyaml
 from zengshou.findings import Finding
+from zengshou.i18n import both
 
 MAX_DEPTH = 20
 MAX_BYTES = 5 * 1024 * 1024
@@ -156,22 +157,23 @@ def _read_at_most(fd: int, size: int, limit: int) -> bytes:
     return b"".join(parts)
 
 
+#: file type test → catalogue id (``kind.file.*``)
 _KINDS = (
-    (stat.S_ISREG, "普通文件", "a regular file"),
-    (stat.S_ISDIR, "目录", "a directory"),
-    (stat.S_ISFIFO, "命名管道（FIFO）", "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "字符设备", "a character device"),
-    (stat.S_ISBLK, "块设备", "a block device"),
-    (stat.S_ISSOCK, "套接字", "a socket"),
+    (stat.S_ISREG, "regular"),
+    (stat.S_ISDIR, "directory"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "char_device"),
+    (stat.S_ISBLK, "block_device"),
+    (stat.S_ISSOCK, "socket"),
 )
 
 
 def file_kind(mode: int) -> dict[str, str]:
     """What a non-regular file is, in both languages (for S114)."""
-    for test, zh, en in _KINDS:
+    for test, key in _KINDS:
         if test(mode):
-            return {"zh": zh, "en": en}
-    return {"zh": "特殊文件", "en": "a special file"}
+            return both(f"kind.file.{key}")
+    return both("kind.file.special")
 
 
 def _escapes(path: Path | str, root: Path | str | None, real: str | None = None) -> str | None:
@@ -434,9 +436,7 @@ def _build(doc: Document, events) -> None:
         # mapping
         if frame[2] is _NOKEY:
             if not isinstance(value, str) and value is not None:
-                doc.findings.append(
-                    Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}})
-                )
+                doc.findings.append(Finding("S108", path, *mark(e), {"what": both("what.key_not_text")}))
                 raise _Stop
             key = "" if value is None else value
             if key in container or key in frame[3]:
@@ -493,9 +493,7 @@ def _build(doc: Document, events) -> None:
                 container: Any = {} if isinstance(e, ev.MappingStartEvent) else []
                 p = place(container, e)
                 if p is None:  # a mapping or list used as a key
-                    doc.findings.append(
-                        Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}})
-                    )
+                    doc.findings.append(Finding("S108", path, *mark(e), {"what": both("what.key_not_text")}))
                     raise _Stop
                 stack.append([container, p, _NOKEY, {}])
             elif isinstance(e, (ev.MappingEndEvent, ev.SequenceEndEvent)):
