@@ -4,7 +4,7 @@ The package is a library first (:mod:`zengshou.api`: ``zengshou.validate("data")
 ``zengshou.merge("data", "2023Q2")``, …); :mod:`zengshou.cli` is a thin wrapper around it.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 #: what ``import zengshou`` offers (:mod:`zengshou.api`), imported on first use so that
 #: ``import zengshou`` (every command's start-up) stays cheap
