@@ -29,5 +29,5 @@ echo "lowest allowed versions installed:"
 grep -iE '^(typer|click|pydantic|pydantic-core|ruamel[-.]yaml[-.a-z]*|rich|openpyxl|defusedxml|python-docx|jinja2|regex|lxml)==' "$installed" | tr '\n' ' '
 echo
 unset VIRTUAL_ENV
-if [ "$#" -eq 0 ]; then set -- -m "not slow" -q -p no:cacheprovider; fi
+if [ "$#" -eq 0 ]; then set -- -m "not slow" -p no:cacheprovider; fi
 "$venv/bin/python" -m pytest "$@"
