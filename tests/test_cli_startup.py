@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 import typer.main
 
 from zengshou.cli import COMMAND_MODULES
@@ -47,6 +48,7 @@ def test_version_and_help_without_loading_commands():
         assert name in res.stdout
 
 
+@pytest.mark.slow
 def test_every_command_has_help():
     for name in COMMAND_MODULES:
         res = run(name, "--help")

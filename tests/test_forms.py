@@ -263,6 +263,7 @@ def test_version_1_form_still_imports(cli, empty_data):
     assert data["contact"] == "张三 0773-2848638" and "filled_by" not in data
 
 
+@pytest.mark.slow
 def test_count_formula_agrees_with_validate_in_libreoffice(cli, empty_data, tmp_path):
     """The 字数 formula recalculated by LibreOffice (headless) against char_count, same strings.
     Equal for everything but what a formula cannot see: clusters of several code points."""
@@ -321,6 +322,7 @@ def test_count_formula_agrees_with_validate_in_libreoffice(cli, empty_data, tmp_
     assert (got["emoji + skin tone"], got["ZWJ family"], got["flag"], got["combining mark"]) == (2, 3, 2, 2)
 
 
+@pytest.mark.slow
 def test_template_all(cli, empty_data):
     from zengshou.lint import load_catalog
 

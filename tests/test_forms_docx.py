@@ -94,6 +94,7 @@ def test_docx_form_layout(cli, data_dir):
     assert re.search(r'name="zengshou_fingerprint"><vt:lpwstr>[0-9a-f]{64}<', custom)
 
 
+@pytest.mark.slow
 def test_docx_form_same_bytes_and_all(cli, empty_data):
     a = make(cli, empty_data, name="a.docx")
     b = make(cli, empty_data, name="b.docx")
@@ -106,6 +107,7 @@ def test_docx_form_same_bytes_and_all(cli, empty_data):
     assert "上季度（供参考）" not in cols
 
 
+@pytest.mark.slow
 def test_docx_round_trip_70_rows(cli, data_dir):
     path = make(cli, data_dir)
     d = docx.Document(path)

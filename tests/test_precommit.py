@@ -19,6 +19,9 @@ import pytest
 
 from conftest import DATA, ROOT, write
 
+#: each test installs and runs pre-commit in a fresh repository: tens of seconds
+pytestmark = pytest.mark.slow
+
 pytest.importorskip("pre_commit")
 if shutil.which("git") is None:  # pragma: no cover
     pytest.skip("git is not installed", allow_module_level=True)

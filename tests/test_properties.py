@@ -241,6 +241,7 @@ def baseline_tags(tmp_path_factory) -> set[str]:
     return _html_of(next((root / "out").glob("*.html")))[0]
 
 
+@pytest.mark.slow
 @settings(max_examples=max(4, BASE // 3), suppress_health_check=SLOW_CHECKS)
 @given(st.lists(st.text(min_size=1, max_size=120), min_size=1, max_size=5))
 def test_unicode_progress_texts_through_merge(tmp_path_factory, baseline_tags, texts):

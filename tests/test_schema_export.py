@@ -98,6 +98,7 @@ def _samples(tmp_path: Path) -> list[Path]:
     return shipped + written
 
 
+@pytest.mark.slow
 def test_check_jsonschema_agrees_with_validate(cli, empty_data, tmp_path):
     pytest.importorskip("check_jsonschema")
     schema = ROOT / "docs" / "schema" / "progress.schema.json"

@@ -119,7 +119,8 @@ def code_fingerprint() -> str:
             if name.endswith((".py", ".j2")):
                 st = os.stat(os.path.join(root, name))
                 parts.append(f"{os.path.relpath(os.path.join(root, name), here)}:{st.st_size}:{st.st_mtime_ns}")
-    for mod in ("pydantic.version", "pydantic_core", "ruamel.yaml", "_ruamel_yaml"):
+    parts.append(_libyaml_binding())
+    for mod in ("pydantic.version", "pydantic_core", "ruamel.yaml"):
         try:
             spec = importlib.util.find_spec(mod)
         except (ImportError, ValueError):
@@ -131,6 +132,26 @@ def code_fingerprint() -> str:
         else:
             parts.append(f"{mod}:-")
     return digest("\n".join(parts).encode("utf-8", "surrogateescape"))
+
+
+def _libyaml_binding() -> str:
+    """Which ruamel.yaml.clib (libyaml's binding, whose errors word S1xx findings) is installed,
+    by its distribution's metadata folder beside ruamel/ (``ruamel_yaml_clib-0.2.15.dist-info``):
+    importlib.metadata would cost ~20 ms of every run."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("ruamel")
+    except (ImportError, ValueError):
+        spec = None
+    found = []
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        try:
+            names = os.listdir(os.path.dirname(folder))
+        except OSError:
+            continue
+        found += [n for n in names if n.lower().replace("_", ".").startswith("ruamel.yaml.clib-") and "-info" in n]
+    return "ruamel.yaml.clib:" + ",".join(sorted(found))
 
 
 class Cache:

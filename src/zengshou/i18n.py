@@ -54,9 +54,23 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def both(key: str, **params: object) -> dict[str, str]:
+def both(key: str, /, **params: object) -> dict[str, str]:
     """The message in both languages, ``{"zh": …, "en": …}`` (what a library exception carries)."""
     return {lang: t(key, lang, **params) for lang in LANGS}
+
+
+def both_joined(key: str, /, **params: object) -> dict[str, str]:
+    """:func:`both`, with each list or tuple parameter joined by the language's list separator
+    (``第 3、5 项`` / ``row(s) 3, 5``)."""
+    return {
+        lang: t(key, lang, **{k: join(v, lang) if isinstance(v, (list, tuple)) else v for k, v in params.items()})
+        for lang in LANGS
+    }
+
+
+def did_you_mean(names: list[str]) -> dict[str, str]:
+    """``可能是：a、b`` / ``Did you mean: a, b`` for a finding's hint; empty when nothing is near."""
+    return both_joined("hint.did_you_mean", names=names) if names else {lang: "" for lang in LANGS}
 
 
 def tr(pair: dict[str, str] | str, lang: str) -> str:

@@ -18,7 +18,6 @@ problems come back as findings.
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import os
 import re
 import stat
@@ -28,6 +27,7 @@ from typing import Any
 
 from zengshou import blockyaml
 from zengshou.findings import Finding
+from zengshou.i18n import both
 
 MAX_DEPTH = 20
 MAX_BYTES = 5 * 1024 * 1024
@@ -157,22 +157,23 @@ def _read_at_most(fd: int, size: int, limit: int) -> bytes:
     return b"".join(parts)
 
 
+#: file type test → catalogue id (``kind.file.*``)
 _KINDS = (
-    (stat.S_ISREG, "普通文件", "a regular file"),
-    (stat.S_ISDIR, "目录", "a directory"),
-    (stat.S_ISFIFO, "命名管道（FIFO）", "a FIFO (named pipe)"),
-    (stat.S_ISCHR, "字符设备", "a character device"),
-    (stat.S_ISBLK, "块设备", "a block device"),
-    (stat.S_ISSOCK, "套接字", "a socket"),
+    (stat.S_ISREG, "regular"),
+    (stat.S_ISDIR, "directory"),
+    (stat.S_ISFIFO, "fifo"),
+    (stat.S_ISCHR, "char_device"),
+    (stat.S_ISBLK, "block_device"),
+    (stat.S_ISSOCK, "socket"),
 )
 
 
 def file_kind(mode: int) -> dict[str, str]:
     """What a non-regular file is, in both languages (for S114)."""
-    for test, zh, en in _KINDS:
+    for test, key in _KINDS:
         if test(mode):
-            return {"zh": zh, "en": en}
-    return {"zh": "特殊文件", "en": "a special file"}
+            return both(f"kind.file.{key}")
+    return both("kind.file.special")
 
 
 def _escapes(path: Path | str, root: Path | str | None, real: str | None = None) -> str | None:
@@ -257,9 +258,29 @@ def load_bytes(raw: bytes, path: str) -> Document:
 # ---------------------------------------------------------------- parsing
 
 _YAML = None
-#: libyaml through ruamel.yaml.clib: the same events as the pure parser, an order of magnitude
-#: faster. Imported when first needed: files the line scanner reads never need it.
-FAST = importlib.util.find_spec("_ruamel_yaml") is not None
+
+
+def _c_parser_installed() -> bool:
+    """Whether libyaml's parser (ruamel.yaml.clib, through ``ruamel.yaml.cyaml``) is there: the
+    same events as the pure parser, an order of magnitude faster. Asked the first time a file
+    needs a parser — files the line scanner reads never do, and importing ruamel.yaml costs
+    ~20 ms of start-up. ``FAST`` keeps the answer (tests set it to False to compare)."""
+    fast = globals().get("FAST")
+    if fast is None:
+        try:
+            from ruamel.yaml.cyaml import CParser  # noqa: F401
+        except ImportError:
+            fast = False
+        else:
+            fast = True
+        globals()["FAST"] = fast
+    return bool(fast)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "FAST":  # loader.FAST: whether libyaml is used, found out on first use
+        return _c_parser_installed()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _parser(text: str):
@@ -272,7 +293,7 @@ def _parser(text: str):
 
 
 def _c_events(text: str):
-    from _ruamel_yaml import CParser
+    from ruamel.yaml.cyaml import CParser
     from ruamel.yaml.events import StreamEndEvent
 
     parser = CParser(text)
@@ -286,6 +307,11 @@ def _c_events(text: str):
                 return
     finally:
         parser.dispose()
+
+
+def _fast_events(text: str):
+    """libyaml's events when it is installed, else the pure parser's."""
+    return _c_events(text) if _c_parser_installed() else _parser(text)
 
 
 _DEFAULT_TAGS = {None, "!", "tag:yaml.org,2002:str", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
@@ -320,14 +346,14 @@ def load_text(text: str, path: str, *, fast: bool | None = None) -> Document:
     up to :data:`PURE_LIMIT` characters, the file is parsed again by the pure-Python parser, so
     findings are identical either way. A larger file, or one over :data:`MAX_NODES`, keeps
     libyaml's findings: re-parsing it in pure Python could take many seconds."""
-    if fast is None:
-        fast = FAST
+    if fast is None:  # not yet known counts as yes: the line scanner needs no parser
+        fast = globals().get("FAST") is not False
     if fast:
-        doc = _load_text(text, path, _c_events if FAST else _parser, scan_first=SCAN)
-        if not FAST:
-            return doc
+        doc = _load_text(text, path, _fast_events, scan_first=SCAN)
         if not doc.findings or len(text) > PURE_LIMIT or any(f.code == "S116" for f in doc.findings):
             # the pure parser costs ~0.1 ms a value: on a large file it alone would take seconds
+            return doc
+        if not _c_parser_installed():  # that was the pure parser already
             return doc
     return _load_text(text, path, _parser)
 
@@ -410,9 +436,7 @@ def _build(doc: Document, events) -> None:
         # mapping
         if frame[2] is _NOKEY:
             if not isinstance(value, str) and value is not None:
-                doc.findings.append(
-                    Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}})
-                )
+                doc.findings.append(Finding("S108", path, *mark(e), {"what": both("what.key_not_text")}))
                 raise _Stop
             key = "" if value is None else value
             if key in container or key in frame[3]:
@@ -469,9 +493,7 @@ def _build(doc: Document, events) -> None:
                 container: Any = {} if isinstance(e, ev.MappingStartEvent) else []
                 p = place(container, e)
                 if p is None:  # a mapping or list used as a key
-                    doc.findings.append(
-                        Finding("S108", path, *mark(e), {"what": {"zh": "键必须是文字", "en": "a key must be text"}})
-                    )
+                    doc.findings.append(Finding("S108", path, *mark(e), {"what": both("what.key_not_text")}))
                     raise _Stop
                 stack.append([container, p, _NOKEY, {}])
             elif isinstance(e, (ev.MappingEndEvent, ev.SequenceEndEvent)):

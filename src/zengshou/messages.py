@@ -8,11 +8,14 @@ texts keyed by its code are a catalogue of their own); everything else lives her
 Look strings up with :func:`zengshou.i18n.t`; never branch on the language in code.
 
 Sections: vocabulary (one word per thing), formatting glue, CLI messages, help, table headers,
-findings output, rule docs, notice phrases, report labels, forms. Plain data, no imports: this
-module is read on every start-up.
+findings output, rule docs, notice phrases, report labels, forms. Plain data, one import (the
+sign-off fields' labels, defined with the fields in :mod:`zengshou.signoff`): this module is read
+on every start-up.
 """
 
 from __future__ import annotations
+
+from zengshou.signoff import FIELDS
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ vocabulary: one word per thing
@@ -892,9 +895,93 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.meaning.per_year": ("本年累计：1月至本季度末", "this year so far"),
     "form.meaning.share": ("比例：填百分数，63 表示 63%", "share: in percent, 63 means 63%"),
     "form.meaning.rate": ("本季度的数值", "this quarter's value"),
-    "form.people.filled_by": ("填报人", "who filled it in (填报人)"),
-    "form.people.phone": ("联系电话", "their phone (联系电话)"),
-    "form.people.reviewer": ("审核人（分管领导）", "the leader who signs it off (审核人)"),
+    # ------------------------------------------------------------ finding parts (what, where, kind)
+    "what.unit": ("单位", "unit"),
+    "what.successor": ("继任单位", "successor"),
+    "what.part": ("部分", "part"),
+    "what.measure": ("措施", "measure"),
+    "what.task_row": ("任务", "task row"),
+    "what.member": ("成员", "member"),
+    "what.group_only": ("{key} 只用于群组（kind: group）", "{key} applies to groups (kind: group) only"),
+    "what.basis_needed": (
+        "未确认的群组须写明依据（basis 的 rows、quote、reading）",
+        "an unconfirmed group needs its basis (basis rows, quote and reading)",
+    ),
+    "what.quote_absent": (
+        "依据原话“{quote}”不在第 {rows} 项中",
+        "the basis quote '{quote}' is not printed in row(s) {rows}",
+    ),
+    "hint.did_you_mean": ("可能是：{names}", "Did you mean: {names}"),
+    "what.basis_row": ("依据中的第 {row} 项不在任务清单中", "basis row {row} is not a row of the task list"),
+    "what.rtf": ("这是 RTF 文档（WPS 常把它存成 .doc）", "it is an RTF document (WPS often saves those as .doc)"),
+    "what.pdf": ("这是 PDF 文件", "it is a PDF"),
+    "what.html": (
+        "看起来是网页或 XML 文件，例如另存为“网页”的文档",
+        "it looks like HTML or XML, e.g. a document saved as a web page",
+    ),
+    "what.plain_text": ("看起来是纯文本文件", "it looks like a plain text file"),
+    "what.unrecognised": ("文件头无法识别", "unrecognised content"),
+    "what.damaged_zip": ("压缩包已损坏：{error}", "damaged zip archive: {error}"),
+    "what.part_count": ("部件数", "number of parts"),
+    "what.excel_workbook": ("这是 Excel 工作簿", "it is an Excel workbook"),
+    "what.no_document_xml": ("其中没有 word/document.xml", "it has no word/document.xml"),
+    "what.unpacked_size": ("解压后的大小", "unpacked size"),
+    "what.file_size": ("大小", "size"),
+    "what.rows_gone": ("第 {rows} 项已不存在", "row(s) {rows} no longer exist"),
+    "what.tasks_edited": ("任务内容有改动", "task texts were edited"),
+    "kind.broken_link": ("失效的链接", "a broken link"),
+    "where.contact": ("联系人", "contact"),
+    "where.progress": ("第 {row} 项的落实进度", "progress for row {row}"),
+    "where.note": ("第 {row} 项的备注", "note for row {row}"),
+    "what.empty": ("为空", "is empty"),
+    "what.blank": ("只有空白、标点或不可见字符", "holds only spaces, punctuation or invisible characters"),
+    "what.only_says": ("只写了“{text}”", "only says '{text}'"),
+    "kind.file.regular": ("普通文件", "a regular file"),
+    "kind.file.directory": ("目录", "a directory"),
+    "kind.file.fifo": ("命名管道（FIFO）", "a FIFO (named pipe)"),
+    "kind.file.char_device": ("字符设备", "a character device"),
+    "kind.file.block_device": ("块设备", "a block device"),
+    "kind.file.socket": ("套接字", "a socket"),
+    "kind.file.special": ("特殊文件", "a special file"),
+    "what.key_not_text": ("键必须是文字", "a key must be text"),
+    "what.top_list": (
+        "文件顶层应为“名称: 值”的映射，这里是列表",
+        "the top level must be a mapping of `name: value`, not a list",
+    ),
+    "what.top_text": (
+        "文件顶层应为“名称: 值”的映射，这里是一段文字",
+        "the top level must be a mapping of `name: value`, not plain text",
+    ),
+    # ------------------------------------------------------------ Python API (zengshou.api)
+    "api.no_data_dir": ("找不到数据目录 {data}", "no data directory at {data}"),
+    "api.bad_config": ("zengshou.toml 有误：{error}", "zengshou.toml is invalid: {error}"),
+    "api.bad_definitions": (
+        "tasks.yaml 或 units.yaml 有 {n} 处错误（见 findings；或运行 zengshou validate）",
+        "tasks.yaml or units.yaml has {n} error(s) (see findings, or run zengshou validate)",
+    ),
+    "api.bad_quarter": (
+        "“{quarter}”不是方案期内的季度（如 2023Q2）",
+        "'{quarter}' is not a quarter of the plan (e.g. 2023Q2)",
+    ),
+    "api.unknown_unit": (
+        "“{unit}”不是报送单位（编号、全称或简称）",
+        "'{unit}' is not a reporting unit (id, full name or alias)",
+    ),
+    "api.no_rows": ("{unit} 本季度没有须报送的任务", "{unit} has no rows to report this quarter"),
+    "api.bad_format": ("格式“{format}”无效，可用：{formats}", "unknown format '{format}'; use {formats}"),
+    # ------------------------------------------------------------ form marker (F825 Excel, F842 Word)
+    "marker.no_format": ("缺少 format", "no format"),
+    "marker.no_version": ("缺少 version 或不是 1–6 位数字", "no version, or not 1-6 digits"),
+    "marker.newer_version": (
+        "表单版本 {version} 由更新版本的 zengshou 生成",
+        "form version {version} was made by a newer zengshou",
+    ),
+    "marker.unknown_unit": ("未知单位“{unit}”", "unknown unit '{unit}'"),
+    "marker.bad_quarter": ("季度无效", "invalid quarter"),
+    "marker.bad_rows": ("任务序号无效", "invalid row list"),
+    "marker.no_rows": ("缺少任务行", "no rows"),
+    "marker.bad_cell": ("联系人单元格“{cell}”不是一个单元格", "contact cell '{cell}' is not one cell"),
+    "marker.no_sheet": ("缺少任务工作表", "the task sheet is missing"),
     "form.status_hint": (
         "进展（选填）：未启动 / 推进中 / 已完成 / 持续推进",
         "optional: 未启动 / 推进中 / 已完成 / 持续推进",
@@ -910,3 +997,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.item_optional": ("（本单位为配合单位，可选填）", " (participating unit: optional)"),
     "form.item_task": ("任务：{text}", "task: {text}"),
 }
+
+# the forms' labels of the sign-off fields come from their one definition
+MESSAGES.update({f"form.people.{f.key}": (f.label_zh, f.label_en) for f in FIELDS})

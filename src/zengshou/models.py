@@ -14,6 +14,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
+from zengshou.signoff import FIELDS as SIGN_OFF_FIELDS
+
 
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -204,9 +206,12 @@ class Submission(Strict):
     contact: str | None = Field(
         default=None, description="optional: contact person and phone in one line (older forms)"
     )
-    filled_by: str | None = Field(default=None, description="optional: 填报人, who filled in the report")
-    phone: str | None = Field(default=None, description="optional: 联系电话, the phone number of 填报人")
-    reviewer: str | None = Field(default=None, description="optional: 审核人（分管领导）, the leader who signed it off")
+    # the sign-off fields (filled_by, phone, reviewer), one optional text each, from their one
+    # definition: a field added to zengshou.signoff.FIELDS is a field here, in this place
+    for _f in SIGN_OFF_FIELDS:
+        __annotations__[_f.key] = "str | None"
+        locals()[_f.key] = Field(default=None, description=_f.description)
+    del _f
     source: Source | None = Field(default=None, description="set by zengshou import --mail: the message it came from")
     items: list[Item] = Field(default_factory=list)
 
@@ -215,7 +220,7 @@ class Submission(Strict):
         """Who to call about the file, in one line: ``contact``, else 填报人 and 联系电话."""
         if self.contact:
             return self.contact
-        return " ".join(x for x in (self.filled_by, self.phone) if x) or None
+        return " ".join(x for x in (getattr(self, "filled_by", None), getattr(self, "phone", None)) if x) or None
 
     @field_validator("submitted", mode="before")
     @classmethod

@@ -8,6 +8,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from zengshou.findings import Finding
+from zengshou.i18n import both
 from zengshou.loader import Document
 
 M = TypeVar("M", bound=BaseModel)
@@ -42,12 +43,7 @@ def validate(doc: Document, model: type[M], code: str = "S108") -> M | None:
         return None
     if not isinstance(doc.data, dict):
         kind = "list" if isinstance(doc.data, list) else "text"
-        params: dict[str, Any] = {
-            "what": {
-                "zh": f"文件顶层应为“名称: 值”的映射，这里是{'列表' if kind == 'list' else '一段文字'}",
-                "en": f"the top level must be a mapping of `name: value`, not {'a list' if kind == 'list' else 'plain text'}",
-            }
-        }
+        params: dict[str, Any] = {"what": both("what.top_list" if kind == "list" else "what.top_text")}
         if isinstance(doc.data, str) and "：" in doc.data:
             params["hint"] = "fullwidth-colon"
         line, col = doc.pos(())

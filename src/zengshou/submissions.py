@@ -9,6 +9,7 @@ from pathlib import Path
 
 from zengshou.catalog import Catalog
 from zengshou.findings import Finding
+from zengshou.i18n import both
 from zengshou.loader import Document, display_path, file_kind, load_file, read_bytes  # noqa: F401  (display_path: re-exported)
 from zengshou.models import Submission
 from zengshou.quarters import Quarter
@@ -105,7 +106,7 @@ def layout_findings(data_dir: Path) -> list[Finding]:
         try:
             kind = file_kind(os.stat(base).st_mode)
         except OSError:
-            kind = {"zh": "失效的链接", "en": "a broken link"}
+            kind = both("kind.broken_link")
         return [Finding("S117", display_path(base), None, None, {"kind": kind})]
     return []
 

@@ -12,6 +12,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+from zengshou import signoff
 from zengshou.i18n import both, localized
 from zengshou.i18n import t as msg
 from zengshou.yamlout import char_ok, scalar, text_value
@@ -66,7 +67,7 @@ FIGURE_MEANING = {
     k: both(f"form.meaning.{k}") for k in ("cumulative", "count_by", "level", "per_year", "share", "rate")
 }
 #: the people a form names, in the order it lists them (catalogue ids ``form.people.<key>``)
-PEOPLE = ("filled_by", "phone", "reviewer")
+PEOPLE = signoff.keys()
 
 
 def _pad(s: str, width: int = 26) -> str:

@@ -2,15 +2,15 @@
 
 Help is in the interface language (``zengshou.i18n.ui_lang``, chosen by ``zengshou.cli.main``
 before this module is imported): every description and option help comes from the message
-catalogue, and so do the words Typer and Click print around them (用法, 选项, 默认, 环境变量…).
-Help is laid out by Rich, which measures Chinese characters as two columns and wraps at the
-terminal's width, so nothing is cut with "...".
+catalogue, and so do the words around them (用法, 选项, 默认, 环境变量…): :mod:`zengshou.cli.help`
+draws help pages and usage errors itself, with Rich, through Click's public interface.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,47 +21,8 @@ from zengshou import __version__
 from zengshou.cli import commands
 from zengshou.i18n import t, ui_lang
 
-#: typer.rich_utils constants → catalogue id; set just before help or an error is printed
-_RICH_WORDS = {
-    "ARGUMENTS_PANEL_TITLE": "chrome.Arguments",
-    "OPTIONS_PANEL_TITLE": "chrome.Options",
-    "COMMANDS_PANEL_TITLE": "chrome.Commands",
-    "ERRORS_PANEL_TITLE": "chrome.Error",
-    "ABORTED_TEXT": "chrome.Aborted.",
-    "RICH_HELP": "chrome.try_help",
-}
-_BRACKETED = {
-    "DEFAULT_STRING": "chrome.default",
-    "ENVVAR_STRING": "chrome.env_var",
-    "REQUIRED_LONG_STRING": "chrome.required",
-}
 #: options Typer adds itself, whose help it writes in English
 _OWN_OPTIONS = {"install_completion": "help.install_completion", "show_completion": "help.show_completion"}
-
-
-def _localize_chrome() -> None:
-    """Put Typer's own words (panel titles, [default: …]) in the interface language. Imported
-    only when help or an error is printed: rich_utils costs a third of a second."""
-    from typer import rich_utils
-
-    lang = ui_lang()
-    if not getattr(rich_utils, "_zengshou_folds", False):
-        # Rich cuts a table cell's longest word with "…"; Chinese runs without spaces are one
-        # long word, so help texts fold onto the next line instead
-        make = rich_utils._make_rich_text
-
-        def folding(**kwargs):
-            text = make(**kwargs)
-            if hasattr(text, "overflow"):
-                text.overflow = "fold"
-            return text
-
-        rich_utils._make_rich_text = folding
-        setattr(rich_utils, "_zengshou_folds", True)  # noqa: B010 - our own marker on Typer's module
-    for name, key in _RICH_WORDS.items():
-        setattr(rich_utils, name, t(key, lang))
-    for name, key in _BRACKETED.items():
-        setattr(rich_utils, name, "[" + t(key, lang) + "]")
 
 
 if TYPE_CHECKING:  # a mixin of TyperCommand and TyperGroup: checked as the command it extends
@@ -71,7 +32,8 @@ else:
 
 
 class _Localized(_Command):
-    """Help option, usage line and Typer's words in the interface language."""
+    """Help option, usage line and help page in the interface language (:mod:`zengshou.cli.help`
+    draws the page through Click's public interface; nothing of Typer's is patched)."""
 
     def get_help_option(self, ctx):
         opt = super().get_help_option(ctx)
@@ -96,21 +58,41 @@ class _Localized(_Command):
         )
 
     def format_help(self, ctx, formatter) -> None:
-        _localize_chrome()
-        return super().format_help(ctx, formatter)
+        from zengshou.cli.help import help_text
 
-    def parse_args(self, ctx, args):
-        from typer._click.exceptions import UsageError  # Typer's own copy of Click
+        formatter.write(help_text(self, ctx))
 
-        try:
-            return super().parse_args(ctx, args)
-        except UsageError:  # Typer prints it after this: in the user's language
-            _localize_chrome()
-            raise
+
+def _usage_error(e: BaseException) -> bool:
+    """A Click exception (a usage error, a bad parameter…), recognised by its public interface:
+    Typer 0.26+ raises its own copy of Click's classes, older Typer Click's."""
+    return callable(getattr(e, "format_message", None)) and isinstance(getattr(e, "exit_code", None), int)
 
 
 class Group(_Localized, TyperGroup):
-    pass
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line; a usage error or an abort is printed here, in the interface
+        language (Typer would print its own English panel)."""
+        standalone = kwargs.pop("standalone_mode", args[3] if len(args) > 3 else True)
+        args, kwargs["standalone_mode"] = args[:3], False
+        if not standalone:
+            return super().main(*args, **kwargs)
+        try:
+            rv = super().main(*args, **kwargs)
+        except typer.Abort:
+            from zengshou.cli.help import print_aborted
+
+            print_aborted()
+            sys.exit(1)
+        except Exception as e:
+            if not _usage_error(e):
+                raise
+            from zengshou.cli.help import print_error
+
+            print_error(e)
+            sys.exit(e.exit_code)  # type: ignore[attr-defined]
+        # not standalone, Click returns a command's exit code (typer.Exit) or its return value
+        sys.exit(rv if isinstance(rv, int) else 0)
 
 
 class Command(_Localized, TyperCommand):
@@ -124,7 +106,7 @@ app = typer.Typer(
     options_metavar=t("meta.options", ui_lang()),
     subcommand_metavar=t("meta.command", ui_lang()),
     add_completion=True,
-    rich_markup_mode="rich",
+    rich_markup_mode=None,  # zengshou.cli.help draws help and errors; Typer's Rich layer is unused
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -196,7 +178,9 @@ def _register() -> None:
         return
     here = Path(__file__).parent
     found = sorted(
-        m.name for m in pkgutil.iter_modules([str(here)]) if m.name not in ("app", "common", "commands", "tables")
+        m.name
+        for m in pkgutil.iter_modules([str(here)])
+        if m.name not in ("app", "common", "commands", "help", "tables")
     )
     for name in sorted(found, key=lambda n: (ORDER.index(n) if n in ORDER else len(ORDER), n)):
         importlib.import_module(f"zengshou.cli.{name}")

@@ -63,6 +63,7 @@ def template_cmd(
 
     Same inputs, same bytes. An existing file with different content is left alone unless --force.
     """
+    from zengshou.api import form_bytes
     from zengshou.forms import previous_texts
     from zengshou.forms.template import form_rows
     from zengshou.submissions import display_path
@@ -94,7 +95,7 @@ def template_cmd(
         shown = display_path(target)
         if not rows:
             fail("cli.no_rows", lang, name=name)
-        blob = _form_bytes(ext, cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
+        blob = form_bytes(ext, cat, uid, q, rows, optional, previous_texts(cat, data, uid, q))
         if target.exists() and not force:
             try:
                 same = target.read_bytes() == blob
@@ -110,16 +111,6 @@ def template_cmd(
         out(t("cli.form_wrote", lang, path=shown, unit=name, quarter=q.label(lang), n=n, extra=extra))
     if kept:
         raise typer.Exit(1)
-
-
-def _form_bytes(ext: str, cat, uid: str, q, rows, optional, previous) -> bytes:
-    if ext == "docx":
-        from zengshou.forms.docx_form import docx_bytes
-
-        return docx_bytes(cat, uid, q, rows, optional, previous)
-    from zengshou.forms.template import form_bytes
-
-    return form_bytes(cat, uid, q, rows, optional, previous)
 
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

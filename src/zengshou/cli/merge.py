@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from datetime import date
 from pathlib import Path
@@ -27,12 +26,6 @@ from zengshou.i18n import join, t
 from zengshou.text import visible
 
 FORMATS = ("docx", "xlsx", "html")
-
-
-def report_name(short_title: str, quarter: str, lang: str, ext: str, edition: str = "submit") -> str:
-    """``桂林市促进脱贫人口持续增收三年行动方案-2023Q2-落实进度.docx`` (呈报版) or ``…-工作底稿.xlsx``."""
-    safe = re.sub(r'[\\/:*?"<>|\s]+', "_", short_title).strip("._") or "report"
-    return f"{safe}-{quarter}-{t(f'report.edition_{edition}', lang)}.{ext}"
 
 
 def _formats(text: str, lang: str) -> list[str]:
@@ -103,7 +96,7 @@ def merge_cmd(
         )
         raise typer.Exit(1) from None
 
-    outputs = _render(report, formats, templates, cat.plan.short_title, str(q), lang)
+    outputs = _render(report, formats, templates, lang)
     folder = out_dir if out_dir is not None else Path("reports") / str(q)
     for name, data_bytes in outputs:  # everything is rendered before anything is written
         path = folder / name
@@ -121,36 +114,18 @@ def merge_cmd(
         )
 
 
-def _render(
-    report, formats: list[str], templates: Path | None, short_title: str, q: str, lang: str
-) -> list[tuple[str, bytes]]:
-    """Every requested file as (name, bytes); a problem ends the command before anything is written."""
-    out: list[tuple[str, bytes]] = []
+def _render(report, formats: list[str], templates: Path | None, lang: str) -> list[tuple[str, bytes]]:
+    """Every requested file as (name, bytes) (:func:`zengshou.api.render_report`); a problem
+    ends the command before anything is written."""
+    from zengshou.api import render_report
+    from zengshou.report.html import TemplateProblem
+    from zengshou.report.limits import TooLongForExcel
 
-    def name(ext: str, edition: str = "submit") -> str:
-        return report_name(short_title, q, lang, ext, edition)
-
-    if "docx" in formats:
-        from zengshou.report.docx import render_docx
-
-        out.append((name("docx"), render_docx(report)))
-    if "xlsx" in formats:
-        from zengshou.report.limits import TooLongForExcel
-        from zengshou.report.xlsx import render_workpaper_xlsx, render_xlsx
-
-        try:
-            out.append((name("xlsx"), render_xlsx(report)))
-            out.append((name("xlsx", "workpaper"), render_workpaper_xlsx(report)))
-        except TooLongForExcel as e:
-            for p in e.problems:
-                typer.echo(p.message(lang), err=True)
-            raise typer.Exit(1) from None
-    if "html" in formats:
-        from zengshou.report.html import WORKPAPER, TemplateProblem, render_html
-
-        try:
-            out.append((name("html"), render_html(report, templates).encode("utf-8")))
-            out.append((name("html", "workpaper"), render_html(report, templates, WORKPAPER).encode("utf-8")))
-        except TemplateProblem as e:
-            fail_text(str(e), lang)
-    return out
+    try:
+        return list(render_report(report, formats, templates=templates).items())
+    except TooLongForExcel as e:
+        for p in e.problems:
+            typer.echo(p.message(lang), err=True)
+        raise typer.Exit(1) from None
+    except TemplateProblem as e:
+        fail_text(str(e), lang)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 
+from zengshou import signoff
+
 FORM_FORMAT = "zengshou-form"
 #: 2: 字数, 进展, figure and previous-quarter columns; 填报人, 联系电话, 审核人 cells (version 1
 #: had one 联系人及电话 cell). Import reads both.
@@ -29,7 +31,7 @@ STATUSES = ("未启动", "推进中", "已完成", "持续推进")
 # The Word form (forms.docx_form) puts each row's figures in one cell, one ``名称（单位）：`` line each.
 H_FIGURES = "指标数值"
 #: Labels of the sign-off fields under the Word form's heading, and the Submission fields they fill.
-SIGN_OFF = {"填报人": "filled_by", "联系电话": "phone", "审核人": "reviewer"}
+SIGN_OFF = {f.zh: f.key for f in signoff.FIELDS}
 
 #: Files larger than this are refused before they are opened.
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -107,32 +107,11 @@ def custom_properties_xml(props: dict[str, str]) -> bytes:
     ).encode("utf-8")
 
 
-def build_docx(
-    cat,
-    unit_id: str,
-    quarter: Quarter | str,
-    rows: list[int],
-    optional: set[int] | None = None,
-    previous: dict[int, str] | None = None,
-):
-    """The form as a python-docx Document (not saved)."""
-    import docx
+def _page_setup(doc) -> None:
+    """A4 landscape with the page-number footer."""
     from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.opc.packuri import PackURI
-    from docx.opc.part import Part
     from docx.shared import Mm
 
-    q = Quarter.parse(str(quarter))
-    optional = optional or set()
-    previous = {r: t for r, t in (previous or {}).items() if r in rows}
-    figs = unit_figures(cat, unit_id, rows, q)
-    plan = cat.plan
-    limit = plan.max_chars
-
-    doc = docx.Document()
-    _base_style(doc)
     sec = doc.sections[0]
     sec.orientation = WD_ORIENT.LANDSCAPE
     sec.page_width, sec.page_height = Mm(297), Mm(210)
@@ -141,26 +120,31 @@ def build_docx(
     sec.header_distance, sec.footer_distance = Mm(8), Mm(8)
     _page_footer(sec.footer.paragraphs[0])
 
-    title = doc.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _run(title, f"{plan.short_title}重点任务清单落实进度（{q.label('zh')}）", TITLE_FONT, 16, bold=True)
-    head = doc.add_paragraph()
-    _run(head, header_line(cat, unit_id, q), BODY_FONT, 11, bold=True)
 
-    sign = doc.add_table(rows=1, cols=6)
+def _sign_off(doc) -> None:
+    """One label and one value cell per sign-off field; a label 4 mm a character (+10), the
+    values share the rest of the 250 mm the three fields have always taken."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
+
+    labels = [(f"{label}：", 10 + 4 * len(label)) for label in SIGN_OFF]
+    value_w = min(60, (250 - sum(w for _, w in labels)) // len(labels))
+    sign = doc.add_table(rows=1, cols=2 * len(labels))
     sign.alignment = WD_TABLE_ALIGNMENT.LEFT
     sign.autofit = False
     _fixed_layout(sign)
-    for j, w in enumerate((22, 60, 26, 60, 22, 60)):
-        sign.columns[j].width = Mm(w)
-    for i, label in enumerate(SIGN_OFF):
+    for i, (text, label_w) in enumerate(labels):
+        sign.columns[2 * i].width, sign.columns[2 * i + 1].width = Mm(label_w), Mm(value_w)
         lc, vc = sign.rows[0].cells[2 * i], sign.rows[0].cells[2 * i + 1]
-        _cell_text(lc, f"{label}：", BODY_FONT, 11, bold=True)
+        _cell_text(lc, text, BODY_FONT, 11, bold=True)
         lc.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        _cell_width(lc, Mm((22, 26, 22)[i]))
-        _cell_width(vc, Mm(60))
+        _cell_width(lc, Mm(label_w))
+        _cell_width(vc, Mm(value_w))
         _bottom_border(vc)
 
+
+def _note(doc, limit: int, *, figures: bool, previous: bool, optional: bool) -> None:
     note = doc.add_paragraph()
     _run(
         note,
@@ -169,7 +153,7 @@ def build_docx(
             "（不计空格和换行），不写“无”“略”“同上”；在“进展”栏选择或填写 "
             + "／".join(STATUSES)
             + " 之一"
-            + (f"；“{H_FIGURES}”栏在冒号后填写数字（只写数字，如 1200 或 35.5）" if figs else "")
+            + (f"；“{H_FIGURES}”栏在冒号后填写数字（只写数字，如 1200 或 35.5）" if figures else "")
             + (f"；“{H_PREVIOUS}”栏是本单位上季度的填报，仅供参考，请写本季度的新进展" if previous else "")
             + "。不要增删行、改动序号和任务内容"
             + ("；标“选填”的任务本单位为配合单位，可不填" if optional else "")
@@ -178,6 +162,14 @@ def build_docx(
         BODY_FONT,
         10,
     )
+
+
+def _task_table(doc, cat, rows: list[int], optional: set[int], previous: dict[int, str], figs) -> None:
+    """The plan's table: a header repeated on every page, one row per task, the measure's cell
+    merged down over its rows as in the plan, 落实进度 shaded as the place to type."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm
 
     cols = columns(bool(previous), bool(figs))
     widths: dict[str, float] = dict(WIDTH_MM)
@@ -214,25 +206,7 @@ def build_docx(
             H_UNITS: units + ("\n（本单位配合，选填）" if row in optional else ""),
         }
         for j, c in enumerate(cols):
-            cell = cells[j]
-            _cell_width(cell, Mm(widths[c]))
-            if c == H_STATUS:
-                _status_control(cell)
-            elif c == H_FIGURES:
-                inds = figs.get(row, [])
-                if inds:
-                    _cell_lines(cell, [figure_label(ind) + "：" for ind in inds], BODY_FONT, 9)
-                else:
-                    _cell_text(cell, "—", BODY_FONT, 10)
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif c == H_PREVIOUS:
-                _cell_lines(cell, values[c].split("\n") if values[c] else [""], BODY_FONT, 9, color="595959")
-            else:
-                _cell_lines(cell, values[c].split("\n"), BODY_FONT, 10.5 if c == H_PROGRESS else 10)
-                if c == H_ROW:
-                    cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-            if c == H_PROGRESS:
-                _shade(cell, "FFFDE7")  # pale yellow: "type here", as on the Excel form
+            _task_cell(cells[j], c, values, figs.get(row, []), Mm(widths[c]))
         # the plan merges a measure's cell down over its rows; so does the form
         if continues:
             table.cell(measure_start[t.measure], 1).merge(cells[1])
@@ -240,18 +214,79 @@ def build_docx(
             measure_start[t.measure] = i
         table.rows[i].height = Mm(22)  # room to write in an empty row (a minimum, rows grow)
 
-    # the marker: custom document properties
+
+def _task_cell(cell, column: str, values: dict[str, str], inds, width) -> None:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    _cell_width(cell, width)
+    if column == H_STATUS:
+        _status_control(cell)
+    elif column == H_FIGURES:
+        if inds:
+            _cell_lines(cell, [figure_label(ind) + "：" for ind in inds], BODY_FONT, 9)
+        else:
+            _cell_text(cell, "—", BODY_FONT, 10)
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    elif column == H_PREVIOUS:
+        text = values[column]
+        _cell_lines(cell, text.split("\n") if text else [""], BODY_FONT, 9, color="595959")
+    else:
+        _cell_lines(cell, values[column].split("\n"), BODY_FONT, 10.5 if column == H_PROGRESS else 10)
+        if column == H_ROW:
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if column == H_PROGRESS:
+        _shade(cell, "FFFDE7")  # pale yellow: "type here", as on the Excel form
+
+
+def _marker_and_properties(doc, cat, unit_id: str, q: Quarter, rows: list[int], optional: set[int]) -> None:
+    """The marker as custom document properties (:mod:`zengshou.forms.marker` reads it back)
+    and fixed core properties (same inputs, same bytes)."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
     pkg = doc.part.package
     part = Part(
         PackURI("/docProps/custom.xml"), CUSTOM_CT, custom_properties_xml(marker(cat, unit_id, q, rows, optional)), pkg
     )
     pkg.relate_to(part, CUSTOM_RT)
     cp = doc.core_properties
-    cp.title = f"{plan.short_title}重点任务清单落实进度（{q.label('zh')}）"
+    cp.title = f"{cat.plan.short_title}重点任务清单落实进度（{q.label('zh')}）"
     cp.subject = f"{cat.by_id[unit_id].name} {q}"
     cp.author = cp.last_modified_by = "zengshou"
     cp.comments = ""
     cp.revision = 1
+
+
+def build_docx(
+    cat,
+    unit_id: str,
+    quarter: Quarter | str,
+    rows: list[int],
+    optional: set[int] | None = None,
+    previous: dict[int, str] | None = None,
+):
+    """The form as a python-docx Document (not saved), built top to bottom."""
+    import docx
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    q = Quarter.parse(str(quarter))
+    optional = optional or set()
+    previous = {r: t for r, t in (previous or {}).items() if r in rows}
+    figs = unit_figures(cat, unit_id, rows, q)
+    plan = cat.plan
+
+    doc = docx.Document()
+    _base_style(doc)
+    _page_setup(doc)
+    title = doc.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _run(title, f"{plan.short_title}重点任务清单落实进度（{q.label('zh')}）", TITLE_FONT, 16, bold=True)
+    head = doc.add_paragraph()
+    _run(head, header_line(cat, unit_id, q), BODY_FONT, 11, bold=True)
+    _sign_off(doc)
+    _note(doc, plan.max_chars, figures=bool(figs), previous=bool(previous), optional=bool(optional))
+    _task_table(doc, cat, rows, optional, previous, figs)
+    _marker_and_properties(doc, cat, unit_id, q, rows, optional)
     return doc
 
 

@@ -278,35 +278,14 @@ def read_docx(
 
 
 def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
-    def bad(zh: str, en: str) -> None:
-        imp.add("F842", what={"zh": zh, "en": en})
+    from zengshou.forms.marker import BadMarker, parse_marker
 
-    if not re.fullmatch(r"\d+", marker.get("version", "")):
-        bad("缺少 version", "no version")
-        return None
-    if int(marker["version"]) > DOCX_VERSION:
-        bad(
-            f"表单版本 {marker['version']} 由更新版本的 zengshou 生成",
-            f"form version {marker['version']} was made by a newer zengshou",
-        )
-        return None
-    unit = cat.by_id.get(marker.get("unit", ""))
-    if unit is None or unit.kind == "group":
-        bad(f"未知单位“{marker.get('unit', '')}”", f"unknown unit '{marker.get('unit', '')}'")
-        return None
-    q = Quarter.try_parse(marker.get("quarter", ""))
-    if q is None:
-        bad("季度无效", "invalid quarter")
-        return None
     try:
-        rows = [int(x) for x in marker.get("rows", "").split(",") if x.strip()]
-        optional = {int(x) for x in marker.get("optional", "").split(",") if x.strip()}
-    except ValueError:
-        bad("任务序号无效", "invalid row list")
+        meta = parse_marker(marker, cat, max_version=DOCX_VERSION).meta()
+    except BadMarker as e:
+        imp.add("F842", what=e.what)
         return None
-    if not rows:
-        bad("缺少任务行", "no rows")
-        return None
+    unit, q = cat.by_id[meta["unit"]], meta["quarter"]
     # the visible header line must say the same unit and quarter (a marker copied or edited
     # from another unit's form would otherwise file this text under that unit)
     head = next((p for p in before if "填报单位" in p), None)
@@ -331,13 +310,7 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
                     "en": f"the header says {shown_q}, the hidden marker {q}",
                 },
             )
-    return {
-        "unit": unit.id,
-        "quarter": q,
-        "rows": rows,
-        "optional": optional,
-        "fingerprint": marker.get("fingerprint", ""),
-    }
+    return meta
 
 
 def _quarter_in(text: str) -> Quarter | None:
@@ -622,7 +595,8 @@ def _sign_off(tables: list[Table]) -> dict[str, str]:
         for row in t.rows[:2]:
             for i, c in enumerate(row):
                 key = re.sub(r"[\s:：]", "", c.text)
-                key = "审核人" if key.startswith("审核人") else key  # 审核人（分管领导）
+                # a label may carry a note after the name: 审核人（分管领导）
+                key = next((name for name in SIGN_OFF if key.startswith(name)), key)
                 if key in SIGN_OFF and i + 1 < len(row):
                     v = " ".join(row[i + 1].text.split())
                     if v:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from zengshou.forms import MAX_PARTS, MAX_UNPACKED_BYTES
 from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, read_head, size_text, unpacks_too_big
+from zengshou.i18n import both
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MACRO_CT = "application/vnd.ms-word.document.macroEnabled.main+xml"
@@ -65,20 +66,14 @@ def _ole2_kind(path: Path) -> str:
 def _what_else(head: bytes) -> dict[str, str]:
     h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if h.startswith(b"{\\rtf"):
-        return {
-            "zh": "这是 RTF 文档（WPS 常把它存成 .doc）",
-            "en": "it is an RTF document (WPS often saves those as .doc)",
-        }
+        return both("what.rtf")
     if h.startswith(b"%pdf"):
-        return {"zh": "这是 PDF 文件", "en": "it is a PDF"}
+        return both("what.pdf")
     if h.startswith(b"<"):
-        return {
-            "zh": "看起来是网页或 XML 文件，例如另存为“网页”的文档",
-            "en": "it looks like HTML or XML, e.g. a document saved as a web page",
-        }
+        return both("what.html")
     if b"\x00" not in head:
-        return {"zh": "看起来是纯文本文件", "en": "it looks like a plain text file"}
-    return {"zh": "文件头无法识别", "en": "unrecognised content"}
+        return both("what.plain_text")
+    return both("what.unrecognised")
 
 
 def open_package(imp) -> zipfile.ZipFile | None:
@@ -97,20 +92,16 @@ def open_package(imp) -> zipfile.ZipFile | None:
         z = zipfile.ZipFile(path)
         infos = z.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as e:
-        imp.add("F830", what={"zh": f"压缩包已损坏：{e}", "en": f"damaged zip archive: {e}"})
+        imp.add("F830", what=both("what.damaged_zip", error=e))
         return None
     if len(infos) > MAX_PARTS:
         z.close()
-        imp.add("F805", what={"zh": "部件数", "en": "number of parts"}, size=len(infos), limit=MAX_PARTS)
+        imp.add("F805", what=both("what.part_count"), size=len(infos), limit=MAX_PARTS)
         return None
     names = {i.filename for i in infos}
     if "word/document.xml" not in names:
         z.close()
-        what = (
-            {"zh": "这是 Excel 工作簿", "en": "it is an Excel workbook"}
-            if "xl/workbook.xml" in names
-            else {"zh": "其中没有 word/document.xml", "en": "it has no word/document.xml"}
-        )
+        what = both("what.excel_workbook") if "xl/workbook.xml" in names else both("what.no_document_xml")
         imp.add("F830", what=what)
         return None
     if unpacks_too_big(imp, infos):
@@ -134,7 +125,7 @@ def read_part(imp, z: zipfile.ZipFile, name: str, budget: list[int]) -> bytes | 
     if len(data) > budget[0]:
         imp.add(
             "F805",
-            what={"zh": "解压后的大小", "en": "unpacked size"},
+            what=both("what.unpacked_size"),
             size=f"> {size_text(MAX_UNPACKED_BYTES)}",
             limit=size_text(MAX_UNPACKED_BYTES),
         )

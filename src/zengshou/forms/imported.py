@@ -9,6 +9,7 @@ from pathlib import Path
 
 from zengshou.findings import Finding
 from zengshou.forms import fingerprint
+from zengshou.i18n import both, both_joined
 from zengshou.quarters import Quarter
 from zengshou.rules.forms import REFUSING
 
@@ -52,12 +53,5 @@ def check_form_identity(imp: ImportedForm, cat, meta: dict, unit_id: str | None,
         imp.add("F810", form_quarter=str(meta["quarter"]), quarter=str(quarter), unit_id=meta["unit"])
     if fingerprint(cat, meta["rows"]) != meta["fingerprint"]:
         gone = [r for r in meta["rows"] if cat.task(r) is None]
-        what = (
-            {
-                "zh": f"第 {'、'.join(map(str, gone))} 项已不存在",
-                "en": f"row(s) {', '.join(map(str, gone))} no longer exist",
-            }
-            if gone
-            else {"zh": "任务内容有改动", "en": "task texts were edited"}
-        )
+        what = both_joined("what.rows_gone", rows=gone) if gone else both("what.tasks_edited")
         imp.add("F811", what=what, unit_id=meta["unit"], quarter=str(meta["quarter"]))

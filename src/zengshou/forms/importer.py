@@ -30,8 +30,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from zengshou import signoff
 from zengshou.forms import (
-    FORM_FORMAT,
     FORM_VERSION,
     H_PROGRESS,
     H_ROW,
@@ -159,57 +159,23 @@ def _open(imp: ImportedForm):
 
 
 def _metadata(imp: ImportedForm, wb, cat) -> dict | None:
+    """The hidden sheet's key/value rows, checked by :func:`zengshou.forms.marker.parse_marker`
+    (the same parse as the Word form's), plus the Excel-only check that the task sheet exists."""
+    from zengshou.forms.marker import BadMarker, parse_marker
+
     ws = wb[META_SHEET]
-    meta: dict[str, str] = {}
+    fields: dict[str, str] = {}
     for a, b in ws.iter_rows(min_row=1, max_row=50, max_col=2, values_only=True):
         if isinstance(a, str):
-            meta[a.strip()] = "" if b is None else str(b).strip()
-
-    def bad(zh: str, en: str) -> None:
-        imp.add("F825", sheet=META_SHEET, what={"zh": zh, "en": en})
-
-    if meta.get("format") != FORM_FORMAT:
-        bad("缺少 format", "no format")
+            fields[a.strip()] = "" if b is None else str(b).strip()
+    try:
+        marker = parse_marker(fields, cat, max_version=FORM_VERSION)
+        if not marker.sheet or marker.sheet not in wb.sheetnames:
+            raise BadMarker("marker.no_sheet")
+    except BadMarker as e:
+        imp.add("F825", sheet=META_SHEET, what=e.what)
         return None
-    if not re.fullmatch(r"\d{1,6}", meta.get("version", "")):
-        bad("缺少 version", "no version")
-        return None
-    if int(meta["version"]) > FORM_VERSION:
-        bad(
-            f"表单版本 {meta['version']} 由更新版本的 zengshou 生成",
-            f"form version {meta['version']} was made by a newer zengshou",
-        )
-        return None
-    unit = cat.by_id.get(meta.get("unit", ""))
-    if unit is None:
-        bad(f"未知单位“{meta.get('unit', '')}”", f"unknown unit '{meta.get('unit', '')}'")
-        return None
-    q = Quarter.try_parse(meta.get("quarter", ""))
-    if q is None:
-        bad("季度无效", "invalid quarter")
-        return None
-    row_lists = [[x.strip() for x in meta.get(k, "").split(",") if x.strip()] for k in ("rows", "optional")]
-    if any(not re.fullmatch(r"[1-9]\d{0,3}", x) for xs in row_lists for x in xs):
-        bad("任务序号无效", "invalid row list")
-        return None
-    rows, optional = [int(x) for x in row_lists[0]], {int(x) for x in row_lists[1]}
-    contact_cell = meta.get("contact_cell", "")
-    if contact_cell and not re.fullmatch(r"[A-Z]{1,3}[1-9]\d{0,6}", contact_cell):
-        bad(f"联系人单元格“{contact_cell[:20]}”不是一个单元格", f"contact cell '{contact_cell[:20]}' is not one cell")
-        return None
-    if not rows or not meta.get("sheet") or meta["sheet"] not in wb.sheetnames:
-        bad("缺少任务行或工作表", "rows or sheet missing")
-        return None
-    return {
-        "unit": unit.id,
-        "quarter": q,
-        "rows": rows,
-        "optional": optional,
-        "fingerprint": meta.get("fingerprint", ""),
-        "sheet": meta["sheet"],
-        "contact_cell": contact_cell,
-        "raw": meta,
-    }
+    return marker.meta()
 
 
 # ---------------------------------------------------------------- the table
@@ -461,7 +427,7 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
 
 # ---------------------------------------------------------------- version 2: status, figures, people
 
-PEOPLE = ("filled_by", "phone", "reviewer")
+PEOPLE = signoff.keys()
 
 
 def _form_extras(raw: dict[str, str]) -> dict:

@@ -10,6 +10,7 @@ import zipfile
 from collections.abc import Callable
 
 from zengshou.forms import MAX_FILE_BYTES, MAX_UNPACKED_BYTES
+from zengshou.i18n import both
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 files, and encrypted OOXML
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # .xlsx, .docx (an empty archive starts with the second)
@@ -37,7 +38,7 @@ def read_head(imp, unreadable: Callable[[OSError], None]) -> bytes | None:
         imp.add("F804")
         return None
     if size > MAX_FILE_BYTES:
-        imp.add("F805", what={"zh": "大小", "en": "size"}, size=size_text(size), limit=size_text(MAX_FILE_BYTES))
+        imp.add("F805", what=both("what.file_size"), size=size_text(size), limit=size_text(MAX_FILE_BYTES))
         return None
     return head
 
@@ -49,7 +50,7 @@ def unpacks_too_big(imp, infos: list[zipfile.ZipInfo]) -> bool:
         return False
     imp.add(
         "F805",
-        what={"zh": "解压后的大小", "en": "unpacked size"},
+        what=both("what.unpacked_size"),
         size=size_text(unpacked),
         limit=size_text(MAX_UNPACKED_BYTES),
     )

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from zengshou import signoff
 from zengshou.findings import Finding
 from zengshou.forms.docx_package import sniff
 from zengshou.forms.importer import ImportedForm, Outcome, read_form, write_imported
@@ -225,7 +226,7 @@ def read_yaml_submission(path: Path, cat, display: str, name: str, quarter: Quar
     if quarter and q != quarter:
         imp.add("F810", form_quarter=str(q), quarter=str(quarter), unit_id=u.id)
     imp.unit_id, imp.quarter, imp.contact = u.id, q, model.contact
-    imp.people = {k: getattr(model, k) for k in ("filled_by", "phone", "reviewer") if getattr(model, k)}
+    imp.people = {k: getattr(model, k) for k in signoff.keys() if getattr(model, k)}
     for it in model.items:
         imp.items.append((it.task, it.progress or ""))
         if it.status:

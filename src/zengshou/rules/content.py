@@ -7,7 +7,9 @@ a placeholder, the task text pasted back, last quarter's text again, a neighbour
 
 from __future__ import annotations
 
+from zengshou import signoff
 from zengshou.findings import Finding
+from zengshou.i18n import both
 from zengshou.registry import rule
 from zengshou.rules.context import Context
 from zengshou.submissions import Loaded
@@ -138,11 +140,10 @@ rule(
     good="unit: 市财政局\nquarter: 2023Q2\nsubmitted: 2023-07-05\nitems:\n  - task: 13\n    progress: 预留采购份额 16.2%，二季度采购 1860 万元。",
 )
 
+#: the header's free-text people fields C409 reads: contact and every sign-off field
 _FIELDS = {
-    "contact": {"zh": "联系人", "en": "contact"},
-    "filled_by": {"zh": "填报人", "en": "filled_by"},
-    "phone": {"zh": "联系电话", "en": "phone"},
-    "reviewer": {"zh": "审核人", "en": "reviewer"},
+    "contact": both("where.contact"),
+    **{f.key: {"zh": f.zh, "en": f.key} for f in signoff.FIELDS},
 }
 
 
@@ -162,13 +163,13 @@ def _bidi(sub: Loaded, out) -> None:
             check_text(
                 item.progress,
                 ("items", i, "progress"),
-                lambda row=item.task: {"zh": f"第 {row} 项的落实进度", "en": f"progress for row {row}"},
+                lambda row=item.task: both("where.progress", row=row),
             )
         if item.note and has_bidi(item.note):
             check_text(
                 item.note,
                 ("items", i, "note"),
-                lambda row=item.task: {"zh": f"第 {row} 项的备注", "en": f"note for row {row}"},
+                lambda row=item.task: both("where.note", row=row),
             )
 
 
@@ -281,14 +282,11 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
             out.at(where_task, "C402", row=row, unit=unit_name, unit_id=sub.unit_id)
         if not real:
             if not text.strip():
-                what = {"zh": "为空", "en": "is empty"}
+                what = both("what.empty")
             elif not s:
-                what = {
-                    "zh": "只有空白、标点或不可见字符",
-                    "en": "holds only spaces, punctuation or invisible characters",
-                }
+                what = both("what.blank")
             else:
-                what = {"zh": f"只写了“{text.strip()}”", "en": f"only says '{text.strip()}'"}
+                what = both("what.only_says", text=text.strip())
             out.at(where_text, "C404", row=row, what=what)
             continue  # the rules below measure and compare a text that says something
         # a text counts at most one per code point (char_count <= len): most need no counting

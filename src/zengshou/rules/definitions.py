@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from zengshou.catalog import Catalog, normalize
 from zengshou.findings import Finding
+from zengshou.i18n import both, both_joined, did_you_mean
 from zengshou.loader import Document
 from zengshou.quarters import Quarter
 from zengshou.registry import rule
@@ -215,7 +216,7 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
     for i, u in enumerate(cat.units):
         line = units.pos(("units", i, "id"))[0] or 0
         if u.id in first_id:
-            at(units, ("units", i, "id"), "D202", what={"zh": "单位", "en": "unit"}, id=u.id, first_line=first_id[u.id])
+            at(units, ("units", i, "id"), "D202", what=both("what.unit"), id=u.id, first_line=first_id[u.id])
         else:
             first_id[u.id] = line
         names = (
@@ -243,14 +244,14 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
                 owner.setdefault(k, (u.id, i))
         for j, m in enumerate(u.members):
             if m not in cat.by_id:
-                at(units, ("units", i, "members", j), "D208", unit=u.name, what={"zh": "成员", "en": "member"}, ref=m)
+                at(units, ("units", i, "members", j), "D208", unit=u.name, what=both("what.member"), ref=m)
         if u.successor and u.successor.id not in cat.by_id:
             at(
                 units,
                 ("units", i, "successor", "id"),
                 "D208",
                 unit=u.name,
-                what={"zh": "继任单位", "en": "successor"},
+                what=both("what.successor"),
                 ref=u.successor.id,
             )
 
@@ -266,14 +267,14 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
     seen_m: dict[int, int] = {}
     for i, measure in enumerate(cat.measure_list):
         if measure.part not in part_ids:
-            at(tasks, ("measures", i, "part"), "D207", what={"zh": "部分", "en": "part"}, ref=measure.part)
+            at(tasks, ("measures", i, "part"), "D207", what=both("what.part"), ref=measure.part)
     for i, mid in enumerate(measure.id for measure in cat.measure_list):
         if mid in seen_m:
             at(
                 tasks,
                 ("measures", i, "id"),
                 "D202",
-                what={"zh": "措施", "en": "measure"},
+                what=both("what.measure"),
                 id=mid,
                 first_line=seen_m[mid],
             )
@@ -288,7 +289,7 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
                 tasks,
                 ("tasks", i, "id"),
                 "D202",
-                what={"zh": "任务", "en": "task row"},
+                what=both("what.task_row"),
                 id=t.id,
                 first_line=first_row[t.id],
             )
@@ -297,7 +298,7 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
             if t.id != i + 1:
                 at(tasks, ("tasks", i, "id"), "D205", expected=i + 1, row=t.id)
         if t.measure not in cat.measures:
-            at(tasks, ("tasks", i, "measure"), "D207", what={"zh": "措施", "en": "measure"}, ref=t.measure)
+            at(tasks, ("tasks", i, "measure"), "D207", what=both("what.measure"), ref=t.measure)
         if not t.units:
             at(tasks, ("tasks", i, "units"), "D204", row=t.id)
         for j, n in enumerate(t.units):
@@ -309,10 +310,7 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
                     "D201",
                     row=t.id,
                     name=n,
-                    suggest={
-                        "zh": ("可能是：" + "、".join(near)) if near else "",
-                        "en": ("Did you mean: " + ", ".join(near)) if near else "",
-                    },
+                    suggest=did_you_mean(near),
                 )
     out.extend(check_indicators(cat, tasks))
     return out
@@ -332,7 +330,7 @@ def _check_scope_groups(cat: Catalog, units: Document, at) -> None:
                 "D209",
                 key=True,
                 unit=u.name,
-                what={"zh": f"{key} 只用于群组（kind: group）", "en": f"{key} applies to groups (kind: group) only"},
+                what=both("what.group_only", key=key),
             )
             continue
         b = u.basis
@@ -342,10 +340,7 @@ def _check_scope_groups(cat: Catalog, units: Document, at) -> None:
                 ("units", i, "basis" if b is not None else "confirmed"),
                 "D209",
                 unit=u.name,
-                what={
-                    "zh": "未确认的群组须写明依据（basis 的 rows、quote、reading）",
-                    "en": "an unconfirmed group needs its basis (basis rows, quote and reading)",
-                },
+                what=both("what.basis_needed"),
             )
             continue
         if b is None:
@@ -359,10 +354,7 @@ def _check_scope_groups(cat: Catalog, units: Document, at) -> None:
                     ("units", i, "basis", "rows", j),
                     "D209",
                     unit=u.name,
-                    what={
-                        "zh": f"依据中的第 {row} 项不在任务清单中",
-                        "en": f"basis row {row} is not a row of the task list",
-                    },
+                    what=both("what.basis_row", row=row),
                 )
                 continue
             measure = cat.measures.get(t.measure)
@@ -374,8 +366,5 @@ def _check_scope_groups(cat: Catalog, units: Document, at) -> None:
                 ("units", i, "basis", "quote"),
                 "D209",
                 unit=u.name,
-                what={
-                    "zh": f"依据原话“{b.quote}”不在第 {'、'.join(absent)} 项中",
-                    "en": f"the basis quote '{b.quote}' is not printed in row(s) {', '.join(absent)}",
-                },
+                what=both_joined("what.quote_absent", quote=b.quote, rows=absent),
             )

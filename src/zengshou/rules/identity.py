@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zengshou.findings import Finding
+from zengshou.i18n import did_you_mean
 from zengshou.quarters import Quarter
 from zengshou.registry import rule
 from zengshou.rules.context import Context
@@ -156,10 +157,7 @@ def check(ctx: Context, sub: Loaded) -> list[Finding]:
             ("unit",),
             "I301",
             unit=m.unit,
-            suggest={
-                "zh": ("可能是：" + "、".join(near)) if near else "",
-                "en": ("Did you mean: " + ", ".join(near)) if near else "",
-            },
+            suggest=did_you_mean(near),
         )
     elif unit.kind == "group":
         at(("unit",), "I306", unit=unit.name)
