@@ -1,0 +1,118 @@
+"""Worst-case inputs for every text measure a rule uses: each must take time linear in the text.
+
+Issue 28: ``char_count`` on a run of regional indicators (🇨 repeated) was quadratic — the
+``regex`` grapheme matcher counts the indicators before each break — so 64,000 of them took 8 s
+and a 4 MB submission ran past two minutes. Each rule family that reads free text gets an
+adversarial input here, measured at n and 2n: a linear measure takes about twice as long, a
+quadratic one four times. The sizes are small (tens of milliseconds) and the best of several runs
+is compared, so the test is cheap and steady on a busy machine; the end-to-end case checks that
+``validate`` finishes a 1 MB adversarial text within a bound a quadratic matcher misses by minutes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from conftest import write
+from zengshou.text import bidi_controls, char_count, has_bidi, is_placeholder, squash, visible
+
+RI = "\U0001f1e8"  # REGIONAL INDICATOR SYMBOL LETTER C
+#: one unit of each adversarial shape, repeated to build the text
+SHAPES = {
+    "regional indicators": RI,
+    "regional indicators with marks": RI + RI + "\u0301",
+    "combining marks": "\u0301",
+    "zero-width joiners between emoji": "\U0001f468\u200d",
+    "joiner after marks": "\u0301\u200d",
+    "Hangul jamo": "\u1100\u1161\u11a8",
+    "Indic conjuncts": "\u0915\u094d",
+    "prepend": "\u0600",
+    "invisible format characters": "\u200b\ufeff",
+    "bidi controls": "\u202e\u2066",
+    "terminal escapes": "\x1b[31m",
+    "mixed": "二" + RI + "\u0301\u200d\U0001f468 \u3000",
+}
+
+#: the measures, by the rule family that uses them
+MEASURES = {
+    "count (C405, the forms' and importers' 字数)": char_count,
+    "squash (C404 placeholders, C406/C407/C408 comparisons)": lambda t: is_placeholder(t, squash(t)),
+    "bidi (C409)": lambda t: (has_bidi(t), bidi_controls(t)[:1]),
+    "terminal output (every message quoting a text)": visible,
+}
+
+
+def best_of(f, text: str, runs: int = 5) -> float:
+    best = float("inf")
+    for _ in range(runs):
+        t = time.perf_counter()
+        f(text)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def growth(f, unit: str, target: float = 0.004) -> float:
+    """Time for 2n over time for n, n chosen so that n takes at least ``target`` seconds (timer
+    noise is then small against what is measured)."""
+    n = 1000
+    while (t1 := best_of(f, unit * n, 2)) < target and n < 4_000_000:
+        n *= 2
+    t1 = best_of(f, unit * n)
+    t2 = best_of(f, unit * (2 * n))
+    return t2 / t1
+
+
+@pytest.mark.parametrize("measure", MEASURES, ids=list(MEASURES))
+@pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
+def test_doubling_the_text_about_doubles_the_time(measure, shape):
+    f, unit = MEASURES[measure], SHAPES[shape]
+    ratio = growth(f, unit)
+    if ratio >= 3.0:  # a busy machine: measure once more before calling it quadratic
+        ratio = min(ratio, growth(f, unit))
+    assert ratio < 3.0, f"{measure} on {shape}: doubling the text multiplied the time by {ratio:.1f}"
+
+
+def test_regional_indicator_runs_count_as_flags():
+    """The linear path counts what UAX #29 says: a pair of indicators is one flag, an odd one
+    out is one more, and marks after an indicator join it."""
+    assert char_count(RI * 64_000) == 32_000
+    assert char_count(RI * 3) == 2
+    assert char_count("a" + RI * 5 + "\u0301b") == 5
+    assert char_count(RI + "\u200d" + RI) == 2  # a joiner extends the first; the second stands alone
+    assert char_count("\u0600" + RI + RI) == 1  # a prepend joins the flag
+
+
+def test_validate_a_megabyte_of_regional_indicators(cli, empty_data):
+    """The issue's case end to end: before, a 1 MB text of indicators took minutes (C405 counts
+    it); now validate reports C405 with the right count well within the bound."""
+    text = RI * 250_000  # 1 MB in UTF-8
+    write(
+        empty_data / "progress" / "2023Q2" / "czj.yaml",
+        f"unit: 市财政局\nquarter: 2023Q2\nitems:\n  - task: 13\n    progress: {text}\n",
+    )
+    t = time.perf_counter()
+    r = cli("validate", "--data", empty_data, "--format", "json", "--no-cache")
+    took = time.perf_counter() - t
+    assert took < 30, f"validate took {took:.1f} s"
+    (found,) = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "C405"]
+    assert found["params"]["count"] == 125_000
+
+
+def test_the_linear_path_agrees_with_the_grapheme_matcher():
+    """Random short texts from the characters that join or break around indicators: the count
+    with runs replaced equals ``regex``'s own clusters (fast enough on short texts)."""
+    import random
+
+    from zengshou.text import _regexes, grapheme_count
+
+    clusters, invisible = _regexes()
+    alphabet = [RI, "\U0001f1f3", "\u0301", "\u200d", "\U0001f468", "\u0600", "a", "\u0915", "\u094d", "\u0903"]
+    alphabet += ["\u200b", "\r", "\n", " ", "\ufe0f", "\u1100", "\u1161", "二"]
+    rng = random.Random(28)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        want = sum(1 for g in clusters.findall(text) if not invisible.fullmatch(g))
+        assert grapheme_count(text) == want, ascii(text)
