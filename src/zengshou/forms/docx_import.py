@@ -5,6 +5,9 @@ The body is read straight from ``word/document.xml`` (through :mod:`zengshou.for
 so with limits and without DTDs), not through python-docx, because import must see the table's
 real structure: which cells are merged down (``w:vMerge``) and across (``w:gridSpan``), which
 text is only a content control's placeholder, which is deleted text of a tracked change.
+What is read is what Word shows and prints: tracked changes accepted (inserted and moved-to text
+kept, deleted and moved-from text, deleted rows and removed paragraph marks dropped) and hidden
+text (``w:vanish``) left out.
 
 A cell's text is its paragraphs joined with ``\\n`` (Enter in Word), with soft line breaks
 (Shift+Enter) as ``\\n`` and tabs as ``\\t``; blank paragraphs before and after the text are
@@ -81,11 +84,37 @@ def cell_at(row: list[Cell], col: int) -> Cell | None:
 # ---------------------------------------------------------------- text of the body
 
 
+def _on(elem) -> bool:
+    """An on/off property (``w:vanish``, ``w:hidden``) that is present and not switched off."""
+    return elem is not None and elem.get(W + "val") not in ("0", "false", "off")
+
+
+def _mark_removed(p) -> bool:
+    """Whether Word shows no paragraph mark for ``p``: the mark is hidden, deleted or moved away
+    in a tracked change, so its text runs on into the next paragraph's."""
+    pr = p.find(W + "pPr")
+    rpr = pr.find(W + "rPr") if pr is not None else None
+    if rpr is None:
+        return False
+    return _on(rpr.find(W + "vanish")) or rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None
+
+
 def _text(elem, out: list[str]) -> None:
-    """Append the visible text under ``elem`` (document order) to ``out``."""
+    """Append the text Word shows under ``elem`` (document order) to ``out``: tracked changes
+    accepted (inserted and moved-to text kept; deleted and moved-from text dropped), hidden text
+    (``w:vanish``) dropped — what a reader of the printed form sees is what is imported."""
     tag = elem.tag
     if tag == W + "p":
         out.append("\x00P")  # paragraph boundary, resolved by _join
+        for child in elem:
+            _text(child, out)
+        if _mark_removed(elem):
+            out.append("\x00J")  # no boundary before the next paragraph
+        return
+    elif tag == W + "r":
+        rpr = elem.find(W + "rPr")
+        if rpr is not None and _on(rpr.find(W + "vanish")):
+            return  # hidden text: Word neither shows nor prints it
     elif tag == W + "t":
         out.append(elem.text or "")
         return
@@ -110,6 +139,7 @@ def _text(elem, out: list[str]) -> None:
         W + "sdtPr",
         _MC + "Fallback",
         W + "del",
+        W + "moveFrom",  # the text's old place in a tracked move; its new place is w:moveTo
     ):
         return
     elif tag == W + "sdt":
@@ -124,11 +154,17 @@ def _join(parts: list[str]) -> str:
     paras: list[str] = []
     cur: list[str] = []
     started = False
+    joined = False
     for p in parts:
-        if p == "\x00P":
-            if started:
-                paras.append("".join(cur))
-            cur, started = [], True
+        if p == "\x00J":
+            joined = True
+        elif p == "\x00P":
+            if joined:
+                joined = False  # the paragraph before had no mark: one paragraph goes on
+            else:
+                if started:
+                    paras.append("".join(cur))
+                cur, started = [], True
         else:
             cur.append(p)
     paras.append("".join(cur))
@@ -147,6 +183,8 @@ def _read_table(tbl, index: int) -> Table:
     for tr in _children(tbl, "tr"):
         col = 0
         pr = tr.find(W + "trPr")
+        if pr is not None and pr.find(W + "del") is not None:
+            continue  # a row deleted in a tracked change: gone once the changes are accepted
         if pr is not None:
             gb = pr.find(W + "gridBefore")
             if gb is not None:
