@@ -14,7 +14,7 @@ from pathlib import Path
 
 from zengshou.i18n import both, localized
 from zengshou.i18n import t as msg
-from zengshou.yamlout import char_ok, scalar, text_value
+from zengshou.yamlout import char_ok, no_suppression, scalar, text_value
 
 SCHEMA_REF = "../../../docs/schema/progress.schema.json"
 COMMENT_WIDTH = 88  # display cells of a wrapped comment line, CJK counted as two
@@ -91,7 +91,7 @@ def comment_text(text: str) -> str:
     as they are, no direction controls."""
     from zengshou.text import BIDI_CONTROLS
 
-    return "".join(ch for ch in " ".join(text.split()) if char_ok(ch) and ch not in BIDI_CONTROLS)
+    return no_suppression("".join(ch for ch in " ".join(text.split()) if char_ok(ch) and ch not in BIDI_CONTROLS))
 
 
 def render_form(
@@ -143,7 +143,7 @@ def render_form(
         "limit": plan.max_chars,
     }
     lines = [f"# yaml-language-server: $schema={SCHEMA_REF}"]
-    lines += [("# " + ln).rstrip() for ln in msg("form.header", lang, **fmt).split("\n")]
+    lines += [("# " + no_suppression(ln)).rstrip() for ln in msg("form.header", lang, **fmt).split("\n")]
     lines += [f"unit: {scalar(u.name)}", f"quarter: {q}"]
     if submitted is None:
         lines.append("# submitted: YYYY-MM-DD")
@@ -170,7 +170,7 @@ def render_form(
         before = comment_text(previous.get(row) or "")
         for part in (head, who, body, prev_label + before if before else ""):
             if part:
-                lines += ["  # " + ln for ln in wrap(part, COMMENT_WIDTH - 4)]
+                lines += ["  # " + ln for ln in wrap(no_suppression(part), COMMENT_WIDTH - 4)]
         lines.append(f"  - task: {row}")
         lines.append(f"    progress: {literal(values.get(row, ''), 6)}")
         if row in statuses:
@@ -185,7 +185,9 @@ def render_form(
             ]
         elif figure_defs.get(row):
             lines.append(_pad("    # figures:") + f"# {msg('form.figures_hint', lang)}")
-            lines += [_pad(f"    #   {ind.id}:") + f"# {figure_label(ind, lang)}" for ind in figure_defs[row]]
+            lines += [
+                _pad(f"    #   {ind.id}:") + f"# {no_suppression(figure_label(ind, lang))}" for ind in figure_defs[row]
+            ]
     return "\n".join(lines) + "\n"
 
 

@@ -42,7 +42,7 @@ from zengshou.forms.imported import ImportedForm, check_form_identity
 from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, read_head, unpacks_too_big
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
-from zengshou.yamlout import scalar, text_value
+from zengshou.yamlout import no_suppression, scalar, text_value
 
 HEADER_SCAN_ROWS = 30
 
@@ -555,7 +555,7 @@ def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> 
     u = cat.by_id[imp.unit_id]
     submitted = imp.submitted or submitted
     lines = [
-        f"# 由 zengshou import 从{_HOW.get(imp.kind, '表单')}导入：{scalar(imp.path.name)}",
+        f"# 由 zengshou import 从{_HOW.get(imp.kind, '表单')}导入：{no_suppression(scalar(imp.path.name))}",
         "# 修改请改表单后重新导入（zengshou import --force），或直接编辑本文件。",
         f"unit: {scalar(u.name)}",
         f"quarter: {imp.quarter}",
