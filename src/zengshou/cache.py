@@ -231,7 +231,6 @@ class Cache:
         except (OSError, TypeError, ValueError):  # read-only checkout, full disk, odd value: no cache
             self._broken = True
 
-
     def _inside(self, folder: Path) -> bool:
         """Whether ``folder`` really is below the cache folder: ``v1`` or a shard folder made a
         link (in a cache folder that came with the repository) must not lead writes elsewhere."""
