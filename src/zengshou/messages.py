@@ -179,6 +179,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.same_content": ("{path} 内容相同，未改动", "{path}: same content, unchanged"),
     "cli.cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "writer.outside_data": (
+        "路径经符号链接指向数据目录之外（如季度文件夹是链接），不会写到那里；validate 也不会读取",
+        "the path leads out of the data directory through a symbolic link (a quarter folder made a link, "
+        "say); nothing is written there, and validate would not read it",
+    ),
+    "writer.lock_timeout": (
+        "另一个程序正在写入同一单位的报送文件，等待超时；稍后重试",
+        "another program is writing the same unit's submission and did not finish in time; retry later",
+    ),
     "cli.cannot_back_up": ("无法备份 {path}，未改动：{reason}", "cannot back up {path}, left alone: {reason}"),
     "cli.diff_old": ("现有 / existing", "现有 / existing"),
     "cli.diff_new": ("新生成 / new", "新生成 / new"),

@@ -193,6 +193,7 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
             continue
         filled = sum(1 for _, text in imp.items if text.strip())
         if oc.written:
+            kept = t("cli.new_kept", lang, backup=oc.backup) if oc.backup else ""
             out(
                 t(
                     "cli.replaced" if oc.replaced else "cli.imported",
@@ -202,6 +203,7 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
                     items=len(imp.items),
                     filled=filled,
                 )
+                + kept
             )
         elif oc.unchanged:
             out(t("cli.import_same", lang, source=imp.display, target=oc.target_display))
