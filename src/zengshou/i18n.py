@@ -54,7 +54,7 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
     return text.format(**params) if params else text
 
 
-def both(key: str, **params: object) -> dict[str, str]:
+def both(key: str, /, **params: object) -> dict[str, str]:
     """The message in both languages, ``{"zh": …, "en": …}`` (what a library exception carries)."""
     return {lang: t(key, lang, **params) for lang in LANGS}
 

@@ -183,7 +183,7 @@ def status_cmd(
     try:
         config = load_config(data)
     except ConfigError as e:
-        fail("cli.bad_config", lang, error=e)
+        fail("cli.bad_config", lang, error=e.text(lang))
     st = quarter_status(ws, q, result=lint(ws, quarter=str(q), config=config))
     code = 0 if st.complete else 1
     if remind:
