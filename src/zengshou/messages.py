@@ -252,7 +252,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "config.deadline_twice": ("{path}：[deadlines] 中 {key} 写了两次", "{path}: [deadlines]: {key} is given twice"),
     "config.unknown_rule": (
         '{path}：[rules] 中不认识的规则“{name}”；写规则代码或名称，如 C407 = "error"（zengshou rules 可查）',
-        "{path}: unknown rule {name} in [rules]; write a code or a name, e.g. C407 = \"error\" (see `zengshou rules`)",
+        '{path}: unknown rule {name} in [rules]; write a code or a name, e.g. C407 = "error" (see `zengshou rules`)',
     ),
     "config.bad_level": (
         "{path}：规则 {name} 的级别只能是 {levels}，不是 {level}",
