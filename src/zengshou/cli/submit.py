@@ -190,11 +190,10 @@ def status_cmd(
         from zengshou.notice import NoticeError, render_reminder
 
         try:
-            out(
-                render_reminder(
-                    cat, st, lang=lang, notice_date=day, templates=templates, data=data, office=config.office
-                )
+            notice = render_reminder(
+                cat, st, lang=lang, notice_date=day, templates=templates, data=data, office=config.office
             )
+            out(visible(notice, keep="\n\t"))  # an escape in a template or a setting is shown, not obeyed
         except NoticeError as e:
             fail(e.message, lang)
     elif fmt is TableOrJson.json:

@@ -346,14 +346,33 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
         bad("缺少任务行", "no rows")
         return None
     # the visible header line must say the same unit and quarter (a marker copied or edited
-    # from another unit's form would otherwise file this text under that unit)
+    # from another unit's form would otherwise file this text under that unit). A header that
+    # is missing, or names no unit of the list, cannot vouch for the marker: that is a mismatch
+    # too, not a reason to skip the check (issue 28)
     head = next((p for p in before if "填报单位" in p), None)
-    if head is not None:
+    if head is None:
+        imp.add(
+            "F841",
+            what={
+                "zh": f"表头中没有“填报单位：…”一行，隐藏标记为“{unit.name}”",
+                "en": f"the header line '填报单位：…' is missing; the hidden marker says '{unit.name}'",
+            },
+        )
+    else:
         m = re.search(r"填报单位[:：]\s*(\S+)", head)
         shown_unit = cat.resolve(m.group(1)) if m else None
         qm = _QUARTER_ID.search(head) or None
         shown_q = Quarter(int(qm.group(1)), int(qm.group(2))) if qm else _quarter_in(head)
-        if shown_unit is not None and shown_unit.id != unit.id:
+        if shown_unit is None:
+            said = (m.group(1) if m else "")[:40]
+            imp.add(
+                "F841",
+                what={
+                    "zh": f"表头的填报单位“{said}”不是单位清单中的单位，隐藏标记为“{unit.name}”",
+                    "en": f"the header's unit '{said}' is not in the unit list; the hidden marker says '{unit.name}'",
+                },
+            )
+        elif shown_unit.id != unit.id:
             imp.add(
                 "F841",
                 what={
@@ -361,7 +380,15 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
                     "en": f"the header says '{shown_unit.name}', the hidden marker '{unit.name}'",
                 },
             )
-        if shown_q is not None and shown_q != q:
+        if shown_q is None:
+            imp.add(
+                "F841",
+                what={
+                    "zh": f"表头没有写季度，隐藏标记为 {q}",
+                    "en": f"the header names no quarter; the hidden marker says {q}",
+                },
+            )
+        elif shown_q != q:
             imp.add(
                 "F841",
                 what={
