@@ -45,7 +45,7 @@ MEASURES = {
 }
 
 
-def best_of(f, text: str, runs: int = 5) -> float:
+def best_of(f, text: str, runs: int = 3) -> float:
     best = float("inf")
     for _ in range(runs):
         t = time.perf_counter()
@@ -54,7 +54,7 @@ def best_of(f, text: str, runs: int = 5) -> float:
     return best
 
 
-def growth(f, unit: str, target: float = 0.004) -> float:
+def growth(f, unit: str, target: float = 0.005) -> float:
     """Time for 2n over time for n, n chosen so that n takes at least ``target`` seconds (timer
     noise is then small against what is measured)."""
     n = 1000
@@ -70,7 +70,9 @@ def growth(f, unit: str, target: float = 0.004) -> float:
 def test_doubling_the_text_about_doubles_the_time(measure, shape):
     f, unit = MEASURES[measure], SHAPES[shape]
     ratio = growth(f, unit)
-    if ratio >= 3.0:  # a busy machine: measure once more before calling it quadratic
+    for _ in range(3):  # a busy machine (2 cores, many runs): measure again before calling it quadratic
+        if ratio < 3.0:
+            break
         ratio = min(ratio, growth(f, unit))
     assert ratio < 3.0, f"{measure} on {shape}: doubling the text multiplied the time by {ratio:.1f}"
 
