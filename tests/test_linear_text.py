@@ -45,24 +45,26 @@ MEASURES = {
 }
 
 
-def best_of(f, text: str, runs: int = 3) -> float:
+def best_of(f, text: str, calls: int, runs: int = 3) -> float:
+    """The best of ``runs`` timings of ``calls`` calls of ``f(text)``."""
     best = float("inf")
     for _ in range(runs):
         t = time.perf_counter()
-        f(text)
+        for _ in range(calls):
+            f(text)
         best = min(best, time.perf_counter() - t)
     return best
 
 
-def growth(f, unit: str, target: float = 0.005) -> float:
-    """Time for 2n over time for n, n chosen so that n takes at least ``target`` seconds (timer
-    noise is then small against what is measured)."""
-    n = 1000
-    while (t1 := best_of(f, unit * n, 2)) < target and n < 4_000_000:
-        n *= 2
-    t1 = best_of(f, unit * n)
-    t2 = best_of(f, unit * (2 * n))
-    return t2 / t1
+def growth(f, unit: str, chars: int = 20_000, target: float = 0.005) -> float:
+    """Time for a text of 2n characters over time for n (n about ``chars``: texts that stay in
+    the processor's cache, so what is measured is the algorithm, not memory), each repeated
+    until a sample takes ``target`` seconds (timer noise is then small against it)."""
+    n = max(1, chars // len(unit))
+    calls = 1
+    while best_of(f, unit * n, calls, 1) < target and calls < 1 << 20:
+        calls *= 2
+    return best_of(f, unit * (2 * n), calls) / best_of(f, unit * n, calls)
 
 
 @pytest.mark.parametrize("measure", MEASURES, ids=list(MEASURES))
