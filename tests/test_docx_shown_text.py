@@ -107,3 +107,43 @@ def test_a_row_deleted_in_a_tracked_change_is_missing(cli, data_dir):
     path = _filled(cli, data_dir, edit=edit)
     res = cli("import", path, "--data", data_dir)
     assert res.exit_code == 1 and "F813" in codes(res), res.output
+
+
+def test_text_hidden_by_a_style_is_left_out():
+    """``w:vanish`` in a character style (or one it is based on) or in the paragraph's style hides
+    the text as direct formatting does; a run's own ``w:vanish w:val="0"`` shows it again."""
+    from zengshou.forms.docx_import import hidden_styles
+
+    styles = ET.fromstring(
+        f"<w:styles {NS}>"
+        "<w:style w:type='character' w:styleId='Secret'><w:rPr><w:vanish/></w:rPr></w:style>"
+        "<w:style w:type='character' w:styleId='MoreSecret'><w:basedOn w:val='Secret'/></w:style>"
+        "<w:style w:type='character' w:styleId='Loop'><w:basedOn w:val='Loop'/></w:style>"
+        "<w:style w:type='paragraph' w:styleId='Note'><w:rPr><w:vanish/></w:rPr></w:style>"
+        "</w:styles>"
+    )
+    hidden = hidden_styles(styles)
+    assert hidden.char == {"Secret", "MoreSecret"} and hidden.para == {"Note"}
+    first = run("看得见") + run("藏", "<w:rStyle w:val='Secret'/>") + run("也藏", "<w:rStyle w:val='MoreSecret'/>")
+    first += run("的", "<w:rStyle w:val='Loop'/>")
+    second = "<w:pPr><w:pStyle w:val='Note'/></w:pPr>" + run("整段藏") + run("但这句显示", "<w:vanish w:val='0'/>")
+    body = f"<w:p>{first}</w:p><w:p>{second}</w:p>"
+    assert element_text(ET.fromstring(f"<w:tc {NS}>{body}</w:tc>"), hidden) == "看得见的\n但这句显示"
+
+
+def test_import_leaves_out_text_in_a_hidden_character_style(cli, data_dir):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    def edit(d, t, cols):
+        style = d.styles.add_style("内部备注", WD_STYLE_TYPE.CHARACTER)
+        style.font.hidden = True
+        cell = t.rows[1].cells[cols["落实进度"]]
+        cell.text = "公开的进展。"
+        cell.paragraphs[0].add_run("内部：数据是估的。", style="内部备注")
+
+    path = _filled(cli, data_dir, edit=edit)
+    row = int(grid(docx.Document(path))[0].rows[1].cells[0].text)
+    res = cli("import", path, "--data", data_dir)
+    assert res.exit_code == 0, res.output
+    items = {int(it["task"]): it["progress"] for it in loaded(data_dir / "progress" / Q / "ziyuan.yaml")["items"]}
+    assert items[row] == "公开的进展。"

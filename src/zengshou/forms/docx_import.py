@@ -99,22 +99,80 @@ def _mark_removed(p) -> bool:
     return _on(rpr.find(W + "vanish")) or rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None
 
 
-def _text(elem, out: list[str]) -> None:
+@dataclass(frozen=True)
+class Hidden:
+    """Styles that hide their text (``w:vanish`` in the style or one it is based on): character
+    styles (``w:rStyle``) and paragraph styles (``w:pStyle``, for every run of the paragraph)."""
+
+    char: frozenset[str] = frozenset()
+    para: frozenset[str] = frozenset()
+
+
+NO_HIDDEN_STYLES = Hidden()
+
+
+def hidden_styles(root) -> Hidden:
+    """The hiding styles of ``word/styles.xml`` (its parsed root; None: no styles part)."""
+    if root is None:
+        return NO_HIDDEN_STYLES
+    own: dict[str, tuple[str, bool | None, str | None]] = {}  # id → (type, vanish, basedOn)
+    for st in root.iter(W + "style"):
+        sid = st.get(W + "styleId")
+        if not sid:
+            continue
+        rpr = st.find(W + "rPr")
+        v = rpr.find(W + "vanish") if rpr is not None else None
+        based = st.find(W + "basedOn")
+        own[sid] = (
+            st.get(W + "type") or "paragraph",
+            None if v is None else _on(v),
+            None if based is None else based.get(W + "val"),
+        )
+
+    def hides(sid: str) -> bool:
+        for _ in range(20):  # basedOn chains are short; a loop in a hostile file ends here
+            entry = own.get(sid)
+            if entry is None:
+                return False
+            if entry[1] is not None:
+                return entry[1]
+            if entry[2] is None:
+                return False
+            sid = entry[2]
+        return False
+
+    char = frozenset(k for k, v in own.items() if v[0] == "character" and hides(k))
+    para = frozenset(k for k, v in own.items() if v[0] == "paragraph" and hides(k))
+    return Hidden(char, para)
+
+
+def _style(pr, name: str) -> str | None:
+    el = pr.find(W + name) if pr is not None else None
+    return None if el is None else el.get(W + "val")
+
+
+def _text(elem, out: list[str], hidden: Hidden = NO_HIDDEN_STYLES, para_hidden: bool = False) -> None:
     """Append the text Word shows under ``elem`` (document order) to ``out``: tracked changes
     accepted (inserted and moved-to text kept; deleted and moved-from text dropped), hidden text
-    (``w:vanish``) dropped — what a reader of the printed form sees is what is imported."""
+    (``w:vanish`` on the run, or from its character or paragraph style) dropped — what a reader
+    of the printed form sees is what is imported."""
     tag = elem.tag
     if tag == W + "p":
         out.append("\x00P")  # paragraph boundary, resolved by _join
+        inside = _style(elem.find(W + "pPr"), "pStyle") in hidden.para
         for child in elem:
-            _text(child, out)
+            _text(child, out, hidden, inside)
         if _mark_removed(elem):
             out.append("\x00J")  # no boundary before the next paragraph
         return
     elif tag == W + "r":
         rpr = elem.find(W + "rPr")
-        if rpr is not None and _on(rpr.find(W + "vanish")):
-            return  # hidden text: Word neither shows nor prints it
+        v = rpr.find(W + "vanish") if rpr is not None else None
+        if v is not None:
+            if _on(v):
+                return  # hidden text: Word neither shows nor prints it
+        elif _style(rpr, "rStyle") in hidden.char or para_hidden:
+            return  # hidden by its style
     elif tag == W + "t":
         out.append(elem.text or "")
         return
@@ -147,7 +205,7 @@ def _text(elem, out: list[str]) -> None:
         if pr is not None and pr.find(W + "showingPlcHdr") is not None:
             return  # a content control still showing its placeholder ("点击选择") holds nothing typed
     for child in elem:
-        _text(child, out)
+        _text(child, out, hidden, para_hidden)
 
 
 def _join(parts: list[str]) -> str:
@@ -172,13 +230,13 @@ def _join(parts: list[str]) -> str:
     return text.strip("\n")
 
 
-def element_text(elem) -> str:
+def element_text(elem, hidden: Hidden = NO_HIDDEN_STYLES) -> str:
     parts: list[str] = []
-    _text(elem, parts)
+    _text(elem, parts, hidden)
     return _join(parts)
 
 
-def _read_table(tbl, index: int) -> Table:
+def _read_table(tbl, index: int, hidden: Hidden = NO_HIDDEN_STYLES) -> Table:
     t = Table(index)
     for tr in _children(tbl, "tr"):
         col = 0
@@ -200,7 +258,7 @@ def _read_table(tbl, index: int) -> Table:
                 v = tcpr.find(W + "vMerge")
                 if v is not None:
                     vm = "restart" if v.get(W + "val") == "restart" else "continue"
-            row.append(Cell(element_text(tc), col, span, vm))
+            row.append(Cell(element_text(tc, hidden), col, span, vm))
             col += span
         t.rows.append(row)
     return t
@@ -226,7 +284,7 @@ def _int(v, default: int) -> int:
         return default
 
 
-def body_blocks(root) -> tuple[list[str], list[Table]]:
+def body_blocks(root, hidden: Hidden = NO_HIDDEN_STYLES) -> tuple[list[str], list[Table]]:
     """Paragraph texts before the first table, and every top-level table (nested tables are
     part of their cell's text)."""
     body = root.find(W + "body")
@@ -238,9 +296,9 @@ def body_blocks(root) -> tuple[list[str], list[Table]]:
     def walk(container) -> None:
         for child in container:
             if child.tag == W + "tbl":
-                tables.append(_read_table(child, len(tables) + 1))
+                tables.append(_read_table(child, len(tables) + 1, hidden))
             elif child.tag == W + "p" and not tables:
-                before.append(element_text(child))
+                before.append(element_text(child, hidden))
             elif child.tag in (W + "sdt",):
                 content = child.find(W + "sdtContent")
                 if content is not None:
@@ -251,6 +309,14 @@ def body_blocks(root) -> tuple[list[str], list[Table]]:
 
 
 # ---------------------------------------------------------------- marker
+
+
+def _read_styles(imp, z, budget) -> Hidden:
+    """The hiding styles, from ``word/styles.xml`` when the package has one."""
+    if "word/styles.xml" not in z.namelist():
+        return NO_HIDDEN_STYLES
+    data = read_part(imp, z, "word/styles.xml", budget)
+    return hidden_styles(parse_xml(imp, data, "word/styles.xml")) if data is not None else NO_HIDDEN_STYLES
 
 
 def read_marker(imp, z, budget) -> dict[str, str]:
@@ -305,11 +371,12 @@ def read_docx(
         if root is None:
             return imp
         marker = read_marker(imp, z, budget)
+        hidden = _read_styles(imp, z, budget)
         if imp.refused:
             return imp
     finally:
         z.close()
-    before, tables = body_blocks(root)
+    before, tables = body_blocks(root, hidden)
     del root, data
     _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit, fallback_quarter)
     return imp
