@@ -752,8 +752,8 @@ def test_cannot_write_keeps_going(cli, empty_data, monkeypatch):
 
     path = fill(make_form(cli, empty_data), good_texts())
 
-    def locked(target, text):
+    def locked(target, data, **kw):
         raise atomic.OutputLocked(13, "cannot replace: is it open in Excel or WPS?", str(target))
 
-    monkeypatch.setattr(atomic, "write_text", locked)
+    monkeypatch.setattr(atomic, "write_bytes", locked)
     _refused(cli, empty_data, path, "F824", text="无法写入 data/progress/2023Q2/nyncj.yaml")

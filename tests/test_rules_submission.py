@@ -475,7 +475,9 @@ def test_bad_config_is_a_usage_error(cli, data, toml, message):
     (data / "zengshou.toml").write_text(toml, encoding="utf-8")
     r = cli("validate", "--data", data)
     assert r.exit_code == 2 and r.stdout == ""
-    assert r.stderr.startswith("错误：配置文件有误：") and "zengshou.toml: " + message in r.stderr
+    assert r.stderr.startswith("错误：配置文件有误：") and "zengshou.toml" in r.stderr
+    r = cli("validate", "--data", data, "--lang", "en")
+    assert r.exit_code == 2 and "zengshou.toml: " + message in r.stderr
 
 
 def test_suppression_by_code(cli, data):

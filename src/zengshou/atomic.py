@@ -36,12 +36,24 @@ def check_target(path: Path | str) -> None:
         raise NotRegularFile(0, "not a regular file (a device, FIFO, directory or symbolic link)", str(path))
 
 
-def write_bytes(path: Path | str, data: bytes, *, durable: bool = True) -> None:
+class Outside(OSError):
+    """The target's folder leads, through a link, out of the folder it must stay in."""
+
+
+def _check_inside(path: Path, inside: Path | str | None) -> None:
+    if inside is not None and not os.path.realpath(path).startswith(os.path.realpath(inside) + os.sep):
+        raise Outside(0, "leads out of its folder through a link", str(path))
+
+
+def write_bytes(path: Path | str, data: bytes, *, durable: bool = True, inside: Path | str | None = None) -> None:
     """``durable=False`` skips the fsync: still all-or-nothing, for data that can be rebuilt
     (cache entries), where a power cut may lose the newest entries but never tear one.
+    ``inside``: a folder the written file must really be in, links followed (checked before
+    the folder is made and again just before the replace).
     Raises :class:`NotRegularFile` when ``path`` exists and is not a regular file."""
     path = Path(path)
     check_target(path)
+    _check_inside(path, inside)
     path.parent.mkdir(parents=True, exist_ok=True)
     _clean_orphans(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{TMP_MARK}{os.getpid()}-", suffix=".tmp", dir=path.parent)
@@ -53,6 +65,7 @@ def write_bytes(path: Path | str, data: bytes, *, durable: bool = True) -> None:
             if durable:
                 os.fsync(fh.fileno())
         check_target(path)  # it may have been swapped for something else meanwhile
+        _check_inside(path, inside)
         try:
             os.replace(tmp, path)
         except PermissionError as e:

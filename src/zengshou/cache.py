@@ -35,6 +35,7 @@ import hashlib
 import hmac
 import json
 import os
+import stat
 import sys
 import zlib
 from datetime import date
@@ -54,6 +55,7 @@ DIRNAME = ".zengshou-cache"
 _MAGIC = b"ZSC1"
 _SUM = 16  # bytes of the keyed blake2b signature after the magic
 SECRET = "secret"  # file name of the signing key
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 
 
 def _user_dir() -> Path:
@@ -73,15 +75,18 @@ def _secret(path: Path) -> bytes | None:
     say "no findings" for a bad file. Entries signed with another key are ignored."""
     for _ in range(2):
         try:
-            with open(path, "rb") as fh:
+            # O_NONBLOCK and a regular-file check: a FIFO (or a device) put there must not hang
+            # validate or feed it a key; O_NOFOLLOW: a link could point at any file
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW | getattr(os, "O_BINARY", 0))
+            with os.fdopen(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    return None
                 key = fh.read(64)
             return key if len(key) == 32 else None
         except FileNotFoundError:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(os.urandom(32))
+                _new_secret(path)
             except FileExistsError:
                 continue  # another run made it meanwhile: read that one
             except OSError:
@@ -89,6 +94,28 @@ def _secret(path: Path) -> bytes | None:
         except OSError:
             return None
     return None
+
+
+def _new_secret(path: Path) -> None:
+    """Make the key file whole or not at all: written under a private name, then linked into
+    place (a run starting meanwhile must never read it empty and sign with a key of its own)."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(os.urandom(32))
+            fh.flush()
+        try:
+            os.link(tmp, path)  # FileExistsError when another run was first
+        except (AttributeError, NotImplementedError, PermissionError):  # no hard links here
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(tmp.read_bytes())
+    finally:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
 
 
 def digest(data: bytes) -> str:
@@ -181,6 +208,10 @@ class Cache:
         where = root.resolve()
         if where == progress or progress in where.parents:
             return None
+        if not explicit and (root.is_symlink() or (root.exists() and not root.is_dir())):
+            # a ``.zengshou-cache`` committed as a link (to ``data``, say) would make every run
+            # write its entries and a ``.gitignore`` of ``*`` there: no cache instead
+            return None
         secret = _secret(root / SECRET if explicit else _user_dir() / SECRET)
         return cls(root, secret=secret) if secret else None
 
@@ -214,10 +245,18 @@ class Cache:
                 self.root.mkdir(parents=True, exist_ok=True)
                 _ignore_me(self.root)
                 self._ignored = True
+            if not self._inside(path.parent):  # before anything is made there
+                raise OSError(f"{path.parent} leads out of the cache folder")
             write_bytes(path, _MAGIC + _sign(self.secret, payload) + payload, durable=False)
             self.writes += 1
         except (OSError, TypeError, ValueError):  # read-only checkout, full disk, odd value: no cache
             self._broken = True
+
+    def _inside(self, folder: Path) -> bool:
+        """Whether ``folder`` really is below the cache folder: ``v1`` or a shard folder made a
+        link (in a cache folder that came with the repository) must not lead writes elsewhere."""
+        real = os.path.realpath(self.root)
+        return os.path.realpath(folder).startswith(real + os.sep)
 
 
 def _sign(secret: bytes, payload: bytes) -> bytes:
@@ -240,6 +279,8 @@ def _decode(blob: bytes, secret: bytes) -> dict[str, Any] | None:
 def _ignore_me(root: Path) -> None:
     """A cache directory tells git to ignore it, wherever it was put (as ruff's does)."""
     try:
+        if root.is_symlink():
+            return  # never write through a link (Cache.open refuses one in the default place)
         gi = root / ".gitignore"
         if not gi.exists():
             write_bytes(gi, b"# created by zengshou: the validate cache\n*\n", durable=False)
@@ -270,9 +311,13 @@ class Cached:
 
     # -- keys and dependencies
     def _digest(self, path: Path | str) -> str | None:
+        """The file's kind and bytes: a regular file, or a link and where it leads. A file
+        swapped for a link to the same bytes outside the data directory is S113, not the
+        cached result of the file it replaced."""
         key = os.path.abspath(path)  # strings, not Paths: a run looks up every file two or three times
         if key not in self._hash:
-            self._hash[key] = _file_digest(key)
+            h = _file_digest(key)
+            self._hash[key] = None if h is None else f"{_kind(key)}:{h}"
         return self._hash[key]
 
     def folder(self, name: str) -> str | None:
@@ -294,7 +339,9 @@ class Cached:
 
     def _key(self, path: Path) -> str | None:
         h = self._digest(path)
-        return None if h is None else self.cache.key("results", self.run, os.path.abspath(path), h)
+        if h is None or not h.startswith("file:"):
+            return None  # only a regular file's findings are kept: a link is checked every time
+        return self.cache.key("results", self.run, os.path.abspath(path), h)
 
     # -- reading
     def plan(
@@ -340,8 +387,8 @@ class Cached:
                 future = date.fromisoformat(entry["submitted"]) > self.ws.today
             except ValueError:
                 return None
-            if future != entry["future"]:
-                return None
+            if future or entry["future"]:
+                return None  # T603 names today's date: checked afresh each run, never kept
         return entry
 
     # -- writing
@@ -359,6 +406,8 @@ class Cached:
             digests = {name: self.folder(name) for name in sorted(deps)}
             if any(d is None for d in digests.values()):
                 continue
+            if f["submitted"] is not None and date.fromisoformat(f["submitted"]) > self.ws.today:
+                continue  # its T603 quotes today: a later run must say its own today
             shown = sources.get(f["display"], {}) if found else {}
             entry = {
                 "findings": found,
@@ -383,6 +432,19 @@ def _file_digest(path: Path | str) -> str | None:
 
     raw, _ = read_bytes(Path(path))
     return None if raw is None else digest(raw)
+
+
+def _kind(path: str) -> str:
+    """``file`` for a regular file; ``link>`` and the real path for a link; ``other`` else."""
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return "other"
+    if stat.S_ISREG(st.st_mode):
+        return "file"
+    if stat.S_ISLNK(st.st_mode):
+        return "link>" + os.path.realpath(path)
+    return "other"
 
 
 def _safe_folder(name: Any) -> bool:

@@ -21,6 +21,7 @@ from datetime import date
 from pathlib import Path
 
 from zengshou.configfile import ConfigError, find_config, parse_deadlines
+from zengshou.i18n import both
 
 __all__ = ["LEVELS", "Config", "ConfigError", "load_config"]
 
@@ -47,31 +48,32 @@ def load_config(data_dir: Path | str) -> Config:
         return Config()
     path, doc = found
     levels = {}
-    rules = doc.get("rules") or {}
-    if not isinstance(rules, dict):
-        raise ConfigError(f"{path}: [rules] must be a table of rule = level lines")
+    rules = doc.get("rules") or {}  # a table: find_config checked the file against SCHEMA
     for name, level in rules.items():
         rule = by_name(str(name))
         if rule is None:
-            raise ConfigError(f"{path}: unknown rule '{name}' in [rules]")
+            raise ConfigError(both("config.unknown_rule", path=path, name=_short(name)))
         if level not in LEVELS:
-            raise ConfigError(f"{path}: rule {name}: level must be one of {', '.join(LEVELS)}, not {level!r}")
+            raise ConfigError(
+                both("config.bad_level", path=path, name=name, levels=", ".join(LEVELS), level=_short(level))
+            )
         levels[rule.code] = level
     return Config(
         levels,
         str(path),
-        cache=bool(doc.get("cache", True)),
+        cache=doc.get("cache", True),
         deadlines=parse_deadlines(doc, path),
         office=_office(doc, path),
     )
 
 
 def _office(doc: dict, path: Path) -> str | None:
-    """``[report] office``: who signs the reminder notice, instead of ``plan.office``."""
-    report = doc.get("report") or {}
-    if not isinstance(report, dict):
-        raise ConfigError(f'{path}: [report] must be a table, e.g. office = "桂林市乡村振兴局"')
-    office = report.get("office")
-    if office is not None and (not isinstance(office, str) or not office.strip()):
-        raise ConfigError(f"{path}: [report] office must be a non-empty text, not {office!r}")
+    """``[report] office``: who signs the reminder notice, instead of ``plan.office``. Its type,
+    length and characters were checked against :data:`zengshou.configfile.SCHEMA`."""
+    office = (doc.get("report") or {}).get("office")
     return office.strip() if office else None
+
+
+def _short(value: object) -> str:
+    shown = repr(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."

@@ -389,13 +389,58 @@ def _load_text(text: str, path: str, events, *, scan_first: bool = False) -> Doc
 
 
 def _collect_comments(doc: Document) -> None:
-    """Remember trailing comments by line: suppressions (``# zengshou: ignore[...]``) live there."""
+    """Remember trailing comments by line: suppressions (``# zengshou: ignore[...]``) live there.
+
+    Only a real comment counts: a ``#`` at the start of a line or after a space that no scalar
+    covers. A ``#`` inside a quoted value (``'… # zengshou: ignore'``), a block scalar or a
+    multi-line quoted value is text, and must not silence the findings of its line (issue 28:
+    a cell imported as ``'<376 characters> # zengshou: ignore'`` hid its own C405). Lines that
+    might hold one are rare, so the scalars' spans are asked of the parser only for them."""
     if "#" not in doc.text:
         return
-    for n, line in enumerate(doc.text.splitlines(), 1):
+    candidates: dict[int, list[int]] = {}  # line → columns of a '#' that may start a comment
+    lines = doc.text.splitlines()
+    for n, line in enumerate(lines, 1):
         i = line.find("#")
-        if i >= 0 and "zengshou" in line[i:]:
-            doc.comments[n] = line[i:]
+        if i >= 0 and "zengshou" in line[i:] and _MARK.search(line, i):
+            candidates[n] = [j for j, ch in enumerate(line) if ch == "#" and (j == 0 or line[j - 1] in " \t")]
+    if not candidates:
+        return
+    covered, reached = _scalar_spans(doc.text, candidates)
+    for n, cols in candidates.items():
+        if n > reached:
+            continue  # past where the parser stopped: whether it is a comment is unknown
+        for j in cols:
+            if not any(a <= j < b for a, b in covered.get(n, ())):
+                doc.comments[n] = lines[n - 1][j:]
+                break
+
+
+#: what :func:`zengshou.lint` reads as a suppression; a line without it needs no parse
+_MARK = re.compile(r"zengshou:\s*ignore")
+
+
+def _scalar_spans(text: str, lines: dict[int, list[int]]) -> tuple[dict[int, list[tuple[int, int]]], float]:
+    """For the given lines (1-based), the column ranges each scalar covers on them, and the last
+    line the parser read through (every line when it reached the end)."""
+    covered: dict[int, list[tuple[int, int]]] = {}
+    reached: float = 0
+    events = _c_events if FAST else _parser
+    try:
+        for e in events(text):
+            start, end = e.start_mark, e.end_mark
+            reached = max(reached, end.line + 1)
+            if type(e).__name__ != "ScalarEvent":
+                continue
+            first, last = start.line + 1, end.line + 1
+            for n in lines:
+                if first <= n <= last:
+                    a = start.column if n == first else 0
+                    b = end.column if n == last else 1 << 30
+                    covered.setdefault(n, []).append((a, b))
+    except Exception:  # a syntax error: judge only the lines before the last value read (an
+        return covered, reached - 1  # unclosed quote after it, on its line, never became one)
+    return covered, float("inf")
 
 
 class _Stop(Exception):

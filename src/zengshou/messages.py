@@ -182,6 +182,85 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cli.same_content": ("{path} 内容相同，未改动", "{path}: same content, unchanged"),
     "cli.cannot_read": ("无法读取 {path}：{reason}", "cannot read {path}: {reason}"),
+    "writer.outside_data": (
+        "路径经符号链接指向数据目录之外（如季度文件夹是链接），不会写到那里；validate 也不会读取",
+        "the path leads out of the data directory through a symbolic link (a quarter folder made a link, "
+        "say); nothing is written there, and validate would not read it",
+    ),
+    "writer.lock_timeout": (
+        "另一个程序正在写入同一单位的报送文件，等待超时；稍后重试",
+        "another program is writing the same unit's submission and did not finish in time; retry later",
+    ),
+    # configuration files (zengshou.configfile.SCHEMA): each names the file, the key, what to write
+    "config.unknown_key": (
+        "{path}：不认识的设置 {key}（可用的有：{known}）；请检查拼写，或删去这一行",
+        "{path}: unknown setting {key} (known: {known}); check the spelling or remove the line",
+    ),
+    "config.not_table": (
+        "{path}：{key} 必须是一个表（一组设置），例如 {example}",
+        "{path}: {key} must be a table (a group of settings), e.g. {example}",
+    ),
+    "config.want_bool": (
+        "{path}：{key} 必须是 true 或 false（不加引号），不是 {value}；例如 {example}",
+        "{path}: {key} must be true or false (no quotes), not {value}; e.g. {example}",
+    ),
+    "config.want_int": (
+        "{path}：{key} 必须是整数（不加引号），不是 {value}；例如 {example}",
+        "{path}: {key} must be a whole number (no quotes), not {value}; e.g. {example}",
+    ),
+    "config.want_text": (
+        "{path}：{key} 必须是加引号的文字，不是 {value}；例如 {example}",
+        "{path}: {key} must be a quoted text, not {value}; e.g. {example}",
+    ),
+    "config.want_table": (
+        "{path}：{key} 必须是一个表，不是 {value}；例如 {example}",
+        "{path}: {key} must be a table, not {value}; e.g. {example}",
+    ),
+    "config.bad_text": (
+        "{path}：{key} 必须是 1 至 {limit} 个字符的一行文字，不含控制字符；例如 {example}",
+        "{path}: {key} must be one line of 1 to {limit} characters without control characters; e.g. {example}",
+    ),
+    "config.not_a_choice": (
+        "{path}：{key} 只能是 {choices}；例如 {example}",
+        "{path}: {key} must be one of {choices}; e.g. {example}",
+    ),
+    "config.out_of_range": (
+        "{path}：{key} 必须在 {low} 到 {high} 之间，不是 {value}；例如 {example}",
+        "{path}: {key} must be between {low} and {high}, not {value}; e.g. {example}",
+    ),
+    "config.too_many": (
+        "{path}：{key} 有 {n} 项，最多 {limit} 项",
+        "{path}: {key} has {n} entries, at most {limit} are allowed",
+    ),
+    "config.too_big": (
+        "{path}：配置文件超过 {limit} KB，不像是配置文件",
+        "{path}: the configuration file is over {limit} KB, which no configuration needs",
+    ),
+    "cli.bad_office": (
+        "--office 必须是 1 至 {limit} 个字符的一行文字，不含控制字符",
+        "--office must be one line of 1 to {limit} characters without control characters",
+    ),
+    "config.deadline_quarter": (
+        '{path}：[deadlines] 中的 {key} 不是季度；写成如 2023Q3 = "2023-10-09"',
+        '{path}: [deadlines]: {key} is not a quarter; write e.g. 2023Q3 = "2023-10-09"',
+    ),
+    "config.deadline_date": (
+        '{path}：[deadlines] {key}：{value} 不是日期；写成 "YYYY-MM-DD"，如 "2023-10-09"',
+        '{path}: [deadlines] {key}: {value} is not a date; write it as "YYYY-MM-DD", e.g. "2023-10-09"',
+    ),
+    "config.deadline_range": (
+        "{path}：[deadlines] {key}：{day} 必须在季度结束（{end}）之后，且不晚于 {last}",
+        "{path}: [deadlines] {key}: {day} must fall after the quarter ends ({end}) and by {last}",
+    ),
+    "config.deadline_twice": ("{path}：[deadlines] 中 {key} 写了两次", "{path}: [deadlines]: {key} is given twice"),
+    "config.unknown_rule": (
+        '{path}：[rules] 中不认识的规则“{name}”；写规则代码或名称，如 C407 = "error"（zengshou rules 可查）',
+        '{path}: unknown rule {name} in [rules]; write a code or a name, e.g. C407 = "error" (see `zengshou rules`)',
+    ),
+    "config.bad_level": (
+        "{path}：规则 {name} 的级别只能是 {levels}，不是 {level}",
+        "{path}: rule {name}: level must be one of {levels}, not {level}",
+    ),
     "cli.cannot_back_up": ("无法备份 {path}，未改动：{reason}", "cannot back up {path}, left alone: {reason}"),
     "cli.diff_old": ("现有 / existing", "现有 / existing"),
     "cli.diff_new": ("新生成 / new", "新生成 / new"),

@@ -121,7 +121,7 @@ def load_submission(path: Path, cat: Catalog, data_dir: Path | None = None) -> L
     return Loaded(path, display, doc, model, unit.id if unit else None, q, path.parent.name)
 
 
-def load_light(path: Path, cat: Catalog, cache=None) -> Loaded:
+def load_light(path: Path, cat: Catalog, cache=None, data_dir: Path | None = None) -> Loaded:
     """A file read for what *other* files' checks need of it (whether it is valid, its unit and
     quarter, rows, squashed texts, figures): from the cache's ``facts`` entry for its bytes when
     there is one, else read in full (and the facts kept for next time). A file from the cache
@@ -129,17 +129,19 @@ def load_light(path: Path, cat: Catalog, cache=None) -> Loaded:
     """
     path = Path(path)
     if cache is None:
-        return load_submission(path, cat)
-    raw, _ = read_bytes(path)  # never a FIFO or a device (the loader says what it is)
+        return load_submission(path, cat, data_dir)
+    # never a FIFO or a device, nor a link out of the data directory (the loader says what it is):
+    # a light read must refuse what a full read refuses, or C407/C408 would differ between them
+    raw, _ = read_bytes(path, data_dir)
     if raw is None:
-        return load_submission(path, cat)
+        return load_submission(path, cat, data_dir)
     key = cache.key("facts", digest_of(raw))
     entry = cache.get(key)
     if entry is not None:
         sub = _from_facts(path, cat, entry)
         if sub is not None:
             return sub
-    sub = load_submission(path, cat)
+    sub = load_submission(path, cat, data_dir)
     cache.put(key, _facts(sub))
     return sub
 

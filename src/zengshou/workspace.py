@@ -135,7 +135,7 @@ class Workspace:
         key = Path(path).absolute()
         sub = self._files.get(key) or self._light.get(key)
         if sub is None:
-            sub = self._light[key] = load_light(Path(path), self.cat, self.cache)
+            sub = self._light[key] = load_light(Path(path), self.cat, self.cache, self.data_dir)
         return sub
 
     def quarter(self, quarter: Quarter | str, *, light: bool = False) -> dict[str, Loaded]:
@@ -152,6 +152,10 @@ class Workspace:
             return self._light_quarters[key]
         self._quarters[key] = per_unit(self.submission(f) for f in files)
         return self._quarters[key]
+
+    def folder_files(self, key: str) -> list[Path]:
+        """The regular ``*.yaml`` files of a quarter folder, sorted (as a run checks them)."""
+        return self._folder_files(key)
 
     def _folder_files(self, key: str) -> list[Path]:
         folder = self.data_dir / "progress" / key

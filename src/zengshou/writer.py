@@ -6,16 +6,26 @@ Library code, so a script or another tool can produce exactly what a clerk gets.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
+import time
 import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # Windows: msvcrt.locking instead
+    fcntl = None  # type: ignore[assignment]
+
 from zengshou import signoff
+from zengshou.atomic import Outside
 from zengshou.i18n import both, localized
 from zengshou.i18n import t as msg
-from zengshou.yamlout import char_ok, scalar, text_value
+from zengshou.yamlout import char_ok, no_suppression, scalar, text_value
 
 SCHEMA_REF = "../../../docs/schema/progress.schema.json"
 COMMENT_WIDTH = 88  # display cells of a wrapped comment line, CJK counted as two
@@ -92,7 +102,7 @@ def comment_text(text: str) -> str:
     as they are, no direction controls."""
     from zengshou.text import BIDI_CONTROLS
 
-    return "".join(ch for ch in " ".join(text.split()) if char_ok(ch) and ch not in BIDI_CONTROLS)
+    return no_suppression("".join(ch for ch in " ".join(text.split()) if char_ok(ch) and ch not in BIDI_CONTROLS))
 
 
 def render_form(
@@ -144,7 +154,7 @@ def render_form(
         "limit": plan.max_chars,
     }
     lines = [f"# yaml-language-server: $schema={SCHEMA_REF}"]
-    lines += [("# " + ln).rstrip() for ln in msg("form.header", lang, **fmt).split("\n")]
+    lines += [("# " + no_suppression(ln)).rstrip() for ln in msg("form.header", lang, **fmt).split("\n")]
     lines += [f"unit: {scalar(u.name)}", f"quarter: {q}"]
     if submitted is None:
         lines.append("# submitted: YYYY-MM-DD")
@@ -171,7 +181,7 @@ def render_form(
         before = comment_text(previous.get(row) or "")
         for part in (head, who, body, prev_label + before if before else ""):
             if part:
-                lines += ["  # " + ln for ln in wrap(part, COMMENT_WIDTH - 4)]
+                lines += ["  # " + ln for ln in wrap(no_suppression(part), COMMENT_WIDTH - 4)]
         lines.append(f"  - task: {row}")
         lines.append(f"    progress: {literal(values.get(row, ''), 6)}")
         if row in statuses:
@@ -186,8 +196,177 @@ def render_form(
             ]
         elif figure_defs.get(row):
             lines.append(_pad("    # figures:") + f"# {msg('form.figures_hint', lang)}")
-            lines += [_pad(f"    #   {ind.id}:") + f"# {figure_label(ind, lang)}" for ind in figure_defs[row]]
+            lines += [
+                _pad(f"    #   {ind.id}:") + f"# {no_suppression(figure_label(ind, lang))}" for ind in figure_defs[row]
+            ]
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- writing a submission safely
+#
+# Every writer of a submission — ``new``, ``import``, mail intake, the web form — goes through
+# :func:`write_submission` (or holds :func:`unit_lock` around its own read-compare-write):
+#
+# * one lock per unit file, so two writers of one unit's file never both read "absent" and both
+#   write: the second waits, then sees the first one's file (and is refused without ``force``);
+# * every replacement keeps the replaced file as ``.bak`` (``.bak.1`` …) beside it;
+# * nothing is written where a link leads out of the data directory (``validate`` would refuse
+#   to read it: S113), neither the file nor a quarter folder made a link.
+
+
+#: the target, or a folder on its way, is a link that leads out of the data directory
+OutsideData = Outside
+
+
+class LockTimeout(OSError):
+    """Another writer held the unit file's lock for longer than the wait allowed."""
+
+
+class BackupFailed(OSError):
+    """The file to be replaced could not be kept as ``.bak``: it was left as it was."""
+
+
+LOCK_WAIT = 60.0  # seconds a writer waits for another writer of the same unit file
+
+
+def lock_path(target: Path) -> Path:
+    """The lock file of a submission: hidden, beside it, never matched by a ``*.yaml`` scan,
+    removed by the writer that holds it when done."""
+    target = Path(target)
+    return target.with_name(f".{target.name}.zengshou-lock")
+
+
+def check_inside(target: Path, data_dir: Path | None) -> None:
+    """Raise :class:`OutsideData` when ``target`` would land outside ``data_dir`` once links are
+    followed (a quarter folder or ``progress`` made a link, or the file itself a link out)."""
+    if data_dir is None:
+        return
+    root = os.path.realpath(data_dir)
+    real = os.path.realpath(target)
+    if not real.startswith(root + os.sep):
+        raise OutsideData(0, "leads out of the data directory through a link", str(target))
+
+
+@contextlib.contextmanager
+def unit_lock(target: Path, *, data_dir: Path | None = None, wait: float = LOCK_WAIT) -> Iterator[None]:
+    """Hold the lock of one submission file (every writer of it takes this one lock). Blocks up
+    to ``wait`` seconds (:class:`LockTimeout`). The lock is an ``flock`` on a hidden file beside
+    the target, checked to still be the file at that name once held (a holder removes it when
+    done), so a waiter never ends up holding a lock nobody else can see."""
+    target = Path(target)
+    check_inside(target, data_dir)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    check_inside(target, data_dir)  # the folder just made, or found, is where it should be
+    path = lock_path(target)
+    deadline = time.monotonic() + wait
+    while True:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0), 0o666)
+        try:
+            _acquire(fd, deadline, target)
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(path, follow_symlinks=False))
+            except FileNotFoundError:
+                same = False
+        except BaseException:
+            os.close(fd)
+            raise
+        if same:
+            break
+        os.close(fd)  # the holder before removed it: take the lock on the new one
+    try:
+        yield
+    finally:
+        try:
+            if os.name != "nt":
+                os.unlink(path)  # while held: a waiter on this file sees it gone and retries
+        except OSError:
+            pass
+        _release(fd)
+        os.close(fd)
+
+
+def _acquire(fd: int, deadline: float, target: Path) -> None:
+    while True:
+        try:
+            if fcntl is not None:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            else:  # Windows
+                import msvcrt
+
+                msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise LockTimeout(0, "another writer holds this file", str(target)) from None
+            time.sleep(0.01)
+
+
+def _release(fd: int) -> None:
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+        else:
+            import msvcrt
+
+            os.lseek(fd, 0, os.SEEK_SET)
+            msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    except OSError:
+        pass
+
+
+@dataclass
+class Written:
+    """What :func:`write_submission` did: ``state`` is ``wrote`` (there was no file),
+    ``replaced`` (with ``force``; ``backup`` holds the old file), ``unchanged`` (same bytes) or
+    ``exists`` (a different file is there and ``force`` was not given: nothing written).
+    ``old`` is the text that was there, for a diff."""
+
+    state: str
+    old: str | None = None
+    backup: Path | None = None
+
+
+def write_submission(
+    target: Path,
+    text: str,
+    *,
+    data_dir: Path | None,
+    force: bool = False,
+    before_replace: Callable[[str], None] | None = None,
+) -> Written:
+    """Write one submission file the safe way: under :func:`unit_lock`, compared with what is
+    there now (not with what was there when the caller looked), replacing a different file
+    only with ``force`` and then keeping it as ``.bak`` first, atomically, never through a link
+    out of ``data_dir``. ``before_replace(old_text)`` runs under the lock just before a
+    replacement (``new`` prints its diff there). Raises :class:`OutsideData`,
+    :class:`LockTimeout`, :class:`BackupFailed`, :class:`zengshou.atomic.NotRegularFile`,
+    ``OutputLocked`` or another ``OSError``; the file is then as it was."""
+    from zengshou.atomic import check_target, write_bytes
+
+    target = Path(target)
+    new = text.encode("utf-8")
+    with unit_lock(target, data_dir=data_dir):
+        check_target(target)  # a link, FIFO or folder at the name is never replaced
+        try:
+            old = target.read_bytes()
+        except FileNotFoundError:
+            old = None
+        if old is None:
+            write_bytes(target, new, inside=data_dir)
+            return Written("wrote")
+        old_text = old.decode("utf-8", "replace")
+        if old == new:
+            return Written("unchanged", old_text)
+        if not force:
+            return Written("exists", old_text)
+        if before_replace is not None:
+            before_replace(old_text)
+        try:
+            saved = backup(target)
+        except OSError as e:
+            raise BackupFailed(e.errno or 0, e.strerror or str(e), str(target)) from e
+        write_bytes(target, new, inside=data_dir)
+        return Written("replaced", old_text, saved)
 
 
 # ---------------------------------------------------------------- replacing a filled-in file

@@ -125,7 +125,7 @@ def workspace_or_exit(data: Path, lang: str):
     try:
         ws = Workspace.open(data)
     except ConfigError as e:
-        fail("cli.bad_config", lang, error=e)
+        fail("cli.bad_config", lang, error=e.text(lang))
     cat, findings = load_definitions(ws)
     errors = [f for f in findings if f.level == "error"]
     if cat is None or errors:

@@ -172,10 +172,17 @@ def import_cmd(
 
 def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lines: bool = False) -> None:
     """Print diffs, one line per outcome, the lint of what was written; exit 1 on errors."""
-    from zengshou.lint import lint
+    from zengshou.findings import Finding
+    from zengshou.lint import cap_per_file, lint
     from zengshou.reporters import render_text
 
-    findings = list(extra_findings) + [f for oc in outcomes for f in oc.form.findings]
+    # as validate lists them: at most 100 per file, then one S115 with the total (a table of
+    # 10,000 stray rows printed 20,003 lines)
+    found = [*extra_findings, *(f for oc in outcomes for f in oc.form.findings)]
+    first: dict[str, int] = {}  # files in the order they were read; within a file, by position
+    for f in found:
+        first.setdefault(f.file, len(first))
+    findings = cap_per_file(sorted(found, key=lambda f: (first[f.file], *Finding.sort_key(f)[1:])))
     for oc in outcomes:
         imp = oc.form
         if oc.diff:
@@ -184,6 +191,7 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
             continue
         filled = sum(1 for _, text in imp.items if text.strip())
         if oc.written:
+            kept = t("cli.new_kept", lang, backup=oc.backup) if oc.backup else ""
             out(
                 t(
                     "cli.replaced" if oc.replaced else "cli.imported",
@@ -193,6 +201,7 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
                     items=len(imp.items),
                     filled=filled,
                 )
+                + kept
             )
         elif oc.unchanged:
             out(t("cli.import_same", lang, source=imp.display, target=oc.target_display))

@@ -64,6 +64,12 @@ def merge_cmd(
             day = date.fromisoformat(as_of)
         except ValueError:
             fail("cli.bad_date", lang, text=as_of)
+    if office is not None:
+        from zengshou.configfile import SCHEMA, text_ok
+
+        limit = SCHEMA["report"]["office"].max_len  # type: ignore[index]
+        if not text_ok(office, limit):
+            fail("cli.bad_office", lang, limit=limit)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang)
@@ -72,7 +78,7 @@ def merge_cmd(
     try:
         config = load_config(data)
     except ConfigError as e:
-        fail("cli.bad_config", lang, error=e)
+        fail("cli.bad_config", lang, error=e.text(lang))
 
     result = lint(ws, quarter=str(q), config=config)
     try:

@@ -36,7 +36,6 @@ from zengshou.cli.common import (
     quarter_or_exit,
     reporting_unit_or_exit,
     workspace_or_exit,
-    write_or_exit,
 )
 from zengshou.i18n import join, t
 from zengshou.text import visible
@@ -96,13 +95,10 @@ def new_cmd(
         return
     if target.is_dir():
         fail("cli.is_folder", lang, path=shown)
-    if target.exists() and not force:
-        fail("cli.exists", lang, path=shown)
-    saved = _keep_old(target, text, shown, lang) if target.exists() else None
+    saved = _write_new(target, text, shown, lang, force=force, data_dir=Path(data) if output is None else None)
     if saved == "same":
         out(t("cli.same_content", lang, path=shown))
         return
-    write_or_exit(target, text, lang, shown)
     n = len(rows) - len(optional)
     extra = t("cli.new_optional", lang, n=len(optional)) if optional else ""
     kept = t("cli.new_kept", lang, backup=saved) if saved else ""
@@ -119,26 +115,37 @@ def new_cmd(
     )
 
 
-def _keep_old(target: Path, text: str, shown: str, lang: str) -> str:
-    """Before ``new --force`` replaces a file: print the diff (old → new) and keep the old file
-    as ``.bak`` (``.bak.1`` … beside older backups). Returns the backup's name, or "same" when
-    nothing would change."""
+def _write_new(target: Path, text: str, shown: str, lang: str, *, force: bool, data_dir: Path | None) -> str | None:
+    """Write the form through :func:`zengshou.writer.write_submission` (the unit file's lock,
+    never through a link out of the data directory). An existing file is replaced only with
+    --force, after printing the diff (old → new) and keeping the old file as ``.bak``. Returns
+    the backup's name, "same" when nothing would change, None for a new file."""
+    from zengshou.atomic import NotRegularFile, OutputLocked
     from zengshou.submissions import display_path
-    from zengshou.writer import backup, unified_diff
+    from zengshou.writer import BackupFailed, LockTimeout, OutsideData, unified_diff, write_submission
+
+    def show_diff(old: str) -> None:
+        diff = unified_diff(old, text, shown, t("cli.diff_old", lang), t("cli.diff_new", lang))
+        sys.stdout.write(diff if diff.endswith("\n") else diff + "\n")
 
     try:
-        old = target.read_bytes()
-    except OSError as e:
-        fail("cli.cannot_read", lang, path=shown, reason=e.strerror or e)
-    if old == text.encode("utf-8"):
-        return "same"
-    diff = unified_diff(old.decode("utf-8", "replace"), text, shown, t("cli.diff_old", lang), t("cli.diff_new", lang))
-    try:
-        saved = backup(target)
-    except OSError as e:
+        done = write_submission(target, text, data_dir=data_dir, force=force, before_replace=show_diff)
+    except NotRegularFile:
+        fail("cli.not_regular", lang, path=shown)
+    except OutputLocked:
+        fail("cli.locked", lang, path=shown)
+    except BackupFailed as e:
         fail("cli.cannot_back_up", lang, path=shown, reason=e.strerror or e)
-    sys.stdout.write(diff if diff.endswith("\n") else diff + "\n")
-    return display_path(saved)
+    except (OutsideData, LockTimeout) as e:
+        reason = t("writer.outside_data" if isinstance(e, OutsideData) else "writer.lock_timeout", lang)
+        fail("cli.cannot_write", lang, path=shown, reason=reason)
+    except OSError as e:
+        fail("cli.cannot_write", lang, path=shown, reason=e.strerror or e)
+    if done.state == "exists" or (done.state == "unchanged" and not force):
+        fail("cli.exists", lang, path=shown)
+    if done.state == "unchanged":
+        return "same"
+    return display_path(done.backup) if done.backup else None
 
 
 # ---------------------------------------------------------------- zengshou status
@@ -176,18 +183,17 @@ def status_cmd(
     try:
         config = load_config(data)
     except ConfigError as e:
-        fail("cli.bad_config", lang, error=e)
+        fail("cli.bad_config", lang, error=e.text(lang))
     st = quarter_status(ws, q, result=lint(ws, quarter=str(q), config=config))
     code = 0 if st.complete else 1
     if remind:
         from zengshou.notice import NoticeError, render_reminder
 
         try:
-            out(
-                render_reminder(
-                    cat, st, lang=lang, notice_date=day, templates=templates, data=data, office=config.office
-                )
+            notice = render_reminder(
+                cat, st, lang=lang, notice_date=day, templates=templates, data=data, office=config.office
             )
+            out(visible(notice, keep="\n\t"))  # an escape in a template or a setting is shown, not obeyed
         except NoticeError as e:
             fail(e.message, lang)
     elif fmt is TableOrJson.json:

@@ -56,7 +56,7 @@ def validate_cmd(
     try:
         config = load_config(data)
     except ConfigError as e:
-        fail("cli.bad_config", lang, error=e)
+        fail("cli.bad_config", lang, error=e.text(lang))
     paths = _scope(paths, data, changed or since is not None, since, lang)
     cache = None
     if config.cache and not no_cache:

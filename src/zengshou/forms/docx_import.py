@@ -5,6 +5,9 @@ The body is read straight from ``word/document.xml`` (through :mod:`zengshou.for
 so with limits and without DTDs), not through python-docx, because import must see the table's
 real structure: which cells are merged down (``w:vMerge``) and across (``w:gridSpan``), which
 text is only a content control's placeholder, which is deleted text of a tracked change.
+What is read is what Word shows and prints: tracked changes accepted (inserted and moved-to text
+kept, deleted and moved-from text, deleted rows and removed paragraph marks dropped) and hidden
+text (``w:vanish``) left out.
 
 A cell's text is its paragraphs joined with ``\\n`` (Enter in Word), with soft line breaks
 (Shift+Enter) as ``\\n`` and tabs as ``\\t``; blank paragraphs before and after the text are
@@ -81,11 +84,95 @@ def cell_at(row: list[Cell], col: int) -> Cell | None:
 # ---------------------------------------------------------------- text of the body
 
 
-def _text(elem, out: list[str]) -> None:
-    """Append the visible text under ``elem`` (document order) to ``out``."""
+def _on(elem) -> bool:
+    """An on/off property (``w:vanish``, ``w:hidden``) that is present and not switched off."""
+    return elem is not None and elem.get(W + "val") not in ("0", "false", "off")
+
+
+def _mark_removed(p) -> bool:
+    """Whether Word shows no paragraph mark for ``p``: the mark is hidden, deleted or moved away
+    in a tracked change, so its text runs on into the next paragraph's."""
+    pr = p.find(W + "pPr")
+    rpr = pr.find(W + "rPr") if pr is not None else None
+    if rpr is None:
+        return False
+    return _on(rpr.find(W + "vanish")) or rpr.find(W + "del") is not None or rpr.find(W + "moveFrom") is not None
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """Styles that hide their text (``w:vanish`` in the style or one it is based on): character
+    styles (``w:rStyle``) and paragraph styles (``w:pStyle``, for every run of the paragraph)."""
+
+    char: frozenset[str] = frozenset()
+    para: frozenset[str] = frozenset()
+
+
+NO_HIDDEN_STYLES = Hidden()
+
+
+def hidden_styles(root) -> Hidden:
+    """The hiding styles of ``word/styles.xml`` (its parsed root; None: no styles part)."""
+    if root is None:
+        return NO_HIDDEN_STYLES
+    own: dict[str, tuple[str, bool | None, str | None]] = {}  # id → (type, vanish, basedOn)
+    for st in root.iter(W + "style"):
+        sid = st.get(W + "styleId")
+        if not sid:
+            continue
+        rpr = st.find(W + "rPr")
+        v = rpr.find(W + "vanish") if rpr is not None else None
+        based = st.find(W + "basedOn")
+        own[sid] = (
+            st.get(W + "type") or "paragraph",
+            None if v is None else _on(v),
+            None if based is None else based.get(W + "val"),
+        )
+
+    def hides(sid: str) -> bool:
+        for _ in range(20):  # basedOn chains are short; a loop in a hostile file ends here
+            entry = own.get(sid)
+            if entry is None:
+                return False
+            if entry[1] is not None:
+                return entry[1]
+            if entry[2] is None:
+                return False
+            sid = entry[2]
+        return False
+
+    char = frozenset(k for k, v in own.items() if v[0] == "character" and hides(k))
+    para = frozenset(k for k, v in own.items() if v[0] == "paragraph" and hides(k))
+    return Hidden(char, para)
+
+
+def _style(pr, name: str) -> str | None:
+    el = pr.find(W + name) if pr is not None else None
+    return None if el is None else el.get(W + "val")
+
+
+def _text(elem, out: list[str], hidden: Hidden = NO_HIDDEN_STYLES, para_hidden: bool = False) -> None:
+    """Append the text Word shows under ``elem`` (document order) to ``out``: tracked changes
+    accepted (inserted and moved-to text kept; deleted and moved-from text dropped), hidden text
+    (``w:vanish`` on the run, or from its character or paragraph style) dropped — what a reader
+    of the printed form sees is what is imported."""
     tag = elem.tag
     if tag == W + "p":
         out.append("\x00P")  # paragraph boundary, resolved by _join
+        inside = _style(elem.find(W + "pPr"), "pStyle") in hidden.para
+        for child in elem:
+            _text(child, out, hidden, inside)
+        if _mark_removed(elem):
+            out.append("\x00J")  # no boundary before the next paragraph
+        return
+    elif tag == W + "r":
+        rpr = elem.find(W + "rPr")
+        v = rpr.find(W + "vanish") if rpr is not None else None
+        if v is not None:
+            if _on(v):
+                return  # hidden text: Word neither shows nor prints it
+        elif _style(rpr, "rStyle") in hidden.char or para_hidden:
+            return  # hidden by its style
     elif tag == W + "t":
         out.append(elem.text or "")
         return
@@ -110,6 +197,7 @@ def _text(elem, out: list[str]) -> None:
         W + "sdtPr",
         _MC + "Fallback",
         W + "del",
+        W + "moveFrom",  # the text's old place in a tracked move; its new place is w:moveTo
     ):
         return
     elif tag == W + "sdt":
@@ -117,18 +205,24 @@ def _text(elem, out: list[str]) -> None:
         if pr is not None and pr.find(W + "showingPlcHdr") is not None:
             return  # a content control still showing its placeholder ("点击选择") holds nothing typed
     for child in elem:
-        _text(child, out)
+        _text(child, out, hidden, para_hidden)
 
 
 def _join(parts: list[str]) -> str:
     paras: list[str] = []
     cur: list[str] = []
     started = False
+    joined = False
     for p in parts:
-        if p == "\x00P":
-            if started:
-                paras.append("".join(cur))
-            cur, started = [], True
+        if p == "\x00J":
+            joined = True
+        elif p == "\x00P":
+            if joined:
+                joined = False  # the paragraph before had no mark: one paragraph goes on
+            else:
+                if started:
+                    paras.append("".join(cur))
+                cur, started = [], True
         else:
             cur.append(p)
     paras.append("".join(cur))
@@ -136,17 +230,19 @@ def _join(parts: list[str]) -> str:
     return text.strip("\n")
 
 
-def element_text(elem) -> str:
+def element_text(elem, hidden: Hidden = NO_HIDDEN_STYLES) -> str:
     parts: list[str] = []
-    _text(elem, parts)
+    _text(elem, parts, hidden)
     return _join(parts)
 
 
-def _read_table(tbl, index: int) -> Table:
+def _read_table(tbl, index: int, hidden: Hidden = NO_HIDDEN_STYLES) -> Table:
     t = Table(index)
     for tr in _children(tbl, "tr"):
         col = 0
         pr = tr.find(W + "trPr")
+        if pr is not None and pr.find(W + "del") is not None:
+            continue  # a row deleted in a tracked change: gone once the changes are accepted
         if pr is not None:
             gb = pr.find(W + "gridBefore")
             if gb is not None:
@@ -162,7 +258,7 @@ def _read_table(tbl, index: int) -> Table:
                 v = tcpr.find(W + "vMerge")
                 if v is not None:
                     vm = "restart" if v.get(W + "val") == "restart" else "continue"
-            row.append(Cell(element_text(tc), col, span, vm))
+            row.append(Cell(element_text(tc, hidden), col, span, vm))
             col += span
         t.rows.append(row)
     return t
@@ -188,7 +284,7 @@ def _int(v, default: int) -> int:
         return default
 
 
-def body_blocks(root) -> tuple[list[str], list[Table]]:
+def body_blocks(root, hidden: Hidden = NO_HIDDEN_STYLES) -> tuple[list[str], list[Table]]:
     """Paragraph texts before the first table, and every top-level table (nested tables are
     part of their cell's text)."""
     body = root.find(W + "body")
@@ -200,9 +296,9 @@ def body_blocks(root) -> tuple[list[str], list[Table]]:
     def walk(container) -> None:
         for child in container:
             if child.tag == W + "tbl":
-                tables.append(_read_table(child, len(tables) + 1))
+                tables.append(_read_table(child, len(tables) + 1, hidden))
             elif child.tag == W + "p" and not tables:
-                before.append(element_text(child))
+                before.append(element_text(child, hidden))
             elif child.tag in (W + "sdt",):
                 content = child.find(W + "sdtContent")
                 if content is not None:
@@ -213,6 +309,14 @@ def body_blocks(root) -> tuple[list[str], list[Table]]:
 
 
 # ---------------------------------------------------------------- marker
+
+
+def _read_styles(imp, z, budget) -> Hidden:
+    """The hiding styles, from ``word/styles.xml`` when the package has one."""
+    if "word/styles.xml" not in z.namelist():
+        return NO_HIDDEN_STYLES
+    data = read_part(imp, z, "word/styles.xml", budget)
+    return hidden_styles(parse_xml(imp, data, "word/styles.xml")) if data is not None else NO_HIDDEN_STYLES
 
 
 def read_marker(imp, z, budget) -> dict[str, str]:
@@ -267,11 +371,12 @@ def read_docx(
         if root is None:
             return imp
         marker = read_marker(imp, z, budget)
+        hidden = _read_styles(imp, z, budget)
         if imp.refused:
             return imp
     finally:
         z.close()
-    before, tables = body_blocks(root)
+    before, tables = body_blocks(root, hidden)
     del root, data
     _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit, fallback_quarter)
     return imp
@@ -287,14 +392,33 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
         return None
     unit, q = cat.by_id[meta["unit"]], meta["quarter"]
     # the visible header line must say the same unit and quarter (a marker copied or edited
-    # from another unit's form would otherwise file this text under that unit)
+    # from another unit's form would otherwise file this text under that unit). A header that
+    # is missing, or names no unit of the list, cannot vouch for the marker: that is a mismatch
+    # too, not a reason to skip the check (issue 28)
     head = next((p for p in before if "填报单位" in p), None)
-    if head is not None:
+    if head is None:
+        imp.add(
+            "F841",
+            what={
+                "zh": f"表头中没有“填报单位：…”一行，隐藏标记为“{unit.name}”",
+                "en": f"the header line '填报单位：…' is missing; the hidden marker says '{unit.name}'",
+            },
+        )
+    else:
         m = re.search(r"填报单位[:：]\s*(\S+)", head)
         shown_unit = cat.resolve(m.group(1)) if m else None
         qm = _QUARTER_ID.search(head) or None
         shown_q = Quarter(int(qm.group(1)), int(qm.group(2))) if qm else _quarter_in(head)
-        if shown_unit is not None and shown_unit.id != unit.id:
+        if shown_unit is None:
+            said = (m.group(1) if m else "")[:40]
+            imp.add(
+                "F841",
+                what={
+                    "zh": f"表头的填报单位“{said}”不是单位清单中的单位，隐藏标记为“{unit.name}”",
+                    "en": f"the header's unit '{said}' is not in the unit list; the hidden marker says '{unit.name}'",
+                },
+            )
+        elif shown_unit.id != unit.id:
             imp.add(
                 "F841",
                 what={
@@ -302,7 +426,15 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
                     "en": f"the header says '{shown_unit.name}', the hidden marker '{unit.name}'",
                 },
             )
-        if shown_q is not None and shown_q != q:
+        if shown_q is None:
+            imp.add(
+                "F841",
+                what={
+                    "zh": f"表头没有写季度，隐藏标记为 {q}",
+                    "en": f"the header names no quarter; the hidden marker says {q}",
+                },
+            )
+        elif shown_q != q:
             imp.add(
                 "F841",
                 what={

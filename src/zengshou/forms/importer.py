@@ -42,7 +42,7 @@ from zengshou.forms.imported import ImportedForm, check_form_identity
 from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, read_head, unpacks_too_big
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
-from zengshou.yamlout import scalar, text_value
+from zengshou.yamlout import no_suppression, scalar, text_value
 
 HEADER_SCAN_ROWS = 30
 
@@ -521,7 +521,7 @@ def render_submission(cat, imp: ImportedForm, submitted: date | None = None) -> 
     u = cat.by_id[imp.unit_id]
     submitted = imp.submitted or submitted
     lines = [
-        f"# 由 zengshou import 从{_HOW.get(imp.kind, '表单')}导入：{scalar(imp.path.name)}",
+        f"# 由 zengshou import 从{_HOW.get(imp.kind, '表单')}导入：{no_suppression(scalar(imp.path.name))}",
         "# 修改请改表单后重新导入（zengshou import --force），或直接编辑本文件。",
         f"unit: {scalar(u.name)}",
         f"quarter: {imp.quarter}",
@@ -581,6 +581,7 @@ class Outcome:
     unchanged: bool = False
     replaced: bool = False
     diff: str = ""
+    backup: str = ""  # where the replaced file was kept (import --force)
 
 
 def import_forms(
@@ -609,6 +610,18 @@ def import_forms(
     return outcomes
 
 
+def _write_error(e: OSError) -> str | dict[str, str]:
+    """F824's ``error``: the system's text, or ours (in both languages) for a link out."""
+    from zengshou.i18n import both
+    from zengshou.writer import LockTimeout, OutsideData
+
+    if isinstance(e, OutsideData):
+        return both("writer.outside_data")
+    if isinstance(e, LockTimeout):
+        return both("writer.lock_timeout")
+    return e.strerror or str(e)
+
+
 def write_imported(
     cat,
     data_dir: Path,
@@ -620,8 +633,9 @@ def write_imported(
 ) -> Outcome:
     """Write one checked import: never over a different file without ``force`` (then with a
     diff); identical content is "unchanged". ``written_from`` (target → source) spans a run."""
-    from zengshou.atomic import OutputLocked, write_text
+    from zengshou.atomic import OutputLocked
     from zengshou.submissions import display_path
+    from zengshou.writer import write_submission
 
     written_from = {} if written_from is None else written_from
     oc = Outcome(imp)
@@ -634,35 +648,31 @@ def write_imported(
         imp.add("F823", target=oc.target_display, first=written_from[key])
         return oc
     new = render_submission(cat, imp, submitted)
-    if target.exists():
-        try:
-            old = target.read_bytes()
-        except OSError as e:
-            imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
-            return oc
-        if old == new.encode("utf-8"):
-            oc.unchanged = True
-            written_from[key] = imp.display
-            return oc
-        if not force:
-            imp.add("F822", target=oc.target_display, source=imp.display)
-            return oc
-        old_text = old.decode("utf-8", "replace")
+    try:
+        # under the unit file's lock, against what is there now: two imports for one unit at
+        # once no longer both see no file and both say "imported" (issue 28)
+        done = write_submission(target, new, data_dir=Path(data_dir), force=force)
+    except (OutputLocked, OSError) as e:
+        imp.add("F824", target=oc.target_display, error=_write_error(e))
+        return oc
+    if done.state == "unchanged":
+        oc.unchanged = True
+        written_from[key] = imp.display
+        return oc
+    if done.state == "exists":
+        imp.add("F822", target=oc.target_display, source=imp.display)
+        return oc
+    if done.state == "replaced":
         oc.diff = "".join(
             difflib.unified_diff(
-                old_text.splitlines(keepends=True),
+                (done.old or "").splitlines(keepends=True),
                 new.splitlines(keepends=True),
                 fromfile=f"{oc.target_display}（现有 / existing）",
                 tofile=f"{oc.target_display}（导入 / imported）",
             )
         )
         oc.replaced = True
-    try:
-        write_text(target, new)
-    except (OutputLocked, OSError) as e:
-        imp.add("F824", target=oc.target_display, error=e.strerror or str(e))
-        oc.replaced = False
-        return oc
+        oc.backup = display_path(done.backup) if done.backup else ""
     oc.written = True
     written_from[key] = imp.display
     return oc

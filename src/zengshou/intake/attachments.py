@@ -209,7 +209,9 @@ def read_yaml_submission(path: Path, cat, display: str, name: str, quarter: Quar
     if model is None or errors:
         imp.findings += doc.findings
         first = errors[0] if errors else None
-        imp.add("F856", attachment=name, what=f"{first.code} {first.message('zh')}"[:120] if first else "—")
+        # the first error in both languages: the finding is shown in the run's language
+        what = {lg: f"{first.code} {first.message(lg)}"[:120] for lg in ("zh", "en")} if first else "—"
+        imp.add("F856", attachment=name, what=what)
         return imp
     u = cat.resolve(model.unit)
     q = Quarter.try_parse(model.quarter)

@@ -51,8 +51,9 @@ def render_docx(report: Report) -> bytes:
     cp = doc.core_properties
     when = _epoch()
     cp.created = cp.modified = cp.last_printed = when
-    cp.author = cp.last_modified_by = report.office or ""
-    cp.title = report.title
+    # Word's core properties hold at most 255 characters (python-docx raises beyond that)
+    cp.author = cp.last_modified_by = (report.office or "")[:255]
+    cp.title = report.title[:255]
     cp.revision = 1
     cp.comments = cp.keywords = cp.subject = cp.category = ""
     _drop_thumbnail(doc)

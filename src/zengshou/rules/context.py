@@ -70,8 +70,12 @@ class Context:
         when only some files are checked (pre-commit), the rest of the folder is read too."""
         key = str(q)
         if key not in self._quarters:
-            mine = [s for s in self.subs if s.ok and s.quarter and str(s.quarter) == key and s.folder == key]
-            rest = list(self.ws.quarter(key, light=True).values()) if self.partial or not per_unit(mine) else []
+            mine = [s for s in self.subs if _of(s, key)]
+            rest: list[Loaded] = []
+            if self.partial or not per_unit(mine):
+                # the same files, chosen the same way, as a run over the folder takes: a run of
+                # one quarter (validate --quarter) or one file must find what a full run finds
+                rest = [s for s in map(self.ws.peek, self.ws.folder_files(key)) if _of(s, key)]
             self._quarters[key] = per_unit([*rest, *mine])
         return self._quarters[key]
 
@@ -103,11 +107,11 @@ class Context:
         if not sub.quarter or not sub.unit_id:
             return None
         prev = str(sub.quarter.prev())
-        if prev in self._by_unit:
-            texts = self._by_unit[prev].get(sub.unit_id)
-            return (prev, texts) if texts is not None else None
-        before = self.ws.previous(sub.unit_id, sub.quarter, light=True)
-        return (prev, self._texts_of(before)) if before is not None else None
+        # the index of the quarter just checked, or else the same index built from that folder:
+        # before, this read only ``<unit id>.yaml``, so a last-quarter file named otherwise gave
+        # C407 in a full run and not in ``validate --quarter`` (whose cached result then hid it)
+        texts = self._unit_texts(prev).get(sub.unit_id)
+        return (prev, texts) if texts is not None else None
 
     def done(self, q: Quarter | str) -> None:
         """The quarter is checked: keep its compact texts for the next one, drop the rest."""
@@ -117,4 +121,11 @@ class Context:
         self._index.pop(key, None)
         for old in [k for k in self._by_unit if k < key]:
             del self._by_unit[old]
+        for old in [k for k in self._quarters if k < key]:
+            del self._quarters[old]
         self.prev_figures.clear()
+
+
+def _of(sub: Loaded, key: str) -> bool:
+    """A valid file of quarter ``key`` in that quarter's folder: what the cross-file rules read."""
+    return sub.ok and sub.quarter is not None and str(sub.quarter) == key and sub.folder == key
