@@ -14,7 +14,8 @@ import zipfile
 from pathlib import Path
 
 from zengshou.forms import MAX_PARTS, MAX_UNPACKED_BYTES
-from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, read_head, size_text, unpacks_too_big
+from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, clean_suffix, read_head, size_text, unpacks_too_big
+from zengshou.i18n import both
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MACRO_CT = "application/vnd.ms-word.document.macroEnabled.main+xml"
@@ -28,7 +29,7 @@ def sniff(path: Path) -> str | None:
             head = fh.read(8)
     except OSError:
         return None
-    suffix = Path(path).suffix.lower()
+    suffix = clean_suffix(Path(path).name)
     if head.startswith(ZIP_MAGIC):
         try:
             with zipfile.ZipFile(path) as z:
@@ -84,7 +85,7 @@ def _what_else(head: bytes) -> dict[str, str]:
 def open_package(imp) -> zipfile.ZipFile | None:
     """Check the file and open it as a zip, or add the finding that says why not."""
     path = imp.path
-    head = read_head(imp, lambda e: imp.add("F835", part="-", error=e.strerror or str(e)))
+    head = read_head(imp, lambda e: imp.add("F835", part="-", error=both("form.err.os")))
     if head is None:
         return None
     if head.startswith(OLE2_MAGIC):
@@ -96,8 +97,8 @@ def open_package(imp) -> zipfile.ZipFile | None:
     try:
         z = zipfile.ZipFile(path)
         infos = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        imp.add("F830", what={"zh": f"压缩包已损坏：{e}", "en": f"damaged zip archive: {e}"})
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        imp.add("F830", what=both("form.err.zip"))
         return None
     if len(infos) > MAX_PARTS:
         z.close()
@@ -128,8 +129,8 @@ def read_part(imp, z: zipfile.ZipFile, name: str, budget: list[int]) -> bytes | 
             data = fh.read(budget[0] + 1)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
-        imp.add("F835", part=name, error=str(e)[:200])
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        imp.add("F835", part=name, error=both("form.err.part"))
         return None
     if len(data) > budget[0]:
         imp.add(
@@ -152,10 +153,10 @@ def parse_xml(imp, data: bytes, part: str):
 
     try:
         return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as e:
-        imp.add("F834", part=part, what=type(e).__name__)
-    except ParseError as e:
-        imp.add("F835", part=part, error=str(e)[:200])
+    except DefusedXmlException:
+        imp.add("F834", part=part, what=both("form.err.dtd"))
+    except ParseError:
+        imp.add("F835", part=part, error=both("form.err.xml"))
     return None
 
 

@@ -15,6 +15,20 @@ OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 files, and en
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # .xlsx, .docx (an empty archive starts with the second)
 
 
+_FULLWIDTH = str.maketrans({"．": ".", "。": ".", "｡": "."})
+
+
+def clean_suffix(name: str) -> str:
+    """The suffix a name ends with, the way a clerk meant it: full-width dots read as dots,
+    upper case as lower case, spaces around it dropped (``资源县．XLSX `` → ``.xlsx``). Only for
+    the ambiguous cases (old binary formats): a zip package is told by its content."""
+    base = str(name).rsplit(" › ", 1)[-1].translate(_FULLWIDTH).strip().lower()
+    if "." not in base:
+        return ""
+    suffix = "." + base.rsplit(".", 1)[-1].strip()
+    return suffix if 1 < len(suffix) <= 10 and suffix[1:].isalnum() else ""
+
+
 def size_text(n: int) -> str:
     return f"{n / 1024 / 1024:.1f} MB" if n >= 1024 * 1024 else f"{n} B"
 
