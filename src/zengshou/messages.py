@@ -274,7 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file cannot be read (no permission, in use by another program, or removed)",
     ),
     "form.err.zip": (
-        "压缩结构已损坏（文件可能没有传完整）",
+        "压缩包已损坏（文件可能没有传完整）",
         "its zip structure is damaged (the file may be incomplete)",
     ),
     "form.err.part": ("该部件已损坏，无法解压", "the part is damaged and cannot be unpacked"),

@@ -364,18 +364,17 @@ def _quarters_in(text: str) -> list[Quarter]:
 
 
 def title_lines(before: list[str]) -> list[str]:
-    """The lines above the table that make its title: short lines naming what the table is
-    (进度, 情况, 季度 …). Not a salutation (「桂林市乡村振兴局：」, ending with a colon), not a
-    sentence or a note (「注：2023Q2已报送。」) — a unit or quarter named in passing is no title."""
+    """The lines above the table that make its title: each line up to its first colon or
+    sentence mark, kept when it names what the table is (进度, 情况, 季度 …). So a salutation
+    (「桂林市乡村振兴局：」) or a note (「注：2023Q2已报送。」) is no title, and a unit or quarter
+    named in passing does not count."""
     out = []
     for line in before:
-        s = line.strip()
-        if not s or len(s) > 80 or s[-1] in ":：" or re.search(r"[。；;！!？?，,]", s):
+        head = re.split(r"[:：。；;！!？?，,]", line.strip(), maxsplit=1)[0].strip()
+        if not head or len(head) > 80 or re.match(r"(注|备注|说明|附件|附|抄送)\s*\d*$", head):
             continue
-        if re.match(r"(注|备注|说明|附件|附|抄送|报送单位)\s*[:：\d]", s):
-            continue
-        if _TITLE_WORDS.search(s):
-            out.append(s)
+        if _TITLE_WORDS.search(head):
+            out.append(head)
     return out
 
 
