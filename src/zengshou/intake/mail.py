@@ -221,19 +221,36 @@ def _param(header_text: str | None, param: str) -> str | None:
     return decode_words(value)
 
 
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
+_COMMENT = re.compile(r"\([^()]*\)")
+_ANGLE = re.compile(r"<\s*([^<>\s]+@[^<>\s]+?)\s*>")
+
+
 def parse_from(raw: str | None) -> tuple[str, str]:
     """``(shown, address)`` from a raw From header: the address parsed before any decoding, the
-    display name decoded afterwards. Several addresses (or none): address "", all shown."""
-    raw = re.sub(r"\r?\n[ \t]", " ", raw or "")
-    try:
-        pairs = getaddresses([raw])
-    except Exception:  # noqa: BLE001 — the parser of any Python version, on any input
-        pairs = []
-    addrs = [(n, a.strip()) for n, a in pairs if a and "@" in a]
-    if len(addrs) != 1 or re.search(r"[\s<>,;\"]", addrs[0][1]):
+    display name decoded afterwards. The address is the one in angle brackets (outside quotes
+    and comments), so a display name that looks like an address (``zyx@example.cn
+    <evil@gmail.com>``, or the same as an RFC 2047 word) stays a name. Several addresses, or
+    none: address "", everything shown."""
+    raw = re.sub(r"\r?\n[ \t]", " ", raw or "")[:2000]
+    bare = _COMMENT.sub(" ", _QUOTED.sub('""', raw))
+    angles = _ANGLE.findall(bare)
+    addr = ""
+    name = ""
+    if len(angles) == 1 and "," not in bare.split("<", 1)[1]:
+        addr = angles[0]
+        name = raw[: raw.rfind("<")].strip().strip('"')
+    elif not angles:
+        try:
+            pairs = getaddresses([raw])
+        except Exception:  # noqa: BLE001 — the parser of any Python version, on any input
+            pairs = []
+        found = [(n, a.strip()) for n, a in pairs if a and "@" in a]
+        if len(found) == 1 and re.fullmatch(r"[^@\s<>,;\"()]+@[^@\s<>,;\"()]+", found[0][1]):
+            name, addr = found[0]
+    if not addr or not re.fullmatch(r"[^@\s<>,;\"()]+@[^@\s<>,;\"()]+", addr):
         return printable(decode_words(raw)), ""
-    name, addr = addrs[0]
-    name = printable(decode_words(name))
+    name = printable(decode_words(name)).replace("<", "‹").replace(">", "›")  # one address in <>: the real one
     return (f"{name} <{addr}>" if name else addr), addr.lower()
 
 
