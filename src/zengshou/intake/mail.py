@@ -548,7 +548,7 @@ _QUOTED_FROM = re.compile(rb"^>+From ")
 
 def _mbox(fh, display: str) -> Iterator[MailMessage | Finding]:
     """Split an mbox at its separator lines, holding one message at a time."""
-    n = 0
+    n = found = 0
     line_no = 0
     line = fh.readline(MAX_LINE)
     line_no += 1
@@ -600,13 +600,17 @@ def _mbox(fh, display: str) -> Iterator[MailMessage | Finding]:
             line = fh.readline(MAX_LINE)
             line_no += 1
         if over:
+            found += 1
             yield _too_big(where, start)
         elif b"".join(buf).strip():
+            found += 1
             raw = b"".join(buf)
             if raw.endswith(b"\n\n"):
                 raw = raw[:-1]  # the blank line before the next separator belongs to the mbox
             yield parse_message(raw, where)
         # the loop stopped at a separator (or the end of the file)
+    if not found:
+        yield Finding("F850", display, None, None, {"what": both("mail.no_messages")})
 
 
 def _content_length_body(fh, length: int) -> bytes | None:
