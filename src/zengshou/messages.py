@@ -212,6 +212,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件无法打开（权限不足或已被删除）",
         "the file cannot be opened (no permission, or it was removed)",
     ),
+    "mail.no_address": ("（发件地址无法识别）", "(no usable sender address)"),
     "mail.no_messages": ("邮箱文件中没有邮件", "the mailbox file holds no messages"),
     "mail.empty_file": ("文件是空的", "the file is empty"),
     "mail.not_a_message": ("不是邮件文件（开头没有邮件头）", "not a mail file (it does not start with headers)"),

@@ -53,7 +53,7 @@ from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 
 from zengshou.findings import Finding
-from zengshou.i18n import both
+from zengshou.i18n import both, t
 
 CST = timezone(timedelta(hours=8), "CST")
 MAX_MESSAGE_BYTES = 30 * 1024 * 1024
@@ -240,6 +240,14 @@ def parse_from(raw: str | None) -> tuple[str, str]:
     if len(angles) == 1 and "," not in bare.split("<", 1)[1]:
         addr = angles[0]
         name = raw[: raw.rfind("<")].strip().strip('"')
+    elif not angles and re.fullmatch(r"\s*(=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=\s*)+", raw):
+        # the whole header one encoded text (Python's compat32 writes non-ASCII From so): the
+        # address in <> inside it, never a bare decoded text
+        inner = _ANGLE.findall(_QUOTED.sub('""', decode_words(raw)))
+        if len(inner) == 1:
+            addr = inner[0]
+            decoded = decode_words(raw)
+            name = decoded[: decoded.rfind("<")].strip().strip('"')
     elif not angles:
         try:
             pairs = getaddresses([raw])
@@ -249,7 +257,8 @@ def parse_from(raw: str | None) -> tuple[str, str]:
         if len(found) == 1 and re.fullmatch(r"[^@\s<>,;\"()]+@[^@\s<>,;\"()]+", found[0][1]):
             name, addr = found[0]
     if not addr or not re.fullmatch(r"[^@\s<>,;\"()]+@[^@\s<>,;\"()]+", addr):
-        return printable(decode_words(raw)), ""
+        shown = printable(decode_words(raw)).replace("<", "‹").replace(">", "›")
+        return (shown + " " if shown else "") + t("mail.no_address"), ""
     name = printable(decode_words(name)).replace("<", "‹").replace(">", "›")  # one address in <>: the real one
     return (f"{name} <{addr}>" if name else addr), addr.lower()
 
