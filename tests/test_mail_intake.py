@@ -442,3 +442,15 @@ def test_run_result_is_data_for_receipts(cli, data_dir):
     assert rows["ny@example.cn"].result == "imported" and rows["ny@example.cn"].unit_id == "nyncj"
     assert str(rows["ny@example.cn"].submitted) == "2023-10-05" and rows["ny@example.cn"].quarter == Q
     assert rows["z@example.cn"].result == "no_attachment"
+
+
+def test_mail_files_handed_to_import_as_forms(cli, data_dir):
+    """An Outlook .msg (an OLE2 file, like an old .xls) or a saved .eml imported as a form: F871
+    says what it is and what to do, not "old .xls" or "CSV"."""
+    Path("进度.msg").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "__substg1.0_0037001F".encode("utf-16-le")
+    )
+    Path("进度.xlsx").write_bytes(message("zy@example.cn", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", []))
+    for name, words in (("进度.msg", "Outlook"), ("进度.xlsx", "import --mail")):
+        res = cli("import", name, "--unit", "资源县", "--quarter", Q, "--data", data_dir)
+        assert res.exit_code == 1 and codes(res) == ["F871"] and words in res.stdout, res.output

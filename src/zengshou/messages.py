@@ -286,6 +286,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件内容已损坏，或不是 Excel/WPS 能打开的工作簿",
         "its content is damaged, or it is not a workbook Excel/WPS can open",
     ),
+    "form.is_msg": (
+        "这是 Outlook 的邮件文件（.msg），不是表单；请在 Outlook 中把邮件另存为 .eml 后用 zengshou import --mail "
+        "导入，或把其中的附件另存出来再导入",
+        "an Outlook message (.msg), not a form; save it as .eml in Outlook and use zengshou import --mail, "
+        "or save its attachment and import that",
+    ),
+    "form.is_eml": (
+        "这是一封邮件（.eml 或 mbox），不是表单；请用 zengshou import --mail 文件 导入",
+        "a mail message (.eml or mbox), not a form; import it with zengshou import --mail FILE",
+    ),
     "mail.source.unit": ("单位", "unit"),
     "mail.source.quarter": ("季度", "quarter"),
     "mail.source.senders": ("senders.yaml（发件人）", "senders.yaml (the sender)"),

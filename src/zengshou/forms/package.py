@@ -6,10 +6,12 @@ with its own finding codes."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 
 from zengshou.forms import MAX_FILE_BYTES, MAX_UNPACKED_BYTES
+from zengshou.i18n import both
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 files, and encrypted OOXML
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # .xlsx, .docx (an empty archive starts with the second)
@@ -53,7 +55,34 @@ def read_head(imp, unreadable: Callable[[OSError], None]) -> bytes | None:
     if size > MAX_FILE_BYTES:
         imp.add("F805", what={"zh": "大小", "en": "size"}, size=size_text(size), limit=size_text(MAX_FILE_BYTES))
         return None
+    mail = _mail_kind(path, head)
+    if mail:
+        imp.add("F871", name=path.name, what=both(mail))
+        return None
     return head
+
+
+_MAIL_HEADERS = re.compile(
+    rb"^(?:\xef\xbb\xbf)?(?:From |(?:Return-Path|Received|From|To|Date|Subject|MIME-Version|Message-ID|Content-Type|Delivered-To|X-[\w-]+):)",
+    re.I,
+)
+
+
+def _mail_kind(path, head: bytes) -> str | None:
+    """A mail handed over as a form: an Outlook .msg (an OLE2 file like an old .xls, told apart by
+    its stream names) or a saved .eml / mbox. The message says what to do instead."""
+    if head.startswith(OLE2_MAGIC):
+        if clean_suffix(path.name) == ".msg":
+            return "form.is_msg"
+        try:
+            with path.open("rb") as fh:
+                blob = fh.read(4 * 1024 * 1024)
+        except OSError:
+            return None
+        return "form.is_msg" if "__substg1.0_".encode("utf-16-le") in blob else None
+    if _MAIL_HEADERS.match(head):
+        return "form.is_eml"
+    return None
 
 
 def unpacks_too_big(imp, infos: list[zipfile.ZipInfo]) -> bool:

@@ -952,8 +952,8 @@ _rule(
     {"zh": "附件格式无法读取，需请单位重发", "en": "attachment format cannot be read; ask for another"},
     {"zh": "“{name}”：{what}", "en": "'{name}': {what}"},
     {
-        "zh": "按提示请该单位重发（直接附上 Excel/Word 表格最好），收到后重新导入。",
-        "en": "Ask the unit as the message says (the Excel/Word form attached as it is is best), then import again.",
+        "zh": "按上面的提示处理：请该单位重发（直接附上 Excel/Word 表格最好），或按提示另存后重新导入。",
+        "en": "Do as the message says: ask the unit to send again (the Excel/Word form attached as it is is best), or save it as told and import again.",
     },
     {
         "zh": "压缩包、winmail.dat 或 .msg 里的表格读不出来，不能当作没有收到而不提示。",
