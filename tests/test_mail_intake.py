@@ -344,13 +344,20 @@ def test_sender_may_file_only_for_its_units(cli, data_dir):
     before = target.read_bytes()
     other = filled_form(cli, data_dir, "longsheng", "冒名", name="x.docx")
     Path("x.eml").write_bytes(
-        message("=?utf-8?b?6LWE5rqQ5Y6/?= <zyx@example.cn>", "龙胜县进度", "Thu, 5 Oct 2023 09:00:00 +0800", [("龙胜县.docx", other)])
+        message(
+            "=?utf-8?b?6LWE5rqQ5Y6/?= <zyx@example.cn>",
+            "龙胜县进度",
+            "Thu, 5 Oct 2023 09:00:00 +0800",
+            [("龙胜县.docx", other)],
+        )
     )
     res = cli("import", "--mail", "x.eml", "--force", "--data", data_dir)
     assert res.exit_code == 1 and "F870" in codes(res), res.output
     assert target.read_bytes() == before and not list(target.parent.glob("*.bak*"))
     # the coordinator says so: the address may file for both
-    (data_dir / "senders.yaml").write_text("zyx@example.cn: [资源县, 龙胜县]\nls@example.cn: 龙胜县\n", encoding="utf-8")
+    (data_dir / "senders.yaml").write_text(
+        "zyx@example.cn: [资源县, 龙胜县]\nls@example.cn: 龙胜县\n", encoding="utf-8"
+    )
     res = cli("import", "--mail", "x.eml", "--force", "--data", data_dir)
     assert res.exit_code == 0 and "F870" not in codes(res), res.output
     assert "冒名第1项" in target.read_text(encoding="utf-8")

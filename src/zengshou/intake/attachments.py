@@ -46,6 +46,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from zengshou.findings import Finding
 from zengshou.forms.docx_package import sniff
@@ -115,7 +116,7 @@ class _Candidate:
 
 @dataclass
 class _Ctx:
-    cat: object
+    cat: Any
     senders: dict[str, list[str]]
     quarter: Quarter | None
     tmp: Path
