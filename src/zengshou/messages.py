@@ -212,6 +212,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件无法打开（权限不足或已被删除）",
         "the file cannot be opened (no permission, or it was removed)",
     ),
+    "mail.not_listed": (
+        "（未列出该地址；该单位只接受 senders.yaml 中为它列出的地址）",
+        "(the address is not listed; the unit accepts only the addresses senders.yaml lists for it)",
+    ),
     "mail.no_address": ("（发件地址无法识别）", "(no usable sender address)"),
     "mail.no_messages": ("邮箱文件中没有邮件", "the mailbox file holds no messages"),
     "mail.empty_file": ("文件是空的", "the file is empty"),

@@ -87,6 +87,7 @@ class Row:
     submitted: date | None = None
     quarter: str | None = None
     backup: str | None = None  # the kept copy of what --force replaced
+    order: int = 0  # position in the mailbox: rows are listed in the order the mail was read
 
 
 @dataclass
@@ -144,13 +145,16 @@ def import_mail(
         for msg in messages:
             if isinstance(msg, Finding):
                 run.findings.append(msg)
-                run.rows.append(Row(msg.file, "—", "—", "unreadable", msg.code))
+                ctx.order += 1
+                run.rows.append(Row(msg.file, "—", "—", "unreadable", msg.code, order=ctx.order))
                 continue
             if isinstance(msg, NotMail):
-                run.rows.append(Row(msg.display, "—", "—", "not_mail", msg.what))
+                ctx.order += 1
+                run.rows.append(Row(msg.display, "—", "—", "not_mail", msg.what, order=ctx.order))
                 continue
             _message(ctx, msg)
     _decide(cat, data_dir, run, ctx.groups, force)
+    run.rows.sort(key=lambda r: r.order)  # stable: a message's own rows keep their order
     return run
 
 
@@ -164,7 +168,14 @@ def _message(ctx: _Ctx, msg: MailMessage) -> None:
     run.messages += 1
     run.findings += msg.findings
     label = _label(msg)
-    base = {"address": msg.address, "sender": msg.sender, "subject": msg.subject, "submitted": msg.submitted}
+    ctx.order += 1
+    base = {
+        "address": msg.address,
+        "sender": msg.sender,
+        "subject": msg.subject,
+        "submitted": msg.submitted,
+        "order": ctx.order,
+    }
     if msg.deleted:
         run.rows.append(Row(label, "—", "—", "deleted", both("mail.why.deleted"), **base))
         return
@@ -185,8 +196,14 @@ def _attachment(
 ) -> None:
     run = ctx.run
     origin: Origin = att.forwarded or msg.origin
-    base = {"address": origin.address, "sender": origin.sender, "subject": msg.subject, "submitted": origin.submitted}
     ctx.order += 1
+    base = {
+        "address": origin.address,
+        "sender": origin.sender,
+        "subject": msg.subject,
+        "submitted": origin.submitted,
+        "order": ctx.order,
+    }
     disp = f"{msg.display} › {name}"
     if data is None:
         imp = ImportedForm(Path(name), disp)
@@ -269,7 +286,13 @@ def _check_sender(ctx: _Ctx, imp: ImportedForm, origin: Origin) -> None:
         listed = "、".join(ctx.cat.by_id[u].name for u in allowed)
         imp.add("F870", address=address, unit=name, listed=listed, key=origin.address or "address@example.cn")
     elif not allowed and imp.unit_id in listed_units(ctx.senders):
-        imp.add("F870", address=address, unit=name, listed="—", key=origin.address or "address@example.cn")
+        imp.add(
+            "F870",
+            address=address,
+            unit=name,
+            listed=both("mail.not_listed"),
+            key=origin.address or "address@example.cn",
+        )
 
 
 def _decide(cat, data_dir: Path, run: MailRun, groups: dict[tuple[str, str], list[_Candidate]], force: bool) -> None:
