@@ -157,14 +157,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mail.col.attachment": ("附件", "attachment"),
     "mail.col.result": ("结果", "result"),
     "mail.why": ("（{why}）", " ({why})"),
-    "mail.summary": (
-        "共 {messages} 封邮件、{rows} 行：导入 {imported}、替换 {replaced}、未改动 {unchanged}、"
-        "被重发取代 {superseded}、未导入 {refused}、跳过 {skipped}、无附件 {no_attachment}、已删除 {deleted}、"
-        "不是邮件 {not_mail}、无法读取 {unreadable}。",
-        "{messages} message(s), {rows} row(s): {imported} imported, {replaced} replaced, "
-        "{unchanged} unchanged, {superseded} superseded, {refused} not imported, {skipped} skipped, "
-        "{no_attachment} without attachment, {deleted} deleted, {not_mail} not mail, {unreadable} unreadable.",
-    ),
+    "mail.summary": ("共 {messages} 封邮件、{rows} 行：{counts}。", "{messages} message(s), {rows} row(s): {counts}."),
     "mail.result.imported": ("已导入", "imported"),
     "mail.result.replaced": ("已替换（旧文件已备份）", "replaced (the old file was backed up)"),
     "mail.result.unchanged": ("内容相同，未改动", "unchanged"),

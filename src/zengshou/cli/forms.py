@@ -250,7 +250,8 @@ def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
         table.add_row(*(Text(visible(x)) for x in (message, r.unit, r.attachment, result)))
     console().print(table)
     counts = {k: sum(1 for r in run.rows if r.result == k) for k in RESULTS}
-    out(t("mail.summary", lang, messages=run.messages, rows=len(run.rows), **counts))
+    shown = join((t("mail.count", lang, result=t(f"mail.result.{k}", lang), n=n) for k, n in counts.items() if n), lang)
+    out(t("mail.summary", lang, messages=run.messages, rows=len(run.rows), counts=shown or "—"))
     by_unit = per_unit(run)
     if by_unit:
         out(t("mail.by_unit", lang))
