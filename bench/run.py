@@ -352,8 +352,8 @@ def main() -> int:
     budgets.append(("merge of a full quarter <= 2 s", merge.median <= 2.0 and merge.ok))
     budgets.append(
         (
-            "mail of 420,000 MIME parts declined <= 2 s, < 300 MB",
-            mail_bomb.median <= 2.0 and max(mail_bomb.peaks) / 1024 < 300 and mail_bomb.ok,
+            "mail of 420,000 MIME parts declined <= 3 s, < 300 MB",
+            mail_bomb.median <= 3.0 and max(mail_bomb.peaks) / 1024 < 300 and mail_bomb.ok,
         )
     )
     if big_cases:
