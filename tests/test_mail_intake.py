@@ -461,3 +461,68 @@ def test_mail_files_handed_to_import_as_forms(cli, data_dir):
     for name, words in (("进度.msg", "Outlook"), ("进度.xlsx", "import --mail")):
         res = cli("import", name, "--unit", "资源县", "--quarter", Q, "--data", data_dir)
         assert res.exit_code == 1 and codes(res) == ["F871"] and words in res.stdout, res.output
+
+
+def test_zip_limits_and_unreadable_archives(cli, data_dir, monkeypatch):
+    """Archives within limits are read (member names without folders); past a limit, encrypted
+    or in a format that cannot be read: F871 naming what to ask for, exit 1."""
+    import io
+    import zipfile
+
+    from mailcorpus.build import zip_of
+    from zengshou.intake import archives
+
+    inner = zip_of([("../../etc/资源县.docx", b"PK\x03\x04x")])
+    members, problems = archives.read_zip(inner, 0)
+    assert members == [("资源县.docx", b"PK\x03\x04x")] and not problems
+    b_zip = archives.read_zip(zip_of([("b.zip", zip_of([("c.txt", b"x")]))]), 0)[0][0][1]
+    assert archives.read_zip(b_zip, 1)[0] == [("c.txt", b"x")]  # a zip in a zip is read
+    _, problems = archives.read_zip(b_zip, archives.MAX_NESTING)  # one more level is not
+    assert problems and "嵌套" in problems[0]["zh"]
+    monkeypatch.setattr(archives, "MAX_MEMBERS", 3)
+    _, problems = archives.read_zip(zip_of([(f"{i}.txt", b"x") for i in range(5)]), 0)
+    assert "5 个文件" in problems[0]["zh"]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("a.txt", b"x")
+    enc = bytearray(buf.getvalue())
+    for sig in (b"PK\x03\x04", b"PK\x01\x02"):  # set the encrypted flag in both headers
+        i = enc.find(sig)
+        off = i + (6 if sig == b"PK\x03\x04" else 8)
+        enc[off] |= 1
+    Path("m.eml").write_bytes(
+        message(
+            "zy@example.cn",
+            "压缩包",
+            "Thu, 5 Oct 2023 09:00:00 +0800",
+            [("加密.zip", bytes(enc)), ("进度.7z", b"7z\xbc\xaf\x27\x1c" + b"\x00" * 30)],
+        )
+    )
+    res = cli("import", "--mail", "m.eml", "--data", data_dir)
+    assert res.exit_code == 1 and res.stdout.count(" F871 ") == 2, res.output
+    assert "密码" in res.stdout and "7z" in res.stdout
+
+
+def test_status_deleted_and_quarter_unknown(cli, data_dir):
+    """mutt/Dovecot mark deleted messages with D in Status/X-Status; a plan table attributed by
+    senders.yaml but without a quarter is F875 (--quarter), not F845's --unit advice."""
+    from test_forms_docx import plan_table
+    from zengshou.lint import load_catalog
+
+    cat, _ = load_catalog(data_dir)
+    rows = cat.required_rows("nyncj", Q)
+    plan_table(cat, rows, title=None, progress={r: f"第{r}项" for r in rows}).save("t.docx")
+    blob = Path("t.docx").read_bytes()
+    (data_dir / "senders.yaml").write_text("ny@example.cn: 市农业农村局\n", encoding="utf-8")
+    box = mailbox.mbox("box")
+    gone = message("ny@example.cn", "删除的", "Fri, 6 Oct 2023 09:00:00 +0800", [("t.docx", blob)])
+    box.add(gone.replace(b"Subject:", b"Status: RO\nX-Status: D\nSubject:", 1))
+    box.add(message("ny@example.cn", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [("t.docx", blob)]))
+    box.flush()
+    box.close()
+    res = cli("import", "--mail", "box", "--data", data_dir)
+    assert res.exit_code == 1 and "F875" in codes(res) and "F845" not in codes(res), res.output
+    assert "--unit" not in res.stdout and "已删除" in res.stdout
+    res = cli("import", "--mail", "box", "--quarter", Q, "--data", data_dir)
+    assert res.exit_code == 0, res.output
+    assert yaml_of(data_dir, "nyncj")["submitted"] == "2023-10-05"  # not the deleted 10-06 one

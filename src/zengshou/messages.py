@@ -209,6 +209,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "（未列出该地址；该单位只接受 senders.yaml 中为它列出的地址）",
         "(the address is not listed; the unit accepts only the addresses senders.yaml lists for it)",
     ),
+    "mail.unexpected": (
+        "附件无法读取（内容不符合任何已知格式的规则）；请该单位重新发送，最好直接附上 Excel/Word 表格",
+        "the attachment cannot be read (its content breaks the rules of every known format); ask the unit to send it again, the Excel/Word form attached as it is",
+    ),
     "mail.no_address": ("（发件地址无法识别）", "(no usable sender address)"),
     "mail.no_messages": ("邮箱文件中没有邮件", "the mailbox file holds no messages"),
     "mail.empty_file": ("文件是空的", "the file is empty"),

@@ -188,7 +188,18 @@ def _message(ctx: _Ctx, msg: MailMessage) -> None:
         return
     noted = [False]
     for att in msg.attachments:
-        _attachment(ctx, msg, att, att.filename, att.data, label, noted, depth=0)
+        try:
+            _attachment(ctx, msg, att, att.filename, att.data, label, noted, depth=0)
+        except Exception:  # noqa: BLE001 — one attachment no reader foresaw must not end the run
+            f = Finding(
+                "F855",
+                f"{msg.display} › {att.filename}",
+                None,
+                None,
+                {"attachment": att.filename, "what": both("mail.unexpected")},
+            )
+            run.findings.append(f)
+            run.rows.append(Row(label, "—", att.filename, "refused", "F855", **base))
 
 
 def _attachment(
@@ -265,6 +276,10 @@ def _attachment(
             sender=origin.sender or "—",
             address=origin.address or "address@example.cn",
         )
+    if imp.unit_id is not None and any(f.code == "F845" for f in imp.findings):
+        # F845's advice (--unit) is for a file imported alone; --mail takes --quarter only
+        imp.findings = [f for f in imp.findings if f.code != "F845"]
+        imp.add("F875", attachment=name, unit=ctx.cat.by_id[imp.unit_id].name)
     if imp.unit_id is not None and not imp.refused:
         _check_sender(ctx, imp, origin)
     unit = ctx.cat.by_id[imp.unit_id].name if imp.unit_id else "—"

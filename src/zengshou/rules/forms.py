@@ -1023,6 +1023,27 @@ _rule(
     },
 )
 
+_rule(
+    "F875",
+    "mail-quarter-unknown",
+    "error",
+    {"zh": "邮件附件没有说明季度", "en": "mailed attachment does not say the quarter"},
+    {
+        "zh": "附件“{attachment}”（{unit}）没有说明是哪个季度的（不是 zengshou 表单，标题中也没有），未导入",
+        "en": "attachment '{attachment}' ({unit}) does not say its quarter (not a zengshou form, and no title says it); not imported",
+    },
+    {
+        "zh": "加 --quarter 季度 重新运行 zengshou import --mail；或请该单位在表格上方的标题中写明季度。",
+        "en": "Run zengshou import --mail again with --quarter QUARTER, or ask the unit to name the quarter in the title above the table.",
+    },
+    {
+        "zh": "不知道季度，就无法判断该报哪些任务。",
+        "en": "Without the quarter there is no knowing which rows are due.",
+    },
+    bad="zengshou import --mail 收件箱.mbox",
+    good="zengshou import --mail 收件箱.mbox --quarter 2023Q3",
+)
+
 #: Codes that stop a file from being imported. The rest are reported; the file is still written.
 REFUSING = frozenset(
     {
@@ -1074,5 +1095,6 @@ REFUSING = frozenset(
         "F871",
         "F872",
         "F873",
+        "F875",
     }
 )
