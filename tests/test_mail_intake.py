@@ -526,3 +526,30 @@ def test_status_deleted_and_quarter_unknown(cli, data_dir):
     res = cli("import", "--mail", "box", "--quarter", Q, "--data", data_dir)
     assert res.exit_code == 0, res.output
     assert yaml_of(data_dir, "nyncj")["submitted"] == "2023-10-05"  # not the deleted 10-06 one
+
+
+def test_sources_disagree(cli, data_dir):
+    """senders.yaml says 资源县, the title above the plan table says 龙胜县: F872, nothing
+    written; two quarters in the title: F872; a title that agrees: imported."""
+    from test_forms_docx import plan_table
+    from zengshou.lint import load_catalog
+
+    cat, _ = load_catalog(data_dir)
+    rows = cat.required_rows("ziyuan", Q)
+    (data_dir / "senders.yaml").write_text("zy@example.cn: 资源县\n", encoding="utf-8")
+    date = "Thu, 5 Oct 2023 09:00:00 +0800"
+    for title, code in (
+        ("龙胜县2023年第三季度落实进度", "F872"),
+        ("资源县2023Q2、2023年第三季度落实进度", "F872"),
+        ("资源县2023年第三季度落实进度", None),
+    ):
+        plan_table(cat, rows, title=title, progress={r: f"第{r}项" for r in rows}).save("t.docx")
+        Path("t.eml").write_bytes(message("zy@example.cn", "进度", date, [("t.docx", Path("t.docx").read_bytes())]))
+        res = cli("import", "--mail", "t.eml", "--data", data_dir)
+        if code:
+            assert res.exit_code == 1 and code in codes(res), res.output
+            assert not (data_dir / "progress" / Q / "ziyuan.yaml").exists()
+            assert not (data_dir / "progress" / Q / "longsheng.yaml").exists()
+        else:
+            assert res.exit_code == 0, res.output
+            assert yaml_of(data_dir, "ziyuan")["submitted"] == "2023-10-05"

@@ -1001,6 +1001,8 @@ _rule(
         "zh": "正常的报送邮件只有几个附件；过多的组成部分会让读取耗时过长、占用内存过多。",
         "en": "A real submission has a few attachments; thousands of parts would take minutes and gigabytes to read.",
     },
+    bad="Content-Type: multipart/mixed; boundary=B\n（420,000 个 --B 分隔的部分，共 14 MB）",
+    good="Content-Type: multipart/mixed; boundary=B\n（正文和 1 个附件：进度.xlsx）",
 )
 
 _rule(
@@ -1021,6 +1023,8 @@ _rule(
         "zh": "时间相同无法判断先后；选哪一份不取决于文件名或邮件顺序，但仍需人工确认。",
         "en": "The same time says nothing of which came later; the choice never depends on file names or order, but needs a check.",
     },
+    bad="a.eml、b.eml：Date: Thu, 5 Oct 2023 09:00:00 +0800，两份附件内容不同",
+    good="b.eml：Date: Thu, 5 Oct 2023 09:30:00 +0800（更正后重发）",
 )
 
 _rule(
