@@ -366,7 +366,8 @@ def _parse(raw: bytes, display: str) -> MailMessage:
 
 def _walk(part: Message, m: MailMessage, fwd: Origin | None, depth: int) -> None:
     ctype = (_header(part, "Content-Type") or "text/plain").split(";")[0].strip().lower()
-    if ctype == "message/rfc822":
+    # message/rfc822, or a part the parser made a message of (multipart/digest's default)
+    if ctype == "message/rfc822" or (part.is_multipart() and not ctype.startswith("multipart/")):
         inner = part.get_payload()
         inner = inner[0] if isinstance(inner, list) and inner else inner
         if isinstance(inner, Message):
