@@ -221,6 +221,7 @@ def _param(header_text: str | None, param: str) -> str | None:
     return decode_words(value)
 
 
+_ADDR = r"[^@\s<>,;\"()\x00-\x1f\x7f-\x9f]+@[^@\s<>,;\"()\x00-\x1f\x7f-\x9f]+"
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 _COMMENT = re.compile(r"\([^()]*\)")
 _ANGLE = re.compile(r"<\s*([^<>\s]+@[^<>\s]+?)\s*>")
@@ -254,9 +255,9 @@ def parse_from(raw: str | None) -> tuple[str, str]:
         except Exception:  # noqa: BLE001 — the parser of any Python version, on any input
             pairs = []
         found = [(n, a.strip()) for n, a in pairs if a and "@" in a]
-        if len(found) == 1 and re.fullmatch(r"[^@\s<>,;\"()]+@[^@\s<>,;\"()]+", found[0][1]):
+        if len(found) == 1 and re.fullmatch(_ADDR, found[0][1]):
             name, addr = found[0]
-    if not addr or not re.fullmatch(r"[^@\s<>,;\"()]+@[^@\s<>,;\"()]+", addr):
+    if not addr or not re.fullmatch(_ADDR, addr):
         shown = printable(decode_words(raw)).replace("<", "‹").replace(">", "›")
         return (shown + " " if shown else "") + t("mail.no_address"), ""
     name = printable(decode_words(name)).replace("<", "‹").replace(">", "›")  # one address in <>: the real one
