@@ -49,15 +49,15 @@ def read_head(imp, unreadable: Callable[[OSError], None]) -> bytes | None:
     except OSError as e:
         unreadable(e)
         return None
+    mail = _mail_kind(path, head)  # a mail handed over as a form: say what it is
+    if mail:
+        imp.add("F871", name=path.name, what=both(mail))
+        return None
     if size == 0:
         imp.add("F804")
         return None
     if size > MAX_FILE_BYTES:
         imp.add("F805", what={"zh": "大小", "en": "size"}, size=size_text(size), limit=size_text(MAX_FILE_BYTES))
-        return None
-    mail = _mail_kind(path, head)
-    if mail:
-        imp.add("F871", name=path.name, what=both(mail))
         return None
     return head
 

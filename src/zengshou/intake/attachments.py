@@ -43,7 +43,7 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -335,8 +335,10 @@ def _decide(cat, data_dir: Path, run: MailRun, groups: dict[tuple[str, str], lis
             run.outcomes.append(Outcome(c.imp))
             c.row.result, c.row.why = "superseded", _codes(c.imp)
             run.rows.append(c.row)
-        saved = _backup_before_force(cat, data_dir, winner.imp) if force else None
+        # --force keeps what it replaces: here, unless the writer does it itself (Outcome.backup)
+        saved = _backup_before_force(cat, data_dir, winner.imp) if force and not _WRITER_BACKS_UP else None
         oc = write_imported(cat, data_dir, winner.imp, force=force, written_from=written_from)
+        saved = saved or getattr(oc, "backup", None) or None
         run.outcomes.append(oc)
         row = winner.row
         row.result = (
@@ -345,6 +347,9 @@ def _decide(cat, data_dir: Path, run: MailRun, groups: dict[tuple[str, str], lis
         row.why = _codes(winner.imp)
         row.backup = saved if oc.replaced else None
         run.rows.append(row)
+
+
+_WRITER_BACKS_UP = "backup" in {f.name for f in fields(Outcome)}
 
 
 def _content(cat, imp: ImportedForm) -> str:
@@ -401,7 +406,8 @@ def read_yaml_submission(path: Path, cat, display: str, name: str, quarter: Quar
     if model is None or errors:
         imp.findings += doc.findings
         first = errors[0] if errors else None
-        what = {lang: f"{first.code} {first.message(lang)}"[:120] for lang in ("zh", "en")} if first else "—"
+        # the first error in both languages: the finding is shown in the run's language
+        what = {lg: f"{first.code} {first.message(lg)}"[:120] for lg in ("zh", "en")} if first else "—"
         imp.add("F856", attachment=name, what=what)
         return imp
     u = cat.resolve(model.unit)
