@@ -221,8 +221,7 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
 
 
 def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
-    """--mail: read the messages and import their attachments (zengshou.intake), print a summary
-    (one row per attachment, and per message or file without one), then the totals per unit."""
+    """--mail: read the messages and import their attachments (zengshou.intake), print a summary."""
     from rich.table import Table
     from rich.text import Text
 
@@ -237,6 +236,7 @@ def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
     senders, sender_findings = load_senders(cat, data)
     run = import_mail(cat, data, iter_messages(mail), senders, quarter=q, force=force)
 
+    # one row per attachment, and per message or file without one; then the totals per unit
     table = Table(title=t("mail.title", lang))
     for key in ("mail.col.message", "mail.col.unit", "mail.col.attachment", "mail.col.result"):
         table.add_column(t(key, lang), overflow="fold")

@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 from zengshou.forms import MAX_PARTS, MAX_UNPACKED_BYTES
-from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, clean_suffix, read_head, size_text, unpacks_too_big
+from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, read_head, size_text, unpacks_too_big
 from zengshou.i18n import both
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -29,6 +29,8 @@ def sniff(path: Path) -> str | None:
             head = fh.read(8)
     except OSError:
         return None
+    from zengshou.forms.package import clean_suffix  # 资源县．XLSX reads as .xlsx
+
     suffix = clean_suffix(Path(path).name)
     if head.startswith(ZIP_MAGIC):
         try:
