@@ -166,7 +166,6 @@ def _label(msg: MailMessage) -> str:
 def _message(ctx: _Ctx, msg: MailMessage) -> None:
     run = ctx.run
     run.messages += 1
-    run.findings += msg.findings
     label = _label(msg)
     ctx.order += 1
     base = {
@@ -179,6 +178,7 @@ def _message(ctx: _Ctx, msg: MailMessage) -> None:
     if msg.deleted:
         run.rows.append(Row(label, "—", "—", "deleted", both("mail.why.deleted"), **base))
         return
+    run.findings += msg.findings  # a deleted message's problems are no one's concern
     if msg.findings and not msg.attachments:
         codes = " ".join(dict.fromkeys(f.code for f in msg.findings))
         run.rows.append(Row(label, "—", "—", "unreadable", codes, **base))
