@@ -243,6 +243,18 @@ def main() -> int:
         env,
     )
 
+    print("import --mail: a 14 MB message of 420,000 MIME parts (declined before parsing, F873)")
+    bomb = a.workdir / "mail-bomb.eml"
+    part = b"--B\r\nContent-Type: text/plain\r\n\r\nx\r\n"
+    bomb.write_bytes(
+        b"From: a@b.cn\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n" + part * 420_000 + b"--B--\r\n"
+    )
+    mail_bomb = measure(
+        [Case("import --mail, 14 MB, 420,000 parts", [zs, "import", "--mail", str(bomb), "--data", str(full)], {1})],
+        R,
+        env,
+    )[0]
+
     print("one file (the pre-commit hook)")
     edit = Editor(one)
     try:
@@ -351,6 +363,12 @@ def main() -> int:
         budgets.append((f"{text} >= {at_least:g}x", r >= at_least and ours.ok and theirs.ok))
 
     budgets.append(("zengshou --version < 150 ms", version.median < 0.150))
+    budgets.append(
+        (
+            "mail of 420,000 MIME parts declined <= 3 s, < 300 MB",
+            mail_bomb.median <= 3.0 and max(mail_bomb.peaks) / 1024 < 300 and mail_bomb.ok,
+        )
+    )
     budgets.append(("validate one file, just edited, <= 300 ms", one_cases[1].median <= 0.300 and one_cases[1].ok))
     budgets.append(("validate one file --no-cache <= 300 ms", one_cases[0].median <= 0.300 and one_cases[0].ok))
     if cj:

@@ -153,6 +153,12 @@ TESTED_BY: dict[str, list[str]] = {
     "F854": ["test_mail_intake.py::test_unattributed_then_senders_yaml"],
     "F855": ["test_mail_intake.py::test_hostile_mail"],
     "F856": ["test_mail_intake.py::test_bad_yaml_attachment"],
+    "F870": ["test_mail_intake.py::test_sender_may_file_only_for_its_units"],
+    "F871": ["test_mail_intake.py::test_zip_limits_and_unreadable_archives"],
+    "F872": ["test_mail_intake.py::test_sources_disagree"],
+    "F873": ["test_mail_intake.py::test_mime_part_cap"],
+    "F874": ["test_mail_intake.py::test_equal_dates_winner_does_not_depend_on_file_names"],
+    "F875": ["test_mail_intake.py::test_status_deleted_and_quarter_unknown"],
     # D21x / F7xx: indicators and figures (tests/test_indicators.py)
     "D210": ["test_indicators.py::test_d210_unknown_aggregation"],
     "D211": ["test_indicators.py::test_d211_duplicate_indicator_id"],

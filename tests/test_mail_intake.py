@@ -302,3 +302,254 @@ def test_mail_usage_errors(cli, data_dir):
     Path("a.eml").write_bytes(b"From: a@b\n\nhi\n")
     assert cli("import", "--mail", "a.eml", "--unit", "资源县", "--data", data_dir).exit_code == 2
     assert cli("import", "--data", data_dir).exit_code == 2
+
+
+# ---------------------------------------------------------------- issue 28: who may file for whom, bounds
+
+
+def test_from_address_is_parsed_before_decoding(cli, data_dir):
+    """An RFC 2047 display name spelling a listed address is a name: the address is the one in <>."""
+    from zengshou.intake.mail import parse_message
+
+    form = filled_form(cli, data_dir, "ziyuan")
+    raw = message("=?utf-8?q?zyx=40example=2Ecn?= <evil@gmail.com>", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [])
+    assert parse_message(raw, "x.eml").address == "evil@gmail.com"
+    two = message("zyx@example.cn, evil@gmail.com", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [])
+    assert parse_message(two, "x.eml").address == ""  # two addresses: none of them counts
+    (data_dir / "senders.yaml").write_text("zyx@example.cn: 资源县\n", encoding="utf-8")
+    Path("s.eml").write_bytes(
+        message(
+            "=?utf-8?q?zyx=40example=2Ecn?= <evil@gmail.com>",
+            "资源县进度",
+            "Thu, 5 Oct 2023 09:00:00 +0800",
+            [("资源县.docx", form)],
+        )
+    )
+    res = cli("import", "--mail", "s.eml", "--data", data_dir)
+    assert res.exit_code == 1 and "F870" in codes(res), res.output
+    assert "evil@gmail.com" in res.stdout  # the real address, in the summary and the finding
+    assert not (data_dir / "progress" / Q / "ziyuan.yaml").exists()
+
+
+def test_sender_may_file_only_for_its_units(cli, data_dir):
+    """The address senders.yaml maps to 资源县 sends a form saying 龙胜县: not written (F870), and
+    龙胜县's own file is untouched even with --force; listing both units allows it."""
+    own = filled_form(cli, data_dir, "longsheng", "龙胜县自己", name="ls.docx")
+    Path("own.eml").write_bytes(
+        message("ls@example.cn", "龙胜县", "Wed, 4 Oct 2023 09:00:00 +0800", [("龙胜县.docx", own)])
+    )
+    (data_dir / "senders.yaml").write_text("zyx@example.cn: 资源县\nls@example.cn: 龙胜县\n", encoding="utf-8")
+    assert cli("import", "--mail", "own.eml", "--data", data_dir).exit_code == 0
+    target = data_dir / "progress" / Q / "longsheng.yaml"
+    before = target.read_bytes()
+    other = filled_form(cli, data_dir, "longsheng", "冒名", name="x.docx")
+    Path("x.eml").write_bytes(
+        message(
+            "=?utf-8?b?6LWE5rqQ5Y6/?= <zyx@example.cn>",
+            "龙胜县进度",
+            "Thu, 5 Oct 2023 09:00:00 +0800",
+            [("龙胜县.docx", other)],
+        )
+    )
+    res = cli("import", "--mail", "x.eml", "--force", "--data", data_dir)
+    assert res.exit_code == 1 and "F870" in codes(res), res.output
+    assert target.read_bytes() == before and not list(target.parent.glob("*.bak*"))
+    # the coordinator says so: the address may file for both
+    (data_dir / "senders.yaml").write_text(
+        "zyx@example.cn: [资源县, 龙胜县]\nls@example.cn: 龙胜县\n", encoding="utf-8"
+    )
+    res = cli("import", "--mail", "x.eml", "--force", "--data", data_dir)
+    assert res.exit_code == 0 and "F870" not in codes(res), res.output
+    assert "冒名第1项" in target.read_text(encoding="utf-8")
+
+
+def test_force_keeps_a_backup(cli, data_dir):
+    first = filled_form(cli, data_dir, "nyncj", "初稿", name="a.docx")
+    second = filled_form(cli, data_dir, "nyncj", "更正稿", name="b.docx")
+    Path("a.eml").write_bytes(message("ny@example.cn", "进度", "Wed, 4 Oct 2023 09:00:00 +0800", [("a.docx", first)]))
+    Path("b.eml").write_bytes(message("ny@example.cn", "更正", "Thu, 5 Oct 2023 09:00:00 +0800", [("b.docx", second)]))
+    assert cli("import", "--mail", "a.eml", "--data", data_dir).exit_code == 0
+    target = data_dir / "progress" / Q / "nyncj.yaml"
+    old = target.read_bytes()
+    res = cli("import", "--mail", "b.eml", "--force", "--data", data_dir)
+    assert res.exit_code == 0, res.output
+    bak = target.with_name("nyncj.yaml.bak")
+    assert bak.read_bytes() == old and "更正稿第1项" in target.read_text(encoding="utf-8")
+    assert "nyncj.yaml.bak" in res.stdout
+    # the same again: nothing replaced, no second backup
+    assert cli("import", "--mail", "b.eml", "--force", "--data", data_dir).exit_code == 0
+    assert not target.with_name("nyncj.yaml.bak.1").exists()
+
+
+def test_equal_dates_winner_does_not_depend_on_file_names(cli, data_dir):
+    a = filled_form(cli, data_dir, "nyncj", "甲稿", name="a.docx")
+    b = filled_form(cli, data_dir, "nyncj", "乙稿", name="b.docx")
+    date = "Thu, 5 Oct 2023 09:00:00 +0800"
+    winners = []
+    for names in (("1.eml", "2.eml"), ("2.eml", "1.eml")):
+        d = Path("m" + names[0][0])
+        d.mkdir()
+        (d / names[0]).write_bytes(message("ny@example.cn", "进度", date, [("a.docx", a)]))
+        (d / names[1]).write_bytes(message("ny@example.cn", "进度", date, [("b.docx", b)]))
+        target = data_dir / "progress" / Q / "nyncj.yaml"
+        target.unlink(missing_ok=True)
+        res = cli("import", "--mail", d, "--data", data_dir)
+        assert res.exit_code == 1 and "F874" in codes(res), res.output
+        winners.append(target.read_text(encoding="utf-8").split("items:")[1])
+    assert winners[0] == winners[1]
+
+
+def test_mime_part_cap(tmp_path, monkeypatch):
+    """A 14 MB message of 420,000 tiny parts is declined before parsing (F873), not parsed for
+    half a minute and a gigabyte (bench/run.py measures the time)."""
+    import email as email_pkg
+
+    from zengshou.intake import mail
+
+    part = b"--B\r\nContent-Type: text/plain\r\n\r\nx\r\n"
+    raw = b"From: a@b.cn\r\nContent-Type: multipart/mixed; boundary=B\r\n\r\n" + part * 420_000 + b"--B--\r\n"
+    assert len(raw) > 14 * 1024 * 1024
+
+    def no_parse(*a, **k):
+        raise AssertionError("parsed a message over the part limit")
+
+    monkeypatch.setattr(email_pkg, "message_from_bytes", no_parse)
+    m = mail.parse_message(raw, "big.eml")
+    assert [f.code for f in m.findings] == ["F873"] and not m.attachments
+
+
+def test_file_names_with_escapes_in_the_summary(cli, data_dir):
+    d = Path("mails")
+    d.mkdir()
+    (d / "a\x1b[31mred\x1b]0;title\x07.eml").write_bytes(
+        message("x@example.cn", "照片", "Thu, 5 Oct 2023 09:00:00 +0800", [("a\x1b[2J.jpg", b"\xff\xd8")])
+    )
+    (d / "b\x1b[2J.eml").write_bytes(message("y@example.cn", "没有附件", "Thu, 5 Oct 2023 09:00:00 +0800", []))
+    res = cli("import", "--mail", d, "--data", data_dir)
+    assert res.exit_code == 0 and "\x1b" not in res.stdout and "\x07" not in res.stdout, repr(res.stdout)
+    assert "\\x1b[31mred" in res.stdout
+    assert "没有附件" in res.stdout  # the message without an attachment has its row
+
+
+def test_run_result_is_data_for_receipts(cli, data_dir):
+    """import_mail returns every message's rows with the real address, unit and date (for
+    building receipts, issue 25)."""
+    from zengshou.intake.attachments import import_mail
+    from zengshou.intake.mail import iter_messages
+    from zengshou.lint import load_catalog
+
+    form = filled_form(cli, data_dir, "nyncj")
+    Path("a.eml").write_bytes(
+        message("农业农村局 <NY@Example.cn>", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [("进度.docx", form)])
+    )
+    Path("b.eml").write_bytes(message("z@example.cn", "问候", "Thu, 5 Oct 2023 10:00:00 +0800", []))
+    cat, _ = load_catalog(data_dir)
+    run = import_mail(cat, data_dir, iter_messages(Path(".")), {})
+    rows = {r.address: r for r in run.rows}
+    assert rows["ny@example.cn"].result == "imported" and rows["ny@example.cn"].unit_id == "nyncj"
+    assert str(rows["ny@example.cn"].submitted) == "2023-10-05" and rows["ny@example.cn"].quarter == Q
+    assert rows["z@example.cn"].result == "no_attachment"
+
+
+def test_mail_files_handed_to_import_as_forms(cli, data_dir):
+    """An Outlook .msg (an OLE2 file, like an old .xls) or a saved .eml imported as a form: F871
+    says what it is and what to do, not "old .xls" or "CSV"."""
+    Path("进度.msg").write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500 + "__substg1.0_0037001F".encode("utf-16-le")
+    )
+    Path("进度.xlsx").write_bytes(message("zy@example.cn", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", []))
+    for name, words in (("进度.msg", "Outlook"), ("进度.xlsx", "import --mail")):
+        res = cli("import", name, "--unit", "资源县", "--quarter", Q, "--data", data_dir)
+        assert res.exit_code == 1 and codes(res) == ["F871"] and words in res.stdout, res.output
+
+
+def test_zip_limits_and_unreadable_archives(cli, data_dir, monkeypatch):
+    """Archives within limits are read (member names without folders); past a limit, encrypted
+    or in a format that cannot be read: F871 naming what to ask for, exit 1."""
+    import io
+    import zipfile
+
+    from mailcorpus.build import zip_of
+    from zengshou.intake import archives
+
+    inner = zip_of([("../../etc/资源县.docx", b"PK\x03\x04x")])
+    members, problems = archives.read_zip(inner, 0)
+    assert members == [("资源县.docx", b"PK\x03\x04x")] and not problems
+    b_zip = archives.read_zip(zip_of([("b.zip", zip_of([("c.txt", b"x")]))]), 0)[0][0][1]
+    assert archives.read_zip(b_zip, 1)[0] == [("c.txt", b"x")]  # a zip in a zip is read
+    _, problems = archives.read_zip(b_zip, archives.MAX_NESTING)  # one more level is not
+    assert problems and "嵌套" in problems[0]["zh"]
+    monkeypatch.setattr(archives, "MAX_MEMBERS", 3)
+    _, problems = archives.read_zip(zip_of([(f"{i}.txt", b"x") for i in range(5)]), 0)
+    assert "5 个文件" in problems[0]["zh"]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("a.txt", b"x")
+    enc = bytearray(buf.getvalue())
+    for sig in (b"PK\x03\x04", b"PK\x01\x02"):  # set the encrypted flag in both headers
+        i = enc.find(sig)
+        off = i + (6 if sig == b"PK\x03\x04" else 8)
+        enc[off] |= 1
+    Path("m.eml").write_bytes(
+        message(
+            "zy@example.cn",
+            "压缩包",
+            "Thu, 5 Oct 2023 09:00:00 +0800",
+            [("加密.zip", bytes(enc)), ("进度.7z", b"7z\xbc\xaf\x27\x1c" + b"\x00" * 30)],
+        )
+    )
+    res = cli("import", "--mail", "m.eml", "--data", data_dir)
+    assert res.exit_code == 1 and res.stdout.count(" F871 ") == 2, res.output
+    assert "密码" in res.stdout and "7z" in res.stdout
+
+
+def test_status_deleted_and_quarter_unknown(cli, data_dir):
+    """mutt/Dovecot mark deleted messages with D in Status/X-Status; a plan table attributed by
+    senders.yaml but without a quarter is F875 (--quarter), not F845's --unit advice."""
+    from test_forms_docx import plan_table
+    from zengshou.lint import load_catalog
+
+    cat, _ = load_catalog(data_dir)
+    rows = cat.required_rows("nyncj", Q)
+    plan_table(cat, rows, title=None, progress={r: f"第{r}项" for r in rows}).save("t.docx")
+    blob = Path("t.docx").read_bytes()
+    (data_dir / "senders.yaml").write_text("ny@example.cn: 市农业农村局\n", encoding="utf-8")
+    box = mailbox.mbox("box")
+    gone = message("ny@example.cn", "删除的", "Fri, 6 Oct 2023 09:00:00 +0800", [("t.docx", blob)])
+    box.add(gone.replace(b"Subject:", b"Status: RO\nX-Status: D\nSubject:", 1))
+    box.add(message("ny@example.cn", "进度", "Thu, 5 Oct 2023 09:00:00 +0800", [("t.docx", blob)]))
+    box.flush()
+    box.close()
+    res = cli("import", "--mail", "box", "--data", data_dir)
+    assert res.exit_code == 1 and "F875" in codes(res) and "F845" not in codes(res), res.output
+    assert "--unit" not in res.stdout and "已删除" in res.stdout
+    res = cli("import", "--mail", "box", "--quarter", Q, "--data", data_dir)
+    assert res.exit_code == 0, res.output
+    assert yaml_of(data_dir, "nyncj")["submitted"] == "2023-10-05"  # not the deleted 10-06 one
+
+
+def test_sources_disagree(cli, data_dir):
+    """senders.yaml says 资源县, the title above the plan table says 龙胜县: F872, nothing
+    written; two quarters in the title: F872; a title that agrees: imported."""
+    from test_forms_docx import plan_table
+    from zengshou.lint import load_catalog
+
+    cat, _ = load_catalog(data_dir)
+    rows = cat.required_rows("ziyuan", Q)
+    (data_dir / "senders.yaml").write_text("zy@example.cn: 资源县\n", encoding="utf-8")
+    date = "Thu, 5 Oct 2023 09:00:00 +0800"
+    for title, code in (
+        ("龙胜县2023年第三季度落实进度", "F872"),
+        ("资源县2023Q2、2023年第三季度落实进度", "F872"),
+        ("资源县2023年第三季度落实进度", None),
+    ):
+        plan_table(cat, rows, title=title, progress={r: f"第{r}项" for r in rows}).save("t.docx")
+        Path("t.eml").write_bytes(message("zy@example.cn", "进度", date, [("t.docx", Path("t.docx").read_bytes())]))
+        res = cli("import", "--mail", "t.eml", "--data", data_dir)
+        if code:
+            assert res.exit_code == 1 and code in codes(res), res.output
+            assert not (data_dir / "progress" / Q / "ziyuan.yaml").exists()
+            assert not (data_dir / "progress" / Q / "longsheng.yaml").exists()
+        else:
+            assert res.exit_code == 0, res.output
+            assert yaml_of(data_dir, "ziyuan")["submitted"] == "2023-10-05"

@@ -160,12 +160,150 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "mail.col.attachment": ("附件", "attachment"),
     "mail.col.result": ("结果", "result"),
     "mail.why": ("（{why}）", " ({why})"),
-    "mail.summary": (
-        "共 {messages} 封邮件、{attachments} 个附件：导入 {imported}、替换 {replaced}、未改动 {unchanged}、"
-        "被重发取代 {superseded}、未导入 {refused}、跳过 {skipped}。",
-        "{messages} message(s), {attachments} attachment(s): {imported} imported, {replaced} replaced, "
-        "{unchanged} unchanged, {superseded} superseded, {refused} not imported, {skipped} skipped.",
+    "mail.summary": ("共 {messages} 封邮件、{rows} 行：{counts}。", "{messages} message(s), {rows} row(s): {counts}."),
+    "mail.result.imported": ("已导入", "imported"),
+    "mail.result.replaced": ("已替换（旧文件已备份）", "replaced (the old file was backed up)"),
+    "mail.result.unchanged": ("内容相同，未改动", "unchanged"),
+    "mail.result.superseded": ("被较晚的一份取代", "superseded by a later version"),
+    "mail.result.refused": ("未导入", "not imported"),
+    "mail.result.skipped": ("跳过：不是报送文件", "skipped: not a submission"),
+    "mail.result.no_attachment": ("没有附件", "no attachment"),
+    "mail.result.deleted": ("跳过：邮件客户端中已删除", "skipped: deleted in the mail client"),
+    "mail.result.not_mail": ("跳过：不是邮件文件", "skipped: not a mail file"),
+    "mail.result.unreadable": ("无法读取", "cannot be read"),
+    "mail.backup": ("原文件备份为 {backup}", "old file kept as {backup}"),
+    "mail.by_unit": ("按单位汇总：", "By unit:"),
+    "mail.unit_line": ("  {unit}：{counts}{why}", "  {unit}: {counts}{why}"),
+    "mail.unit_none": ("（未归属单位）", "(no unit)"),
+    "mail.unit_why": ("；原因：{why}", "; why: {why}"),
+    "mail.count": ("{result} {n}", "{result} {n}"),
+    "mail.why.deleted": (
+        "邮件客户端已将其标为删除（尚未压缩文件夹）",
+        "the mail client marked it deleted (the folder was not compacted)",
     ),
+    "mail.why.no_attachment": (
+        "邮件没有附件；如单位说已报送，请其把表格作为附件重发",
+        "the message has no attachment; if the unit says it reported, ask it to resend the form as an attachment",
+    ),
+    "mail.why.empty_zip": ("压缩包里没有文件", "the archive holds no files"),
+    "mail.why.other_file": ("{ext} 文件", "{ext} file"),
+    "mail.broken_structure": (
+        "邮件结构损坏，无法解析；请该单位重新发送",
+        "the message's structure is damaged and cannot be parsed; ask the unit to send it again",
+    ),
+    "mail.bad_encoding": ("附件的传输编码损坏", "the attachment's transfer encoding is damaged"),
+    "mail.bad_base64": (
+        "附件的 base64 编码损坏（邮件可能被截断）",
+        "the attachment's base64 is damaged (the mail may be cut off)",
+    ),
+    "mail.too_many_files": (
+        "文件夹中超过 {n} 个文件，其余未读取",
+        "more than {n} files in the folder; the rest were not read",
+    ),
+    "mail.not_regular": (
+        "不是普通文件（链接、管道或设备），未读取",
+        "not a regular file (a link, pipe or device); not read",
+    ),
+    "mail.cannot_open": (
+        "文件无法打开（权限不足或已被删除）",
+        "the file cannot be opened (no permission, or it was removed)",
+    ),
+    "mail.not_listed": (
+        "（未列出该地址；该单位只接受 senders.yaml 中为它列出的地址）",
+        "(the address is not listed; the unit accepts only the addresses senders.yaml lists for it)",
+    ),
+    "mail.unexpected": (
+        "附件无法读取（内容不符合任何已知格式的规则）；请该单位重新发送，最好直接附上 Excel/Word 表格",
+        "the attachment cannot be read (its content breaks the rules of every known format); ask the unit to send it again, the Excel/Word form attached as it is",
+    ),
+    "mail.no_address": ("（发件地址无法识别）", "(no usable sender address)"),
+    "mail.no_messages": ("邮箱文件中没有邮件", "the mailbox file holds no messages"),
+    "mail.empty_file": ("文件是空的", "the file is empty"),
+    "mail.not_a_message": ("不是邮件文件（开头没有邮件头）", "not a mail file (it does not start with headers)"),
+    "mail.too_big": ("邮件超过 {mb} MB，未读取", "message over {mb} MB, not read"),
+    "mail.ask.msg": (
+        "这是 Outlook 的 .msg 文件，无法读取；请在 Outlook 中把邮件另存为 .eml（或导出为 mbox），"
+        "或请该单位把表格直接作为附件重发",
+        "an Outlook .msg file cannot be read; save the message as .eml in Outlook (or export an mbox), "
+        "or ask the unit to resend the form itself as an attachment",
+    ),
+    "mail.ask.rar": (
+        "RAR 压缩包无法读取；请该单位把表格直接作为附件重发，或改用 .zip 压缩",
+        "a RAR archive cannot be read; ask the unit to resend the form itself as an attachment, or as a .zip",
+    ),
+    "mail.ask.7z": (
+        "7z 压缩包无法读取；请该单位把表格直接作为附件重发，或改用 .zip 压缩",
+        "a 7z archive cannot be read; ask the unit to resend the form itself as an attachment, or as a .zip",
+    ),
+    "mail.ask.tnef": (
+        "winmail.dat 是 Outlook 以“RTF 格式”发信时打包的附件，无法读取；请该单位在 Outlook 中改用 HTML "
+        "或纯文本格式后重发",
+        "winmail.dat is how Outlook packs attachments of a message sent in Rich Text format; ask the unit to "
+        "resend in HTML or plain-text format",
+    ),
+    "mail.ask.encrypted_zip": (
+        "压缩包设置了密码，无法读取；请该单位发送不加密的压缩包，或把表格直接作为附件发送",
+        "the archive is password-protected; ask the unit for an unencrypted archive, or the form itself",
+    ),
+    "mail.zip.nested": (
+        "压缩包嵌套超过 {n} 层，未读取；请该单位直接发送表格",
+        "archives nested more than {n} deep were not read; ask the unit for the form itself",
+    ),
+    "mail.zip.damaged": ("压缩包已损坏；请该单位重新发送", "the archive is damaged; ask the unit to send it again"),
+    "mail.zip.too_many": (
+        "压缩包内有 {n} 个文件，超过 {limit} 个，未读取；请该单位只发送报送表格",
+        "the archive holds {n} files, more than {limit}; not read. Ask the unit for the forms only",
+    ),
+    "mail.zip.too_big": (
+        "压缩包解压后超过 {limit} MB，未读取；请该单位只发送报送表格",
+        "the archive unpacks to more than {limit} MB; not read. Ask the unit for the forms only",
+    ),
+    "mail.zip.member_too_big": (
+        "压缩包中的“{name}”超过 {limit} MB，未读取",
+        "'{name}' in the archive is over {limit} MB; not read",
+    ),
+    "mail.zip.member_damaged": (
+        "压缩包中的“{name}”已损坏，无法解压；请该单位重新发送",
+        "'{name}' in the archive is damaged and cannot be unpacked; ask the unit to send it again",
+    ),
+    "mail.senders_not_mapping": ("应为“邮箱地址: 单位”的映射", "expected a mapping 'address: unit'"),
+    "mail.senders_bad_address": ("“{addr}”不是邮箱地址", "'{addr}' is not a mail address"),
+    "mail.senders_bad_unit": ("“{unit}”不是报送单位", "'{unit}' is not a reporting unit"),
+    "mail.yaml_unit_quarter": (
+        "单位“{unit}”或季度“{quarter}”无效",
+        "unit '{unit}' or quarter '{quarter}' is not valid",
+    ),
+    "mail.same_content": ("内容相同", "same content"),
+    "mail.rows_differ": ("{n} 项不同（第 {rows} 项{more}）", "{n} row(s) differ ({rows}{more})"),
+    "form.err.os": (
+        "无法读取文件（权限不足、正被其他程序占用或已被删除）",
+        "the file cannot be read (no permission, in use by another program, or removed)",
+    ),
+    "form.err.zip": (
+        "压缩包已损坏（文件可能没有传完整）",
+        "its zip structure is damaged (the file may be incomplete)",
+    ),
+    "form.err.part": ("该部件已损坏，无法解压", "the part is damaged and cannot be unpacked"),
+    "form.err.xml": ("该部件的 XML 已损坏", "the part's XML is damaged"),
+    "form.err.dtd": ("DTD 或实体声明", "a DTD or entity declaration"),
+    "form.err.workbook": (
+        "文件内容已损坏，或不是 Excel/WPS 能打开的工作簿",
+        "its content is damaged, or it is not a workbook Excel/WPS can open",
+    ),
+    "form.is_msg": (
+        "这是 Outlook 的邮件文件（.msg），不是表单；请在 Outlook 中把邮件另存为 .eml 后用 zengshou import --mail "
+        "导入，或把其中的附件另存出来再导入",
+        "an Outlook message (.msg), not a form; save it as .eml in Outlook and use zengshou import --mail, "
+        "or save its attachment and import that",
+    ),
+    "form.is_eml": (
+        "这是一封邮件（.eml 或 mbox），不是表单；请用 zengshou import --mail 文件 导入",
+        "a mail message (.eml or mbox), not a form; import it with zengshou import --mail FILE",
+    ),
+    "mail.source.unit": ("单位", "unit"),
+    "mail.source.quarter": ("季度", "quarter"),
+    "mail.source.senders": ("senders.yaml（发件人）", "senders.yaml (the sender)"),
+    "mail.source.title": ("文档标题", "the document's title"),
     "mail.nothing_new": (
         "没有新内容：这些邮件已全部导入过（重复运行不会重复导入）。",
         "Nothing new: every message was imported before (running again imports nothing twice).",

@@ -37,7 +37,7 @@ from zengshou.cli.common import (
     workspace_or_exit,
     write_or_exit,
 )
-from zengshou.i18n import t
+from zengshou.i18n import join, t
 
 FORMS_DIR = Path("forms")
 
@@ -226,25 +226,43 @@ def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
     from rich.text import Text
 
     from zengshou.i18n import tr
-    from zengshou.intake.attachments import RESULTS, import_mail
-    from zengshou.intake.mail import iter_messages, load_senders, sender_unit
+    from zengshou.intake.attachments import RESULTS, import_mail, per_unit
+    from zengshou.intake.mail import iter_messages, load_senders
+    from zengshou.text import visible
 
     if not mail.exists():
         fail("cli.no_such_mail", lang, path=mail)
     cat, data = ws.cat, ws.data_dir
     senders, sender_findings = load_senders(cat, data)
-    run = import_mail(cat, data, iter_messages(mail), senders, quarter=q, force=force, sender_unit=sender_unit)
+    run = import_mail(cat, data, iter_messages(mail), senders, quarter=q, force=force)
 
+    # one row per attachment, and per message or file without one; then the totals per unit
     table = Table(title=t("mail.title", lang))
     for key in ("mail.col.message", "mail.col.unit", "mail.col.attachment", "mail.col.result"):
         table.add_column(t(key, lang), overflow="fold")
     for r in run.rows:
         why = tr(r.why, lang) if isinstance(r.why, dict) else r.why
-        result = tr(RESULTS[r.result], lang) + (t("mail.why", lang, why=why) if why else "")
-        table.add_row(*(Text(x) for x in (r.message, r.unit, r.attachment, result)))  # mailed text is never markup
+        result = t(f"mail.result.{r.result}", lang) + (t("mail.why", lang, why=why) if why else "")
+        if r.backup:
+            result += t("mail.why", lang, why=t("mail.backup", lang, backup=r.backup))
+        message = r.message + (f" <{r.address}>" if r.address and f"<{r.address}>" not in r.message else "")
+        # mailed text and file names are never markup, and never reach the terminal as escapes
+        table.add_row(*(Text(visible(x)) for x in (message, r.unit, r.attachment, result)))
     console().print(table)
     counts = {k: sum(1 for r in run.rows if r.result == k) for k in RESULTS}
-    out(t("mail.summary", lang, messages=run.messages, attachments=len(run.rows), **counts))
+    shown = join((t("mail.count", lang, result=t(f"mail.result.{k}", lang), n=n) for k, n in counts.items() if n), lang)
+    out(t("mail.summary", lang, messages=run.messages, rows=len(run.rows), counts=shown or "—"))
+    by_unit = per_unit(run)
+    if by_unit:
+        out(t("mail.by_unit", lang))
+        for unit, n, whys in by_unit:
+            parts = join((t("mail.count", lang, result=t(f"mail.result.{k}", lang), n=v) for k, v in n.items()), lang)
+            why = join((tr(w, lang) if isinstance(w, dict) else w for w in whys), lang)
+            name = unit if unit != "—" else t("mail.unit_none", lang)
+            line = t(
+                "mail.unit_line", lang, unit=name, counts=parts, why=t("mail.unit_why", lang, why=why) if why else ""
+            )
+            console().print(Text(visible(line)))
     if run.nothing_new and not counts["refused"]:
         out(t("mail.nothing_new", lang))
     _report(ws, run.outcomes, sender_findings + run.findings, run.messages, lang, quiet_lines=True)

@@ -44,6 +44,7 @@ from zengshou.forms import (
 from zengshou.forms.docx_form import DOCX_VERSION, PROP_PREFIX
 from zengshou.forms.docx_package import W, is_macro_enabled, open_package, parse_xml, read_part
 from zengshou.forms.imported import ImportedForm, check_form_identity
+from zengshou.i18n import both
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
 
@@ -456,6 +457,32 @@ def _quarter_in(text: str) -> Quarter | None:
     return None
 
 
+_TITLE_WORDS = re.compile(r"进度|进展|情况|季度|清单|报表|统计|台账|汇总")
+
+
+def _quarters_in(text: str) -> list[Quarter]:
+    out = [Quarter(int(m.group(1)), int(m.group(2))) for m in _QUARTER_ID.finditer(text)]
+    for m in _QUARTER_ZH.finditer(text):
+        q = m.group(2)
+        out.append(Quarter(int(m.group(1)), "一二三四".index(q) + 1 if q in "一二三四" else int(q)))
+    return out
+
+
+def title_lines(before: list[str]) -> list[str]:
+    """The lines above the table that make its title: each line up to its first colon or
+    sentence mark, kept when it names what the table is (进度, 情况, 季度 …). So a salutation
+    (「桂林市乡村振兴局：」) or a note (「注：2023Q2已报送。」) is no title, and a unit or quarter
+    named in passing does not count."""
+    out = []
+    for line in before:
+        head = re.split(r"[:：。；;！!？?，,]", line.strip(), maxsplit=1)[0].strip()
+        if not head or len(head) > 80 or re.match(r"(注|备注|说明|附件|附|抄送)\s*\d*$", head):
+            continue
+        if _TITLE_WORDS.search(head):
+            out.append(head)
+    return out
+
+
 def unit_in_text(cat, text: str) -> str | None:
     """The one reporting unit a title names (its full name or an alias), or None when none or
     several are named. Longer names win over names they contain (资源县人民政府 over 资源县)."""
@@ -509,9 +536,37 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
             return
     else:
         imp.kind = "docx-table"
-        title = "\n".join(before)
-        imp.unit_id = unit_id or unit_in_text(cat, title) or fallback_unit
-        imp.quarter = quarter or _quarter_in(title) or fallback_quarter
+        title = "\n".join(title_lines(before))
+        title_unit, title_quarter = unit_in_text(cat, title), _quarter_in(title)
+        if unit_id is None and fallback_unit and title_unit and title_unit != fallback_unit:
+            # the sender's unit (senders.yaml) and the title disagree: a finding, never a guess
+            imp.add(
+                "F872",
+                what=both("mail.source.unit"),
+                first=both("mail.source.senders"),
+                a=cat.by_id[fallback_unit].name,
+                second=both("mail.source.title"),
+                b=cat.by_id[title_unit].name,
+            )
+            return
+        quarters = {str(q) for q in _quarters_in(title)}
+        if len(quarters) > 1:
+            a, b = sorted(quarters)[:2]
+            imp.add(
+                "F872",
+                what=both("mail.source.quarter"),
+                first=both("mail.source.title"),
+                a=a,
+                second=both("mail.source.title"),
+                b=b,
+            )
+            return
+        if quarter and title_quarter and title_quarter != quarter:
+            imp.add("F810", form_quarter=str(title_quarter), quarter=str(quarter), unit_id=unit_id or "")
+            return
+        # the user's word, then the sender's unit (senders.yaml), then the title
+        imp.unit_id = unit_id or fallback_unit or title_unit
+        imp.quarter = quarter or title_quarter or fallback_quarter
         if imp.unit_id is None or imp.quarter is None:
             missing = [
                 w

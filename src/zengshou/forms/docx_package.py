@@ -29,7 +29,9 @@ def sniff(path: Path) -> str | None:
             head = fh.read(8)
     except OSError:
         return None
-    suffix = Path(path).suffix.lower()
+    from zengshou.forms.package import clean_suffix  # 资源县．XLSX reads as .xlsx
+
+    suffix = clean_suffix(Path(path).name)
     if head.startswith(ZIP_MAGIC):
         try:
             with zipfile.ZipFile(path) as z:
@@ -79,7 +81,7 @@ def _what_else(head: bytes) -> dict[str, str]:
 def open_package(imp) -> zipfile.ZipFile | None:
     """Check the file and open it as a zip, or add the finding that says why not."""
     path = imp.path
-    head = read_head(imp, lambda e: imp.add("F835", part="-", error=e.strerror or str(e)))
+    head = read_head(imp, lambda e: imp.add("F835", part="-", error=both("form.err.os")))
     if head is None:
         return None
     if head.startswith(OLE2_MAGIC):
@@ -91,8 +93,8 @@ def open_package(imp) -> zipfile.ZipFile | None:
     try:
         z = zipfile.ZipFile(path)
         infos = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        imp.add("F830", what=both("what.damaged_zip", error=e))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        imp.add("F830", what=both("form.err.zip"))
         return None
     if len(infos) > MAX_PARTS:
         z.close()
@@ -119,8 +121,8 @@ def read_part(imp, z: zipfile.ZipFile, name: str, budget: list[int]) -> bytes | 
             data = fh.read(budget[0] + 1)
     except KeyError:
         return None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError) as e:
-        imp.add("F835", part=name, error=str(e)[:200])
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError):
+        imp.add("F835", part=name, error=both("form.err.part"))
         return None
     if len(data) > budget[0]:
         imp.add(
@@ -143,10 +145,10 @@ def parse_xml(imp, data: bytes, part: str):
 
     try:
         return DET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
-    except DefusedXmlException as e:
-        imp.add("F834", part=part, what=type(e).__name__)
-    except ParseError as e:
-        imp.add("F835", part=part, error=str(e)[:200])
+    except DefusedXmlException:
+        imp.add("F834", part=part, what=both("form.err.dtd"))
+    except ParseError:
+        imp.add("F835", part=part, error=both("form.err.xml"))
     return None
 
 

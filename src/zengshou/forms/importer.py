@@ -40,6 +40,7 @@ from zengshou.forms import (
 )
 from zengshou.forms.imported import ImportedForm, check_form_identity
 from zengshou.forms.package import OLE2_MAGIC, ZIP_MAGIC, read_head, unpacks_too_big
+from zengshou.i18n import both
 from zengshou.quarters import Quarter
 from zengshou.text import char_count, squash
 from zengshou.yamlout import no_suppression, scalar, text_value
@@ -89,7 +90,7 @@ def normalize_text(s: str) -> str:
 def _check_file(imp: ImportedForm) -> bool:
     """Name, size and magic bytes, before the file is opened as a workbook."""
     path = imp.path
-    head = read_head(imp, lambda e: imp.add("F807", error=e.strerror or str(e)))
+    head = read_head(imp, lambda e: imp.add("F807", error=both("form.err.os")))
     if head is None:
         return False
     if head.startswith(OLE2_MAGIC):
@@ -101,8 +102,8 @@ def _check_file(imp: ImportedForm) -> bool:
     try:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        imp.add("F803", what={"zh": f"压缩包已损坏：{e}", "en": f"damaged zip archive: {e}"})
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        imp.add("F803", what=both("form.err.zip"))
         return False
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
@@ -143,15 +144,16 @@ def _sniff(head: bytes) -> dict[str, str]:
 
 
 def _open(imp: ImportedForm):
+    """The workbook, opened from a file object: openpyxl refuses names it does not know
+    (``.et``, ``．xlsx``, no suffix), and the content has been checked already."""
     import openpyxl
 
     try:
-        with warnings.catch_warnings():
+        with warnings.catch_warnings(), imp.path.open("rb") as fh:
             warnings.simplefilter("ignore")  # openpyxl warns about extensions it drops; irrelevant here
-            return openpyxl.load_workbook(imp.path, data_only=False)
-    except Exception as e:  # openpyxl raises many kinds (KeyError, XML errors, …) on damaged packages
-        msg = str(e).splitlines()[0][:200] if str(e) else ""
-        imp.add("F807", error=f"{type(e).__name__}: {msg}" if msg else type(e).__name__)
+            return openpyxl.load_workbook(fh, data_only=False)
+    except Exception:  # noqa: BLE001 — openpyxl raises many kinds (KeyError, XML errors, …) on damaged packages
+        imp.add("F807", error=both("form.err.workbook"))
         return None
 
 

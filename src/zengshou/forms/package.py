@@ -6,6 +6,7 @@ with its own finding codes."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 
@@ -14,6 +15,20 @@ from zengshou.i18n import both
 
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Office 97-2003 files, and encrypted OOXML
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")  # .xlsx, .docx (an empty archive starts with the second)
+
+
+_FULLWIDTH = str.maketrans({"．": ".", "。": ".", "｡": "."})
+
+
+def clean_suffix(name: str) -> str:
+    """The suffix a name ends with, the way a clerk meant it: full-width dots read as dots,
+    upper case as lower case, spaces around it dropped (``资源县．XLSX `` → ``.xlsx``). Only for
+    the ambiguous cases (old binary formats): a zip package is told by its content."""
+    base = str(name).rsplit(" › ", 1)[-1].translate(_FULLWIDTH).strip().lower()
+    if "." not in base:
+        return ""
+    suffix = "." + base.rsplit(".", 1)[-1].strip()
+    return suffix if 1 < len(suffix) <= 10 and suffix[1:].isalnum() else ""
 
 
 def size_text(n: int) -> str:
@@ -34,6 +49,10 @@ def read_head(imp, unreadable: Callable[[OSError], None]) -> bytes | None:
     except OSError as e:
         unreadable(e)
         return None
+    mail = _mail_kind(path, head)  # a mail handed over as a form: say what it is
+    if mail:
+        imp.add("F871", name=path.name, what=both(mail))
+        return None
     if size == 0:
         imp.add("F804")
         return None
@@ -41,6 +60,29 @@ def read_head(imp, unreadable: Callable[[OSError], None]) -> bytes | None:
         imp.add("F805", what=both("what.file_size"), size=size_text(size), limit=size_text(MAX_FILE_BYTES))
         return None
     return head
+
+
+_MAIL_HEADERS = re.compile(
+    rb"^(?:\xef\xbb\xbf)?(?:From |(?:Return-Path|Received|From|To|Date|Subject|MIME-Version|Message-ID|Content-Type|Delivered-To|X-[\w-]+):)",
+    re.I,
+)
+
+
+def _mail_kind(path, head: bytes) -> str | None:
+    """A mail handed over as a form: an Outlook .msg (an OLE2 file like an old .xls, told apart by
+    its stream names) or a saved .eml / mbox. The message says what to do instead."""
+    if head.startswith(OLE2_MAGIC):
+        if clean_suffix(path.name) == ".msg":
+            return "form.is_msg"
+        try:
+            with path.open("rb") as fh:
+                blob = fh.read(4 * 1024 * 1024)
+        except OSError:
+            return None
+        return "form.is_msg" if "__substg1.0_".encode("utf-16-le") in blob else None
+    if _MAIL_HEADERS.match(head):
+        return "form.is_eml"
+    return None
 
 
 def unpacks_too_big(imp, infos: list[zipfile.ZipInfo]) -> bool:

@@ -923,6 +923,131 @@ _rule(
     good="unit: 资源县\nquarter: 2023Q3\nitems:\n  - task: 1\n    progress: 三季度……",
 )
 
+_rule(
+    "F870",
+    "sender-not-allowed",
+    "error",
+    {"zh": "发件人无权代该单位报送", "en": "sender may not file for this unit"},
+    {
+        "zh": "发件地址 {address} 报送的是{unit}的材料，但 senders.yaml 中该地址对应的是：{listed}；未导入",
+        "en": "{address} sent a submission for {unit}, but senders.yaml lists that address for: {listed}; not imported",
+    },
+    {
+        "zh": "先向{unit}核实；确属代报的，在 senders.yaml 中把{unit}加到该地址下（如“{key}: [资源县, 龙胜县]”）后重新导入。",
+        "en": "Check with {unit}; if the address may file for it, add {unit} to the address in senders.yaml "
+        "(e.g. '{key}: [ziyuan, longsheng]') and import again.",
+    },
+    {
+        "zh": "任何人都能在邮件中冒用单位名义；senders.yaml 写明谁可以替谁报送，不符的不会覆盖该单位自己的材料。",
+        "en": "Anyone can claim a unit's name in a mail; senders.yaml says who may file for whom, and a mismatch never replaces the unit's own file.",
+    },
+    bad="# senders.yaml\nzyx@example.cn: 资源县\n# zyx@example.cn 发来龙胜县的表单",
+    good="# senders.yaml\nzyx@example.cn: [资源县, 龙胜县]",
+)
+
+_rule(
+    "F871",
+    "unreadable-format",
+    "error",
+    {"zh": "附件格式无法读取，需请单位重发", "en": "attachment format cannot be read; ask for another"},
+    {"zh": "“{name}”：{what}", "en": "'{name}': {what}"},
+    {
+        "zh": "按上面的提示处理：请该单位重发（直接附上 Excel/Word 表格最好），或按提示另存后重新导入。",
+        "en": "Do as the message says: ask the unit to send again (the Excel/Word form attached as it is is best), or save it as told and import again.",
+    },
+    {
+        "zh": "压缩包、winmail.dat 或 .msg 里的表格读不出来，不能当作没有收到而不提示。",
+        "en": "A form inside an archive, winmail.dat or .msg that cannot be read must not pass as never sent.",
+    },
+    bad="附件：进度.rar",
+    good="附件：进度.xlsx（或 进度.zip）",
+)
+
+_rule(
+    "F872",
+    "sources-disagree",
+    "error",
+    {"zh": "单位或季度的来源互相矛盾", "en": "sources disagree on the unit or quarter"},
+    {
+        "zh": "{what}不一致：{first}为“{a}”，{second}为“{b}”；未导入",
+        "en": "the {what} disagrees: {first} says '{a}', {second} says '{b}'; not imported",
+    },
+    {
+        "zh": "向发件单位核实后，改正文档标题或 senders.yaml，或用 zengshou import 文件 --unit 单位 --quarter 季度 单独导入。",
+        "en": "Check with the sender, then correct the title or senders.yaml, or import the file alone with --unit and --quarter.",
+    },
+    {
+        "zh": "来源不一致时猜测会把材料记到错误的单位或季度名下。",
+        "en": "Guessing between disagreeing sources files the text under the wrong unit or quarter.",
+    },
+    bad="senders.yaml：zyx@example.cn: 资源县；标题：龙胜县2023年第三季度落实进度",
+    good="标题：资源县2023年第三季度落实进度",
+)
+
+_rule(
+    "F873",
+    "too-many-parts",
+    "error",
+    {"zh": "邮件的组成部分过多", "en": "message has too many parts"},
+    {
+        "zh": "邮件有 {n} 个组成部分（附件、正文、转发的邮件等），超过 {limit} 个，未读取",
+        "en": "the message has {n} parts (attachments, texts, forwarded messages), more than {limit}; not read",
+    },
+    {
+        "zh": "请该单位只附上报送表格重新发送。",
+        "en": "Ask the unit to send again with only the forms attached.",
+    },
+    {
+        "zh": "正常的报送邮件只有几个附件；过多的组成部分会让读取耗时过长、占用内存过多。",
+        "en": "A real submission has a few attachments; thousands of parts would take minutes and gigabytes to read.",
+    },
+    bad="Content-Type: multipart/mixed; boundary=B\n（420,000 个 --B 分隔的部分，共 14 MB）",
+    good="Content-Type: multipart/mixed; boundary=B\n（正文和 1 个附件：进度.xlsx）",
+)
+
+_rule(
+    "F874",
+    "same-date-versions",
+    "error",
+    {"zh": "同一时间发出的两份内容不同", "en": "two different versions with the same date"},
+    {
+        "zh": "{unit} {quarter} 有两份同一时间（{date}）发出、内容不同的材料：未采用“{attachment}”，采用了“{kept}”（{summary}）",
+        "en": "{unit} {quarter} has two different versions sent at the same time ({date}): '{attachment}' was not used, "
+        "'{kept}' was ({summary})",
+    },
+    {
+        "zh": "向该单位核实以哪一份为准；如需采用另一份，单独导入该附件并加 --force。",
+        "en": "Ask the unit which one counts; to use the other, import that attachment alone with --force.",
+    },
+    {
+        "zh": "时间相同无法判断先后；选哪一份不取决于文件名或邮件顺序，但仍需人工确认。",
+        "en": "The same time says nothing of which came later; the choice never depends on file names or order, but needs a check.",
+    },
+    bad="a.eml、b.eml：Date: Thu, 5 Oct 2023 09:00:00 +0800，两份附件内容不同",
+    good="b.eml：Date: Thu, 5 Oct 2023 09:30:00 +0800（更正后重发）",
+)
+
+_rule(
+    "F875",
+    "mail-quarter-unknown",
+    "error",
+    {"zh": "邮件附件没有说明季度", "en": "mailed attachment does not say the quarter"},
+    {
+        "zh": "附件“{attachment}”（{unit}）没有说明是哪个季度的（不是 zengshou 表单，标题中也没有），未导入",
+        "en": "attachment '{attachment}' ({unit}) does not say its quarter (not a zengshou form, and no title says it); not imported",
+    },
+    {
+        "zh": "加 --quarter 季度 重新运行 zengshou import --mail；或请该单位在表格上方的标题中写明季度。",
+        "en": "Run zengshou import --mail again with --quarter QUARTER, or ask the unit to name the quarter in the title above the table.",
+    },
+    {
+        "zh": "不知道季度，就无法判断该报哪些任务。",
+        "en": "Without the quarter there is no knowing which rows are due.",
+    },
+    bad="zengshou import --mail 收件箱.mbox",
+    good="zengshou import --mail 收件箱.mbox --quarter 2023Q3",
+)
+
 #: Codes that stop a file from being imported. The rest are reported; the file is still written.
 REFUSING = frozenset(
     {
@@ -970,5 +1095,10 @@ REFUSING = frozenset(
         "F852",
         "F855",
         "F856",
+        "F870",
+        "F871",
+        "F872",
+        "F873",
+        "F875",
     }
 )
