@@ -96,7 +96,7 @@ def page_texts(pdf: Path) -> list[str]:
 def body_pages(pdf: Path) -> int | None:
     """Pages before the one that opens 附件1 (the 正文), or None when there is no 附件1."""
     for i, text in enumerate(page_texts(pdf)):
-        if any(line.strip().startswith(ANNEX_MARK) for line in text.splitlines()):
+        if any(line.replace(" ", "").startswith(ANNEX_MARK) for line in text.splitlines()):
             return i
     return None
 
