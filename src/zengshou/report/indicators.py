@@ -52,7 +52,8 @@ def series_from(cat: Catalog, figures: Figures, upto: Quarter | str, lang: str =
             s.quarters.append(str(q))
             s.labels.append(quarter_short(q, lang))
             s.actual.append(p.actual)
-            s.due.append(None if p.expected is None or p.target is None else _due(p.target * p.expected, ind.unit))
+            no_due = p.expected is None or p.target is None or ind.aggregation == "at_most"  # a ceiling is not due
+            s.due.append(None if no_due else _due(p.target * p.expected, ind.unit))
             s.last = p
     for s in out.values():
         if s.last is not None:
