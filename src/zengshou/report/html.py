@@ -62,8 +62,10 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "number": r.number,
             "measure": r.measure_label,
             "measure_span": ms[i],
+            "continued": i > 0 and rows[i - 1].measure.id == r.measure.id,
             "task": r.task.text,
             "progress": {"text": r.summary.text, "marker": r.summary.marker},
+            "state": {"text": r.progress, "key": r.progress_key},
             "units": r.units_text,
             "units_span": us[i],
         }
@@ -79,6 +81,7 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "rate": x.rate,
             "state": x.state,
             "behind": x.behind,
+            "who": x.who,
         }
         for x in rep.indicators
     ]
@@ -98,6 +101,7 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "warnings": s.warnings,
             "file": s.file,
             "remarks": s.remarks,
+            "contact": s.contact,
         }
         for s in rep.status
     ]
@@ -176,6 +180,29 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
         "other_files": list(rep.other_files),
         "leads": leads,
         "counties": counties,
+        "body": {
+            "progress": dict(rep.body.progress),
+            "progress_paragraph": rep.body.progress_paragraph,
+            "indicator_paragraph": rep.body.indicator_paragraph,
+            "behind": list(rep.body.behind),
+            "attention": list(rep.body.attention),
+            "annexes": list(rep.body.annexes),
+        }
+        if rep.body
+        else None,
+        "work": [
+            {
+                "number": w.number,
+                "measure": w.measure,
+                "task": w.task,
+                "lead": w.lead,
+                "lines": [
+                    {"unit": ln.unit, "text": ln.text, "marker": ln.marker, "role": ln.role, "status": ln.status}
+                    for ln in w.lines
+                ],
+            }
+            for w in rep.work
+        ],
     }
 
 
