@@ -404,14 +404,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The quarter's report: for leaders and working papers",
     ),
     "cmd.merge": (
-        "把本季度的报送文件合并为两份文件：呈报版（领导阅，文字文档、表格、网页：标题、报送情况、汇总表、指标、口径说明）"
-        "和工作底稿（表格、网页：报送情况及审核意见、按牵头单位、已报送的各县）。\n\n"
+        "把本季度的报送文件合并为两份文件：呈报版（领导阅，文字文档、表格、网页：正文——报送情况、任务进展、"
+        "指标完成情况及滞后单位、需关注事项；附件——汇总表、量化指标完成情况、口径说明）"
+        "和工作底稿（表格、网页：报送情况及联系人、审核意见；各单位落实进度，每个单位每项一行）。\n\n"
         "无法读取的文件不汇总并注明原因；内容问题列入审核意见；草稿不进入呈报版（除非 --include-drafts）；"
         "未报送的显示为“未报送”。--strict：有错误即中止（退出码 1）。"
         "写出 reports/季度/方案名-季度-落实进度.docx/.xlsx/.html 和 -工作底稿.xlsx/.html，并显示其路径。",
-        "Merge the quarter's submissions into two documents: the report for leaders (Word, Excel, HTML: title, "
-        "status, summary table, indicators, notes on the figures) and the working papers (Excel, HTML: status "
-        "with review notes, per lead unit, per county that reported).\n\nA file that cannot be read is left out "
+        "Merge the quarter's submissions into two documents: the report for leaders (Word, Excel, HTML: an "
+        "overview — status, progress of the tasks, targets and who is behind, what needs attention — and its "
+        "annexes: summary table, targets, notes on the figures) and the working papers (Excel, HTML: status "
+        "with contacts and review notes; every unit's text, one line per unit and row).\n\nA file that cannot be read is left out "
         "and named; content findings go to the review notes; drafts stay out of the report for leaders (unless "
         "--include-drafts); missing submissions show as 未报送. --strict: any error stops the merge (exit 1). "
         "Writes reports/<quarter>/<plan>-<quarter>-落实进度.docx/.xlsx/.html and the working papers "

@@ -26,6 +26,7 @@ import io
 
 from zengshou.report.docx_charts import add_chart_grid
 from zengshou.report.docx_tables import C, add_table
+from zengshou.report.measure import balance
 from zengshou.report.model import EDITIONS, SUBMIT, Report, Series
 
 BODY_FONT, TITLE_FONT, HEAD_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体"
@@ -35,8 +36,8 @@ TABLE_PT = 9  # 小五: a full quarter's 汇总表 takes some 15 pages, not 25
 TABLE_LINE_PT = 12  # exact line height in table cells
 BODY_PT = 14
 BODY_LINE_PT = 22  # exact line height of the 正文
-#: 序号, 具体措施, 重点任务, 落实进度, 进展, 责任单位: 26.1 cm between the margins, most of it for
-#: the 300-character 落实进度 so a row is about as tall as its text needs
+#: 序号, 具体措施, 重点任务, 落实进度, 进展, 责任单位: 26.1 cm between the margins; 重点任务, 落实进度
+#: and 责任单位 are re-divided for each report by :func:`summary_widths` (these are the full-load split)
 SUMMARY_CM = (0.9, 2.3, 5.8, 13.1, 1.2, 2.8)
 TABLE_STYLE = "ZTable"  # the paragraph style of every table cell (仿宋 五号, exact spacing)
 LANG = {"zh": "zh-CN", "en": "en-GB"}
@@ -352,7 +353,23 @@ def _summary(doc, report: Report, ctx: dict) -> None:
                 C(r.units_text),
             ]
         )
-    add_table(doc, SUMMARY_CM, header, cells, style=TABLE_STYLE)
+    add_table(doc, summary_widths(report), header, cells, style=TABLE_STYLE)
+
+
+def summary_widths(report: Report) -> tuple[float, ...]:
+    """重点任务, 落实进度 and 责任单位 share what 序号, 具体措施 and 进展 leave, so the rows are as
+    short as the texts allow (the 落实进度 always the widest of the three)."""
+    rows = report.rows
+    columns = [[r.task.text for r in rows], [r.summary.text for r in rows], [r.units_text for r in rows]]
+    fixed: list[float | None] = [SUMMARY_CM[0], SUMMARY_CM[1], None, None, SUMMARY_CM[4], None]
+    cols = [
+        [""] * len(rows),
+        [r.measure_label + report.words["continued"] for r in rows],
+        *columns[:2],
+        [""] * len(rows),
+    ]
+    cols.append(columns[2])
+    return tuple(balance(cols, fixed, sum(SUMMARY_CM), text=3, per_char=TABLE_PT / 28.35, pad=0.4, step=0.3))
 
 
 def _indicators(doc, report: Report, ctx: dict) -> None:

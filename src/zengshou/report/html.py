@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zengshou.i18n import t as msg
+from zengshou.report.measure import balance
 from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, measure_spans, units_spans
 from zengshou.report.svg import chart
 
@@ -86,6 +87,16 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
         for x in rep.indicators
     ]
     charts = [Markup(chart(x.series, t)) for x in rep.indicators if x.series.chartable]
+    cols = [
+        [""] * len(rows),
+        [r.measure_label + t["continued"] for r in rows],
+        [r.task.text for r in rows],
+        [r.summary.text for r in rows],
+        [""] * len(rows),
+        [r.units_text for r in rows],
+    ]
+    # percent of the page width; a 9.5 pt character is 1.23% of the 273 mm between the margins
+    widths = balance(cols, [4, 10, None, None, 6, None], 100, text=3, per_char=1.23, pad=1.1, step=1)
     status = [
         {
             "name": s.name,
@@ -172,6 +183,7 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "table": [{"label": a, "count": n, "who": w} for a, n, w in rep.digest.table],
         },
         "summary": summary,
+        "summary_widths": [f"{w:g}%" for w in widths],
         "indicators": indicators,
         "charts": charts,
         "notes": list(rep.notes),

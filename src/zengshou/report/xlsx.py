@@ -17,9 +17,12 @@ paginates, repeating the header rows (print titles) on every page.
 from __future__ import annotations
 
 from zengshou.report.limits import TooLongForExcel, excel_problems
+from zengshou.report.measure import balance
 from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report
 from zengshou.report.xlsx_charts import add_indicator_sheet
 from zengshou.report.xlsxkit import (
+    DIGIT_PX,
+    SIZE,
     TITLE_SIZE,
     Sheet,
     Styles,
@@ -177,7 +180,7 @@ def _annex_title(ctx: _Ctx, n: int, text: str) -> str:
 
 def _summary(ctx: _Ctx) -> None:
     rep, t = ctx.report, ctx.t
-    widths = SUMMARY_WIDTHS
+    widths = summary_widths(rep)
     ws = ctx.sheet(t["summary"])
     sh = Sheet(ws, widths, ctx.st)
     n = len(widths)
@@ -198,6 +201,24 @@ def _summary(ctx: _Ctx) -> None:
         sh.put(r, 6, row.units_text, "text")
     ctx.finish(sh, "2:2", "A3")
     autofilter(ws, 2, first + len(rep.rows) - 1, n)
+
+
+def summary_widths(rep: Report) -> list[float]:
+    """重点任务, 落实进度 and 责任单位 share what the other columns leave (see
+    :func:`zengshou.report.measure.balance`); the total, and so the print scale, stays fixed."""
+    rows = rep.rows
+    cols = [
+        [""] * len(rows),
+        [r.measure_label + rep.words["continued"] for r in rows],
+        [r.task.text for r in rows],
+        [r.summary.text for r in rows],
+        [""] * len(rows),
+        [r.units_text for r in rows],
+    ]
+    w = SUMMARY_WIDTHS
+    fixed: list[float | None] = [w[0], w[1], None, None, w[4], None]
+    per_char = SIZE * 4 / 3 / DIGIT_PX / 0.92  # a CJK character in column-width units, as line_count counts
+    return [round(x) for x in balance(cols, fixed, sum(w), text=3, per_char=per_char, pad=0.2, step=2)]
 
 
 def _indicators(ctx: _Ctx) -> None:
