@@ -96,7 +96,9 @@ def test_summary_table(page, empty_data):
     assert len(rows) == 70
     assert rows[0][:2] == ["1", "1．做大做强农业特色优势产业"] and rows[0][3] == EVIL
     by_no = {r[0]: r for r in rows}
-    assert any(c.startswith("牵头单位未报送；已报送该项的单位：") for c in by_no["6"])  # row 6: 市科技局 has not reported
+    assert any(
+        c.startswith("牵头单位未报送；已报送该项的单位：") for c in by_no["6"]
+    )  # row 6: 市科技局 has not reported
     for t in cat.tasks:
         assert t.text in by_no[str(t.id)]
     assert not [a for tag, a in page.tags if tag == "td" and a.get("rowspan")]  # every row names its measure

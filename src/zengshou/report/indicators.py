@@ -52,8 +52,11 @@ def series_from(cat: Catalog, figures: Figures, upto: Quarter | str, lang: str =
             s.quarters.append(str(q))
             s.labels.append(quarter_short(q, lang))
             s.actual.append(p.actual)
-            no_due = p.expected is None or p.target is None or ind.aggregation == "at_most"  # a ceiling is not due
-            s.due.append(None if no_due else _due(p.target * p.expected, ind.unit))
+            ceiling = ind.aggregation == "at_most"  # a ceiling is not due: never drawn as a shortfall
+            due = None
+            if p.expected is not None and p.target is not None and not ceiling:
+                due = _due(p.target * p.expected, ind.unit)
+            s.due.append(due)
             s.last = p
     for s in out.values():
         if s.last is not None:
