@@ -848,7 +848,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where} {unit}, row {row}: the progress text has {length} characters, more than Excel's cell limit of {limit}; the report never cuts text, so no .xlsx was written. Shorten it to at most 300 characters, or use --format docx,html.",
     ),
     # the 正文 (report/body.py) and the 附件 headings (issue 22)
-    "report.quarter": ("{year}年{nth}季度", "Q{q} {year}"),
+    "report.quarter": ("{year}年{nth}季度", "Q{nth} {year}"),
+    "report.quarter_numerals": ("一,二,三,四", "1,2,3,4"),
     "report.quarter_short": ("{yy}年Q{q}", "Q{q} {yy}"),
     "report.progress_heading": ("重点任务进展", "Progress of the key tasks"),
     "report.attention": ("需关注事项", "Needs attention"),

@@ -157,7 +157,8 @@ def merge(
 
 def quarter_label(q: Quarter, lang: str) -> str:
     """2023年二季度 (English: Q2 2023): how the report names its quarter."""
-    return labels(lang)["quarter"].format(year=q.year, q=q.q, nth="一二三四"[q.q - 1])
+    t = labels(lang)
+    return t["quarter"].format(year=q.year, nth=t["quarter_numerals"].split(",")[q.q - 1])
 
 
 def _notes(cat: Catalog, q: Quarter, t, lang: str, as_of: date, deadline: date, digest, all_series) -> list[str]:
