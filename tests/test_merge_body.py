@@ -199,3 +199,28 @@ def test_page_budgets(run, fonts, tmp_path, cli):
         assert body is not None and body <= body_max, (suffix, body)
     work = pages.to_pdf(out / f"{PLAN}-{q}-工作底稿.xlsx", tmp_path / "pdf", fonts, tmp_path / "profile")
     assert pages.page_count(work) <= work_max
+
+
+def test_ceiling_is_drawn_as_a_ceiling_and_scope_stays_in_the_notes(full):
+    """Row 55 (at most 5%) has no due line and a 上限 line; states never carry 口径待确认 (the
+    口径说明 does); chart axes read 24年Q4, not 2024Q4."""
+    data, out = full
+    wb = openpyxl.load_workbook(out / f"{PLAN}-{Q}-落实进度.xlsx")
+    ws = wb["指标"]
+    rows = [[c.value for c in r] for r in ws.iter_rows(min_row=3) if isinstance(r[0].value, int)]
+    row55 = next(r for r in rows if r[0] == 55)
+    assert row55[6] == "滞后" and row55[7].startswith("超过上限5%的：")
+    assert not any("口径待确认" in str(r[6]) for r in rows)
+    assert any("口径待确认" in str(r[1].value) for r in wb["口径说明"].iter_rows())
+    chart = wb["图表数据"]
+    head = [c.value for c in chart[1]][3:]
+    assert head[-1] == "24年Q4" and not any("Q" in str(h) and str(h).startswith("20") for h in head)
+    lines = [[c.value for c in r] for r in chart.iter_rows(min_row=2)]
+    first = next(i for i, r in enumerate(lines) if r[0] == 55)
+    actual, due, goal = lines[first : first + 3]
+    assert due[2] == "应完成" and all(v is None for v in due[3:])
+    assert goal[2] == "上限" and set(goal[3:]) == {5}
+    svg = (out / f"{PLAN}-{Q}-落实进度.html").read_text("utf-8")
+    part = svg[svg.index("55. 统筹自治区衔接资金") :]
+    part = part[: part.index("</svg>")]
+    assert "上限" in part and "应完成" not in part and 'stroke-dasharray="3 3" points' not in part
