@@ -224,3 +224,32 @@ def test_ceiling_is_drawn_as_a_ceiling_and_scope_stays_in_the_notes(full):
     part = svg[svg.index("55. 统筹自治区衔接资金") :]
     part = part[: part.index("</svg>")]
     assert "上限" in part and "应完成" not in part and 'stroke-dasharray="3 3" points' not in part
+
+
+def test_status_sheet_gives_whom_to_call(cli, empty_data, tmp_path):
+    """A unit that has not reported: its contact from its last file, else from units.yaml."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from merge_fixtures import fill_quarter, write_submission
+
+    units = empty_data / "units.yaml"
+    units.write_text(
+        units.read_text("utf-8").replace(
+            "  - id: lingui\n    name: 临桂区人民政府\n",
+            "  - id: lingui\n    name: 临桂区人民政府\n    contact: 王五 0773-5550000\n",
+        ),
+        encoding="utf-8",
+    )
+    fill_quarter(empty_data, "2023Q2", skip=("lingui", "kjj"))
+    write_submission(empty_data, "2023Q1", "kjj", {6: "一季度。"}, submitted="2023-04-03")
+    text = (empty_data / "progress" / "2023Q1" / "kjj.yaml").read_text("utf-8")
+    (empty_data / "progress" / "2023Q1" / "kjj.yaml").write_text(
+        text.replace("quarter: 2023Q1\n", "quarter: 2023Q1\ncontact: 赵六 2840000\n"), encoding="utf-8"
+    )
+    res = cli("merge", "--quarter", "2023Q2", "--data", empty_data, "--format", "xlsx")
+    assert res.exit_code == 0, res.output
+    ws = openpyxl.load_workbook(tmp_path / "reports" / "2023Q2" / f"{PLAN}-2023Q2-工作底稿.xlsx")["报送情况"]
+    head = [c.value for c in ws[3]]
+    col = head.index("联系人")
+    rows = {r[1].value: r[col].value for r in ws.iter_rows(min_row=4) if isinstance(r[0].value, int)}
+    assert rows["临桂区人民政府"] == "王五 0773-5550000"
+    assert rows["市科技局"] == "赵六 2840000"

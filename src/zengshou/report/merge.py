@@ -323,7 +323,9 @@ class _Merge:
                 self.rel(file_sub) if file_sub else "",
                 remarks,
             )
-            line.contact = _contact(got, cat, su.unit_id) or self.earlier_contact(su.unit_id)
+            line.contact = (
+                _contact(got, cat, su.unit_id) if got else ""
+            ) or self.earlier_contact(su.unit_id) or _contact(None, cat, su.unit_id)
             lines.append(line)
         return lines
 
@@ -359,7 +361,7 @@ def _contact(sub: Loaded | None, cat: Catalog, uid: str) -> str:
     if sub is not None and sub.valid.contact_line:
         return clean(sub.valid.contact_line)
     u = cat.by_id.get(uid)
-    return clean(getattr(u, "contact", None) or "") if u else ""
+    return clean(u.contact) if u else ""
 
 
 def _row_progress(row: Row, shown: set[str], t: dict[str, str]) -> tuple[str, str]:
