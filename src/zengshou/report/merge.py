@@ -324,8 +324,10 @@ class _Merge:
                 remarks,
             )
             line.contact = (
-                _contact(got, cat, su.unit_id) if got else ""
-            ) or self.earlier_contact(su.unit_id) or _contact(None, cat, su.unit_id)
+                (_contact(got, cat, su.unit_id) if got else "")
+                or self.earlier_contact(su.unit_id)
+                or _contact(None, cat, su.unit_id)
+            )
             lines.append(line)
         return lines
 

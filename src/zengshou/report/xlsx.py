@@ -330,7 +330,16 @@ def _texts(ctx: _Ctx) -> None:
     are one line per row too (未报送 / 未填写, in red)."""
     rep, t = ctx.report, ctx.t
     ws = ctx.sheet(t["texts_sheet"])
-    sh = Sheet(ws, TEXT_WIDTHS, ctx.st)
+    cols = [[], [], [], [], [], [], []]
+    for row in rep.work:
+        for line in row.lines:
+            for c, v in enumerate(("", row.measure, row.task, row.lead, line.unit, line.status, line.text)):
+                cols[c].append(v)
+    w = TEXT_WIDTHS
+    fixed: list[float | None] = [w[0], w[1], None, w[3], w[4], w[5], None]
+    per_char = SIZE * 4 / 3 / DIGIT_PX / 0.92
+    widths = [round(x) for x in balance(cols, fixed, sum(w), text=6, per_char=per_char, pad=0.2, step=3)]
+    sh = Sheet(ws, widths, ctx.st)
     n = len(TEXT_WIDTHS)
     title = t["workpaper_title"].format(plan=rep.plan_title, quarter=rep.quarter_label)
     sh.put(1, 1, title, "title", cols=n, size=TITLE_SIZE)
