@@ -877,6 +877,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.where_goal": ("全市{actual}，目标{goal}", "city {actual}, target {goal}"),
     "report.where_ceiling": ("全市最高{actual}，上限{goal}", "city highest {actual}, ceiling {goal}"),
     "report.who_below": ("低于序时进度的：{names}", "below schedule: {names}"),
+    "report.who_below_goal": ("低于目标{target}的：{names}", "below the target of {target}: {names}"),
     "report.who_above": ("超过上限{target}的：{names}", "above the ceiling of {target}: {names}"),
     "report.who_no_figure": ("未报数字的：{names}", "no figure: {names}"),
     "report.att_not_started": (

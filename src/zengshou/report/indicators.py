@@ -178,7 +178,7 @@ def lines(all_series: list[Series], t: dict[str, str]) -> list[IndicatorLine]:
         behind = p.status == "behind" and not p.reason
         who = ""
         if behind:
-            key = "who_above" if s.ceiling else "who_below"
+            key = "who_above" if s.ceiling else ("who_below_goal" if due == "—" else "who_below")
             who = t[key].format(names=t["sep"].join(s.behind), target=_amount(p.target, s.unit)) if s.behind else ""
             if s.no_figure:
                 who += (t["clause_sep"] if who else "") + t["who_no_figure"].format(names=t["sep"].join(s.no_figure))
