@@ -321,6 +321,16 @@ def test_clean_removes_every_control_character():
 # ---------------------------------------------------------------- the command
 
 
+def test_workbooks_name_their_application_and_office(merged):
+    import zipfile
+
+    for name in (XLSX, WORK):
+        with zipfile.ZipFile(out(merged, name)) as z:
+            app, core = z.read("docProps/app.xml"), z.read("docProps/core.xml").decode("utf-8")
+        assert b"<Application>zengshou</Application>" in app and b"penpyxl" not in app
+        assert "<dc:creator" in core and "桂林市乡村振兴局" in core and "openpyxl" not in core
+
+
 def test_same_inputs_same_bytes(cli, quarter, tmp_path):
     folder = tmp_path / "reports" / Q
     assert run(cli, quarter).exit_code == 0

@@ -53,7 +53,27 @@ def _render(report: Report, edition: str) -> bytes:
     too_long = excel_problems(report)
     if too_long:
         raise TooLongForExcel(too_long)
-    return save_workbook_deterministic(build_workbook(report, edition))
+    return _own_app_properties(save_workbook_deterministic(build_workbook(report, edition)), report.office)
+
+
+def _own_app_properties(data: bytes, office: str) -> bytes:
+    """docProps/app.xml as this program writes it (openpyxl's names "Openpyxl 3.1.5", which a
+    file's properties dialog would show as the application); the package is re-normalised."""
+    import io
+    import zipfile
+    from xml.sax.saxutils import escape
+
+    from zengshou.xlsxutil import normalize_xlsx
+
+    app = (
+        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+        f"<Application>zengshou</Application><Company>{escape(office)}</Company></Properties>"
+    ).encode()
+    raw = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(raw, "w", zipfile.ZIP_STORED) as dst:
+        for info in src.infolist():
+            dst.writestr(info.filename, app if info.filename == "docProps/app.xml" else src.read(info))
+    return normalize_xlsx(raw.getvalue())
 
 
 def build_workbook(report: Report, edition: str = SUBMIT):
