@@ -880,6 +880,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.who_below_goal": ("低于目标{target}的：{names}", "below the target of {target}: {names}"),
     "report.who_above": ("超过上限{target}的：{names}", "above the ceiling of {target}: {names}"),
     "report.who_no_figure": ("未报数字的：{names}", "no figure: {names}"),
+    "report.and_more": ("等{n}个", " ({n} in all)"),
     "report.att_not_started": (
         "第{row}项未启动（牵头：{unit}）：{task}",
         "Row {row} not started (lead: {unit}): {task}",

@@ -15,9 +15,11 @@ Everything has a bound (``MAX_NOT_STARTED`` lines of tasks, names joined on one 
 
 from __future__ import annotations
 
+from zengshou.report.indicators import who_text
 from zengshou.report.model import PROGRESS_KEYS, Body, Report, row_ranges, short_name
 
 MAX_NOT_STARTED = 8  # 未启动 tasks listed one per line; more are counted and left to 附件1
+MAX_NAMES = 8  # units named in a 滞后 line; more are counted (附件2 names them all)
 TASK_CHARS = 36  # a task's text in a 需关注 line: its opening words
 
 
@@ -32,7 +34,9 @@ def build_body(rep: Report) -> Body:
         progress,
         _indicator_paragraph(rep),
         [
-            t["behind_line"].format(row=x.row, name=x.name, where=_where(x, t), who=x.who or x.state)
+            t["behind_line"].format(
+                row=x.row, name=x.name, where=_where(x, t), who=who_text(x.series, x.due, t, MAX_NAMES) or x.state
+            )
             for x in rep.indicators
             if x.behind
         ],

@@ -176,16 +176,30 @@ def lines(all_series: list[Series], t: dict[str, str]) -> list[IndicatorLine]:
         # 口径待确认 stays in the 口径说明 (scope_notes), not in a state cell
         state = t.get("ind_" + (p.reason or p.status), p.reason or p.status)
         behind = p.status == "behind" and not p.reason
-        who = ""
-        if behind:
-            key = "who_above" if s.ceiling else ("who_below_goal" if due == "—" else "who_below")
-            who = t[key].format(names=t["sep"].join(s.behind), target=_amount(p.target, s.unit)) if s.behind else ""
-            if s.no_figure:
-                who += (t["clause_sep"] if who else "") + t["who_no_figure"].format(names=t["sep"].join(s.no_figure))
+        who = who_text(s, due, t) if behind else ""
         goal = _amount(p.target, s.unit)
         line = IndicatorLine(s.row, s.name, target, _amount(p.actual, s.unit), due, rate, state, behind, s, who, goal)
         out.append(line)
     return out
+
+
+def who_text(s: Series, due: str, t: dict[str, str], cap: int | None = None) -> str:
+    """ "低于序时进度的：资源县 1家；未报数字的：…": the units behind an indicator, with their
+    figures. ``cap`` names at most that many of each list and counts the rest (the 正文 keeps
+    each line short; 附件2 names them all)."""
+
+    def names(xs: list[str]) -> str:
+        if cap is None or len(xs) <= cap:
+            return t["sep"].join(xs)
+        return t["sep"].join(xs[:cap]) + t["and_more"].format(n=len(xs))
+
+    p = s.last
+    target = _amount(p.target if p else None, s.unit)
+    key = "who_above" if s.ceiling else ("who_below_goal" if due == "—" else "who_below")
+    who = t[key].format(names=names(s.behind), target=target) if s.behind else ""
+    if s.no_figure:
+        who += (t["clause_sep"] if who else "") + t["who_no_figure"].format(names=names(s.no_figure))
+    return who
 
 
 def scope_notes(cat: Catalog, lang: str) -> list[str]:
