@@ -350,7 +350,7 @@ def _texts(ctx: _Ctx) -> None:
     are one line per row too (未报送 / 未填写, in red)."""
     rep, t = ctx.report, ctx.t
     ws = ctx.sheet(t["texts_sheet"])
-    cols = [[], [], [], [], [], [], []]
+    cols: list[list[str]] = [[] for _ in TEXT_KEYS]
     for row in rep.work:
         for line in row.lines:
             for c, v in enumerate(("", row.measure, row.task, row.lead, line.unit, line.status, line.text)):
