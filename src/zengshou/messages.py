@@ -858,6 +858,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.annex_2": ("量化指标完成情况", "Quantitative targets"),
     "report.annex_3": ("口径说明", "Notes on the figures"),
     "report.annex_heading": ("附件{n}\u3000{text}", "Annex {n}: {text}"),
+    "report.annex_label": ("附件{n}", "Annex {n}"),
     "report.pk_unreported_cell": ("—", "—"),
     "report.progress_para": (
         "{total}项重点任务中，按牵头单位所报进展：已完成{done}项，持续推进{ongoing}项，推进中{active}项，未启动{not_started}项；已报送但未注明进展{unstated}项，牵头单位未报送{unreported}项。",

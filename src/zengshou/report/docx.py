@@ -244,8 +244,7 @@ def _annex_heading(doc, report: Report, n: int, text: str) -> None:
     t = report.words
     p = _para(doc, keep_with_next=True)
     p.paragraph_format.page_break_before = True
-    label, _, _ = t["annex_heading"].format(n=n, text="\0").partition("\0")
-    _run(p, label.strip(), HEAD_FONT, 16)
+    _run(p, t["annex_label"].format(n=n), HEAD_FONT, 16)
     p = doc.add_paragraph()
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
     p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(4), Pt(8)
