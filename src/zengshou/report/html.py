@@ -184,6 +184,7 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
         },
         "summary": summary,
         "summary_widths": [f"{w:g}%" for w in widths],
+        "texts_widths": [f"{w:g}%" for w in _texts_widths(rep)] if edition == WORKPAPER else [],
         "indicators": indicators,
         "charts": charts,
         "notes": list(rep.notes),
@@ -216,6 +217,16 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             for w in rep.work
         ],
     }
+
+
+def _texts_widths(rep: Report) -> list[float]:
+    """The 工作底稿 table's columns in percent: 重点任务 and the text share what the others leave."""
+    cols: list[list[str]] = [[] for _ in range(7)]
+    for row in rep.work:
+        for line in row.lines:
+            for c, v in enumerate(("", row.measure, row.task, row.lead, line.unit, line.status, line.text)):
+                cols[c].append(v)
+    return balance(cols, [4, 10, None, 9, 12, 6, None], 100, text=6, per_char=1.23, pad=1.1, step=1)
 
 
 def _page_css(t: dict[str, str]):
