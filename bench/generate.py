@@ -7,7 +7,11 @@ OUT_DIR/data gets a units.yaml with the real city departments plus synthetic cou
 governments up to --units reporting units, a tasks.yaml with the plan's 70 rows and a period
 ending 2024Q4 and reaching back --quarters quarters (at least 12, to 2022Q1), and one submission per reporting unit per
 quarter, each with every row the unit must report and a realistic Chinese text of 50–300
-characters (--chars 280-300: the plan's full size, as clerks write near the limit). Output is deterministic for a given seed.
+characters (--chars 280-300: the plan's full size, as clerks write near the limit). Every item
+carries a 进展 (status), and every quarter's files carry the figures of the plan's indicators
+(running totals that grow, shares around their targets, a few units behind, one above a
+ceiling), so the report's charts and 滞后 lists are exercised at full load. A few units send
+their files a day or more after the deadline. Output is deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from zengshou.indicators import COUNT_UNITS, definitions, reporters  # noqa: E402
 from zengshou.lint import load_catalog  # noqa: E402
 from zengshou.quarters import Quarter  # noqa: E402
 from zengshou.yamlout import scalar, text_value  # noqa: E402
@@ -86,6 +91,42 @@ def text(rng: random.Random, lo: int = 50, hi: int = 300) -> str:
     return s[: target - 1].rstrip("；，") + "。"
 
 
+STATUSES = ["持续推进"] * 5 + ["推进中"] * 3 + ["已完成"] * 2 + ["未启动"]
+
+
+def figures(cat, q: Quarter, k: int, n: int, rng: random.Random) -> dict[tuple[str, int], list[tuple[str, str]]]:
+    """(unit id, row) → [(indicator id, figure)] for quarter number ``k`` of ``n`` (1-based).
+
+    Running totals reach about k/n of the target (one unit in eight lags at half pace); shares
+    sit around their target (one unit in eight below it); a ceiling is kept but by one unit."""
+    out: dict[tuple[str, int], list[tuple[str, str]]] = {}
+    share = k / n
+    for d in definitions(cat):
+        ind = d.ind
+        if ind.aggregation == "threshold" or ind.target is None:
+            continue
+        who = reporters(cat, d, q)
+        for j, uid in enumerate(who):
+            slow = (j + d.row) % 8 == 3
+            t = float(ind.target)
+            if ind.aggregation in ("cumulative", "count_by"):
+                per = t if ind.per_unit else t
+                v = per * min(1.0, share * (0.5 if slow else 1.05))
+            elif ind.aggregation == "level":
+                v = t * (0.9 if slow else 1.02)
+            elif ind.aggregation == "per_year":
+                v = t if q.q >= (ind.in_quarter or 1) else 0
+            elif ind.aggregation == "monthly":
+                v = 2 if slow else 3
+            elif ind.aggregation == "at_most":
+                v = t * (1.3 if slow else rng.uniform(0.3, 0.9))
+            else:  # at_least
+                v = min(100.0, t * (0.85 if slow else rng.uniform(1.0, 1.1)))
+            text = str(round(v)) if ind.unit in COUNT_UNITS else f"{v:.1f}".removesuffix(".0")
+            out.setdefault((uid, d.row), []).append((ind.id, text))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
@@ -144,21 +185,32 @@ def main() -> int:
             print(f.file, f.line, f.code, f.message("en"), file=sys.stderr)
         return 1
     count = 0
-    for q in quarters:
+    for k, q in enumerate(quarters, 1):
         folder = data / "progress" / str(q)
         folder.mkdir(exist_ok=True)
         sent = cat.deadline(q) - timedelta(days=rng.randint(0, 5))
-        for uid in cat.reporters(q):
+        figs = figures(cat, q, len(period) - len(quarters) + k, len(period), rng)
+        for j, uid in enumerate(cat.reporters(q)):
             u = cat.by_id[uid]
+            late = j % 11 == 7  # a few units send their file after the deadline
+            when = cat.deadline(q) + timedelta(days=1 + j % 4) if late else sent
             out = [
                 f"unit: {scalar(u.name)}",
                 f"quarter: {q}",
-                f"submitted: {sent.isoformat()}",
+                f"submitted: {when.isoformat()}",
                 f"contact: {scalar('张三 0773-' + str(rng.randint(2000000, 2999999)))}",
                 "items:",
             ]
             for row in cat.required_rows(uid, q):
-                out += [f"  - task: {row}", f"    progress: {text_value(text(rng, lo, hi), 6)}"]
+                out += [
+                    f"  - task: {row}",
+                    f"    status: {rng.choice(STATUSES)}",
+                    f"    progress: {text_value(text(rng, lo, hi), 6)}",
+                ]
+                pairs = figs.get((uid, row))
+                if pairs:
+                    out.append("    figures:")
+                    out += [f"      {key}: {value}" for key, value in pairs]
             (folder / f"{uid}.yaml").write_text("\n".join(out) + "\n", encoding="utf-8")
             count += 1
     print(f"wrote {count} submissions for {len(cat.reporters())} units × {len(quarters)} quarters under {data}")

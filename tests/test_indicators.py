@@ -759,7 +759,7 @@ def test_charts_in_the_merged_report(cli, data_dir, tmp_path):
     assert res.exit_code == 0, res.output
     xlsx = next(out.glob("*落实进度.xlsx"))
     wb = load_workbook(xlsx)
-    assert wb.sheetnames == ["报送情况", "汇总表", "指标", "口径说明", "图表数据"]
+    assert wb.sheetnames == ["正文", "汇总表", "指标", "口径说明", "图表数据"]
     ws = wb["指标"]
     assert ws["B3"].value == "重点帮扶县新建成自治区级现代特色农业示范区"  # plain words, no internal id
     charts = ws._charts

@@ -16,7 +16,7 @@ from zengshou.lint import load_catalog
 Q = "2023Q2"
 PLAN = "桂林市促进脱贫人口持续增收三年行动方案"
 XLSX, WORK, DOCX, HTML, WORK_HTML = NAMES
-TITLE = "《桂林市促进脱贫人口持续增收三年行动方案（2022—2024年）》重点任务清单落实进度（2023年第二季度）"
+TITLE = "《桂林市促进脱贫人口持续增收三年行动方案（2022—2024年）》重点任务清单落实进度（2023年二季度）"
 TRICKY = {1: "=SUM(A1)", 2: "+1", 3: "-x", 4: "@x", 5: "#N/A"}
 
 
@@ -71,25 +71,27 @@ def body_rows(ws, first: int):
 
 
 def summary_rows(ws):
-    """The 汇总表's 70 rows (header in row 2), measure and units cells filled down."""
-    rows = body_rows(ws, 3)[:70]
-    for i in range(1, len(rows)):
-        for c in (1, 4):
-            if rows[i][c] is None:
-                rows[i][c] = rows[i - 1][c]
-    return rows
+    """The 汇总表's 70 rows (header in row 2): 序号 具体措施 重点任务 落实进度 进展 责任单位."""
+    return body_rows(ws, 3)[:70]
+
+
+def work_lines(work, lead: str | None = None):
+    """The 工作底稿's lines: 序号 具体措施 重点任务 牵头单位 单位 进展 落实进度 (optionally one lead's)."""
+    rows = [r for r in body_rows(work["落实进度"], 3) if isinstance(r[0], int)]
+    return [r for r in rows if lead is None or r[3] == lead]
 
 
 # ---------------------------------------------------------------- 呈报版 workbook
 
 
 def test_submit_edition_sheets_and_heading(book):
-    assert book.sheetnames == ["报送情况", "汇总表", "指标", "口径说明"]
-    ws = book["报送情况"]
+    assert book.sheetnames == ["正文", "汇总表", "指标", "口径说明"]
+    ws = book["正文"]
     assert ws["A1"].value == TITLE
     assert ws["A2"].value == "编制单位：桂林市乡村振兴局　　截至日期：2023年7月6日"
-    assert "应报送单位34个，已报送32个（按时32个，逾期0个），未报送2个，草稿0个" in ws["A4"].value
-    table = {r[0]: (r[1], r[2]) for r in body_rows(ws, 6) if r[0]}
+    assert ws["A4"].value == "一、报送情况"
+    assert "应报送单位34个，已报送32个（按时32个，逾期0个），未报送2个，草稿0个" in ws["A5"].value
+    table = {r[0]: (r[1], r[2]) for r in body_rows(ws, 7) if r[0] and isinstance(r[1], int)}
     assert table["未报送"] == (2, "市科技局、临桂区")
     assert table["应报单位"][0] == 34
 
@@ -97,21 +99,21 @@ def test_submit_edition_sheets_and_heading(book):
 def test_summary_has_the_plan_table_with_lead_progress(book, quarter):
     cat, _ = load_catalog(quarter)
     ws = book["汇总表"]
-    assert ws["A1"].value == TITLE
-    assert [c.value for c in ws[2]] == ["序号", "具体措施", "重点任务", "落实进度", "责任单位"]
+    assert ws["A1"].value == "附件1\u3000汇总表（重点任务清单落实进度）（2023年二季度）"
+    assert [c.value for c in ws[2]] == ["序号", "具体措施", "重点任务", "落实进度", "进展", "责任单位"]
     rows = summary_rows(ws)
     assert [r[0] for r in rows] == list(range(1, 71))
     for t, row in zip(cat.tasks, rows, strict=True):
         assert row[2] == t.text
         lead = cat.by_id[cat.lead(t.id, Q)]
         if lead.id == "kjj":
-            assert row[3].startswith("牵头单位未报送；已报：") and row[3].endswith("，详见工作底稿"), row[3]
+            assert row[3].startswith("牵头单位未报送；已报送该项的单位：") and "详见" not in row[3], row[3]
         else:
             expected = TRICKY.get(t.id) if lead.id == "nyncj" and t.id in TRICKY else sample_text(lead.name, t.id)
             assert row[3] == expected, t.id
     assert rows[0][1] == "1．做大做强农业特色优势产业"
-    assert rows[0][4] == cat.tasks[0].units_text
-    assert ws.auto_filter.ref == "A2:E72"
+    assert rows[0][5] == cat.tasks[0].units_text
+    assert ws.auto_filter.ref == "A2:F72"
 
 
 def test_lead_missing_names_the_units_that_reported(book, quarter):
@@ -119,33 +121,28 @@ def test_lead_missing_names_the_units_that_reported(book, quarter):
     cat, _ = load_catalog(quarter)
     row6 = summary_rows(book["汇总表"])[5][3]
     named = [u.name.removesuffix("人民政府") for u in cat.counties() if u.id != "lingui"]
-    assert row6 == "牵头单位未报送；已报：" + "、".join(named) + "，详见工作底稿"
+    assert row6 == "牵头单位未报送；已报送该项的单位：" + "、".join(named)
     assert book["汇总表"]["D8"].font.color.rgb.endswith("C00000")
 
 
-def test_measures_are_merged_and_repeated_after_a_page_break(book, quarter):
+def test_every_row_names_its_measure_and_nothing_is_merged(book, quarter):
+    """The application paginates: no merged cell in the 汇总表 and no hand-set break, so a row
+    on a new page still names its measure (（续） after its first row)."""
     cat, _ = load_catalog(quarter)
     ws = book["汇总表"]
-    breaks = {b.id + 1 for b in ws.row_breaks.brk}  # sheet rows that start a page
-    assert breaks, "the 汇总表 should run over several pages"
-    merged = {r.min_row: r.max_row for r in ws.merged_cells.ranges if r.min_col == 2 and r.max_col == 2}
+    assert not ws.row_breaks.brk and not [r for r in ws.merged_cells.ranges if r.min_row > 1]
+    assert ws.print_title_rows == "$2:$2"
     for m in cat.measure_list:
         rows = [3 + t.id - 1 for t in cat.tasks if t.measure == m.id]
-        starts = [r for r in rows if ws.cell(r, 2).value is not None]
-        assert starts == [rows[0]] + [r for r in rows[1:] if r in breaks], m.title  # a piece per page
-        for a in starts:
-            label = ws.cell(a, 2).value
-            assert label == f"{m.id}．{m.title}" + ("（续）" if a != rows[0] else "")
-            z = merged.get(a, a)
-            assert not any(a < b <= z for b in breaks)  # no merged cell crosses a page break
-        assert sum(merged.get(a, a) - a + 1 for a in starts) == len(rows)
+        labels = [ws.cell(r, 2).value for r in rows]
+        assert labels == [f"{m.id}．{m.title}"] + [f"{m.id}．{m.title}（续）"] * (len(rows) - 1)
 
 
 def test_formula_and_error_looking_texts_read_back_as_text(book, work):
-    for ws in (book["汇总表"], work["市农业农村局"]):
+    for ws, col in ((book["汇总表"], 3), (work["落实进度"], 6)):
         seen = {}
         for row in ws.iter_rows(min_row=3):
-            v = row[3]
+            v = row[col]
             if v.value in TRICKY.values():
                 seen[v.value] = v.data_type
         assert seen == {t: "s" for t in TRICKY.values()}, ws.title
@@ -168,6 +165,9 @@ def test_every_sheet_is_print_ready(book, work):
                     assert ws.row_dimensions[r].height, (ws.title, r)
             fonts = {c.font.name for row in ws.iter_rows(min_row=1, max_row=5) for c in row if c.value is not None}
             assert fonts == {"仿宋"}, ws.title
+            if ws.sheet_state != "hidden":
+                assert ws.print_title_rows, ws.title  # print titles on every sheet
+        assert wb.properties.creator == "桂林市乡村振兴局" and wb.properties.title
 
 
 def test_row_heights_follow_the_text(cli, empty_data, tmp_path):
@@ -176,16 +176,16 @@ def test_row_heights_follow_the_text(cli, empty_data, tmp_path):
     assert run(cli, empty_data, "--format", "xlsx").exit_code == 0
     ws = openpyxl.load_workbook(out(tmp_path, XLSX))["汇总表"]
     h_long, h_short = ws.row_dimensions[3].height, ws.row_dimensions[4].height
-    # 297 CJK characters in a 60-wide column: at most ~32 a line → 10+ lines of 11 pt
-    assert h_long >= 10 * 11 * 1.3
-    assert h_short < h_long
+    # 297 CJK characters in an 86-wide column: at most ~46 a line → 7+ lines of 11 pt, with a margin
+    assert h_long >= 7 * 11 * 1.3 + 5
+    assert h_short >= 11 * 1.3  # row 2: its task and 责任单位 texts decide
 
 
 def test_indicator_sheet_speaks_plain_words(cli, data_dir, tmp_path):
     assert run(cli, data_dir, "--format", "xlsx").exit_code == 0
     wb = openpyxl.load_workbook(out(tmp_path, XLSX))
     ws = wb["指标"]
-    assert [c.value for c in ws[2]] == ["序号", "指标", "目标", "累计完成", "序时进度", "完成率", "状态"]
+    assert [c.value for c in ws[2]] == ["序号", "指标", "目标", "累计完成", "序时进度", "完成率", "状态", "落后单位"]
     cells = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
     assert not [v for v in cells if "_" in v or v in ("限期累计", "界线", "界线，不考核")]
     rows = [r for r in body_rows(ws, 3) if isinstance(r[0], int)]
@@ -211,27 +211,28 @@ def test_notes_list_the_assumptions(book):
 
 
 def test_workpaper_sheets(work, quarter):
-    cat, _ = load_catalog(quarter)
-    names = work.sheetnames
-    assert names[0] == "报送情况"
-    assert "临桂区人民政府" not in names  # did not report: no sheet of its own
-    assert "秀峰区人民政府" in names and "市科技局" in names  # 市科技局 leads row 6
+    assert work.sheetnames == ["报送情况", "落实进度"]
     for ws in work.worksheets:
         assert ws.auto_filter.ref, ws.title
+        assert not [r for r in ws.merged_cells.ranges if r.min_row > 2], ws.title  # no merge in the data
 
 
-def test_workpaper_lead_sheet_collapses_units_that_did_not_report(work, quarter):
+def test_workpaper_has_each_text_once_on_self_contained_lines(work, quarter):
     cat, _ = load_catalog(quarter)
-    ws = work["市农业农村局"]
-    rows = body_rows(ws, 3)
-    start = next(i for i, r in enumerate(rows) if r[0] == 1)
-    end = next(i for i, r in enumerate(rows) if r[0] is not None and i > start)
-    block = rows[start:end]
-    assert block[0][2] == "市农业农村局（牵头）" and block[0][3] == "=SUM(A1)"
+    lines = work_lines(work)
+    texts = [r[6] for r in lines if r[4] not in ("未报送", "未填写")]
+    assert len(texts) == len(set(texts))  # each text once
+    block = [r for r in lines if r[0] == 1]
+    task = cat.tasks[0]
+    assert all(r[1] == "1．做大做强农业特色优势产业" and r[2] == task.text and r[3] == "市农业农村局" for r in block)
+    assert block[0][4] == "市农业农村局（牵头）" and block[0][6] == "=SUM(A1)"
     counties = [u for u in cat.counties() if u.id != "lingui"]
-    assert [r[2] for r in block[1:-1]] == [u.name for u in counties]
-    assert [r[3] for r in block[1:-1]] == [sample_text(u.name, 1) for u in counties]
-    assert block[-1][2:4] == ["未报送", "临桂区"]
+    assert [r[4] for r in block[1:-1]] == [u.name for u in counties]
+    assert [r[6] for r in block[1:-1]] == [sample_text(u.name, 1) for u in counties]
+    assert block[-1][4:7:2] == ["未报送", "临桂区"]
+    # filtered to one county, every line still says which task it is
+    ziyuan = [r for r in lines if r[4] == "资源县人民政府"]
+    assert ziyuan and all(r[0] and r[2] and r[3] for r in ziyuan)
 
 
 def test_workpaper_status_has_review_notes_and_relative_files(cli, quarter, tmp_path):
@@ -239,11 +240,11 @@ def test_workpaper_status_has_review_notes_and_relative_files(cli, quarter, tmp_
     assert run(cli, quarter, "--format", "xlsx").exit_code == 0
     ws = openpyxl.load_workbook(out(tmp_path, WORK))["报送情况"]
     head = [c.value for c in ws[3]]
-    assert head[-2:] == ["文件", "审核意见"]
+    assert head[-3:] == ["联系人", "文件", "审核意见"]
     rows = {r[1]: r for r in body_rows(ws, 4) if isinstance(r[0], int)}
-    assert rows["市民政局"][11] == "progress/2023Q2/mzj.yaml"
-    assert "C405" in rows["市民政局"][12] and "超过" in rows["市民政局"][12]
-    assert all(not (r[11] or "").startswith("/") for r in rows.values())
+    assert rows["市民政局"][12] == "progress/2023Q2/mzj.yaml"
+    assert "C405" in rows["市民政局"][13] and "超过" in rows["市民政局"][13]
+    assert all(not (r[12] or "").startswith("/") for r in rows.values())
     # the text over 300 characters is not blocked: it stands in the 汇总表
     summary = summary_rows(openpyxl.load_workbook(out(tmp_path, XLSX))["汇总表"])
     assert "超" * 301 in {r[3] for r in summary}
@@ -261,12 +262,12 @@ def test_drafts_stay_out_of_the_submit_edition(cli, quarter, tmp_path):
     book = openpyxl.load_workbook(out(tmp_path, XLSX))
     row6 = summary_rows(book["汇总表"])[5][3]
     assert row6.startswith("牵头单位未正式报送（草稿）") and "草稿里的进度文字" not in row6
-    assert "草稿1个" in book["报送情况"]["A4"].value and "已报送32个" in book["报送情况"]["A4"].value
+    assert "草稿1个" in book["正文"]["A5"].value and "已报送32个" in book["正文"]["A5"].value
     for name in (DOCX, HTML):
         raw = read_docx_text(out(tmp_path, name)) if name == DOCX else out(tmp_path, name).read_text("utf-8")
         assert "草稿里的进度文字" not in raw, name
     work = openpyxl.load_workbook(out(tmp_path, WORK))
-    texts = [r[3] for r in body_rows(work["市科技局"], 3)]
+    texts = [r[6] for r in work_lines(work, "市科技局")]
     assert "【草稿】草稿里的进度文字6" in texts
     status = {r[1]: r for r in body_rows(work["报送情况"], 4) if isinstance(r[0], int)}
     assert status["市科技局"][3] == "草稿（未填报送日期）"
@@ -283,12 +284,12 @@ def test_unreadable_file_is_left_out_and_named(cli, quarter, tmp_path):
     assert res.exit_code == 0, res.output
     assert "progress/2023Q2/lingui.yaml" in res.stderr and "Traceback" not in res.output
     book = openpyxl.load_workbook(out(tmp_path, XLSX))
-    first = [c for r in body_rows(book["报送情况"], 1) for c in r if isinstance(c, str)]
+    first = [c for r in body_rows(book["正文"], 1) for c in r if isinstance(c, str)]
     assert any("临桂区" in c and "无法读取" in c for c in first) or any("YAML" in c for c in first)
     work = openpyxl.load_workbook(out(tmp_path, WORK))
     status = {r[1]: r for r in body_rows(work["报送情况"], 4) if isinstance(r[0], int)}
-    assert status["临桂区人民政府"][3] == "文件无法读取" and status["临桂区人民政府"][12]
-    assert status["临桂区人民政府"][11] == "progress/2023Q2/lingui.yaml"
+    assert status["临桂区人民政府"][3] == "文件无法读取" and status["临桂区人民政府"][13]
+    assert status["临桂区人民政府"][12] == "progress/2023Q2/lingui.yaml"
 
 
 def test_control_character_through_a_yaml_escape_never_reaches_a_renderer(cli, quarter, tmp_path):
@@ -303,7 +304,7 @@ def test_control_character_through_a_yaml_escape_never_reaches_a_renderer(cli, q
         raw = unpacked(out(tmp_path, name))
         assert not any(b in raw for b in (b"\x01", b"\x1b", b"\x7f", "\x85".encode())), name
     work = openpyxl.load_workbook(out(tmp_path, WORK))
-    texts = {r[3] for r in body_rows(work["市农业农村局"], 3)}
+    texts = {r[6] for r in work_lines(work)}
     status = {r[1]: r[3] for r in body_rows(work["报送情况"], 4) if isinstance(r[0], int)}
     # either the text goes in, cleaned, or (if a rule calls the file unreadable) the file is named
     assert "资源县结束。[31m红" in texts or status["资源县人民政府"] == "文件无法读取"
@@ -318,6 +319,16 @@ def test_clean_removes_every_control_character():
 
 
 # ---------------------------------------------------------------- the command
+
+
+def test_workbooks_name_their_application_and_office(merged):
+    import zipfile
+
+    for name in (XLSX, WORK):
+        with zipfile.ZipFile(out(merged, name)) as z:
+            app, core = z.read("docProps/app.xml"), z.read("docProps/core.xml").decode("utf-8")
+        assert b"<Application>zengshou</Application>" in app and b"penpyxl" not in app
+        assert "<dc:creator" in core and "桂林市乡村振兴局" in core and "openpyxl" not in core
 
 
 def test_same_inputs_same_bytes(cli, quarter, tmp_path):
@@ -421,11 +432,11 @@ def test_options(cli, quarter, tmp_path):
 def test_office_and_date(cli, quarter, tmp_path):
     res = run(cli, quarter, "--format", "xlsx", "--date", "2023-07-10", "--office", "桂林市农业农村局")
     assert res.exit_code == 0, res.output
-    ws = openpyxl.load_workbook(out(tmp_path, XLSX))["报送情况"]
+    ws = openpyxl.load_workbook(out(tmp_path, XLSX))["正文"]
     assert ws["A2"].value == "编制单位：桂林市农业农村局　　截至日期：2023年7月10日"
     (quarter / "zengshou.toml").write_text('[rules]\nC404 = "off"\n[report]\noffice = "市委农办"\n', encoding="utf-8")
     assert run(cli, quarter, "--format", "xlsx").exit_code == 0
-    assert openpyxl.load_workbook(out(tmp_path, XLSX))["报送情况"]["A2"].value.startswith("编制单位：市委农办")
+    assert openpyxl.load_workbook(out(tmp_path, XLSX))["正文"]["A2"].value.startswith("编制单位：市委农办")
     (quarter / "zengshou.toml").write_text("[report]\noffice = 3\n", encoding="utf-8")
     res = run(cli, quarter, "--format", "xlsx")
     assert res.exit_code == 2 and "office" in res.stderr
@@ -435,9 +446,10 @@ def test_english_labels(cli, quarter, tmp_path):
     res = run(cli, quarter, "--lang", "en", "--format", "xlsx")
     assert res.exit_code == 0
     wb = openpyxl.load_workbook(out(tmp_path, f"{PLAN}-{Q}-progress.xlsx"))
-    assert wb.sheetnames[:2] == ["Status", "Summary"]
-    assert [c.value for c in wb["Summary"][2]] == ["No.", "Measure", "Key task", "Progress", "Responsible units"]
-    assert wb["Status"]["A2"].value.endswith("6 July 2023")
+    assert wb.sheetnames[:2] == ["Overview", "Summary"]
+    head = [c.value for c in wb["Summary"][2]]
+    assert head == ["No.", "Measure", "Key task", "Progress", "State", "Responsible units"]
+    assert wb["Overview"]["A2"].value.endswith("6 July 2023")
     assert (tmp_path / "reports" / Q / f"{PLAN}-{Q}-working-papers.xlsx").is_file()
 
 

@@ -1,6 +1,7 @@
-"""The Word 呈报版, read back with python-docx: title, heading line, 报送情况 figures, the 70
-rows of the 汇总表 (cut into one table per page, the measure repeated), no draft text, page
-number fields, fixed document properties and bytes."""
+"""The Word 呈报版, read back with python-docx: title, heading line, the 正文's sections, 报送情况
+figures, the 70 rows of the 汇总表 (one table Word paginates: header repeated, rows unsplit, the
+measure on every row), no draft text, page number fields, language, compatibility mode,
+document properties and bytes."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from zengshou.lint import load_catalog
 
 Q = "2023Q2"
 DOCX = NAMES[2]
-TITLE = "《桂林市促进脱贫人口持续增收三年行动方案（2022—2024年）》重点任务清单落实进度（2023年第二季度）"
-HEADER = ["序号", "具体措施", "重点任务", "落实进度", "责任单位"]
+TITLE = "《桂林市促进脱贫人口持续增收三年行动方案（2022—2024年）》重点任务清单落实进度（2023年二季度）"
+HEADER = ["序号", "具体措施", "重点任务", "落实进度", "进展", "责任单位"]
 
 
 @pytest.fixture
@@ -51,7 +52,11 @@ def test_title_and_heading_line(document):
     assert texts[0] == TITLE
     assert texts[1] == "编制单位：桂林市乡村振兴局　　截至日期：2023年7月6日"
     heads = [t for t in texts if t[:2] in ("一、", "二、", "三、", "四、")]
-    assert heads == ["一、报送情况", "二、汇总表", "三、量化指标完成情况（2023年第二季度）", "四、口径说明"]
+    assert heads == ["一、报送情况", "二、重点任务进展", "三、量化指标完成情况", "四、需关注事项"]
+    annexes = [t for t in texts if t.startswith("附件")]
+    assert annexes == ["附件：1．汇总表（重点任务清单落实进度）", "附件1", "附件2", "附件3"]
+    assert "汇总表（重点任务清单落实进度）" in texts and "量化指标完成情况（2023年二季度）" in texts
+    assert not any("详见工作底稿" in t for t in texts)
 
 
 def test_status_figures(document):
@@ -71,28 +76,46 @@ def test_summary_has_the_70_rows_and_no_draft_text(document, quarter):
         assert r[2] == t.text
         lead = cat.by_id[cat.lead(t.id, Q)]
         if lead.id == "kjj":
-            assert r[3].startswith("牵头单位未正式报送（草稿）；已报："), r[3]
+            assert r[3].startswith("牵头单位未正式报送（草稿）；已报送该项的单位："), r[3]
+            assert r[4] == "—"
         else:
             assert r[3] == sample_text(lead.name, t.id)
     everything = "\n".join(c.text for t in document.tables for row in t.rows for c in row.cells)
     assert "科技局草稿" not in everything
 
 
-def test_summary_tables_repeat_header_and_continued_measure(document, quarter):
+def test_summary_is_one_table_word_paginates(document, quarter):
     cat, _ = load_catalog(quarter)
     chunks = [t for t in document.tables if [c.text for c in t.rows[0].cells] == HEADER]
-    assert len(chunks) > 5  # one table per page
-    for t in chunks:
-        first = t.rows[0]._tr
-        assert first.trPr is not None and first.trPr.xpath("./w:tblHeader")  # header row repeats
-        assert all(r._tr.trPr.xpath("./w:cantSplit") for r in t.rows[1:])  # rows never split
-    for prev, t in zip(chunks, chunks[1:], strict=False):
-        last_no, first_no = int(prev.rows[-1].cells[0].text), int(t.rows[1].cells[0].text)
-        assert first_no == last_no + 1
-        m_prev, m_first = cat.task(last_no).measure, cat.task(first_no).measure
-        label = t.rows[1].cells[1].text
-        measure = cat.measures[m_first]
-        assert label == f"{measure.id}．{measure.title}" + ("（续）" if m_prev == m_first else "")
+    assert len(chunks) == 1
+    t = chunks[0]
+    first = t.rows[0]._tr
+    assert first.trPr is not None and first.trPr.xpath("./w:tblHeader")  # header row repeats
+    assert all(r._tr.trPr.xpath("./w:cantSplit") for r in t.rows[1:])  # rows never split
+    assert "vMerge" not in t._tbl.xml  # nothing merged across rows: a page break never blanks a cell
+    for prev, row in zip(t.rows[1:], t.rows[2:], strict=False):
+        m_prev, m = cat.task(int(prev.cells[0].text)).measure, cat.task(int(row.cells[0].text)).measure
+        measure = cat.measures[m]
+        assert row.cells[1].text == f"{measure.id}．{measure.title}" + ("（续）" if m_prev == m else "")
+    widths = [c.width for c in t.rows[1].cells]
+    assert widths[3] == max(widths)  # the text column is never narrower than another
+
+
+def test_language_compatibility_and_properties(document):
+    from docx.oxml.ns import qn
+
+    langs = {(e.get(qn("w:val")), e.get(qn("w:eastAsia"))) for e in document.styles.element.iter(qn("w:lang"))}
+    assert langs == {("zh-CN", "zh-CN")}
+    modes = [
+        e.get(qn("w:val"))
+        for e in document.settings.element.iter(qn("w:compatSetting"))
+        if e.get(qn("w:name")) == "compatibilityMode"
+    ]
+    assert modes == ["15"]
+    cp = document.core_properties
+    assert cp.title == TITLE and cp.author == "桂林市乡村振兴局"
+    app = next(p for p in document.part.package.iter_parts() if str(p.partname) == "/docProps/app.xml").blob
+    assert b"Macintosh" not in app and b"<Application>zengshou</Application>" in app
 
 
 def test_page_numbers_and_landscape(document):
@@ -109,7 +132,8 @@ def test_indicators_and_charts(cli, data_dir, tmp_path):
     path = tmp_path / "reports" / Q / DOCX
     d = docx.Document(str(path))
     table = next(t for t in d.tables if t.rows[0].cells[0].text == "序号" and t.rows[0].cells[1].text == "指标")
-    assert [c.text for c in table.rows[0].cells] == ["序号", "指标", "目标", "累计完成", "序时进度", "完成率", "状态"]
+    head = [c.text for c in table.rows[0].cells]
+    assert head == ["序号", "指标", "目标", "累计完成", "序时进度", "完成率", "状态", "落后单位"]
     assert not any("_" in c.text for r in table.rows for c in r.cells)  # no internal ids
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("word/charts/")]

@@ -52,8 +52,18 @@ def test_renderers_read_nothing(tmp_path: Path):
 
 
 def test_one_list_of_sections():
-    assert EDITIONS[SUBMIT] == ("heading", "status", "summary", "indicators", "notes")
-    assert EDITIONS[WORKPAPER] == ("status_full", "leads", "counties")
+    assert EDITIONS[SUBMIT] == (
+        "heading",
+        "status",
+        "progress",
+        "indicator_brief",
+        "attention",
+        "annexes",
+        "summary",
+        "indicators",
+        "notes",
+    )
+    assert EDITIONS[WORKPAPER] == ("status_full", "texts")
     from zengshou.report import docx, html, xlsx
 
     for name in EDITIONS[SUBMIT] + EDITIONS[WORKPAPER]:

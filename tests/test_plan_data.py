@@ -336,8 +336,8 @@ def test_a_quarter_deadline_moved_in_config_moves_t601_status_reminder_and_repor
     r = cli("merge", "-q", "2023Q2", "--data", data_dir, "--out", data_dir.parent / "out", "--format", "xlsx")
     assert r.exit_code == 0, r.output
     wb = load_workbook(next((data_dir.parent / "out").glob("*-落实进度.xlsx")))  # 呈报版
-    sheet = next(ws for ws in wb.worksheets if ws.title.startswith("报送情况"))
-    heading = " ".join(str(sheet.cell(r, 1).value) for r in range(1, 5))  # title, 截至日期, digest (截止日期)
+    sheet = next(ws for ws in wb.worksheets if ws.title.startswith("正文"))
+    heading = " ".join(str(sheet.cell(r, 1).value) for r in range(1, 6))  # title, 截至日期, digest (截止日期)
     assert "截止日期为2023年7月12日" in heading and "2023年7月6日" not in heading
     wb = load_workbook(next((data_dir.parent / "out").glob("*-工作底稿.xlsx")))  # per unit: the 工作底稿
     sheet = next(ws for ws in wb.worksheets if ws.title.startswith("报送情况"))

@@ -624,14 +624,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The quarter's report: for leaders and working papers",
     ),
     "cmd.merge": (
-        "把本季度的报送文件合并为两份文件：呈报版（领导阅，文字文档、表格、网页：标题、报送情况、汇总表、指标、口径说明）"
-        "和工作底稿（表格、网页：报送情况及审核意见、按牵头单位、已报送的各县）。\n\n"
+        "把本季度的报送文件合并为两份文件：呈报版（领导阅，文字文档、表格、网页：正文——报送情况、任务进展、"
+        "指标完成情况及滞后单位、需关注事项；附件——汇总表、量化指标完成情况、口径说明）"
+        "和工作底稿（表格、网页：报送情况及联系人、审核意见；各单位落实进度，每个单位每项一行）。\n\n"
         "无法读取的文件不汇总并注明原因；内容问题列入审核意见；草稿不进入呈报版（除非 --include-drafts）；"
         "未报送的显示为“未报送”。--strict：有错误即中止（退出码 1）。"
         "写出 reports/季度/方案名-季度-落实进度.docx/.xlsx/.html 和 -工作底稿.xlsx/.html，并显示其路径。",
-        "Merge the quarter's submissions into two documents: the report for leaders (Word, Excel, HTML: title, "
-        "status, summary table, indicators, notes on the figures) and the working papers (Excel, HTML: status "
-        "with review notes, per lead unit, per county that reported).\n\nA file that cannot be read is left out "
+        "Merge the quarter's submissions into two documents: the report for leaders (Word, Excel, HTML: an "
+        "overview — status, progress of the tasks, targets and who is behind, what needs attention — and its "
+        "annexes: summary table, targets, notes on the figures) and the working papers (Excel, HTML: status "
+        "with contacts and review notes; every unit's text, one line per unit and row).\n\nA file that cannot be read is left out "
         "and named; content findings go to the review notes; drafts stay out of the report for leaders (unless "
         "--include-drafts); missing submissions show as 未报送. --strict: any error stops the merge (exit 1). "
         "Writes reports/<quarter>/<plan>-<quarter>-落实进度.docx/.xlsx/.html and the working papers "
@@ -989,7 +991,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.lead_blank": ("牵头单位未填写", "lead unit left this row empty"),
     "report.lead_skipped": ("牵头单位报送文件无法读取", "lead unit's file could not be read"),
     "report.lead_draft": ("牵头单位未正式报送（草稿）", "lead unit has only a draft"),
-    "report.others_reported": ("；已报：{names}，详见工作底稿", "; reported by {names} (see the working papers)"),
+    "report.others_reported": ("；已报送该项的单位：{names}", "; reported by {names}"),
     "report.not_reported_line": ("未报送", "Not reported"),
     "report.not_filled_line": ("未填写", "Not filled in"),
     "report.state_left_out": ("文件无法读取", "unreadable"),
@@ -1030,8 +1032,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.back_to_top": ("返回目录", "Back to contents"),
     "report.heading_numerals": ("一,二,三,四,五,六,七,八,九,十", "1,2,3,4,5,6,7,8,9,10"),
     "report.note_1": (
-        "本报告汇总截至{as_of}收到的各单位报送文件。“落实进度”栏为牵头单位所报内容；牵头单位未报送的，注明“牵头单位未报送”并列出已报送该项的其他单位，其具体内容见工作底稿。",
-        "This report merges the files received as of {as_of}. The progress column holds the lead unit's text; where the lead unit has not reported, it says so and names the other units that reported on the row (their texts are in the working papers).",
+        "本报告汇总截至{as_of}收到的各单位报送文件{files}个（按时{on_time}个，逾期{late}个；逾期的在报送情况中注明报送日期和逾期天数）。附件1“落实进度”栏为牵头单位所报内容，“进展”栏为牵头单位所报进展；牵头单位未报送的，注明“牵头单位未报送”并列出已报送该项的其他单位。",
+        "This report merges the {files} files received as of {as_of} ({on_time} on time, {late} late; late files are marked in the status with their date and days late). In Annex 1 the progress column holds the lead unit's text and the state column its stated progress; where the lead unit has not reported, it says so and names the other units that reported on the row.",
     ),
     "report.note_2": (
         "报送截止日期为每季度第一个月{day}日（本季度为{deadline}），当日及以前报送为按时，之后为逾期，逾期天数按自然日计算。",
@@ -1065,6 +1067,76 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where} {unit} 第 {row} 项的落实进度有 {length} 个字符，超过 Excel 单元格上限 {limit} 个字符；报表不截断文字，因此未生成 .xlsx。请压缩到 300 字以内，或只生成 --format docx,html。",
         "{where} {unit}, row {row}: the progress text has {length} characters, more than Excel's cell limit of {limit}; the report never cuts text, so no .xlsx was written. Shorten it to at most 300 characters, or use --format docx,html.",
     ),
+    # the 正文 (report/body.py) and the 附件 headings (issue 22)
+    "report.quarter": ("{year}年{nth}季度", "Q{nth} {year}"),
+    "report.quarter_numerals": ("一,二,三,四", "1,2,3,4"),
+    "report.quarter_short": ("{yy}年Q{q}", "Q{q} {yy}"),
+    "report.progress_heading": ("重点任务进展", "Progress of the key tasks"),
+    "report.attention": ("需关注事项", "Needs attention"),
+    "report.annexes_label": ("附件：", "Annexes: "),
+    "report.annex_1": ("汇总表（重点任务清单落实进度）", "Summary (progress of the key task list)"),
+    "report.annex_2": ("量化指标完成情况", "Quantitative targets"),
+    "report.annex_3": ("口径说明", "Notes on the figures"),
+    "report.annex_heading": ("附件{n}\u3000{text}", "Annex {n}: {text}"),
+    "report.annex_label": ("附件{n}", "Annex {n}"),
+    "report.pk_unreported_cell": ("—", "—"),
+    "report.progress_para": (
+        "{total}项重点任务中，按牵头单位所报进展：已完成{done}项，持续推进{ongoing}项，推进中{active}项，未启动{not_started}项；已报送但未注明进展{unstated}项，牵头单位未报送{unreported}项。",
+        "Of the {total} key tasks, by the lead units' reports: {done} done, {ongoing} ongoing, {active} in progress, {not_started} not started; {unstated} reported without a state, {unreported} not reported by the lead unit.",
+    ),
+    "report.ind_para": (
+        "纳入跟踪的量化指标{n}项：达到序时进度{ok}项，滞后{behind}项，暂无数据{no_data}项{other}",
+        "{n} quantitative targets are tracked: {ok} on schedule, {behind} behind, {no_data} without figures yet{other}",
+    ),
+    "report.ind_para_behind": (
+        "。滞后指标及落后的县（市、区）、单位如下：",
+        ". The targets behind, and who is behind:",
+    ),
+    "report.ind_para_none_behind": ("。", "."),
+    "report.behind_line": ("第{row}项 {name}（{where}）：{who}", "Row {row} {name} ({where}): {who}"),
+    "report.where_due": ("全市{actual}，序时进度{due}", "city {actual}, due {due}"),
+    "report.where_goal": ("全市{actual}，目标{goal}", "city {actual}, target {goal}"),
+    "report.where_ceiling": ("全市最高{actual}，上限{goal}", "city highest {actual}, ceiling {goal}"),
+    "report.who_below": ("低于序时进度的：{names}", "below schedule: {names}"),
+    "report.who_below_goal": ("低于目标{target}的：{names}", "below the target of {target}: {names}"),
+    "report.who_above": ("超过上限{target}的：{names}", "above the ceiling of {target}: {names}"),
+    "report.who_no_figure": ("未报数字的：{names}", "no figure: {names}"),
+    "report.and_more": ("等{n}个", " ({n} in all)"),
+    "report.att_not_started": (
+        "第{row}项未启动（牵头：{unit}）：{task}",
+        "Row {row} not started (lead: {unit}): {task}",
+    ),
+    "report.att_more": (
+        "另有{n}项任务未启动，见附件1“进展”栏。",
+        "{n} more tasks not started: see the State column of Annex 1.",
+    ),
+    "report.att_behind": (
+        "量化指标滞后：第{rows}项（落后的单位见上文）。",
+        "Targets behind: rows {rows} (who is behind: see above).",
+    ),
+    "report.att_unreported": (
+        "牵头单位未报送或未填写的任务{n}项：第{rows}项。",
+        "{n} tasks not reported by their lead unit: rows {rows}.",
+    ),
+    "report.att_missing": ("未报送的单位{n}个：{names}。", "{n} units have not reported: {names}."),
+    "report.att_left_out": (
+        "报送文件无法读取的单位{n}个：{names}。",
+        "{n} units sent a file that could not be read: {names}.",
+    ),
+    "report.att_draft": (
+        "只报送草稿（未计入）的单位{n}个：{names}。",
+        "{n} units sent only a draft (not counted): {names}.",
+    ),
+    "report.att_late": ("逾期报送的单位{n}个：{names}。", "{n} units reported late: {names}."),
+    "report.att_none": (
+        "本季度各单位均按时报送，无未启动任务，量化指标均未滞后。",
+        "All units reported on time; no task is not started and no target is behind.",
+    ),
+    "report.ind_who": ("落后单位", "Who is behind"),
+    "report.body_sheet": ("正文", "Overview"),
+    "report.texts_sheet": ("落实进度", "Progress texts"),
+    "report.lead_unit": ("牵头单位", "Lead unit"),
+    "report.ceiling": ("上限", "Ceiling"),
     "report.tpl_not_found": ("找不到模板 {name}", "template not found: {name}"),
     "report.tpl_syntax": ("模板语法错误 {where}：{error}", "template syntax error at {where}: {error}"),
     "report.tpl_undefined": (

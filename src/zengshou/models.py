@@ -82,6 +82,9 @@ class Unit(Strict):
     # groups used as an indicator's scope: does the plan itself name the members (confirmed), and on what basis
     confirmed: bool | None = None
     basis: Basis | None = None
+    # whom the office calls about the unit's report (联系人 and phone), shown in the 工作底稿's
+    # 报送情况 when the unit's own file gives none (or it has sent none)
+    contact: str = ""
 
 
 class UnitsFile(Strict):

@@ -27,8 +27,10 @@ def chart_xml(s: Series, t: dict[str, str]) -> bytes:
     from openpyxl.xml.functions import tostring
 
     chart = line_chart(t["series_heading"].format(row=s.row, name=s.name, unit=s.unit))
-    cats = StrData(ptCount=len(s.quarters), pt=[StrVal(idx=i, v=q) for i, q in enumerate(s.quarters)])
-    columns = ((t["actual"], s.actual), (t["due"], s.due), (t["target"], [s.target] * len(s.quarters)))
+    names = s.labels or s.quarters
+    cats = StrData(ptCount=len(names), pt=[StrVal(idx=i, v=q) for i, q in enumerate(names)])
+    goal = t["ceiling"] if s.ceiling else t["target"]
+    columns = ((t["actual"], s.actual), (t["due"], s.due), (goal, [s.target] * len(s.quarters)))
     for i, (name, values) in enumerate(columns):
         pts = [NumVal(idx=k, v=v) for k, v in enumerate(values) if v is not None]
         chart.series.append(

@@ -16,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from zengshou.i18n import t as msg
+from zengshou.report.measure import balance
 from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, measure_spans, units_spans
 from zengshou.report.svg import chart
 
@@ -62,8 +63,10 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "number": r.number,
             "measure": r.measure_label,
             "measure_span": ms[i],
+            "continued": i > 0 and rows[i - 1].measure.id == r.measure.id,
             "task": r.task.text,
             "progress": {"text": r.summary.text, "marker": r.summary.marker},
+            "state": {"text": r.progress, "key": r.progress_key},
             "units": r.units_text,
             "units_span": us[i],
         }
@@ -79,10 +82,21 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "rate": x.rate,
             "state": x.state,
             "behind": x.behind,
+            "who": x.who,
         }
         for x in rep.indicators
     ]
     charts = [Markup(chart(x.series, t)) for x in rep.indicators if x.series.chartable]
+    cols = [
+        [""] * len(rows),
+        [r.measure_label + t["continued"] for r in rows],
+        [r.task.text for r in rows],
+        [r.summary.text for r in rows],
+        [""] * len(rows),
+        [r.units_text for r in rows],
+    ]
+    # percent of the page width; a 9.5 pt character is 1.23% of the 273 mm between the margins
+    widths = balance(cols, [4, 10, None, None, 6, None], 100, text=3, per_char=1.23, pad=1.1, step=1)
     status = [
         {
             "name": s.name,
@@ -98,6 +112,7 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "warnings": s.warnings,
             "file": s.file,
             "remarks": s.remarks,
+            "contact": s.contact,
         }
         for s in rep.status
     ]
@@ -168,6 +183,8 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "table": [{"label": a, "count": n, "who": w} for a, n, w in rep.digest.table],
         },
         "summary": summary,
+        "summary_widths": [f"{w:g}%" for w in widths],
+        "texts_widths": [f"{w:g}%" for w in _texts_widths(rep)] if edition == WORKPAPER else [],
         "indicators": indicators,
         "charts": charts,
         "notes": list(rep.notes),
@@ -176,7 +193,40 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
         "other_files": list(rep.other_files),
         "leads": leads,
         "counties": counties,
+        "body": {
+            "progress": dict(rep.body.progress),
+            "progress_paragraph": rep.body.progress_paragraph,
+            "indicator_paragraph": rep.body.indicator_paragraph,
+            "behind": list(rep.body.behind),
+            "attention": list(rep.body.attention),
+            "annexes": list(rep.body.annexes),
+        }
+        if rep.body
+        else None,
+        "work": [
+            {
+                "number": w.number,
+                "measure": w.measure,
+                "task": w.task,
+                "lead": w.lead,
+                "lines": [
+                    {"unit": ln.unit, "text": ln.text, "marker": ln.marker, "role": ln.role, "status": ln.status}
+                    for ln in w.lines
+                ],
+            }
+            for w in rep.work
+        ],
     }
+
+
+def _texts_widths(rep: Report) -> list[float]:
+    """The 工作底稿 table's columns in percent: 重点任务 and the text share what the others leave."""
+    cols: list[list[str]] = [[] for _ in range(7)]
+    for row in rep.work:
+        for line in row.lines:
+            for c, v in enumerate(("", row.measure, row.task, row.lead, line.unit, line.status, line.text)):
+                cols[c].append(v)
+    return balance(cols, [4, 10, None, 9, 12, 6, None], 100, text=6, per_char=1.23, pad=1.1, step=1)
 
 
 def _page_css(t: dict[str, str]):

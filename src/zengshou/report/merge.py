@@ -32,6 +32,7 @@ from zengshou.lint import Result
 from zengshou.models import Item
 from zengshou.quarters import Quarter
 from zengshou.report import indicators as ind
+from zengshou.report.body import build_body
 from zengshou.report.labels import NOTES, labels
 from zengshou.report.model import (
     BLANK,
@@ -39,6 +40,7 @@ from zengshou.report.model import (
     MISSING,
     ROLE_ORDER,
     SKIPPED,
+    STATUS_KEYS,
     Cell,
     Entry,
     LeftOut,
@@ -53,6 +55,7 @@ from zengshou.report.model import (
     clean,
     cn_date,
     row_ranges,
+    short_name,
 )
 from zengshou.status import quarter_status
 from zengshou.submissions import Loaded, per_unit
@@ -87,7 +90,9 @@ def merge(
     """Build the quarter's report from ``result`` (the linted quarter).
 
     ``figures`` are the indicator figures of the earlier quarters; by default they are collected
-    through the workspace here, once, so renderers never read anything.
+    through the workspace here, once, so renderers never read anything. ``as_of`` (the date
+    under the title) defaults to the deadline, or to the latest submission date when a late
+    file is counted: the report says what it holds, not what was due.
     """
     q = Quarter.parse(str(quarter))
     ws = data_dir if isinstance(data_dir, Workspace) else Workspace(Path(data_dir), result.catalog)
@@ -100,52 +105,147 @@ def merge(
             errors if cat is None or not fatal else fatal, result, skippable=cat is not None and not fatal
         )
     t = labels(lang)
-    data_dir = ws.data_dir
+    m = _Merge(cat, q, ws, t, lang, include_drafts)
+    m.accept(in_quarter, errors, skip_invalid)
+    m.build_rows()
+    m.build_sections()
+    lines = m.status_lines(result)
+    used = {s.display for s in m.accepted.values()} | set(m.left)
+    other_files = sorted(m.rel(s) for s in in_quarter.values() if s.display not in used)
+    left_out = [
+        LeftOut(m.rel(s), clean(cat.by_id[s.unit_id].name) if s.unit_id else "", reason)
+        for s, reason in m.left.values()
+    ]
+    deadline = cat.deadline(q)
+    sent = [s.valid.submitted for u, s in m.accepted.items() if u in m.shown and s.valid.submitted]
+    as_of = as_of or max([deadline, *sent])
+    all_series = m.series(figures)
+    plan = cat.plan
+    office = clean(office if office is not None else getattr(plan, "office", "") or "")
+    digest = _digest(lines, t, cn_date(deadline, lang))
+    indicator_lines = ind.lines(all_series, t)
+    rep = Report(
+        lang,
+        t,
+        clean(plan.title),
+        clean(plan.short_title),
+        q,
+        m.ql,
+        t["title"].format(plan=clean(plan.title), quarter=m.ql),
+        office,
+        as_of,
+        t["info"].format(office=office or "—", date=cn_date(as_of, lang)),
+        deadline,
+        cn_date(deadline, lang),
+        f"{clean(plan.short_title)}　{m.ql}",
+        m.rows,
+        m.leads,
+        m.counties,
+        lines,
+        digest,
+        left_out,
+        other_files,
+        indicator_lines,
+        all_series,
+        _notes(cat, q, t, lang, as_of, deadline, digest, all_series),
+        include_drafts,
+    )
+    rep.body = build_body(rep)
+    rep.work = [_work_row(r, t, lang) for r in m.rows]
+    return rep
 
-    left: dict[str, tuple[Loaded, str]] = {}  # display → (file, reason)
-    readable: list[Loaded] = []
-    for sub in sorted(in_quarter.values(), key=lambda s: s.display):
-        errs = [f for f in errors if f.file == sub.display]
-        unreadable = [f for f in errs if f.code.startswith(UNREADABLE)]
-        if sub.model is None or not sub.unit_id or unreadable or (skip_invalid and errs):
-            if unreadable or (errs and (sub.model is None or not sub.unit_id)):
-                reason = clean((unreadable or errs)[0].message(lang))
-            else:
-                reason = t["remark_skipped"] if errs else t["skipped"]
-            left[sub.display] = (sub, reason)
-        else:
-            readable.append(sub)
-    accepted = per_unit(readable)
-    left_units = {}
-    for sub, reason in left.values():
-        uid = sub.unit_id or _unit_from_stem(cat, sub.path.stem)
-        if uid and uid not in accepted:
-            left_units[uid] = reason
 
-    def rel(sub: Loaded) -> str:
+def quarter_label(q: Quarter, lang: str) -> str:
+    """2023年二季度 (English: Q2 2023): how the report names its quarter."""
+    t = labels(lang)
+    return t["quarter"].format(year=q.year, nth=t["quarter_numerals"].split(",")[q.q - 1])
+
+
+def _notes(cat: Catalog, q: Quarter, t, lang: str, as_of: date, deadline: date, digest, all_series) -> list[str]:
+    """口径说明: what was counted (the files the merge received, late ones marked) and how."""
+    plan = cat.plan
+    tot = digest.totals
+    return [
+        t[n].format(
+            as_of=cn_date(as_of, lang),
+            day=plan.deadline_day,
+            deadline=cn_date(deadline, lang),
+            start=quarter_label(Quarter.parse(plan.period.start), lang),
+            end=quarter_label(Quarter.parse(plan.period.end), lang),
+            thresholds=ind.thresholds(all_series, t),
+            files=tot["reported"],
+            on_time=tot["on_time"],
+            late=tot["late"],
+        )
+        for n in NOTES
+    ] + ind.scope_notes(cat, lang)
+
+
+class _Merge:
+    """The merge's working state, one step per method: which files go in, the rows, the
+    per-unit sections, 报送情况 and the indicator series."""
+
+    def __init__(self, cat: Catalog, q: Quarter, ws: Workspace, t: dict[str, str], lang: str, include_drafts: bool):
+        self.cat, self.q, self.ws, self.t, self.lang = cat, q, ws, t, lang
+        self.include_drafts = include_drafts
+        self.ql = quarter_label(q, lang)
+        self.order = {u.id: i for i, u in enumerate(cat.units)}
+        self.left: dict[str, tuple[Loaded, str]] = {}  # display → (file, reason)
+        self.accepted: dict[str, Loaded] = {}
+        self.left_units: dict[str, str] = {}
+        self.drafts: set[str] = set()
+        self.shown: set[str] = set()
+        self.rows: list[Row] = []
+        self.leads: list[UnitSection] = []
+        self.counties: list[UnitSection] = []
+
+    def rel(self, sub: Loaded) -> str:
+        data_dir = self.ws.data_dir
         try:
             return clean(sub.path.resolve().relative_to(data_dir.resolve()).as_posix())
         except ValueError:
             return clean(sub.path.name)
 
-    drafts = {uid for uid, s in accepted.items() if s.valid.submitted is None}
-    shown = {uid for uid in accepted if include_drafts or uid not in drafts}
-    rows = _rows(cat, q, accepted, drafts, left_units)
-    for row in rows:
-        row.summary = _summary_cell(row, shown, t, lang)
-    order = {u.id: i for i, u in enumerate(cat.units)}
-    ql = q.label(lang)
+    def accept(self, in_quarter: dict[str, Loaded], errors: list[Finding], skip_invalid: bool) -> None:
+        """Sort the quarter's files into read (one per unit) and left out, with the reason."""
+        t, lang, cat = self.t, self.lang, self.cat
+        readable: list[Loaded] = []
+        for sub in sorted(in_quarter.values(), key=lambda s: s.display):
+            errs = [f for f in errors if f.file == sub.display]
+            unreadable = [f for f in errs if f.code.startswith(UNREADABLE)]
+            if sub.model is None or not sub.unit_id or unreadable or (skip_invalid and errs):
+                if unreadable or (errs and (sub.model is None or not sub.unit_id)):
+                    reason = clean((unreadable or errs)[0].message(lang))
+                else:
+                    reason = t["remark_skipped"] if errs else t["skipped"]
+                self.left[sub.display] = (sub, reason)
+            else:
+                readable.append(sub)
+        self.accepted = per_unit(readable)
+        for sub, reason in self.left.values():
+            uid = sub.unit_id or _unit_from_stem(cat, sub.path.stem)
+            if uid and uid not in self.accepted:
+                self.left_units[uid] = reason
+        self.drafts = {uid for uid, s in self.accepted.items() if s.valid.submitted is None}
+        self.shown = {uid for uid in self.accepted if self.include_drafts or uid not in self.drafts}
 
-    def section(uid: str, mine: list[Row], pick, title: str) -> UnitSection:
-        u = cat.by_id[uid]
-        sub = accepted.get(uid)
-        state = FILLED if sub else (SKIPPED if uid in left_units else MISSING)
+    def build_rows(self) -> None:
+        self.rows = _rows(self.cat, self.q, self.accepted, self.drafts, self.left_units)
+        for row in self.rows:
+            row.summary = _summary_cell(row, self.shown, self.t, self.lang)
+            row.progress_key, row.progress = _row_progress(row, self.shown, self.t)
+
+    def section(self, uid: str, mine: list[Row], pick, title: str) -> UnitSection:
+        t, lang = self.t, self.lang
+        u = self.cat.by_id[uid]
+        sub = self.accepted.get(uid)
+        state = FILLED if sub else (SKIPPED if uid in self.left_units else MISSING)
         contact = clean(sub.valid.contact_line or "—") if sub else ""
         info = ""
         if sub:
             info = (
                 t["draft_info"].format(contact=contact)
-                if uid in drafts
+                if uid in self.drafts
                 else t["submitted_info"].format(date=cn_date(sub.valid.submitted, lang), contact=contact)
             )
         return UnitSection(
@@ -153,7 +253,7 @@ def merge(
             clean(u.name),
             u.kind,
             state,
-            rel(sub) if sub else None,
+            self.rel(sub) if sub else None,
             sub.valid.submitted if sub else None,
             contact or None,
             mine,
@@ -162,58 +262,52 @@ def merge(
             info=info,
         )
 
-    lead_ids = sorted({r.lead.unit_id for r in rows}, key=order.__getitem__)
-    leads = []
-    for uid in lead_ids:
-        sec = section(
-            uid,
-            [r for r in rows if r.lead.unit_id == uid],
-            lambda r: r.lead,
-            t["lead_title"].format(unit=clean(cat.by_id[uid].name), quarter=ql),
-        )
-        sec.work = [_work_row(r, t, lang) for r in sec.rows]
-        leads.append(sec)
-    counties = []
-    for u in cat.counties():
-        uid = cat.current(u.id, q)
-        if uid != u.id or uid not in accepted:
-            continue
-        mine = [r for r in rows if any(e.unit_id == uid for e in r.entries)]
-        counties.append(
-            section(
-                uid,
-                mine,
-                lambda r, uid=uid: next(e for e in r.entries if e.unit_id == uid),
-                t["county_title"].format(unit=clean(u.name), quarter=ql),
-            )
-        )
+    def build_sections(self) -> None:
+        """A section per lead unit (its rows) and per county that reported (its own entries)."""
+        cat, t, rows, ql = self.cat, self.t, self.rows, self.ql
+        for uid in sorted({r.lead.unit_id for r in rows}, key=self.order.__getitem__):
+            title = t["lead_title"].format(unit=clean(cat.by_id[uid].name), quarter=ql)
+            sec = self.section(uid, [r for r in rows if r.lead.unit_id == uid], lambda r: r.lead, title)
+            sec.work = [_work_row(r, t, self.lang) for r in sec.rows]
+            self.leads.append(sec)
+        for u in cat.counties():
+            uid = cat.current(u.id, self.q)
+            if uid != u.id or uid not in self.accepted:
+                continue
+            mine = [r for r in rows if any(e.unit_id == uid for e in r.entries)]
+            title = t["county_title"].format(unit=clean(u.name), quarter=ql)
+            pick = lambda r, uid=uid: next(e for e in r.entries if e.unit_id == uid)  # noqa: E731
+            self.counties.append(self.section(uid, mine, pick, title))
 
-    st = quarter_status(ws, q, result=result)
-    lines = []
-    for su in st.units:
-        got = accepted.get(su.unit_id)
-        if got is None and su.unit_id in left_units:
-            state = "left_out"
-        elif got is None:
-            state = "missing"
-        elif su.unit_id in drafts:
-            state = "draft"
-        elif su.late_days:
-            state = "late"
-        else:
-            state = "on_time"
-        file_sub = got or next(
-            (s for s, _ in left.values() if (s.unit_id or _unit_from_stem(cat, s.path.stem)) == su.unit_id), None
-        )
-        remarks = []
-        if state == "left_out":
-            remarks.append(left_units[su.unit_id])
-        if state == "draft":
-            remarks.append(t["remark_draft"])
-        if file_sub is not None and state != "left_out":
-            remarks += _remarks(result.for_file(file_sub.display), t, lang)
-        lines.append(
-            StatusLine(
+    def status_lines(self, result: Result) -> list[StatusLine]:
+        """报送情况: one line per unit that must report, in the status command's order."""
+        t, lang, cat = self.t, self.lang, self.cat
+        st = quarter_status(self.ws, self.q, result=result)
+        lines = []
+        for su in st.units:
+            got = self.accepted.get(su.unit_id)
+            if got is None and su.unit_id in self.left_units:
+                state = "left_out"
+            elif got is None:
+                state = "missing"
+            elif su.unit_id in self.drafts:
+                state = "draft"
+            elif su.late_days:
+                state = "late"
+            else:
+                state = "on_time"
+            file_sub = got or next(
+                (s for s, _ in self.left.values() if (s.unit_id or _unit_from_stem(cat, s.path.stem)) == su.unit_id),
+                None,
+            )
+            remarks = []
+            if state == "left_out":
+                remarks.append(self.left_units[su.unit_id])
+            if state == "draft":
+                remarks.append(t["remark_draft"])
+            if file_sub is not None and state != "left_out":
+                remarks += _remarks(result.for_file(file_sub.display), t, lang)
+            line = StatusLine(
                 su.unit_id,
                 clean(su.name),
                 t["kind_" + su.kind],
@@ -226,64 +320,62 @@ def merge(
                 row_ranges(su.missing_rows, lang),
                 su.errors,
                 su.warnings,
-                rel(file_sub) if file_sub else "",
+                self.rel(file_sub) if file_sub else "",
                 remarks,
             )
-        )
-    used = {s.display for s in accepted.values()} | set(left)
-    other_files = sorted(rel(s) for s in in_quarter.values() if s.display not in used)
-    left_out = [
-        LeftOut(rel(s), clean(cat.by_id[s.unit_id].name) if s.unit_id else "", reason) for s, reason in left.values()
-    ]
+            line.contact = (
+                (_contact(got, cat, su.unit_id) if got else "")
+                or self.earlier_contact(su.unit_id)
+                or _contact(None, cat, su.unit_id)
+            )
+            lines.append(line)
+        return lines
 
-    deadline = cat.deadline(q)
-    as_of = as_of or deadline
-    if figures is None:
-        figures = ind.figures_before(ws, q)
-    figures = {k: v for k, v in figures.items() if Quarter.parse(k) < q}
-    figures[str(q)] = quarter_figures(cat, {u: s for u, s in accepted.items() if u in shown}, q)
-    all_series = ind.series_from(cat, figures, q, lang)
-    plan = cat.plan
-    office = clean(office if office is not None else getattr(plan, "office", "") or "")
-    title = t["title"].format(plan=clean(plan.title), quarter=ql)
-    digest = _digest(lines, t, cn_date(deadline, lang))
-    notes = [
-        t[n].format(
-            as_of=cn_date(as_of, lang),
-            day=plan.deadline_day,
-            deadline=cn_date(deadline, lang),
-            start=Quarter.parse(plan.period.start).label(lang),
-            end=Quarter.parse(plan.period.end).label(lang),
-            thresholds=ind.thresholds(all_series, t),
-        )
-        for n in NOTES
-    ] + ind.scope_notes(cat, lang)
-    return Report(
-        lang,
-        t,
-        clean(plan.title),
-        clean(plan.short_title),
-        q,
-        ql,
-        title,
-        office,
-        as_of,
-        t["info"].format(office=office or "—", date=cn_date(as_of, lang)),
-        deadline,
-        cn_date(deadline, lang),
-        f"{clean(plan.short_title)}　{ql}",
-        rows,
-        leads,
-        counties,
-        lines,
-        digest,
-        left_out,
-        other_files,
-        ind.lines(all_series, t),
-        all_series,
-        notes,
-        include_drafts,
-    )
+    def earlier_contact(self, uid: str) -> str:
+        """The contact in the unit's file of one of the four quarters before (staff chasing a
+        missing file call whoever sent the last one)."""
+        q = self.q
+        for _ in range(4):
+            q = q.prev()
+            for suffix in (".yaml", ".yml"):
+                path = self.ws.data_dir / "progress" / str(q) / f"{uid}{suffix}"
+                if path.is_file():
+                    sub = self.ws.submission(path)
+                    line = sub.model.contact_line if sub.model is not None else None
+                    if line:
+                        return clean(line)
+        return ""
+
+    def series(self, figures: Figures | None):
+        """Each indicator's series up to this quarter: earlier figures plus this quarter's
+        files (drafts only when they are shown)."""
+        q, cat = self.q, self.cat
+        if figures is None:
+            figures = ind.figures_before(self.ws, q)
+        figures = {k: v for k, v in figures.items() if Quarter.parse(k) < q}
+        figures[str(q)] = quarter_figures(cat, {u: s for u, s in self.accepted.items() if u in self.shown}, q)
+        return ind.series_from(cat, figures, q, self.lang)
+
+
+def _contact(sub: Loaded | None, cat: Catalog, uid: str) -> str:
+    """Whom staff call about a unit's file: the file's 填报人 and phone, or the contact kept
+    for the unit in units.yaml (``contact``) when it has not sent one."""
+    if sub is not None and sub.valid.contact_line:
+        return clean(sub.valid.contact_line)
+    u = cat.by_id.get(uid)
+    return clean(u.contact) if u else ""
+
+
+def _row_progress(row: Row, shown: set[str], t: dict[str, str]) -> tuple[str, str]:
+    """A row's 进展 from its lead unit's ``status``; without one, why: not stated, or the lead
+    unit has not reported the row (missing, blank, unreadable, or only a draft)."""
+    lead = row.lead
+    if not (lead.unit_id in shown and lead.state in (FILLED, BLANK)) or (lead.state == BLANK and not lead.status):
+        return "unreported", t["pk_unreported_cell"]
+    if lead.status:
+        key = STATUS_KEYS.get(lead.status, "unstated")
+        return key, lead.status
+    return "unstated", ""
 
 
 def _unit_from_stem(cat: Catalog, stem: str) -> str | None:
@@ -353,11 +445,6 @@ def _rows(
     return rows
 
 
-def short_name(name: str) -> str:
-    """临桂区人民政府 → 临桂区: counties are named without 人民政府 in running text."""
-    return name[:-4] if name.endswith("人民政府") and len(name) > 4 else name
-
-
 def _summary_cell(row: Row, shown: set[str], t: dict[str, str], lang: str) -> Cell:
     lead = row.lead
     if lead.filled and lead.unit_id in shown:
@@ -396,7 +483,7 @@ def _work_row(row: Row, t: dict[str, str], lang: str) -> WorkRow:
         lines.append(WorkLine(t["not_reported_line"], sep.join(missing), True, "missing"))
     if blank:
         lines.append(WorkLine(t["not_filled_line"], sep.join(blank), True, "missing"))
-    return WorkRow(row.number, row.task.text, lines)
+    return WorkRow(row.number, row.task.text, lines, row.measure_label, short_name(row.lead.unit_name))
 
 
 def _remarks(findings: list[Finding], t: dict[str, str], lang: str) -> list[str]:

@@ -33,8 +33,18 @@ ROLE_ORDER = {"lead": 0, "participant": 1, "other": 1, "county": 2}
 #: section means adding its name here and a function for it in each renderer.
 SUBMIT, WORKPAPER = "submit", "workpaper"
 EDITIONS: dict[str, tuple[str, ...]] = {
-    SUBMIT: ("heading", "status", "summary", "indicators", "notes"),  # 呈报版, for leaders
-    WORKPAPER: ("status_full", "leads", "counties"),  # 工作底稿, for the office and the lead units
+    SUBMIT: (  # 呈报版, for leaders: the 正文 (≤ 3 pages), then its 附件
+        "heading",
+        "status",
+        "progress",
+        "indicator_brief",
+        "attention",
+        "annexes",
+        "summary",
+        "indicators",
+        "notes",
+    ),
+    WORKPAPER: ("status_full", "texts"),  # 工作底稿, for the office and the lead units: each text once
 }
 
 # C0 and C1 controls, DEL, the code points XML 1.0 forbids, and the bidirectional controls that
@@ -52,6 +62,11 @@ def clean(text: object) -> str:
         return s
     s = s.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
     return _CONTROL.sub("", s)
+
+
+def short_name(name: str) -> str:
+    """临桂区人民政府 → 临桂区: counties are named without 人民政府 in running text."""
+    return name[:-4] if name.endswith("人民政府") and len(name) > 4 else name
 
 
 def cn_date(d: date | None, lang: str = "zh") -> str:
@@ -103,6 +118,8 @@ class Row:
     summary: Cell = field(default_factory=lambda: Cell(""))  # the 呈报版's 落实进度 cell
     units_text: str = ""
     measure_label: str = ""
+    progress: str = ""  # the row's 进展 as the 汇总表 prints it: the lead unit's status, or a gap
+    progress_key: str = ""  # done | ongoing | active | not_started | unstated | unreported
 
     @property
     def number(self) -> int:
@@ -129,6 +146,8 @@ class WorkRow:
     number: int
     task: str
     lines: list[WorkLine]
+    measure: str = ""
+    lead: str = ""  # the lead unit's short name: every line of the 工作底稿 names it
 
 
 @dataclass
@@ -171,6 +190,7 @@ class StatusLine:
     warnings: int
     file: str  # relative to the data directory
     remarks: list[str] = field(default_factory=list)  # 审核意见
+    contact: str = ""  # 联系人及电话: from the file, else the unit's last file or units.yaml
 
 
 @dataclass
@@ -180,6 +200,25 @@ class LeftOut:
     file: str
     unit: str
     reason: str
+
+
+@dataclass
+class Body:
+    """The 正文: what a leader reads in ten minutes, every sentence built from counts and names
+    in the data. ``progress`` counts the 70 rows by their 进展 (keys of ``PROGRESS_KEYS``);
+    ``behind`` and ``attention`` are one line each."""
+
+    progress: dict[str, int]
+    progress_paragraph: str
+    indicator_paragraph: str
+    behind: list[str]  # one line per 滞后 indicator, naming the county or unit behind
+    attention: list[str]  # 需关注: one line per item
+    annexes: list[str]  # 附件：1．… 2．…
+
+
+#: a row's 进展 from its lead unit's ``status`` (or why there is none), in the 正文's order
+PROGRESS_KEYS = ("done", "ongoing", "active", "not_started", "unstated", "unreported")
+STATUS_KEYS = {"已完成": "done", "持续推进": "ongoing", "推进中": "active", "未启动": "not_started"}
 
 
 @dataclass
@@ -205,6 +244,14 @@ class Series:
     actual: list[float | None] = field(default_factory=list)
     due: list[float | None] = field(default_factory=list)  # target × share expected by that quarter
     last: Progress | None = None  # at the report's quarter
+    labels: list[str] = field(default_factory=list)  # the quarters as a chart axis prints them (23年Q2)
+    behind: list[str] = field(default_factory=list)  # "资源县 0.5" — who is behind, with the figure
+    no_figure: list[str] = field(default_factory=list)  # units in scope with no figure yet
+
+    @property
+    def ceiling(self) -> bool:
+        """A limit not to exceed (row 55: at most 5%): drawn as a ceiling, never as a shortfall."""
+        return self.aggregation == "at_most"
 
     @property
     def chartable(self) -> bool:
@@ -224,6 +271,8 @@ class IndicatorLine:
     state: str
     behind: bool
     series: Series
+    who: str = ""  # the units behind, with their figures (empty when none is named)
+    goal: str = ""  # the city-wide target as a number with its unit (5%)
 
 
 @dataclass
@@ -252,6 +301,8 @@ class Report:
     series: list[Series]
     notes: list[str]  # 口径说明
     include_drafts: bool = False
+    body: Body | None = None  # the 正文
+    work: list[WorkRow] = field(default_factory=list)  # the 工作底稿: every row, every text once
 
     def texts(self) -> list[tuple[Row, Entry]]:
         """Every submitted text in the report (for limits such as Excel's cell size)."""

@@ -61,7 +61,10 @@ def chart(s: Series, t: dict[str, str] | None = None) -> str:
             f'<line x1="{LEFT}" y1="{_f(y(v))}" x2="{W - RIGHT}" y2="{_f(y(v))}" stroke="#d9d9d9" stroke-width="1"/>'
         )
         out.append(f'<text x="{LEFT - 6}" y="{_f(y(v) + 4)}" text-anchor="end">{escape(fmt_number(v))}</text>')
-    for i, q in enumerate(s.quarters):
+    step = 1 if n <= 6 else (2 if n <= 12 else 4)  # a label every quarter only where they fit
+    for i, q in enumerate(s.labels or s.quarters):
+        if (n - 1 - i) % step:
+            continue
         out.append(f'<text x="{_f(x(i))}" y="{H - BOTTOM + 16}" text-anchor="middle">{escape(q)}</text>')
     out.append(f'<line x1="{LEFT}" y1="{_f(y(0))}" x2="{W - RIGHT}" y2="{_f(y(0))}" stroke="#000" stroke-width="1"/>')
     if s.target is not None:
@@ -90,11 +93,11 @@ def chart(s: Series, t: dict[str, str] | None = None) -> str:
         )
     # legend
     lx, ly = LEFT, H - 8
-    for label, color, dash in (
-        (t["actual"], ACTUAL, ""),
-        (t["due"], DUE, ' stroke-dasharray="3 3"'),
-        (t["target"], TARGET, ' stroke-dasharray="6 4"'),
-    ):
+    legend = [(t["actual"], ACTUAL, "")]
+    if any(v is not None for v in s.due):
+        legend.append((t["due"], DUE, ' stroke-dasharray="3 3"'))
+    legend.append((t["ceiling"] if s.ceiling else t["target"], TARGET, ' stroke-dasharray="6 4"'))
+    for label, color, dash in legend:
         out.append(
             f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 18}" y2="{ly - 4}" stroke="{color}" stroke-width="2"{dash}/>'
         )

@@ -24,7 +24,7 @@ from zengshou.report.xlsxkit import (
     page_scale,
 )
 
-WIDTHS = [6, 30, 44, 14, 11, 11, 11]
+WIDTHS = [5, 26, 36, 11, 9, 8, 8, 30]
 PER_ROW = 3
 BLOCK_ROWS = 9  # sheet rows (of one text line each) a row of charts takes, with a gap below
 CHART_H_CM = 5.9
@@ -46,13 +46,15 @@ def add_indicator_sheet(
     sh = Sheet(ws, WIDTHS, styles or Styles())
     n = len(WIDTHS)
     sh.put(1, 1, title, "title", cols=n, size=TITLE_SIZE)
-    for c, key in enumerate(("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate", "ind_state"), 1):
+    keys = ("no", "ind_name", "ind_target", "ind_actual", "ind_due", "ind_rate", "ind_state", "ind_who")
+    for c, key in enumerate(keys, 1):
         sh.put(2, c, t[key], "head")
     r = 3
     units: list[tuple[int, int]] = []  # (first row, last row) of what must stay on one page
     for line in lines:
-        for c, v in enumerate((line.row, line.name, line.target, line.actual, line.due, line.rate, line.state), 1):
-            sh.put(r, c, v, "text" if c in (2, 3) else ("marker" if c == 7 and line.behind else "center"))
+        values = (line.row, line.name, line.target, line.actual, line.due, line.rate, line.state, line.who)
+        for c, v in enumerate(values, 1):
+            sh.put(r, c, v, "text" if c in (2, 3, 8) else ("marker" if c == 7 and line.behind else "center"))
         units.append((r, r))
         r += 1
     last_table_row = r - 1
@@ -70,8 +72,8 @@ def add_indicator_sheet(
     scale = page_scale(WIDTHS)
     unit_h = [sum(heights.get(k, height_for(1)) for k in range(a, b + 1)) for a, b in units]
     head_h = heights.get(1, 0) + heights.get(2, 0)
-    breaks = page_breaks(unit_h, first_page_used=head_h, repeat=0, scale=scale)
-    sh.finish(title_rows=None, freeze="A3", header=header, footer=t["page"])
+    breaks = page_breaks(unit_h, first_page_used=head_h, repeat=heights.get(2, 0), scale=scale)
+    sh.finish(title_rows="2:2", freeze="A3", header=header, footer=t["page"])
     add_breaks(ws, [units[i][0] for i in breaks])
     autofilter(ws, 2, last_table_row, n)
     return ws
@@ -87,14 +89,15 @@ def _data_sheet(wb, charted, t: dict[str, str], styles: Styles | None):
     sh.put(1, 1, t["no"], "head")
     sh.put(1, 2, t["ind_name"], "head")
     sh.put(1, 3, "", "head")
-    for c, q in enumerate(charted[0].quarters, 4):
+    for c, q in enumerate(charted[0].labels, 4):
         sh.put(1, c, q, "head")
     r, first_rows = 2, {}
     for s in charted:
         first_rows[s.id] = r
         sh.put(r, 1, s.row, "center", rows=3)
         sh.put(r, 2, t["series_heading"].format(row=s.row, name=s.name, unit=s.unit), "text", rows=3)
-        for label, values in ((t["actual"], s.actual), (t["due"], s.due), (t["target"], [s.target] * len(s.quarters))):
+        goal = t["ceiling"] if s.ceiling else t["target"]
+        for label, values in ((t["actual"], s.actual), (t["due"], s.due), (goal, [s.target] * len(s.quarters))):
             sh.put(r, 3, label, "center")
             for c, v in enumerate(values, 4):
                 sh.put(r, c, v, "center")

@@ -42,7 +42,10 @@ def line_count(text: str, col_width: float, size: float = SIZE) -> int:
     # Excel width unit = one digit of the default font (DIGIT_PX), plus 5 px of padding; a CJK
     # character is as wide as the font size (at 96 dpi: size * 4/3 px)
     usable_px = col_width * DIGIT_PX + 5 - 6
-    per_line = max(1.0, usable_px / (size * 4 / 3) * 0.97)  # characters of width 1 per line
+    # 0.92: a wrapped line rarely fills the column (a line never starts with ，。；” under
+    # Chinese line breaking, and fonts differ in their ASCII widths); erring wide costs a
+    # little white space, erring narrow hides the last line (Excel/WPS clip at the row height)
+    per_line = max(1.0, usable_px / (size * 4 / 3) * 0.92)  # characters of width 1 per line
     n = 0
     for para in str(text).split("\n"):
         n += max(1, math.ceil(text_width(para) / per_line))
@@ -50,7 +53,8 @@ def line_count(text: str, col_width: float, size: float = SIZE) -> int:
 
 
 def height_for(lines: int, size: float = SIZE) -> float:
-    return round(lines * size * LINE + 5, 1)
+    """Points for ``lines`` lines, with room for the cell's padding and a CJK font's descent."""
+    return round(lines * size * LINE + 8, 1)
 
 
 # ---------------------------------------------------------------- writing cells
