@@ -125,7 +125,7 @@ class Mix:
         if (uid, row) in self.done or (elapsed >= 6 and self.rng.random() < 0.06 * pace):
             self.done.add((uid, row))
             status = "已完成"
-        elif elapsed * pace < 1.5 and self.rng.random() < 0.5:
+        elif (elapsed * pace < 1.5 and self.rng.random() < 0.5) or self.rng.random() < 0.04:
             status = "未启动"
         else:
             status = self.rng.choice(("推进中", "推进中", "持续推进"))
