@@ -72,6 +72,8 @@ class Lamp:
     colour: str
     text: str  # 推进/欠
     title: str  # 推进中，欠序时进度
+    short_state: str  # 推进
+    short_pace: str  # 欠 ("" without a pace)
 
 
 @dataclass
@@ -155,6 +157,7 @@ class IndicatorSpan:
     quote: str
     values: list[str]  # one per quarter of the span
     due_values: list[str]
+    point_values: list[str]  # one per ``SpanReport.points``
     final: str
     rate: str
     due: str
@@ -202,10 +205,13 @@ class SpanReport:
     header: str
     quarters: list[str]
     quarter_labels: list[str]
+    quarter_heads: list[str]  # short column heads: 一季度 (a year), 2023\nQ1 (the plan)
+    points: list[str]  # the indicator table's columns: each quarter (a year), each year's end (the plan)
     last_label: str
     previous_label: str  # the quarter the change is measured from ("" when there is none)
     reporting_text: str
     reporting: list[QuarterLine]
+    reporting_total: QuarterLine
     lights_text: str
     task_counts: list[Count]
     cell_counts: list[Count]
@@ -328,11 +334,21 @@ def assemble(
     as_of = as_of or cat.deadline(last_q)
     qs = [str(q) for q in quarters]
     q_labels = [q.label(lang) for q in quarters]
+    nth = "一二三四"
+    head_key = "qhead_year" if kind == YEAR else "qhead_plan"
+    q_heads = [w[head_key].format(year=q.year, q=q.q, nth=nth[q.q - 1]) for q in quarters]
+    if kind == YEAR:
+        point_qs, points = qs, q_heads
+    else:  # the plan: each year's last quarter in the span
+        ends = [max(q for q in quarters if q.year == y) for y in sorted({q.year for q in quarters})]
+        point_qs = [str(q) for q in ends]
+        points = [w["point_year_end"].format(year=q.year) if q.q == 4 else q.label(lang) for q in ends]
 
     def lamp(lig: lt.Light) -> Lamp:
         text = w["state_short_" + lig.state] + (w["pace_join"] + w["pace_short_" + lig.pace] if lig.pace else "")
         title = w["state_" + lig.state] + (w["clause_sep"] + w["pace_" + lig.pace] if lig.pace else "")
-        return Lamp(lig.state, lig.pace, lig.colour, text, title)
+        pace = w["pace_short_" + lig.pace] if lig.pace else ""
+        return Lamp(lig.state, lig.pace, lig.colour, text, title, w["state_short_" + lig.state], pace)
 
     def task_lights(rep: Report) -> dict[int, lt.Light]:
         paces: dict[int, list[str | None]] = {}
@@ -452,8 +468,12 @@ def assemble(
                 tot.get("left_out", 0),
             )
         )
-    sums = {k: sum(getattr(x, k) for x in reporting) for k in ("units", "on_time", "late", "late_days", "missing", "draft")}
-    reporting_text = w["reporting_text"].format(span=label, n=len(qs), **sums)
+    sums = {
+        k: sum(getattr(x, k) for x in reporting)
+        for k in ("units", "on_time", "late", "late_days", "missing", "draft", "left_out")
+    }
+    reporting_total = QuarterLine("", w["total"], **sums)
+    reporting_text = w["reporting_text"].format(span=label, n=len(qs), **{k: v for k, v in sums.items() if k != "left_out"})
 
     colour_n = {c.key: c for c in task_counts[: len(lt.COLOURS)]}
     lights_text = w["lights_text"].format(
@@ -493,6 +513,7 @@ def assemble(
                 clean(s.last.ind.quote) if s.last else "",
                 [amount(s.actual[at[q]]) if q in at else "—" for q in qs],
                 [amount(s.due[at[q]]) if q in at else "—" for q in qs],
+                [amount(s.actual[at[q]]) if q in at else "—" for q in point_qs],
                 line.actual,
                 line.rate,
                 line.due,
@@ -568,10 +589,13 @@ def assemble(
         f"{clean(plan.short_title)}　{label}",
         qs,
         q_labels,
+        q_heads,
+        points,
         last.quarter_label,
         prev_q.label(lang) if before_tasks is not None else "",
         reporting_text,
         reporting,
+        reporting_total,
         lights_text,
         task_counts,
         cell_counts,
