@@ -936,7 +936,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "span.change_down": ("减少{n}", "−{n}"),
     "span.rank_up": ("上升{n}位", "up {n}"),
     "span.rank_down": ("下降{n}位", "down {n}"),
-    "span.records_title": ("{year}年报送考核（{n}个季度，截至{last}）", "Reporting record {year} ({n} quarter(s), to {last})"),
+    "span.records_title": (
+        "{year}年报送考核（{n}个季度，截至{last}）",
+        "Reporting record {year} ({n} quarter(s), to {last})",
+    ),
     "span.rank": ("名次", "Rank"),
     "span.unit": ("单位", "Unit"),
     "span.kind": ("类别", "Kind"),
@@ -988,7 +991,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "合计 {units} 个单位：按时 {on_time}，逾期 {late}（{late_days} 天），未报送 {missing}，缺报 {rows_missing} 项，退回 {returned}，问题 {findings} 条。",
         "{units} units: {on_time} on time, {late} late ({late_days} days), {missing} missing, {rows_missing} rows missing, {returned} returned, {findings} findings.",
     ),
-    "cli.span_year_outside": ("{year} 年不在方案期内（{start}—{end} 年）。", "{year} is outside the plan ({start}–{end})."),
+    "cli.span_year_outside": (
+        "{year} 年不在方案期内（{start}—{end} 年）。",
+        "{year} is outside the plan ({start}–{end}).",
+    ),
     "cli.span_no_data": (
         "{span}还没有报送数据：progress/ 下没有该期间的季度文件夹。先用 zengshou status --quarter 查看各季度。",
         "no data for {span} yet: progress/ has no quarter folder in it. Check the quarters with zengshou status --quarter.",
@@ -997,10 +1003,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请只选择 --quarter、--year、--plan 中的一个（必须选一个）。",
         "give exactly one of --quarter, --year, --plan.",
     ),
-    "cli.status_pick_one": ("请选择 --quarter 或 --year 之一（必须选一个）。", "give exactly one of --quarter or --year."),
+    "cli.status_pick_one": (
+        "请选择 --quarter 或 --year 之一（必须选一个）。",
+        "give exactly one of --quarter or --year.",
+    ),
     "opt.merge.year": ("一年的年度报告，如 2023", "a year's report, e.g. 2023"),
     "opt.merge.plan": ("整个方案期（全部季度）的总结报告", "the whole plan's report (every quarter)"),
-    "opt.status.year": ("一年的报送考核（各单位按时、逾期、未报送），如 2023", "a year's reporting record per unit, e.g. 2023"),
+    "opt.status.year": (
+        "一年的报送考核（各单位按时、逾期、未报送），如 2023",
+        "a year's reporting record per unit, e.g. 2023",
+    ),
     # ------------------------------------------------------------ the submission form (writer.py)
     "form.title": ("《{title}》", "{title}"),
     "form.header": (

@@ -35,16 +35,12 @@ from dataclasses import dataclass
 from zengshou.indicators import BEHIND as IND_BEHIND
 from zengshou.indicators import SUMMED, Progress
 from zengshou.report.model import FILLED, Entry
+from zengshou.report.span_model import COLOURS, GREEN, GREY, RED, YELLOW  # noqa: F401
 
 DONE, ONGOING, NOT_STARTED, NOT_REPORTED = "done", "ongoing", "not_started", "not_reported"
 STATES = (DONE, ONGOING, NOT_STARTED, NOT_REPORTED)
 AHEAD, ON_PACE, BEHIND = "ahead", "on_pace", "behind"
 PACES = (AHEAD, ON_PACE, BEHIND)
-GREEN, YELLOW, RED, GREY = "green", "yellow", "red", "grey"
-COLOURS = (GREEN, YELLOW, RED, GREY)
-#: fills and text colours of the four lights in every format (Word shading, Excel fills, CSS)
-FILL = {GREEN: "C6EFCE", YELLOW: "FFEB9C", RED: "FFC7CE", GREY: "D9D9D9"}
-INK = {GREEN: "006100", YELLOW: "7F6000", RED: "9C0006", GREY: "404040"}
 AHEAD_BY = 0.10  # 超序时进度: 完成率 this far above 序时进度 (10 percentage points)
 _WORST = {AHEAD: 0, ON_PACE: 1, BEHIND: 2}
 

@@ -19,14 +19,12 @@ What the span model holds, all decided here, in the report's language, for the r
 * each year's reporting records (考核), ranked, with the change in rank;
 * the 口径说明: every rule the numbers and colours rest on.
 
-:data:`SPAN_EDITIONS` lists each document's sections, as :data:`~zengshou.report.model.EDITIONS`
-does for the quarter. The 呈报版's 正文 is everything before ``annex``.
+The model's classes live in :mod:`zengshou.report.span_model` (what the renderers import).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import date
 
 from zengshou.i18n import t as msg
@@ -40,190 +38,37 @@ from zengshou.report import indicators as ind
 from zengshou.report import lights as lt
 from zengshou.report.labels import labels
 from zengshou.report.merge import merge, short_name
-from zengshou.report.model import Report, Series, clean, cn_date
+from zengshou.report.model import Report, clean, cn_date
+from zengshou.report.span_model import (  # noqa: F401  (the model's names, re-exported)
+    PLAN,
+    SPAN_EDITIONS,
+    SUBMIT,
+    WORKPAPER,
+    YEAR,
+    Count,
+    CountyLine,
+    IndicatorSpan,
+    Lamp,
+    Matrix,
+    MatrixRow,
+    QuarterLine,
+    RecordLine,
+    RecordTable,
+    SpanReport,
+    TaskQuarter,
+    TaskSpan,
+)
 from zengshou.status import QuarterStatus, quarter_status
 from zengshou.workspace import Workspace
-
-YEAR, PLAN = "year", "plan"
-SUBMIT, WORKPAPER = "submit", "workpaper"
-#: each document's sections in order; the 呈报版's 正文 ends where ``annex`` begins
-SPAN_EDITIONS: dict[str, tuple[str, ...]] = {
-    SUBMIT: ("heading", "reporting", "lights", "counties", "indicators", "annex", "tasks", "notes"),
-    WORKPAPER: ("county_matrix", "task_matrix", "progress", "series", "records", "notes"),
-}
 
 
 def span_words(lang: str) -> dict[str, str]:
     """The quarter report's labels plus the span's (catalogue ids ``span.*``, without the prefix)."""
     words = labels(lang)
-    words.update({k[len("span.") :]: tr({"zh": v[0], "en": v[1]}, lang) for k, v in MESSAGES.items() if k.startswith("span.")})
+    words.update(
+        {k[len("span.") :]: tr({"zh": v[0], "en": v[1]}, lang) for k, v in MESSAGES.items() if k.startswith("span.")}
+    )
     return words
-
-
-# ---------------------------------------------------------------- the model
-
-
-@dataclass(frozen=True)
-class Lamp:
-    """A light as printed: the words in a cell, the full words, and its colour."""
-
-    state: str
-    pace: str | None
-    colour: str
-    text: str  # 推进/欠
-    title: str  # 推进中，欠序时进度
-    short_state: str  # 推进
-    short_pace: str  # 欠 ("" without a pace)
-
-
-@dataclass
-class TaskQuarter:
-    quarter: str
-    label: str
-    lead: str
-    lamp: Lamp
-    text: str
-    marker: bool
-    status: str = ""
-
-
-@dataclass
-class TaskSpan:
-    number: int
-    measure: str
-    task: str
-    lead: str  # the lead unit at the span's last quarter (short name)
-    quarters: list[TaskQuarter]
-
-    @property
-    def last(self) -> TaskQuarter:
-        return self.quarters[-1]
-
-
-@dataclass
-class MatrixRow:
-    number: int
-    task: str
-    lead: str
-    cells: list[Lamp | None]  # None: the column's unit does not report this row
-
-
-@dataclass
-class Matrix:
-    title: str
-    columns: list[str]
-    rows: list[MatrixRow]
-
-
-@dataclass
-class Count:
-    """One line of the lights summary: a label, the count now, before, and the change in words."""
-
-    key: str
-    label: str
-    now: int
-    before: int | None
-    change: str
-
-
-@dataclass
-class CountyLine:
-    name: str
-    rows: int
-    counts: dict[str, int]  # colour → cells
-    red_before: int | None
-    red_change: str
-
-
-@dataclass
-class QuarterLine:
-    quarter: str
-    label: str
-    units: int
-    on_time: int
-    late: int
-    late_days: int
-    missing: int
-    draft: int
-    left_out: int
-
-
-@dataclass
-class IndicatorSpan:
-    row: int
-    name: str
-    unit: str
-    target: str
-    quote: str
-    values: list[str]  # one per quarter of the span
-    due_values: list[str]
-    point_values: list[str]  # one per ``SpanReport.points``
-    final: str
-    rate: str
-    due: str
-    state: str
-    behind: bool
-    series: Series
-
-
-@dataclass
-class RecordLine:
-    rank: int
-    name: str
-    kind: str
-    on_time: int
-    late: int
-    late_days: int
-    missing: int
-    rows_missing: int
-    returned: int
-    findings: list[int]  # in the order of ``record_kinds``
-    change: str
-
-
-@dataclass
-class RecordTable:
-    year: int
-    title: str
-    lines: list[RecordLine]
-
-
-@dataclass
-class SpanReport:
-    lang: str
-    words: dict[str, str]
-    kind: str  # year | plan
-    key: str  # 2023年 / 2022-2024: what file and folder names carry
-    label: str  # 2023年度 / 2022—2024年
-    plan_title: str
-    short_title: str
-    title: str
-    workpaper_title: str
-    office: str
-    as_of: date
-    info: str
-    header: str
-    quarters: list[str]
-    quarter_labels: list[str]
-    quarter_heads: list[str]  # short column heads: 一季度 (a year), 2023\nQ1 (the plan)
-    points: list[str]  # the indicator table's columns: each quarter (a year), each year's end (the plan)
-    last_label: str
-    previous_label: str  # the quarter the change is measured from ("" when there is none)
-    reporting_text: str
-    reporting: list[QuarterLine]
-    reporting_total: QuarterLine
-    lights_text: str
-    task_counts: list[Count]
-    cell_counts: list[Count]
-    counties: list[CountyLine]
-    tasks: list[TaskSpan]
-    task_matrix: Matrix
-    county_matrix: Matrix
-    indicators: list[IndicatorSpan]
-    record_kinds: list[str]  # the findings' column heads
-    records: list[RecordTable]
-    records_data: list[YearRecords] = field(default_factory=list, repr=False)
-    notes: list[str] = field(default_factory=list)
 
 
 # ---------------------------------------------------------------- building it
@@ -432,7 +277,9 @@ def assemble(
         red_b = None
         if prev_cells is not None:
             red_b = sum(1 for k, x in prev_cells.items() if k[0] == uid and x.colour == lt.RED)
-        counties.append(CountyLine(short_name(clean(cat.by_id[uid].name)), len(mine), c, red_b, change(c[lt.RED], red_b)))
+        counties.append(
+            CountyLine(short_name(clean(cat.by_id[uid].name)), len(mine), c, red_b, change(c[lt.RED], red_b))
+        )
 
     # ---- matrices (工作底稿)
     county_rows = []
@@ -473,7 +320,9 @@ def assemble(
         for k in ("units", "on_time", "late", "late_days", "missing", "draft", "left_out")
     }
     reporting_total = QuarterLine("", w["total"], **sums)
-    reporting_text = w["reporting_text"].format(span=label, n=len(qs), **{k: v for k, v in sums.items() if k != "left_out"})
+    reporting_text = w["reporting_text"].format(
+        span=label, n=len(qs), **{k: v for k, v in sums.items() if k != "left_out"}
+    )
 
     colour_n = {c.key: c for c in task_counts[: len(lt.COLOURS)]}
     lights_text = w["lights_text"].format(
@@ -557,7 +406,9 @@ def assemble(
         tables.append(
             RecordTable(
                 yr.year,
-                w["records_title"].format(year=yr.year, n=len(yr.quarters), last=Quarter.parse(yr.quarters[-1]).label(lang)),
+                w["records_title"].format(
+                    year=yr.year, n=len(yr.quarters), last=Quarter.parse(yr.quarters[-1]).label(lang)
+                ),
                 lines,
             )
         )

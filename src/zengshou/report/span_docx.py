@@ -17,8 +17,7 @@ import io
 import re
 
 from zengshou.report.docx_tables import C, add_table
-from zengshou.report.lights import FILL
-from zengshou.report.span import SPAN_EDITIONS, SUBMIT, Lamp, SpanReport
+from zengshou.report.span_model import FILL, SPAN_EDITIONS, SUBMIT, Lamp, SpanReport
 
 BODY_FONT, TITLE_FONT, HEAD_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体"
 PAGE_W_CM, PAGE_H_CM = 29.7, 21.0
@@ -203,7 +202,9 @@ def _lights(doc, report: SpanReport, ctx: dict) -> None:
     t = report.words
     _heading(doc, t["sec_lights"], ctx)
     _para(doc, report.lights_text)
-    head = [t["light_item"]] + [f"{g}·{w}" for g in (t["tasks_col"], t["cells_col"]) for w in (t["now"], t["before"], t["change"])]
+    head = [t["light_item"]] + [
+        f"{g}·{w}" for g in (t["tasks_col"], t["cells_col"]) for w in (t["now"], t["before"], t["change"])
+    ]
     rows = []
     for a, b in zip(report.task_counts, report.cell_counts, strict=True):
         first = C(a.label, shade=FILL.get(a.key))
@@ -239,7 +240,16 @@ def _indicators(doc, report: SpanReport, ctx: dict) -> None:
     qw = 1.8
     fixed = 0.9 + 2.0 + 1.8 + 1.7 + 1.7 + 2.4
     name_w = USABLE_CM - fixed - qw * n
-    head = [t["no"], t["ind_name"], t["target"], *report.points, t["final"], t["ind_rate"], t["ind_due"], t["ind_state"]]
+    head = [
+        t["no"],
+        t["ind_name"],
+        t["target"],
+        *report.points,
+        t["final"],
+        t["ind_rate"],
+        t["ind_due"],
+        t["ind_state"],
+    ]
     rows = []
     for x in report.indicators:
         rows.append(
