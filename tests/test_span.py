@@ -342,10 +342,9 @@ def test_plan_report_has_every_quarter_and_each_task(tree, tmp_path):
     latest text is the lead unit's 2024Q4 text, and the records cover the three years."""
     import docx
     import openpyxl
+    from typer.testing import CliRunner
 
     from zengshou.cli.app import app
-
-    from typer.testing import CliRunner
 
     r = CliRunner().invoke(app, ["merge", "--plan", "--data", str(tree), "--out", str(tmp_path)])
     assert r.exit_code == 0, r.output

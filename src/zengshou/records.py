@@ -42,7 +42,7 @@ ON_TIME, LATE, MISSING = "on_time", "late", "missing"
 class NoQuarters(ValueError):
     """The span has no quarter with data yet; ``key`` is the message id to show."""
 
-    def __init__(self, key: str, **params: object):
+    def __init__(self, key: str, **params: str | int):
         super().__init__(key)
         self.key, self.params = key, params
 

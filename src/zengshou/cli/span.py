@@ -15,7 +15,7 @@ from pathlib import Path
 
 import typer
 
-from zengshou.cli.common import fail, fail_text, out, write_or_exit
+from zengshou.cli.common import fail_text, out, write_or_exit
 from zengshou.i18n import join, t
 
 
@@ -54,7 +54,7 @@ def merge_span(
             as_of=as_of,
         )
     except NoQuarters as e:
-        fail(e.key, lang, **e.params)
+        fail_text(t(e.key, lang, **e.params), lang)
     except MergeBlocked as b:
         sys.stderr.write(render_text(b.findings, lang, b.result.sources, b.result.files_checked))
         typer.echo(
@@ -109,7 +109,7 @@ def status_year(ws, config, year: int, fmt_json: bool, lang: str) -> int:
     try:
         recs = records_for(ws, year, lint_quarter=lambda q: lint(ws, quarter=str(q), config=config))
     except NoQuarters as e:
-        fail(e.key, lang, **e.params)
+        fail_text(t(e.key, lang, **e.params), lang)
     if fmt_json:
         out(json.dumps(recs.as_dict(), ensure_ascii=False, indent=2))
     else:

@@ -15,6 +15,8 @@ and pace in words, so a black-and-white print still reads. Sections and order co
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from zengshou.report.span_model import FILL, INK, SPAN_EDITIONS, SUBMIT, WORKPAPER, Lamp, SpanReport
 from zengshou.report.xlsxkit import FONT, SIZE, TITLE_SIZE, Sheet, Styles, autofilter, new_workbook, sheet_title
 
@@ -67,7 +69,7 @@ class _Ctx:
         self.lights_sheet: Sheet | None = None
         self.row = 1
 
-    def sheet(self, name: str, widths: list[float]) -> Sheet:
+    def sheet(self, name: str, widths: Sequence[float]) -> Sheet:
         return Sheet(self.wb.create_sheet(sheet_title(name, self.used)), widths, self.st)
 
     def finish(self, sh: Sheet, title_rows: str | None, freeze: str) -> None:
@@ -263,19 +265,19 @@ def _progress(ctx: _Ctx) -> None:
     widths = [6, 30, 14, 14, 10, 9, 80]
     sh = ctx.sheet(t["sec_progress"], widths)
     sh.put(1, 1, t["sec_progress"], "title", cols=7, size=TITLE_SIZE)
-    for c, k in enumerate(("no", "task", "quarter", "lead", "light_item", "item_status", "progress"), 1):
-        sh.put(2, c, t[k], "head")
+    for c, key in enumerate(("no", "task", "quarter", "lead", "light_item", "item_status", "progress"), 1):
+        sh.put(2, c, t[key], "head")
     r = 3
     for task in rep.tasks:
         n = len(task.quarters)
         sh.put(r, 1, task.number, "center", rows=n)
         sh.put(r, 2, task.task, "text", rows=n)
-        for k, q in enumerate(task.quarters):
-            sh.put(r + k, 3, q.label, "center")
-            sh.put(r + k, 4, q.lead, "center")
-            _lamp(sh, r + k, 5, q.lamp)
-            sh.put(r + k, 6, q.status, "center")
-            sh.put(r + k, 7, q.text, "marker_left" if q.marker else "text")
+        for k, tq in enumerate(task.quarters):
+            sh.put(r + k, 3, tq.label, "center")
+            sh.put(r + k, 4, tq.lead, "center")
+            _lamp(sh, r + k, 5, tq.lamp)
+            sh.put(r + k, 6, tq.status, "center")
+            sh.put(r + k, 7, tq.text, "marker_left" if tq.marker else "text")
         r += n
     autofilter(sh.ws, 2, r - 1, 7)
     ctx.finish(sh, "2:2", "C3")
