@@ -884,7 +884,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "span.lights_since": ("；与{previous}相比，红灯{red}，绿灯{green}", "; since {previous}: red {red}, green {green}"),
     "span.quarter": ("季度", "Quarter"),
-    "span.qhead_year": ("{nth}季度", "Q{q}"),
+    "fmt.quarter_head": ("{nth}季度", "Q{q}"),  # a quarter as a narrow column head (span of a year)
     "span.qhead_plan": ("{year}\nQ{q}", "{year}\nQ{q}"),
     "span.point_year_end": ("{year}年末", "end {year}"),
     "span.units_due": ("应报", "Due"),

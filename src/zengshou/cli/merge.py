@@ -99,6 +99,7 @@ def merge_cmd(
             as_of=day,
             templates=templates,
             lang=lang,
+            report_name=report_name,
         )
         return
     q = quarter_or_exit(cat, quarter, lang)

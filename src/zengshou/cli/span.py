@@ -33,7 +33,10 @@ def merge_span(
     as_of: date | None,
     templates: Path | None,
     lang: str,
+    report_name,
 ) -> None:
+    """Merge the span and write its files; ``report_name(short_title, key, lang, ext, edition)``
+    names them (``zengshou.cli.merge.report_name``, passed in: this module is imported by it)."""
     from zengshou.lint import lint
     from zengshou.records import NoQuarters
     from zengshou.report.merge import MergeBlocked
@@ -63,7 +66,7 @@ def merge_span(
             err=True,
         )
         raise typer.Exit(1) from None
-    outputs = render_span(report, formats, templates, ws.cat.plan.short_title, lang)
+    outputs = render_span(report, formats, templates, ws.cat.plan.short_title, lang, report_name)
     folder = out_dir if out_dir is not None else Path("reports") / report.key
     for name, data_bytes in outputs:  # everything is rendered before anything is written
         path = folder / name
@@ -71,9 +74,8 @@ def merge_span(
         typer.echo(str(path))
 
 
-def render_span(report, formats: list[str], templates: Path | None, short_title: str, lang: str):
+def render_span(report, formats: list[str], templates: Path | None, short_title: str, lang: str, report_name):
     """Every requested file as (name, bytes); a problem ends the command before anything is written."""
-    from zengshou.cli.merge import report_name
 
     def name(ext: str, edition: str = "submit") -> str:
         return report_name(short_title, report.key, lang, ext, edition)
@@ -162,7 +164,7 @@ def _print_records(recs, lang: str) -> None:
     con.print(table(title, cols, rows, width(), lang=lang), markup=False)
     con.print(t("records.totals", lang, **recs.totals), markup=False)
     kinds = join(
-        (f"{t('span.kind_word_' + k, lang)} {sum(u.findings[k] for u in recs.units)}" for k in KINDS),
+        (f"{t(f'span.kind_word_{k}', lang)} {sum(u.findings[k] for u in recs.units)}" for k in KINDS),
         lang,
     )
     con.print(t("records.findings_note", lang, kinds=kinds), markup=False)

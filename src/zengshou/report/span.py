@@ -180,8 +180,12 @@ def assemble(
     qs = [str(q) for q in quarters]
     q_labels = [q.label(lang) for q in quarters]
     nth = "一二三四"
-    head_key = "qhead_year" if kind == YEAR else "qhead_plan"
-    q_heads = [w[head_key].format(year=q.year, q=q.q, nth=nth[q.q - 1]) for q in quarters]
+    q_heads = [
+        msg("fmt.quarter_head", lang, q=q.q, nth=nth[q.q - 1])
+        if kind == YEAR
+        else w["qhead_plan"].format(year=q.year, q=q.q)
+        for q in quarters
+    ]
     if kind == YEAR:
         point_qs, points = qs, q_heads
     else:  # the plan: each year's last quarter in the span
