@@ -996,8 +996,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{year} is outside the plan ({start}–{end}).",
     ),
     "cli.span_no_data": (
-        "{span}还没有报送数据：progress/ 下没有该期间的季度文件夹。先用 zengshou status --quarter 查看各季度。",
-        "no data for {span} yet: progress/ has no quarter folder in it. Check the quarters with zengshou status --quarter.",
+        "方案期内还没有报送数据：progress/ 下没有方案期内的季度文件夹。先用 zengshou status --quarter 查看各季度。",
+        "no data in the plan's period yet: progress/ has no quarter folder in it. Check the quarters with zengshou status --quarter.",
+    ),
+    "cli.span_no_data_year": (
+        "{year} 年还没有报送数据：progress/ 下没有该年及以后的季度文件夹。先用 zengshou status --quarter 查看各季度。",
+        "no data for {year} yet: progress/ has no quarter folder of that year or later. Check the quarters with zengshou status --quarter.",
     ),
     "cli.span_pick_one": (
         "请只选择 --quarter、--year、--plan 中的一个（必须选一个）。",
@@ -1007,11 +1011,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "请选择 --quarter 或 --year 之一（必须选一个）。",
         "give exactly one of --quarter or --year.",
     ),
-    "opt.merge.year": ("一年的年度报告，如 2023", "a year's report, e.g. 2023"),
-    "opt.merge.plan": ("整个方案期（全部季度）的总结报告", "the whole plan's report (every quarter)"),
+    "opt.merge.year": (
+        "汇总一年，如 2023：年度呈报版和工作底稿（灯情、逐季进展、指标、报送考核），写到 reports/2023年/；与 --quarter、--plan 三选一。",
+        "merge a year, e.g. 2023: the year's report and working papers (lights, progress by quarter, indicators, reporting records) in reports/2023/; one of --quarter, --year, --plan.",
+    ),
+    "opt.merge.plan": (
+        "汇总整个方案期（2022—2024年已有数据的全部季度），写到 reports/2022-2024/；与 --quarter、--year 三选一。",
+        "merge the whole plan (every quarter with data) into reports/2022-2024/; one of --quarter, --year, --plan.",
+    ),
     "opt.status.year": (
-        "一年的报送考核（各单位按时、逾期、未报送），如 2023",
-        "a year's reporting record per unit, e.g. 2023",
+        "一年的报送考核：各单位按时、逾期（天数）、未报送的季度数，缺报项数，退回，问题，名次及变化，如 2023；与 --quarter 二选一。",
+        "a year's reporting record per unit (on time, late and days, missing, rows missing, returned, findings, rank and change), e.g. 2023; instead of --quarter.",
     ),
     # ------------------------------------------------------------ the submission form (writer.py)
     "form.title": ("《{title}》", "{title}"),

@@ -63,7 +63,7 @@ def span_quarters(ws: Workspace, year: int | None = None) -> list[Quarter]:
     last = max(folders) if folders else None
     out = [q for q in plan if (year is None or q.year == year) and last is not None and q <= last]
     if not out:
-        raise NoQuarters("cli.span_no_data", span=str(year) if year is not None else "")
+        raise NoQuarters("cli.span_no_data_year", year=year) if year is not None else NoQuarters("cli.span_no_data")
     return out
 
 
