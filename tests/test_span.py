@@ -499,3 +499,20 @@ def test_plan_report_pages_at_full_load_chromium(full_plan, tmp_path):
     )
     assert first_page_with(pdf, "附件") - 1 <= 4
     assert pages(pdf) <= 40
+
+
+def test_returned_hook_counts_a_returned_quarter():
+    """Issue 25's review state arrives as the quarter status's state ``returned``: the record
+    counts it, and a returned unit ranks below an otherwise equal one."""
+    from zengshou.records import QuarterMark, UnitRecord, rank, returned
+    from zengshou.status import UnitStatus
+
+    u = UnitStatus("a", "甲", "county", "f.yaml", date(2023, 4, 3), "returned", 0, 3, 3, [], 0, 0)
+    assert returned(u)
+    assert not returned(UnitStatus("b", "乙", "county", "f.yaml", date(2023, 4, 3), "on_time", 0, 3, 3, [], 0, 0))
+
+    def rec(uid: str, back: bool) -> UnitRecord:
+        return UnitRecord(uid, uid, "county", [QuarterMark("2023Q1", "on_time", None, 0, 0, back, {})])
+
+    ranked = rank([rec("x", True), rec("y", False), rec("z", False)], {"x": 0, "y": 1, "z": 2})
+    assert [(r.unit_id, r.rank, r.returned) for r in ranked] == [("y", 1, 0), ("z", 1, 0), ("x", 3, 1)]

@@ -216,7 +216,7 @@ def _lights(doc, report: SpanReport, ctx: dict) -> None:
                 C(x.change, center=True),
             ]
         rows.append(cells)
-    add_table(doc, (4.8,) + (3.55,) * 6, head, rows, style=TABLE)
+    add_table(doc, (4.8,) + (3.55,) * 6, head, rows, style=SMALL)
     _para(doc, t["legend"], size=10.5, indent=False)
 
 
@@ -230,7 +230,7 @@ def _counties(doc, report: SpanReport, ctx: dict) -> None:
         + [C(x.red_change, center=True)]
         for x in report.counties
     ]
-    add_table(doc, (5.1, 3.0, 3.6, 3.6, 3.6, 3.6, 3.6), head, rows, style=TABLE)
+    add_table(doc, (5.1, 3.0, 3.6, 3.6, 3.6, 3.6, 3.6), head, rows, style=SMALL)
 
 
 def _indicators(doc, report: SpanReport, ctx: dict) -> None:
