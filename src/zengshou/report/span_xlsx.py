@@ -232,7 +232,7 @@ def _notes(ctx: _Ctx) -> None:
 
 def _matrix(ctx: _Ctx, m, name: str, col_w: float) -> None:
     t = ctx.t
-    widths = [6, 36, 12, *([col_w] * len(m.columns))]
+    widths = [6, 36 if len(m.columns) > 6 else 80, 12, *([col_w] * len(m.columns))]
     cols = len(widths)
     sh = ctx.sheet(name, widths)
     title = m.title if ctx.first is not None else ctx.report.workpaper_title + "\n" + m.title
