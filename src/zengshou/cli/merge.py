@@ -67,7 +67,9 @@ def merge_cmd(
 
     lang = lang_of(lang)
     if sum((quarter is not None, year is not None, plan)) != 1:
-        fail("cli.span_pick_one", lang)
+        from zengshou.cli.span import usage_error
+
+        usage_error("cli.span_pick_one", lang)
     formats = _formats(fmt, lang)
     day = None
     if as_of is not None:

@@ -12,11 +12,23 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 import typer
 
 from zengshou.cli.common import fail_text, out, write_or_exit
 from zengshou.i18n import join, t
+
+
+def usage_error(key: str, lang: str) -> NoReturn:
+    """A wrong combination of options, shown as Typer shows a missing option: the usage line
+    and the message, in the user's language (exit 2)."""
+    from typer._click.exceptions import UsageError  # Typer's own copy of Click, as app.py
+
+    from zengshou.cli.app import _localize_chrome
+
+    _localize_chrome()
+    raise UsageError(t(key, lang))
 
 
 def merge_span(

@@ -166,7 +166,9 @@ def status_cmd(
 
     lang = lang_of(lang)
     if (quarter is None) == (year is None) or (year is not None and remind):
-        fail("cli.status_pick_one", lang)
+        from zengshou.cli.span import usage_error
+
+        usage_error("cli.status_pick_one", lang)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
     if year is not None:  # the year's reporting records (issue 26, zengshou.cli.span)
