@@ -164,6 +164,7 @@ def _counties(ctx: _Ctx) -> None:
             sh.put(rr, 3 + k, n, ("lamp_" + colour) if n else "center")
         sh.put(rr, 7, x.red_change, "center")
     ctx.finish(sh, None, "A3")
+    sh.ws.page_setup.fitToHeight = 1  # the lights and the counties on one page of the 正文
 
 
 def _indicators(ctx: _Ctx) -> None:
