@@ -351,7 +351,7 @@ def test_plan_report_has_every_quarter_and_each_task(tree, tmp_path):
     cat = load_catalog(tree)[0]
     last = read_tree(tree)["2024Q4"]
     d = docx.Document(str(tmp_path / f"{NAME}-2022-2024-落实进度.docx"))
-    annex = d.tables[-1]
+    annex = next(x for x in d.tables if [c.text for c in x.rows[0].cells][:3] == ["序号", "重点任务", "牵头单位"])
     assert len(annex.rows) == 1 + 2 * len(cat.tasks)
     assert len(annex.rows[0].cells) == 3 + 12
     for i, t in enumerate(cat.tasks):
@@ -363,6 +363,10 @@ def test_plan_report_has_every_quarter_and_each_task(tree, tmp_path):
     page = Tables(tmp_path / f"{NAME}-2022-2024-落实进度.html")
     lamps = [c for row in page.classes["tasks"] for c in row if c.startswith("lamp")]
     assert len(lamps) == 12 * len(cat.tasks)
+    # the indicator charts: one native chart per indicator with figures in Word, an SVG in HTML
+    charts = [n for n in d.part.package.parts if str(n.partname).startswith("/word/charts/")]
+    html = (tmp_path / f"{NAME}-2022-2024-落实进度.html").read_text(encoding="utf-8")
+    assert len(charts) == html.count('<figure class="chart">') > 10
     wb = openpyxl.load_workbook(tmp_path / f"{NAME}-2022-2024-工作底稿.xlsx")
     assert [n for n in wb.sheetnames if n.startswith("报送考核")] == ["报送考核2022", "报送考核2023", "报送考核2024"]
     ws = wb["报送考核2023"]

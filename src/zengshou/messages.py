@@ -869,6 +869,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "span.sec_indicators": ("量化指标完成情况", "Quantitative targets"),
     "span.annex": ("附件", "Annex"),
     "span.sec_tasks": ("重点任务逐季进展", "Key tasks quarter by quarter"),
+    "span.sec_charts": ("量化指标走势", "Indicator trends"),
     "span.sec_progress": ("牵头单位逐季落实进度", "Lead units' progress, quarter by quarter"),
     "span.sec_series": ("指标逐季数值", "Indicators quarter by quarter"),
     "span.sec_records": ("报送考核", "Reporting record"),

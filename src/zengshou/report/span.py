@@ -461,8 +461,9 @@ def assemble(
         indicators,
         kinds,
         tables,
-        records,
-        notes,
+        records_data=records,
+        notes=notes,
+        chart_lines=[x for x in last.indicators if x.series.chartable],
     )
 
 

@@ -319,6 +319,19 @@ def _span_text_rows(table, span: int, width: int) -> None:
         tcpr.insert(1, grid)
 
 
+def _charts(doc, report: SpanReport, ctx: dict) -> None:
+    """Each indicator's figures from the plan's start (actual, due, target), as native Word
+    charts three to a row (the quarter report's charts)."""
+    from zengshou.report.docx_charts import add_chart_grid
+
+    if not report.chart_lines:
+        return
+    t = report.words
+    ctx["annex"] = ctx.get("annex", 0) + 1
+    _heading(doc, f"{ctx['annex']}．{t['sec_charts']}", ctx, new_page=True, numbered=False)
+    add_chart_grid(doc, [x.series for x in report.chart_lines], t)
+
+
 def _notes(doc, report: SpanReport, ctx: dict) -> None:
     from docx.shared import Pt
 
@@ -341,5 +354,6 @@ SECTIONS = {
     "indicators": _indicators,
     "annex": _annex,
     "tasks": _tasks,
+    "charts": _charts,
     "notes": _notes,
 }

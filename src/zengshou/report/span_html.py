@@ -16,6 +16,7 @@ from pathlib import Path
 from zengshou.i18n import t as msg
 from zengshou.report.html import TemplateProblem, environment
 from zengshou.report.span_model import FILL, INK, SPAN_EDITIONS, SUBMIT, WORKPAPER, Lamp, SpanReport
+from zengshou.report.svg import chart
 
 TEMPLATES = {SUBMIT: "span_report.html.j2", WORKPAPER: "span_workpaper.html.j2"}
 
@@ -86,6 +87,7 @@ def view(report: SpanReport, edition: str = SUBMIT) -> dict:
             }
             for x in rep.tasks
         ],
+        "charts": [Markup(chart(x.series, t)) for x in rep.chart_lines],
         "county_matrix": matrix(rep.county_matrix),
         "task_matrix": matrix(rep.task_matrix),
         "record_kinds": list(rep.record_kinds),

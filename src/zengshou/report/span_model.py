@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from zengshou.report.model import Series
+from zengshou.report.model import IndicatorLine, Series
 
 if TYPE_CHECKING:
     from zengshou.records import YearRecords
@@ -22,7 +22,7 @@ YEAR, PLAN = "year", "plan"
 SUBMIT, WORKPAPER = "submit", "workpaper"
 #: each document's sections in order; the 呈报版's 正文 ends where ``annex`` begins
 SPAN_EDITIONS: dict[str, tuple[str, ...]] = {
-    SUBMIT: ("heading", "reporting", "lights", "counties", "indicators", "annex", "tasks", "notes"),
+    SUBMIT: ("heading", "reporting", "lights", "counties", "indicators", "annex", "tasks", "charts", "notes"),
     WORKPAPER: ("county_matrix", "task_matrix", "progress", "series", "records", "notes"),
 }
 
@@ -193,4 +193,6 @@ class SpanReport:
     record_kinds: list[str]  # the findings' column heads
     records: list[RecordTable]
     records_data: list[YearRecords] = field(default_factory=list, repr=False)
+    #: the last quarter's indicator lines, whose series (from the plan's start) the charts draw
+    chart_lines: list[IndicatorLine] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)

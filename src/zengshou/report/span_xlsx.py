@@ -38,6 +38,7 @@ def _render(report: SpanReport, edition: str) -> bytes:
     ctx = _Ctx(report, wb)
     for name in SPAN_EDITIONS[edition]:
         SECTIONS[name](ctx)
+    wb._sheets.sort(key=lambda ws: ws.sheet_state == "hidden")  # chart data last (stable sort)
     wb.active = 0
     return save_workbook_deterministic(wb)
 
@@ -217,6 +218,25 @@ def _tasks(ctx: _Ctx) -> None:
     ctx.finish(sh, "3:3", "D4")
 
 
+def _charts(ctx: _Ctx) -> None:
+    """The last quarter's indicator table with a chart per indicator (the quarter report's
+    sheet, with its hidden chart-data sheet kept last)."""
+    from zengshou.report.xlsx_charts import add_indicator_sheet
+
+    rep, t = ctx.report, ctx.t
+    if not rep.chart_lines:
+        return
+    add_indicator_sheet(
+        ctx.wb,
+        rep.chart_lines,
+        t,
+        name=sheet_title(t["sec_charts"], ctx.used),
+        title=t["sec_charts"],
+        header=rep.header,
+        styles=ctx.st,
+    )
+
+
 def _notes(ctx: _Ctx) -> None:
     rep, t = ctx.report, ctx.t
     sh = ctx.sheet(t["notes"], [6, 140])
@@ -360,6 +380,7 @@ SECTIONS = {
     "indicators": _indicators,
     "annex": _annex,
     "tasks": _tasks,
+    "charts": _charts,
     "notes": _notes,
     "county_matrix": _county_matrix,
     "task_matrix": _task_matrix,
