@@ -196,8 +196,10 @@ def _tasks(ctx: _Ctx) -> None:
     progress merged across the row."""
     rep, t = ctx.report, ctx.t
     n = len(rep.quarters)
-    qw = 8 if n > 4 else 10
-    widths = [6, 48 if n > 4 else 70, 12, *([qw] * n)]
+    # as wide as the plan's sheet (about 160 units) whatever the quarters: the merged text row
+    # then takes four lines, and the print scale stays the same for a year and the plan
+    qw = 8 if n > 4 else 14
+    widths = [6, 48 if n > 4 else 90, 12, *([qw] * n)]
     cols = len(widths)
     sh = ctx.sheet(t["sec_tasks"], widths)
     sh.put(1, 1, t["sec_tasks"], "title", cols=cols, size=TITLE_SIZE)
