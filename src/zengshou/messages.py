@@ -874,7 +874,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "span.sec_series": ("指标逐季数值", "Indicators quarter by quarter"),
     "span.sec_records": ("报送考核", "Reporting record"),
     "span.county_matrix_title": ("各县（市、区）任务灯情（{quarter}）", "Counties × tasks ({quarter})"),
-    "span.task_matrix_title": ("牵头单位任务灯情（{span}逐季）", "Tasks by quarter, lead units ({span})"),
+    "span.task_matrix_title": (
+        "牵头单位任务灯情（{span}逐季，按单位排列）",
+        "Lead units × their tasks, by quarter ({span})",
+    ),
     "span.reporting_text": (
         "{span}共{n}个季度，累计应报{units}家次：按时{on_time}家次，逾期{late}家次（合计{late_days}天），未报送{missing}家次，草稿{draft}家次。",
         "{span}: {n} quarter(s), {units} reports due: {on_time} on time, {late} late ({late_days} days in all), {missing} missing, {draft} drafts.",

@@ -296,10 +296,16 @@ def assemble(
         [short_name(clean(cat.by_id[u].name)) for u in county_ids],
         county_rows,
     )
+    # city units × their rows: grouped by lead unit (units.yaml order), rows in table order
+    unit_order = {u.id: i for i, u in enumerate(cat.units)}
+    by_lead = sorted(range(len(tasks)), key=lambda i: (unit_order.get(last.rows[i].lead.unit_id, 1 << 30), i))
     task_matrix = Matrix(
         w["task_matrix_title"].format(span=label),
         list(qs),
-        [MatrixRow(t.number, t.task, t.lead, [tq.lamp for tq in t.quarters]) for t in tasks],
+        [
+            MatrixRow(tasks[i].number, tasks[i].task, tasks[i].lead, [tq.lamp for tq in tasks[i].quarters])
+            for i in by_lead
+        ],
     )
 
     # ---- reporting, quarter by quarter
