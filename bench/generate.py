@@ -125,6 +125,68 @@ def figures(cat, q: Quarter, k: int, n: int, rng: random.Random) -> dict[tuple[s
             text = str(round(v)) if ind.unit in COUNT_UNITS else f"{v:.1f}".removesuffix(".0")
             out.setdefault((uid, d.row), []).append((ind.id, text))
     return out
+class Mix:
+    """What ``--mix`` adds, from its own random stream (the texts stay those of the same seed
+    without it): per unit and quarter a fate (most on time; some late, a few drafts and
+    missing files), now and then a row left out, and per item a status that moves forward
+    over the quarters (未启动 → 推进中/持续推进 → 已完成) and figures for the row's indicators
+    near what is due by then (some ahead, some behind)."""
+
+    FATES = (("on_time", 0.80), ("late", 0.10), ("draft", 0.03), ("missing", 0.07))
+
+    def __init__(self, cat, seed: int):
+        from zengshou.indicators import definitions, expected_share, reporters, total_target
+
+        self.cat, self.rng = cat, random.Random(seed * 7919 + 26)
+        self.defs = definitions(cat)
+        self.expected_share, self.reporters, self.total_target = expected_share, reporters, total_target
+        self.pace: dict[tuple[str, int], float] = {}  # (unit, row) → how fast it goes (0.6–1.4)
+        self.done: set[tuple[str, int]] = set()
+
+    def fate(self, uid: str, q) -> str:
+        x, acc = self.rng.random(), 0.0
+        for name, p in self.FATES:
+            acc += p
+            if x < acc:
+                return name
+        return "on_time"
+
+    def late_days(self) -> int:
+        return self.rng.randint(1, 20)
+
+    def drop_row(self) -> bool:
+        return self.rng.random() < 0.004
+
+    def extra(self, uid: str, row: int, q) -> list[str]:
+        pace = self.pace.setdefault((uid, row), self.rng.uniform(0.6, 1.4))
+        start = Quarter.parse(self.cat.plan.period.start)
+        elapsed = (q.year - start.year) * 4 + q.q - start.q + 1
+        if (uid, row) in self.done or (elapsed >= 6 and self.rng.random() < 0.06 * pace):
+            self.done.add((uid, row))
+            status = "已完成"
+        elif (elapsed * pace < 1.5 and self.rng.random() < 0.5) or self.rng.random() < 0.04:
+            status = "未启动"
+        else:
+            status = self.rng.choice(("推进中", "推进中", "持续推进"))
+        out = [f"    status: {status}"]
+        figs = []
+        for d in self.defs:
+            if d.row != row or d.ind.aggregation == "threshold" or uid not in self.reporters(self.cat, d, q):
+                continue
+            share = self.expected_share(self.cat, d, q) or 0.0
+            target = self.total_target(self.cat, d) or 0.0
+            n = max(1, len(self.reporters(self.cat, d, q)))
+            if d.ind.aggregation in ("at_least", "at_most", "monthly"):
+                v = (d.ind.target or 0.0) * self.rng.uniform(0.9, 1.1)
+            else:
+                v = target / n * share * pace * self.rng.uniform(0.9, 1.1)
+            if d.ind.unit == "%":
+                v = min(v, 100.0)
+            v = round(v) if d.ind.unit in ("人次", "名", "个", "家", "次", "人", "户", "月") else round(v, 1)
+            figs.append(f"      {d.id}: {scalar(str(int(v) if v == int(v) else v))}")
+        if figs:
+            out += ["    figures:", *figs]
+        return out
 
 
 def main() -> int:
@@ -135,6 +197,12 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--full", action="store_true", help="every text exactly 300 characters (the merge worst case)")
     ap.add_argument("--chars", default="50-300", metavar="MIN-MAX", help="text length range (default 50-300)")
+    ap.add_argument(
+        "--mix",
+        action="store_true",
+        help="a realistic mix (issue 26): item statuses (未启动/推进中/已完成/持续推进), figures for the rows' "
+        "indicators, and some late, draft and missing files and missing rows",
+    )
     a = ap.parse_args()
     lo, hi = (300, 300) if a.full else (int(x) for x in a.chars.split("-"))
     rng = random.Random(a.seed)
@@ -185,6 +253,7 @@ def main() -> int:
             print(f.file, f.line, f.code, f.message("en"), file=sys.stderr)
         return 1
     count = 0
+    mix = Mix(cat, a.seed) if a.mix else None  # --mix: fates, statuses and figures of its own
     for k, q in enumerate(quarters, 1):
         folder = data / "progress" / str(q)
         folder.mkdir(exist_ok=True)
@@ -192,16 +261,31 @@ def main() -> int:
         figs = figures(cat, q, len(period) - len(quarters) + k, len(period), rng)
         for j, uid in enumerate(cat.reporters(q)):
             u = cat.by_id[uid]
-            late = j % 11 == 7  # a few units send their file after the deadline
-            when = cat.deadline(q) + timedelta(days=1 + j % 4) if late else sent
+            if mix:
+                fate = mix.fate(uid, q)
+                if fate == "missing":
+                    continue
+                day = cat.deadline(q) + timedelta(days=mix.late_days()) if fate == "late" else sent
+                sent_line = "# submitted: (a draft)" if fate == "draft" else f"submitted: {day.isoformat()}"
+            else:
+                late = j % 11 == 7  # a few units send their file after the deadline
+                when = cat.deadline(q) + timedelta(days=1 + j % 4) if late else sent
+                sent_line = f"submitted: {when.isoformat()}"
             out = [
                 f"unit: {scalar(u.name)}",
                 f"quarter: {q}",
-                f"submitted: {when.isoformat()}",
+                sent_line,
                 f"contact: {scalar('张三 0773-' + str(rng.randint(2000000, 2999999)))}",
                 "items:",
             ]
-            for row in cat.required_rows(uid, q):
+            rows = cat.required_rows(uid, q)
+            for row in rows:
+                if mix:
+                    if len(rows) > 2 and mix.drop_row():
+                        continue
+                    out += [f"  - task: {row}", f"    progress: {text_value(text(rng, lo, hi), 6)}"]
+                    out += mix.extra(uid, row, q)
+                    continue
                 out += [
                     f"  - task: {row}",
                     f"    status: {rng.choice(STATUSES)}",

@@ -18,6 +18,7 @@ every text 280-300 characters (bench/generate.py --chars 280-300). Cases, each t
   (``python -c "while 1: pass"``) holding a core, as on a shared CI runner;
 * the whole tree again with the cache: unchanged, and with one file edited;
 * ``merge`` of the latest quarter (34 full submissions, 12 quarters of history);
+* ``merge --plan``: the whole plan's 呈报版 and 工作底稿 from the same 12 quarters;
 * unless --quick: the 8,000-file tree (200 units x 40 quarters) without the cache, beside
   check-jsonschema.
 
@@ -340,6 +341,12 @@ def main() -> int:
         env,
     )[0]
 
+    span = measure(  # issue 26: every quarter merged, lights, records, five files
+        [Case("merge --plan (34 x 280-300 chars, 12 quarters)", [zs, "merge", "--plan", "--data", str(full), "--out", str(out_dir)])],
+        R,
+        env,
+    )[0]
+
     big_cases: list[Case] = []
     if not a.quick:
         big = generate(a.workdir / "tree-200x40", "--units", "200", "--quarters", "40")
@@ -380,6 +387,7 @@ def main() -> int:
     budgets.append((f"{n} files unchanged, cached <= 0.5 s", cached[0].median <= 0.5 and cached[0].ok))
     budgets.append(("merge of a full quarter <= 2 s", merge.median <= 2.0 and merge.ok))
     budgets.append(("4 MB of regional indicators validated <= 3 s", worst.median <= 3.0 and worst.ok))
+    budgets.append(("merge --plan (12 full quarters) <= 10 s", span.median <= 10.0 and span.ok))
     if big_cases:
         budgets.append(("8,000 files: peak memory < 300 MB", max(big_cases[0].peaks) / 1024 < 300))
         if cj:

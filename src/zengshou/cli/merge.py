@@ -38,7 +38,9 @@ def _formats(text: str, lang: str) -> list[str]:
 
 @command("merge")
 def merge_cmd(
-    quarter: Annotated[str, typer.Option("--quarter", "-q", help=H("opt.merge.quarter"))],
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.merge.quarter"))] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help=H("opt.merge.year"))] = None,
+    plan: Annotated[bool, typer.Option("--plan", help=H("opt.merge.plan"))] = False,
     out_dir: Annotated[Path | None, typer.Option("--out", "-o", help=H("opt.merge.out"))] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help=H("opt.merge.format"))] = "docx,xlsx,html",
     include_drafts: Annotated[bool, typer.Option("--include-drafts", help=H("opt.merge.include_drafts"))] = False,
@@ -57,6 +59,10 @@ def merge_cmd(
     from zengshou.reporters import render_text
 
     lang = lang_of(lang)
+    if sum((quarter is not None, year is not None, plan)) != 1:
+        from zengshou.cli.span import usage_error
+
+        usage_error("cli.span_pick_one", lang)
     formats = _formats(fmt, lang)
     day = None
     if as_of is not None:
@@ -72,13 +78,32 @@ def merge_cmd(
             fail("cli.bad_office", lang, limit=limit)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
-    q = quarter_or_exit(cat, quarter, lang)
     if templates is not None and not templates.is_dir():
         fail("cli.templates_missing", lang, path=templates)
     try:
         config = load_config(data)
     except ConfigError as e:
         fail("cli.bad_config", lang, error=e.text(lang))
+    if quarter is None:  # --year / --plan: the span's reports (issue 26, zengshou.cli.span)
+        from zengshou.cli.span import merge_span
+
+        merge_span(
+            ws,
+            config,
+            year,
+            formats=formats,
+            out_dir=out_dir,
+            include_drafts=include_drafts,
+            strict=strict,
+            skip_invalid=skip_invalid,
+            office=office if office is not None else config.office,
+            as_of=day,
+            templates=templates,
+            lang=lang,
+            report_name=report_name,
+        )
+        return
+    q = quarter_or_exit(cat, quarter, lang)
 
     result = lint(ws, quarter=str(q), config=config)
     try:

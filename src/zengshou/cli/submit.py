@@ -153,7 +153,8 @@ def _write_new(target: Path, text: str, shown: str, lang: str, *, force: bool, d
 
 @command("status")
 def status_cmd(
-    quarter: QuarterOpt,
+    quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.quarter"))] = None,
+    year: Annotated[int | None, typer.Option("--year", "-y", help=H("opt.status.year"))] = None,
     fmt: FormatOpt = TableOrJson.table,
     remind: Annotated[bool, typer.Option("--remind", help=H("opt.status.remind"))] = False,
     notice_date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help=H("opt.status.date"))] = None,
@@ -171,8 +172,21 @@ def status_cmd(
     from zengshou.status import quarter_status
 
     lang = lang_of(lang)
+    if (quarter is None) == (year is None) or (year is not None and remind):
+        from zengshou.cli.span import usage_error
+
+        usage_error("cli.status_pick_one", lang)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
+    if year is not None:  # the year's reporting records (issue 26, zengshou.cli.span)
+        from zengshou.cli.span import status_year
+
+        try:
+            year_config = load_config(data)
+        except ConfigError as e:
+            fail("cli.bad_config", lang, error=e.text(lang))
+        raise typer.Exit(status_year(ws, year_config, year, fmt is TableOrJson.json, lang))
+    assert quarter is not None
     q = quarter_or_exit(cat, quarter, lang)
     day = date.today()
     if notice_date is not None:
