@@ -80,6 +80,23 @@ class Unit(Strict):
     # groups used as an indicator's scope: does the plan itself name the members (confirmed), and on what basis
     confirmed: bool | None = None
     basis: Basis | None = None
+    # where reminders, review comments and receipts are mailed (zengshou status --remind --send);
+    # one address or a list. senders.yaml adds the addresses a unit's reports came from.
+    email: list[str] = []
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _email(cls, v):
+        items = [v] if isinstance(v, str) else v
+        if not isinstance(items, list):
+            raise PydanticCustomError("zs_email", "must be a mail address or a list of them")
+        out = []
+        for a in items:
+            s = str(a).strip() if a is not None else ""
+            if not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", s):
+                raise PydanticCustomError("zs_email", "{value} is not a mail address", {"value": s})
+            out.append(s)
+        return out
 
 
 class UnitsFile(Strict):
