@@ -735,6 +735,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.warnings": ("警告", "Warnings"),
     "report.file": ("文件", "File"),
     "report.remarks": ("审核意见", "Review notes"),
+    "report.review": ("审核结果", "Review decision"),
+    "report.review_returned": ("退回（{date}）：{comment}", "returned ({date}): {comment}"),
+    "report.review_accepted": ("通过（{date}）{comment}", "accepted ({date}) {comment}"),
     "report.contact": ("联系人", "Contact"),
     "report.total": ("合计", "Total"),
     "report.count": ("数量", "Count"),
@@ -917,21 +920,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # configuration ([smtp] [wecom] [dingtalk] [notify] in zengshou.toml; zengshou.outbox.settings)
     "send.cfg_not_table": ("{path}：[{table}] 应为一个表", "{path}: [{table}] must be a table"),
     "send.cfg_unknown_key": (
-        "{path}：[{table}] 中没有“{key}”这个设置项；可用的有：{keys}",
-        "{path}: [{table}] has no key '{key}'; the keys are: {keys}",
+        "{path}：[{table}] 中没有“{setting}”这个设置项；可用的有：{keys}",
+        "{path}: [{table}] has no key '{setting}'; the keys are: {keys}",
     ),
-    "send.cfg_text": ("{path}：[{table}] {key} 应为非空文字", "{path}: [{table}] {key} must be a non-empty text"),
+    "send.cfg_text": (
+        "{path}：[{table}] {setting} 应为非空文字",
+        "{path}: [{table}] {setting} must be a non-empty text",
+    ),
     "send.cfg_number": (
-        "{path}：[{table}] {key} 应为 {low} 到 {high} 之间的数",
-        "{path}: [{table}] {key} must be a number from {low} to {high}",
+        "{path}：[{table}] {setting} 应为 {low} 到 {high} 之间的数",
+        "{path}: [{table}] {setting} must be a number from {low} to {high}",
     ),
     "send.cfg_missing": (
-        "{path}：[{table}] 缺少 {key}（见 docs/sending.md）",
-        "{path}: [{table}] lacks {key} (see docs/sending.md)",
+        "{path}：[{table}] 缺少 {setting}（见 docs/sending.md）",
+        "{path}: [{table}] lacks {setting} (see docs/sending.md)",
     ),
     "send.cfg_choice": (
-        "{path}：[{table}] {key} 只能是：{choices}",
-        "{path}: [{table}] {key} must be one of: {choices}",
+        "{path}：[{table}] {setting} 只能是：{choices}",
+        "{path}: [{table}] {setting} must be one of: {choices}",
     ),
     "send.cfg_no_password": (
         "{path}：[smtp] 设了 user 却没有密码：在环境变量 ZENGSHOU_SMTP_PASSWORD 中设置（或写在 [smtp] password，不要写在命令行里）",

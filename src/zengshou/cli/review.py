@@ -141,7 +141,14 @@ def remind_send(ws, st, config, *, lang: str, notice_date: date, templates, data
     wanted = tuple(channels) if channels else settings.channels
     for c in wanted:
         if c not in CHANNELS:
-            fail("send.cfg_choice", lang, path="--channel", table="notify", key="channels", choices=", ".join(CHANNELS))
+            fail(
+                "send.cfg_choice",
+                lang,
+                path="--channel",
+                table="notify",
+                setting="channels",
+                choices=", ".join(CHANNELS),
+            )
         if c not in settings.channels and not ((c == "smtp" and settings.smtp) or (c != "smtp" and settings.robot(c))):
             fail("send.cfg_channel_unset", lang, path=settings.source or "zengshou.toml", channel=c)
     if not wanted:

@@ -320,7 +320,8 @@ def _missing_text(u, lang: str) -> str:
 
 def _totals_text(tot: dict, lang: str) -> str:
     order = ("on_time", "late", "draft", "invalid", "returned", "missing")
-    states = join((t("status.state_count", lang, state=t(f"state.{s}.short", lang), n=tot[s]) for s in order), lang)
+    shown = [s for s in order if s != "returned" or tot[s]]  # 退回 only once the coordinator has returned one
+    states = join((t("status.state_count", lang, state=t(f"state.{s}.short", lang), n=tot[s]) for s in shown), lang)
     return t(
         "status.totals",
         lang,

@@ -109,7 +109,7 @@ def load_settings(data_dir: Path | str, env: dict[str, str] | None = None) -> Se
             raise SettingsError("send.cfg_not_table", path=path, table=name)
         for k in table:
             if k not in keys:
-                raise SettingsError("send.cfg_unknown_key", path=path, table=name, key=k, keys=", ".join(keys))
+                raise SettingsError("send.cfg_unknown_key", path=path, table=name, setting=k, keys=", ".join(keys))
         tables[name] = dict(table)
     for var, (name, key) in ENV.items():
         if env.get(var, "").strip():
@@ -122,7 +122,7 @@ def load_settings(data_dir: Path | str, env: dict[str, str] | None = None) -> Se
         if v is None:
             return None
         if not isinstance(v, str) or not v.strip():
-            raise SettingsError("send.cfg_text", path=where, table=name, key=key)
+            raise SettingsError("send.cfg_text", path=where, table=name, setting=key)
         return v.strip()
 
     def number(name: str, key: str, default: float, low: float, high: float) -> float:
@@ -132,31 +132,33 @@ def load_settings(data_dir: Path | str, env: dict[str, str] | None = None) -> Se
         except (TypeError, ValueError):
             f = None
         if f is None or not low <= f <= high:
-            raise SettingsError("send.cfg_number", path=where, table=name, key=key, low=low, high=high)
+            raise SettingsError("send.cfg_number", path=where, table=name, setting=key, low=low, high=high)
         return f
 
     smtp = None
     if tables["smtp"]:
         host = text("smtp", "host")
         if host is None:
-            raise SettingsError("send.cfg_missing", path=where, table="smtp", key="host")
+            raise SettingsError("send.cfg_missing", path=where, table="smtp", setting="host")
         security = (text("smtp", "security", "ssl") or "ssl").lower()
         if security not in SECURITY:
             raise SettingsError(
-                "send.cfg_choice", path=where, table="smtp", key="security", choices=", ".join(SECURITY)
+                "send.cfg_choice", path=where, table="smtp", setting="security", choices=", ".join(SECURITY)
             )
         default_port = {"ssl": 465, "starttls": 587, "none": 25}[security]
         port = int(number("smtp", "port", default_port, 1, 65535))
         user = text("smtp", "user")
         password = tables["smtp"].get("password")
         if password is not None and not isinstance(password, str):
-            raise SettingsError("send.cfg_text", path=where, table="smtp", key="password")
+            raise SettingsError("send.cfg_text", path=where, table="smtp", setting="password")
         sender = text("smtp", "from") or user
         if not sender or "@" not in sender:
-            raise SettingsError("send.cfg_missing", path=where, table="smtp", key="from")
+            raise SettingsError("send.cfg_missing", path=where, table="smtp", setting="from")
         charset = (text("smtp", "charset", "utf-8") or "utf-8").lower()
         if charset not in CHARSETS:
-            raise SettingsError("send.cfg_choice", path=where, table="smtp", key="charset", choices=", ".join(CHARSETS))
+            raise SettingsError(
+                "send.cfg_choice", path=where, table="smtp", setting="charset", choices=", ".join(CHARSETS)
+            )
         if user and password is None:
             raise SettingsError("send.cfg_no_password", path=where)
         smtp = Smtp(
@@ -176,7 +178,7 @@ def load_settings(data_dir: Path | str, env: dict[str, str] | None = None) -> Se
         hook = text(name, "webhook") if tables[name].get("webhook") is not None else None
         if hook is None:
             if tables[name]:
-                raise SettingsError("send.cfg_missing", path=where, table=name, key="webhook")
+                raise SettingsError("send.cfg_missing", path=where, table=name, setting="webhook")
             continue
         if not hook.lower().startswith(("https://", "http://")):
             raise SettingsError("send.cfg_webhook", path=where, table=name)
@@ -191,7 +193,7 @@ def load_settings(data_dir: Path | str, env: dict[str, str] | None = None) -> Se
             wanted = [wanted]
         if not isinstance(wanted, list) or any(c not in CHANNELS for c in wanted):
             raise SettingsError(
-                "send.cfg_choice", path=where, table="notify", key="channels", choices=", ".join(CHANNELS)
+                "send.cfg_choice", path=where, table="notify", setting="channels", choices=", ".join(CHANNELS)
             )
         for c in wanted:
             if c not in configured:

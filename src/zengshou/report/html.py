@@ -98,6 +98,8 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "warnings": s.warnings,
             "file": s.file,
             "remarks": s.remarks,
+            "review": s.review,
+            "review_text": s.review_text,
         }
         for s in rep.status
     ]

@@ -171,6 +171,8 @@ class StatusLine:
     warnings: int
     file: str  # relative to the data directory
     remarks: list[str] = field(default_factory=list)  # 审核意见
+    review: str = ""  # the coordinator's decision that holds (zengshou.review): returned | accepted | ""
+    review_text: str = ""  # that decision in words: 退回（2023年7月10日）：意见
 
 
 @dataclass

@@ -223,12 +223,13 @@ STATUS_KEYS = (
     "warnings",
     "file",
     "remarks",
+    "review",
 )
 
 
 def _status_full(ctx: _Ctx) -> None:
     rep, t = ctx.report, ctx.t
-    widths = [5, 22, 11, 12, 14, 7, 7, 7, 16, 6, 6, 24, 60]
+    widths = [5, 22, 11, 12, 14, 7, 7, 7, 16, 6, 6, 24, 60, 30]
     ws = ctx.sheet(t["status_sheet"])
     sh = Sheet(ws, widths, ctx.st)
     n = len(widths)
@@ -259,10 +260,11 @@ def _status_full(ctx: _Ctx) -> None:
             s.warnings or None,
             s.file,
             "\n".join(s.remarks),
+            s.review_text,
         )
         for c, v in enumerate(values, 1):
-            style = "text" if c in (2, 9, 12, 13) else "center"
-            if c == 4 and s.state != "on_time":
+            style = "text" if c in (2, 9, 12, 13, 14) else "center"
+            if c == 4 and (s.state != "on_time" or s.review == "returned"):
                 style = "marker"
             sh.put(r, c, v if v != "" else None, style)
         r += 1
