@@ -961,7 +961,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "没有配置邮件发送：在 zengshou.toml 中设置 [smtp]（见 docs/sending.md）",
         "Mail is not configured: set [smtp] in zengshou.toml (see docs/sending.md)",
     ),
-    "send.no_robot": ("没有配置 {robot} 群机器人", "The {robot} group robot is not configured"),
+    "send.no_robot": ("没有配置{robot}群机器人", "The {robot} group robot is not configured"),
     # failures: what happened, in plain words, and what to do
     "send.err_login": (
         "邮件服务器 {host}:{port} 拒绝登录（账号 {user}，代码 {code}）：请核对 ZENGSHOU_SMTP_USER / ZENGSHOU_SMTP_PASSWORD"
@@ -1017,33 +1017,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "account's own address",
     ),
     "send.err_robot_http": (
-        "{robot} 机器人服务暂时出错（HTTP {code}）：稍后再试",
+        "{robot}机器人服务暂时出错（HTTP {code}）：稍后再试",
         "The {robot} robot service failed (HTTP {code}): try again later",
     ),
     "send.err_robot_bad_hook": (
-        "{robot} 机器人地址无效（HTTP {code}）：核对 [{robot}] webhook（或环境变量）是否完整复制",
-        "The {robot} robot's webhook is not valid (HTTP {code}): check that [{robot}] webhook (or its "
+        "{robot}机器人地址无效（HTTP {code}）：核对 webhook 设置（或环境变量）是否完整复制",
+        "The {robot} robot's webhook is not valid (HTTP {code}): check that the webhook setting (or its "
         "environment variable) was copied whole",
     ),
     "send.err_robot_timeout": (
-        "{robot} 机器人在 {seconds} 秒内没有应答：检查网络",
+        "{robot}机器人在 {seconds} 秒内没有应答：检查网络",
         "The {robot} robot did not answer within {seconds} s: check the network",
     ),
     "send.err_robot_no_host": (
-        "找不到 {robot} 机器人的服务器（域名无法解析）：检查网络和 webhook 地址",
+        "找不到{robot}机器人的服务器（域名无法解析）：检查网络和 webhook 地址",
         "The {robot} robot's server cannot be found (name does not resolve): check the network and the webhook",
     ),
-    "send.err_robot_network": ("无法连接 {robot} 机器人（{reason}）", "Cannot reach the {robot} robot ({reason})"),
+    "send.err_robot_network": ("无法连接{robot}机器人（{reason}）", "Cannot reach the {robot} robot ({reason})"),
     "send.err_robot_answer": (
-        "{robot} 机器人的应答无法识别：核对 webhook 是否为群机器人地址",
+        "{robot}机器人的应答无法识别：核对 webhook 是否为群机器人地址",
         "The {robot} robot's answer is not understood: check that the webhook is a group robot's address",
     ),
     "send.err_robot_too_fast": (
-        "{robot} 机器人提示发送过于频繁（每分钟最多 20 条）",
+        "{robot}机器人提示发送过于频繁（每分钟最多 20 条）",
         "The {robot} robot says too many messages (20 a minute at most)",
     ),
     "send.err_robot_refused": (
-        "{robot} 机器人拒绝了消息（错误码 {code}：{reason}）：核对 webhook，钉钉还要核对加签密钥 secret 和安全设置",
+        "{robot}机器人拒绝了消息（错误码 {code}：{reason}）：核对 webhook，钉钉还要核对加签密钥 secret 和安全设置",
         "The {robot} robot refused the message (code {code}: {reason}): check the webhook, and for dingtalk the "
         "signing secret and security settings",
     ),
@@ -1053,6 +1053,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Cannot write the send log {path} ({reason}): nothing was sent",
     ),
     # what a run did (status --remind --send, review --send, import --send-receipts)
+    "send.robot.wecom": ("企业微信", "WeCom"),
+    "send.robot.dingtalk": ("钉钉", "DingTalk"),
     "send.channel.smtp": ("邮件", "mail"),
     "send.channel.wecom": ("企业微信群", "WeCom group"),
     "send.channel.dingtalk": ("钉钉群", "DingTalk group"),

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from email.message import Message
 from functools import partial
 
-from zengshou.i18n import both
+from zengshou.i18n import LANGS, both, t
 from zengshou.outbox.settings import Robot, Settings, Smtp
 
 #: the largest robot message sent in one piece (bytes of UTF-8); 企业微信 takes 2048 in a text
@@ -45,7 +45,11 @@ class SendError(Exception):
 
     def __init__(self, key: str, *, final: bool = False, stop: bool = False, **params: object):
         self.key = key
-        self.message = both(key, **params)
+        if "robot" in params:  # the robot's name in each language (企业微信 / WeCom)
+            robot = str(params.pop("robot"))
+            self.message = {lang: t(key, lang, robot=t(f"send.robot.{robot}", lang), **params) for lang in LANGS}
+        else:
+            self.message = both(key, **params)
         self.final, self.stop = final, stop
         super().__init__(self.message["en"])
 
