@@ -1071,6 +1071,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Dry run: these {n} message(s) would be sent (nothing was sent)",
     ),
     "send.dry_head": ("【{n}】{channel} → {to}", "[{n}] {channel} → {to}"),
+    "send.dry_head_robot": (
+        "【{n}】{channel}（群机器人，发给全群）",
+        "[{n}] {channel} (group robot: to the whole group)",
+    ),
     "send.dry_subject": ("主题：{subject}", "Subject: {subject}"),
     "send.dry_units": ("涉及单位：{units}", "Units: {units}"),
     "send.sent": ("已发送：{channel} → {to}", "sent: {channel} → {to}"),

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,15 @@ class Review:
             "file": self.file,
             "submitted": self.submitted,
         }
+
+
+def clean_comment(text: str) -> str:
+    """The comment as it goes into mails, notices and the 工作底稿: line breaks kept, control and
+    format characters (a terminal escape, a right-to-left override) dropped, at most
+    :data:`MAX_COMMENT` characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    kept = "".join(ch for ch in text if ch == "\n" or unicodedata.category(ch) not in ("Cc", "Cf", "Cs", "Co"))
+    return "\n".join(line.rstrip() for line in kept.strip().splitlines())[:MAX_COMMENT]
 
 
 def review_path(data_dir: Path | str, quarter: str, unit_id: str) -> Path:
@@ -126,7 +136,7 @@ def record(
     digest = file_hash(file)
     if digest is None:
         raise ReviewError("review.cannot_read", path=shown)
-    entry = Review(decision, comment.strip()[:MAX_COMMENT], at, digest, shown, submitted)
+    entry = Review(decision, clean_comment(comment), at, digest, shown, submitted)
     past = history(data_dir, quarter, unit_id)
     doc = {"unit": unit_id, "quarter": str(quarter), "history": [r.as_dict() for r in [*past, entry]]}
     text = json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

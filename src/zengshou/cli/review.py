@@ -77,15 +77,26 @@ def print_plan(plan_messages, skipped, lang: str) -> None:
     out(t("send.dry_title", lang, n=len(plan_messages)))
     for i, m in enumerate(plan_messages, 1):
         out("")
-        out(visible(t("send.dry_head", lang, n=i, channel=_channel(m.channel, lang), to=_to(m, lang))))
+        if m.to:
+            out(visible(t("send.dry_head", lang, n=i, channel=_channel(m.channel, lang), to=_to(m, lang))))
+        else:  # a group robot: the message goes to the group
+            out(t("send.dry_head_robot", lang, n=i, channel=_channel(m.channel, lang)))
         out(visible(t("send.dry_units", lang, units=join(m.names, lang))))
         out(visible(t("send.dry_subject", lang, subject=m.subject)))
         out("")
-        out("\n".join(visible(line) for line in m.body.rstrip("\n").splitlines()))
+        out(visible(m.body.rstrip("\n"), keep="\n"))
     if skipped:
         out("")
+    print_skipped(skipped, lang)
+
+
+def print_skipped(skipped, lang: str) -> None:
+    """One line per channel and reason, naming the units (24 units without an address are one line)."""
+    groups: dict[tuple[str, str], list[str]] = {}
     for s in skipped:
-        out(visible(t("send.skipped", lang, channel=_channel(s.channel, lang), unit=s.name, why=tr(s.why, lang))))
+        groups.setdefault((s.channel, tr(s.why, lang)), []).append(s.name)
+    for (channel, why), names in groups.items():
+        out(visible(t("send.skipped", lang, channel=_channel(channel, lang), unit=join(names, lang), why=why)))
 
 
 def deliver_and_report(messages, skipped, settings, data: Path, quarter: str, lang: str) -> int:
@@ -94,8 +105,7 @@ def deliver_and_report(messages, skipped, settings, data: Path, quarter: str, la
     from zengshou.outbox.sendlog import log_path
     from zengshou.submissions import display_path
 
-    for s in skipped:
-        out(visible(t("send.skipped", lang, channel=_channel(s.channel, lang), unit=s.name, why=tr(s.why, lang))))
+    print_skipped(skipped, lang)
     if not messages:
         out(t("send.nothing", lang))
         return 0
@@ -231,11 +241,11 @@ def review_cmd(
     text = (return_ if return_ is not None else comment) or ""
     submitted = sub.model.submitted.isoformat() if sub.model and sub.model.submitted else None
     if dry_run:
-        from zengshou.review import Review, file_hash
+        from zengshou.review import Review, clean_comment, file_hash
 
         rev = Review(
             decision,
-            text.strip(),
+            clean_comment(text),
             now().isoformat(timespec="seconds"),
             file_hash(sub.path) or "",
             sub.display,
@@ -258,11 +268,8 @@ def review_cmd(
             fail(both(e.key, **e.params), lang)
         key = "review.recorded_returned" if decision == "returned" else "review.recorded_accepted"
         shown = display_path(review_path(data, str(q), u.id))
-        out(
-            visible(
-                t(key, lang, unit=u.name, quarter=q.label(lang), file=sub.display, comment=rev.comment, record=shown)
-            )
-        )
+        text = t(key, lang, unit=u.name, quarter=q.label(lang), file=sub.display, comment=rev.comment, record=shown)
+        out(visible(text, keep="\n"))
     if not send:
         return
     from zengshou.outbox.plan import review_message, unit_addresses

@@ -180,7 +180,9 @@ def status_cmd(
 
         quarter = str(last_quarter(lang))
     q = quarter_or_exit(cat, quarter, lang)
-    day = date.today()
+    from zengshou.workspace import today
+
+    day = today()  # ZENGSHOU_TODAY pins it, as app.py promises for the reminder's date
     if notice_date is not None:
         try:
             day = date.fromisoformat(notice_date)
@@ -296,7 +298,8 @@ def _print_table(cat, st, lang: str) -> None:
     con.print(_totals_text(tot, lang))
     for u in st.units:
         if u.state == "returned" and u.review is not None:
-            line = t("status.returned_line", lang, unit=u.name, date=u.review.at[:10], comment=u.review.comment or "—")
+            comment = " ".join(u.review.comment.split()) or "—"  # one line: the table is above
+            line = t("status.returned_line", lang, unit=u.name, date=u.review.at[:10], comment=comment)
             con.print(visible(line), markup=False)
     if st.other_files:
         # file names are the user's: shown, never obeyed (no terminal escapes, no Rich markup)
