@@ -508,3 +508,49 @@ def test_dingtalk_sign_matches_the_documented_recipe():
     ts, secret = 1577808000000, "SECxyz"
     raw = base64.b64encode(hmac.new(secret.encode(), f"{ts}\n{secret}".encode(), hashlib.sha256).digest()).decode()
     assert dingtalk_sign(secret, ts) == urllib.parse.quote_plus(raw)
+
+
+def test_a_silent_server_times_out_clearly(cli, data_dir, env):
+    """A server that takes the connection and never answers: a timeout, said so, retried once."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(50)
+        configure(data_dir, silent.getsockname()[1])
+        text = (data_dir / "zengshou.toml").read_text("utf-8").replace("timeout = 5", "timeout = 1")
+        (data_dir / "zengshou.toml").write_text(text, "utf-8")
+        write(data_dir / "senders.yaml", "lipu@units.example.cn: lipu\n")
+        res = remind(cli, data_dir, "--channel", "smtp")
+    assert res.exit_code == 2 and "超时（1 秒）" in res.stderr
+    assert [e["result"] for e in log_lines(data_dir)] == ["failed"]
+
+
+def test_starttls_not_offered(cli, data_dir, smtpd, env):
+    configure(data_dir, smtpd.port)
+    text = (data_dir / "zengshou.toml").read_text("utf-8").replace('security = "none"', 'security = "starttls"')
+    (data_dir / "zengshou.toml").write_text(text, "utf-8")
+    write(data_dir / "senders.yaml", "lipu@units.example.cn: lipu\n")
+    res = remind(cli, data_dir)
+    assert res.exit_code == 2 and "不支持 STARTTLS" in res.stderr and smtpd.envelopes == []
+
+
+def test_units_yaml_email_is_an_address(cli, data_dir, smtpd, env):
+    configure(data_dir, smtpd.port)
+    units = data_dir / "units.yaml"
+    text = units.read_text("utf-8")
+    anchor = "    name: 荔浦市人民政府\n"
+    assert anchor in text
+    units.write_text(text.replace(anchor, anchor + "    email: [lipu-a@example.cn, lipu-b@example.cn]\n"), "utf-8")
+    assert remind(cli, data_dir, "--channel", "smtp").exit_code == 1
+    assert [e.rcpt_tos for e in smtpd.envelopes] == [["lipu-a@example.cn", "lipu-b@example.cn"]]
+    units.write_text(text.replace(anchor, anchor + "    email: not-an-address\n"), "utf-8")
+    res = cli("status", "-q", Q, "--data", data_dir)
+    assert res.exit_code == 1 and "not-an-address" in res.output and "Traceback" not in res.output
+
+
+def test_every_message_id_the_sending_code_names_exists():
+    from zengshou.messages import MESSAGES
+
+    src = Path(__file__).resolve().parent.parent / "src" / "zengshou"
+    files = [*sorted((src / "outbox").glob("*.py")), src / "review.py", src / "cli" / "review.py"]
+    used = {m for f in files for m in re.findall(r'"((?:send|review|status|notice)\.[a-z_.]+)"', f.read_text("utf-8"))}
+    assert len(used) > 40 and sorted(used - set(MESSAGES)) == []

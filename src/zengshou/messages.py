@@ -1052,6 +1052,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入发送记录 {path}（{reason}）：未发送任何消息",
         "Cannot write the send log {path} ({reason}): nothing was sent",
     ),
+    "send.log_failed": (
+        "写入发送记录 {path} 失败（{reason}）：已停止发送；最后一条消息可能已发出但未记录",
+        "Writing the send log {path} failed ({reason}): sending stopped; the last message may have gone out unrecorded",
+    ),
     # what a run did (status --remind --send, review --send, import --send-receipts)
     "send.robot.wecom": ("企业微信", "WeCom"),
     "send.robot.dingtalk": ("钉钉", "DingTalk"),

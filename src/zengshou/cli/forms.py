@@ -151,6 +151,10 @@ def import_cmd(
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang) if quarter else None
+    if send_receipts:  # before importing anything: the settings must allow sending the receipts
+        from zengshou.cli.review import receipts_ready_or_exit
+
+        receipts_ready_or_exit(data, lang)
     if mail is not None:
         if unit or submitted:
             fail("cli.mail_options", lang)

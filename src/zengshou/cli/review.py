@@ -122,7 +122,12 @@ def deliver_and_report(messages, skipped, settings, data: Path, quarter: str, la
                 + "\n"
             )
 
-    results = deliver(messages, settings, data, quarter, on_result=show)
+    from zengshou.outbox.send import LogFailed
+
+    try:
+        results = deliver(messages, settings, data, quarter, on_result=show)
+    except LogFailed as e:  # the disk filled up or the log was replaced mid-run: stop sending
+        fail("send.log_failed", lang, path=display_path(log_path(data)), reason=e.reason)
     failed = sum(1 for o in results if not o.ok)
     out(
         t(
@@ -289,6 +294,13 @@ def review_cmd(
 
 
 # ---------------------------------------------------------------- import --mail --send-receipts
+
+
+def receipts_ready_or_exit(data: Path, lang: str) -> None:
+    """``--send-receipts`` checks mail settings and the log before anything is imported."""
+    if settings_or_exit(data, lang).smtp is None:
+        fail("send.no_smtp", lang)
+    log_writable_or_exit(data, lang)
 
 
 def send_receipts(ws, outcomes, *, lang: str) -> int:

@@ -110,7 +110,9 @@ class SmtpChannel:
             raise SendError("send.err_refused", **where) from None
         except socket.gaierror:
             raise SendError("send.err_no_host", final=True, **where) from None
-        except smtplib.SMTPServerDisconnected:
+        except smtplib.SMTPServerDisconnected as e:
+            if "timed out" in str(e):  # smtplib turns a read timeout into "closed: timed out"
+                raise SendError("send.err_timeout", seconds=int(c.timeout), **where) from None
             raise SendError("send.err_dropped", **where) from None
         except smtplib.SMTPResponseException as e:
             raise SendError(
@@ -141,7 +143,7 @@ class SmtpChannel:
             raise SendError("send.err_sender", stop=True, sender=self.cfg.sender, code=e.smtp_code, **where) from None
         except (smtplib.SMTPServerDisconnected, TimeoutError, OSError) as e:
             self.conn = None  # reconnect on the retry
-            if isinstance(e, TimeoutError):
+            if isinstance(e, TimeoutError) or "timed out" in str(e):
                 raise SendError("send.err_timeout", seconds=int(self.cfg.timeout), **where) from None
             raise SendError("send.err_dropped", **where) from None
         except smtplib.SMTPResponseException as e:

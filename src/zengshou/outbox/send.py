@@ -22,6 +22,14 @@ from zengshou.outbox.plan import Message
 from zengshou.outbox.settings import Settings
 
 
+class LogFailed(Exception):
+    """The send log could not be appended to; sending stops (the message before it went out)."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+        super().__init__(reason)
+
+
 @dataclass
 class Outcome:
     message: Message
@@ -88,7 +96,10 @@ def deliver(
                 error,
                 m.subject,
             )
-            sendlog.append(data_dir, entry)
+            try:
+                sendlog.append(data_dir, entry)
+            except OSError as e:  # without a record the interval cannot hold: send nothing more
+                raise LogFailed(e.strerror or str(e)) from e
             results.append(outcome)
             if on_result is not None:
                 on_result(outcome)
