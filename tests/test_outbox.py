@@ -346,6 +346,7 @@ def test_bad_webhook_is_a_clear_error_and_logged(cli, data_dir, robots, env, pat
 # ---------------------------------------------------------------- 审核/退回
 
 
+@pytest.mark.slow
 def test_returned_shows_in_status_and_workpaper_and_clears_on_resubmission(cli, empty_data, tmp_path, env):
     data = empty_data
     (data / "zengshou.toml").write_text('[rules]\nC404 = "off"\n', encoding="utf-8")

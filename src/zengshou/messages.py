@@ -1123,8 +1123,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "send.receipt_item": ("{n}. {attachment}：{result}", "{n}. {attachment}: {result}"),
     "send.receipt_state": ("你单位{quarter}的报送状态：{state}。", "Your report for {quarter} now stands as: {state}."),
     "send.receipt_findings": ("检查发现 {n} 个问题：", "The checks found {n} problem(s):"),
-    "send.receipt_line": ("第 {line} 行：", "line {line}: "),
-    "send.receipt_finding": ("{n}.（{level}）{where}{message}", "{n}. ({level}) {where}{message}"),
+    "send.receipt_finding": ("{n}.（{level}）{message}", "{n}. ({level}) {message}"),
     "send.receipt_please_fix": (
         "标为“错误”的问题须修改后重新发送；“警告”请核实。",
         "Problems marked 'error' must be corrected and the report sent again; please check the warnings.",

@@ -196,9 +196,9 @@ def receipt_message(
         lines.append(t("send.receipt_findings", lang, n=len(findings)))
         for i, f in enumerate(sorted(findings, key=lambda f: (f.level != "error", f.line or 0, f.code)), 1):
             word = t(f"level.{f.level}", lang)
-            where = t("send.receipt_line", lang, line=f.line) if f.line else ""
-            # the message only: the fixes speak to the coordinator (commands, data files)
-            lines.append(t("send.receipt_finding", lang, n=i, level=word, where=where, message=f.message(lang)))
+            # the message only: line numbers are of the file zengshou wrote, not of the clerk's form,
+            # and the fixes speak to the coordinator (commands, data files)
+            lines.append(t("send.receipt_finding", lang, n=i, level=word, message=f.message(lang)))
         lines += ["", t("send.receipt_please_fix", lang)]
     else:
         lines.append(t("send.receipt_no_findings", lang))
