@@ -382,11 +382,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cmd.status.short": ("本季度谁已报送、谁还没有", "Who has reported for a quarter"),
     "cmd.status": (
-        "某季度的报送情况：按时、逾期、草稿、有错误、未报送。\n\n"
-        "退出码：0 所有应报单位都已按要求报送；1 仍有单位未报送或有错误（便于定时催报）；2 用法错误。",
-        "Who has reported for a quarter: on time, late, draft, invalid or missing.\n\n"
+        "某季度的报送情况：按时、逾期、草稿、有错误、退回、未报送。--quarter last 表示今天应报送的季度（上一季度），便于定时任务。\n\n"
+        "退出码：0 所有应报单位都已按要求报送；1 仍有单位未报送或有错误（便于定时催报）；2 用法错误或发送失败。",
+        "Who has reported for a quarter: on time, late, draft, invalid, returned or missing. --quarter last is the "
+        "quarter whose reports are due today (the previous one), for scheduled runs.\n\n"
         "Exit codes: 0 when every unit that must report has a valid, dated file covering all its rows; 1 while "
-        "anything is missing or invalid (so a scheduler can keep sending reminders); 2 on usage errors.",
+        "anything is missing or invalid (so a scheduler can keep sending reminders); 2 on usage errors or when "
+        "a send failed.",
     ),
     "opt.status.remind": (
         "不显示表格，改为生成催报通知（列出未报送或需修改的单位）。",
@@ -547,6 +549,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meta.ref": ("版本", "REF"),
     "meta.code": ("代码", "CODE"),
     "meta.kind": ("文件类型", "KIND"),
+    "meta.channel": ("渠道", "CHANNEL"),
     "meta.options": ("[选项]", "[OPTIONS]"),
     "meta.command": ("命令 [参数]…", "COMMAND [ARGS]…"),
     # help chrome: click's and typer's own words (msgid is click's English)
@@ -1164,10 +1167,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "review.bad_records": ("审核记录无法读取，已忽略：{problems}", "Review records ignored (unreadable): {problems}"),
     "status.returned_line": ("退回意见 · {unit}（{date}）：{comment}", "Returned · {unit} ({date}): {comment}"),
-    "status.bad_last": (
-        "--quarter last 表示上一季度（今天 {today} 应报送的季度），其余请写成 2023Q2 的形式",
-        "--quarter last means the quarter before today's ({today}); otherwise write e.g. 2023Q2",
-    ),
     "cmd.review.short": ("审核报送材料：退回修改或通过", "Review a unit's report: return it or accept it"),
     "cmd.review": (
         '记录对某单位某季度报送材料的审核结论：--return "意见" 退回修改，--accept 通过。\n\n'

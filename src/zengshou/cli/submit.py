@@ -154,7 +154,7 @@ def status_cmd(
     send: Annotated[bool, typer.Option("--send", help=H("opt.status.send"))] = False,
     dry_run: Annotated[bool, typer.Option("--dry-run", help=H("opt.status.dry_run"))] = False,
     channel: Annotated[
-        list[str] | None, typer.Option("--channel", metavar="smtp|wecom|dingtalk", help=H("opt.status.channel"))
+        list[str] | None, typer.Option("--channel", metavar=H("meta.channel"), help=H("opt.status.channel"))
     ] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
