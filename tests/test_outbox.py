@@ -555,3 +555,16 @@ def test_every_message_id_the_sending_code_names_exists():
     files = [*sorted((src / "outbox").glob("*.py")), src / "review.py", src / "cli" / "review.py"]
     used = {m for f in files for m in re.findall(r'"((?:send|review|status|notice)\.[a-z_.]+)"', f.read_text("utf-8"))}
     assert len(used) > 40 and sorted(used - set(MESSAGES)) == []
+
+
+@pytest.mark.skipif(not hasattr(socket, "AF_UNIX"), reason="fcntl locks: POSIX only")
+def test_two_runs_at_once_do_not_both_send(cli, data_dir, smtpd, env):
+    import fcntl
+
+    configure(data_dir, smtpd.port)
+    address_book(data_dir)
+    with open(data_dir / "sendlog.jsonl", "a") as held:  # another run holds the log
+        fcntl.flock(held, fcntl.LOCK_EX)
+        res = remind(cli, data_dir)
+    assert res.exit_code == 2 and "另一个 zengshou 正在发送" in res.stderr and smtpd.envelopes == []
+    assert remind(cli, data_dir).exit_code == 1 and smtpd.envelopes

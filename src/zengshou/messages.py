@@ -1055,6 +1055,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法写入发送记录 {path}（{reason}）：未发送任何消息",
         "Cannot write the send log {path} ({reason}): nothing was sent",
     ),
+    "send.busy": (
+        "另一个 zengshou 正在发送（{path} 被占用）：未发送任何消息，请稍后再试",
+        "Another zengshou run is sending ({path} is in use): nothing was sent; try again later",
+    ),
     "send.log_failed": (
         "写入发送记录 {path} 失败（{reason}）：已停止发送；最后一条消息可能已发出但未记录",
         "Writing the send log {path} failed ({reason}): sending stopped; the last message may have gone out unrecorded",

@@ -147,10 +147,11 @@ def deliver_and_report(messages, skipped, settings, data: Path, quarter: str, la
 
 def remind_send(ws, st, config, *, lang: str, notice_date: date, templates, data: Path, dry_run: bool, channels) -> int:
     """``status --remind --send``: returns the exit code (2 when a send failed)."""
-    from zengshou.notice import NoticeError, render_reminder
-    from zengshou.outbox.plan import reminder_plan, unit_addresses
-    from zengshou.outbox.sendlog import read
+    from zengshou.notice import render_reminder
+    from zengshou.outbox.plan import unit_addresses
+    from zengshou.outbox.sendlog import log_path
     from zengshou.outbox.settings import CHANNELS
+    from zengshou.submissions import display_path
 
     settings = settings_or_exit(data, lang)
     wanted = tuple(channels) if channels else settings.channels
@@ -180,16 +181,31 @@ def remind_send(ws, st, config, *, lang: str, notice_date: date, templates, data
         from zengshou.reporters import render_text
 
         sys.stderr.write(render_text(findings, lang))
-    try:
-        plan = reminder_plan(st, settings, addresses, read(data), now(), render, lang, channels=wanted)
-    except NoticeError as e:
-        fail(e.message, lang)
     if dry_run:
+        plan = _plan_or_exit(st, settings, addresses, data, render, lang, wanted)
         print_plan(plan.messages, plan.skipped, lang)
         return 0
     log_writable_or_exit(data, lang)
-    failed = deliver_and_report(plan.messages, plan.skipped, settings, data, str(st.quarter), lang)
+    from zengshou.outbox.sendlog import Busy, exclusive
+
+    try:
+        with exclusive(data):  # read the log, plan and send as one: a second run waits its turn
+            plan = _plan_or_exit(st, settings, addresses, data, render, lang, wanted)
+            failed = deliver_and_report(plan.messages, plan.skipped, settings, data, str(st.quarter), lang)
+    except Busy:
+        fail("send.busy", lang, path=display_path(log_path(data)))
     return 2 if failed else 0
+
+
+def _plan_or_exit(st, settings, addresses, data: Path, render, lang: str, wanted):
+    from zengshou.notice import NoticeError
+    from zengshou.outbox.plan import reminder_plan
+    from zengshou.outbox.sendlog import read
+
+    try:
+        return reminder_plan(st, settings, addresses, read(data), now(), render, lang, channels=wanted)
+    except NoticeError as e:
+        fail(e.message, lang)
 
 
 def last_quarter(lang: str):

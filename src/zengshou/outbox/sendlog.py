@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -54,6 +56,35 @@ class Entry:
 
 def log_path(data_dir: Path | str) -> Path:
     return Path(data_dir) / LOG_NAME
+
+
+class Busy(Exception):
+    """Another run is sending from the same data directory right now."""
+
+
+@contextmanager
+def exclusive(data_dir: Path | str) -> Iterator[None]:
+    """Hold the log for one run: from reading it (who was reminded when) to the last line written,
+    so two runs started together (a scheduled one and one by hand) cannot both remind a unit.
+    An advisory lock on the log file itself, released when the process ends however it ends —
+    no stale lock file to clean up. Where the platform has no ``fcntl`` (Windows) it is a no-op."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: Task Scheduler does not start a task that is still running
+        yield
+        return
+    path = log_path(data_dir)
+    if path.is_symlink() or (path.exists() and not path.is_file()):
+        raise OSError(0, "not a regular file", str(path))
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise Busy(str(path)) from None
+        yield
+    finally:
+        os.close(fd)
 
 
 def append(data_dir: Path | str, entry: Entry) -> None:
