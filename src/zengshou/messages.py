@@ -499,7 +499,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The date sent is the message's Date in China Standard Time.",
     ),
     "opt.import.unit": (
-        "文件属于哪个单位：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
+        "所属单位：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
         "Whose file it is: required for the plan's own table (unless a Word table's title says), checked against a form.",
     ),
     "opt.import.quarter": (
