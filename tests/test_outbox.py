@@ -212,6 +212,7 @@ def test_reminders_arrive_in_chinese_only_for_missing_and_returned(cli, data_dir
         assert msg.get_content_charset() == "utf-8" and msg["Content-Transfer-Encoding"] == "base64"
         body = msg.get_content()
         assert f"1. {cat.by_id[uid].name}：" in body and "2. " not in body  # names that unit alone
+        assert body.startswith(f"{cat.by_id[uid].name}：\n")  # and greets it by name
     czj = next(m for r, m in got if r == [book["czj"]])
     assert "市财政局：报送材料已退回修改，意见：第 13 项请补充量化数字。" in czj.get_content()
     # the log holds every send
@@ -234,7 +235,8 @@ def test_gbk_charset_for_clients_that_ignore_the_label(cli, data_dir, smtpd, env
     assert subject == "关于报送2023年第二季度重点任务落实进度的催报通知"
     payload = message_from_bytes(raw).get_payload()
     text = base64.b64decode(payload).decode("gbk")  # what a GBK-only client shows
-    assert "各有关单位：" in text and "截至2023年7月10日" in text
+    assert text.startswith("\n") or "：\n" in text
+    assert "截至2023年7月10日" in text and "各有关单位" not in text  # a mail to one unit greets it by name
 
 
 def test_a_unit_is_not_reminded_twice_within_the_interval(cli, data_dir, smtpd, env):

@@ -136,6 +136,8 @@ def render_reminder(
         "contact": cat.plan.contact,
         "lang": lang,
         "office": office or cat.plan.office,
+        # a mail to one unit greets it by name instead of 各有关单位
+        "addressee": units[0]["name"] if only is not None and len(only) == 1 and len(units) == 1 else "",
     }
     try:
         return env.get_template(name).render(**ctx)
