@@ -240,7 +240,7 @@ def test_workpaper_status_has_review_notes_and_relative_files(cli, quarter, tmp_
     assert run(cli, quarter, "--format", "xlsx").exit_code == 0
     ws = openpyxl.load_workbook(out(tmp_path, WORK))["报送情况"]
     head = [c.value for c in ws[3]]
-    assert head[-3:] == ["联系人", "文件", "审核意见"]
+    assert head[-4:] == ["联系人", "文件", "审核意见", "审核结果"]  # 审核结果: zengshou review (issue 25)
     rows = {r[1]: r for r in body_rows(ws, 4) if isinstance(r[0], int)}
     assert rows["市民政局"][12] == "progress/2023Q2/mzj.yaml"
     assert "C405" in rows["市民政局"][13] and "超过" in rows["市民政局"][13]

@@ -296,6 +296,7 @@ def test_status_json_shape(cli, data_dir):
         "missing_rows",
         "errors",
         "warnings",
+        "review",  # zengshou review: the decision that holds, or null
     }
     by = {u["unit_id"]: u for u in doc["units"]}
     assert by["yangshuo"]["state"] == "late" and by["yangshuo"]["late_days"] == 5

@@ -37,6 +37,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "state.draft": ("草稿（未填报送日期）", "draft (no date)"),
     "state.late": ("逾期报送", "late"),
     "state.on_time": ("按时报送", "on time"),
+    "state.returned": ("退回", "returned"),
+    "state.returned.short": ("退回", "returned"),
     "state.missing.short": ("未报送", "missing"),
     "state.invalid.short": ("有错误", "invalid"),
     "state.draft.short": ("草稿", "draft"),
@@ -600,11 +602,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "cmd.status.short": ("本季度谁已报送、谁还没有", "Who has reported for a quarter"),
     "cmd.status": (
-        "某季度的报送情况：按时、逾期、草稿、有错误、未报送。\n\n"
-        "退出码：0 所有应报单位都已按要求报送；1 仍有单位未报送或有错误（便于定时催报）；2 用法错误。",
-        "Who has reported for a quarter: on time, late, draft, invalid or missing.\n\n"
+        "某季度的报送情况：按时、逾期、草稿、有错误、退回、未报送。--quarter last 表示今天应报送的季度（上一季度），便于定时任务。\n\n"
+        "退出码：0 所有应报单位都已按要求报送；1 仍有单位未报送或有错误（便于定时催报）；2 用法错误或发送失败。",
+        "Who has reported for a quarter: on time, late, draft, invalid, returned or missing. --quarter last is the "
+        "quarter whose reports are due today (the previous one), for scheduled runs.\n\n"
         "Exit codes: 0 when every unit that must report has a valid, dated file covering all its rows; 1 while "
-        "anything is missing or invalid (so a scheduler can keep sending reminders); 2 on usage errors.",
+        "anything is missing or invalid (so a scheduler can keep sending reminders); 2 on usage errors or when "
+        "a send failed.",
     ),
     "opt.status.remind": (
         "不显示表格，改为生成催报通知（列出未报送或需修改的单位）。",
@@ -717,7 +721,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The date sent is the message's Date in China Standard Time.",
     ),
     "opt.import.unit": (
-        "文件属于哪个单位：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
+        "所属单位：导入方案原表时必填（Word 表的标题写明时可省），导入填报表时用于核对。",
         "Whose file it is: required for the plan's own table (unless a Word table's title says), checked against a form.",
     ),
     "opt.import.quarter": (
@@ -767,6 +771,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "meta.ref": ("版本", "REF"),
     "meta.code": ("代码", "CODE"),
     "meta.kind": ("文件类型", "KIND"),
+    "meta.channel": ("渠道", "CHANNEL"),
     "meta.options": ("[选项]", "[OPTIONS]"),
     "meta.command": ("命令 [参数]…", "COMMAND [ARGS]…"),
     # help chrome: click's and typer's own words (msgid is click's English)
@@ -901,6 +906,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ruledoc.summary": ("说明", "Summary"),
     # ------------------------------------------------------------ the reminder notice (notice.py)
     "notice.not_received": ("尚未报送", "not received"),
+    "notice.returned": ("报送材料已退回修改，意见：{comment}", "returned for correction: {comment}"),
+    "notice.returned_bare": ("报送材料已退回修改", "returned for correction"),
     "notice.errors": ("报送材料有 {n} 处错误需修改", "{n} error(s) to correct"),
     "notice.draft": ("尚未正式报送（未填报送日期）", "not sent yet (no date of sending)"),
     "notice.rows_missing": ("缺第 {rows} 项任务", "rows {rows} missing"),
@@ -953,6 +960,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.warnings": ("警告", "Warnings"),
     "report.file": ("文件", "File"),
     "report.remarks": ("审核意见", "Review notes"),
+    "report.review": ("审核结果", "Review decision"),
+    "report.review_returned": ("退回（{date}）：{comment}", "returned ({date}): {comment}"),
+    "report.review_accepted": ("通过（{date}）{comment}", "accepted ({date}) {comment}"),
     "report.contact": ("联系人", "Contact"),
     "report.total": ("合计", "Total"),
     "report.count": ("数量", "Count"),
@@ -1460,6 +1470,296 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "form.item_lead": ("牵头：{lead}", "lead: {lead}"),
     "form.item_optional": ("（本单位为配合单位，可选填）", " (participating unit: optional)"),
     "form.item_task": ("任务：{text}", "task: {text}"),
+    # ------------------------------------------------------------ sending (zengshou.outbox), review, receipts
+    # configuration ([smtp] [wecom] [dingtalk] [notify] in zengshou.toml; zengshou.outbox.settings)
+    "send.cfg_not_table": ("{path}：[{table}] 应为一个表", "{path}: [{table}] must be a table"),
+    "send.cfg_unknown_key": (
+        "{path}：[{table}] 中没有“{setting}”这个设置项；可用的有：{keys}",
+        "{path}: [{table}] has no key '{setting}'; the keys are: {keys}",
+    ),
+    "send.cfg_text": (
+        "{path}：[{table}] {setting} 应为非空文字",
+        "{path}: [{table}] {setting} must be a non-empty text",
+    ),
+    "send.cfg_number": (
+        "{path}：[{table}] {setting} 应为 {low} 到 {high} 之间的数",
+        "{path}: [{table}] {setting} must be a number from {low} to {high}",
+    ),
+    "send.cfg_missing": (
+        "{path}：[{table}] 缺少 {setting}（见 docs/sending.md）",
+        "{path}: [{table}] lacks {setting} (see docs/sending.md)",
+    ),
+    "send.cfg_choice": (
+        "{path}：[{table}] {setting} 只能是：{choices}",
+        "{path}: [{table}] {setting} must be one of: {choices}",
+    ),
+    "send.cfg_no_password": (
+        "{path}：[smtp] 设了 user 却没有密码：在环境变量 ZENGSHOU_SMTP_PASSWORD 中设置（或写在 [smtp] password，不要写在命令行里）",
+        "{path}: [smtp] has a user but no password: set it in the environment variable ZENGSHOU_SMTP_PASSWORD "
+        "(or [smtp] password; never on the command line)",
+    ),
+    "send.cfg_webhook": (
+        "{path}：[{table}] webhook 应为以 https:// 开头的机器人地址",
+        "{path}: [{table}] webhook must be the robot's address, starting with https://",
+    ),
+    "send.cfg_channel_unset": (
+        "{path}：[notify] channels 中有 {channel}，但没有配置它（见 docs/sending.md）",
+        "{path}: [notify] channels names {channel}, which is not configured (see docs/sending.md)",
+    ),
+    "send.no_channels": (
+        "没有配置任何发送渠道：在 zengshou.toml 中设置 [smtp]（邮件）或 [wecom] / [dingtalk]（群机器人），见 docs/sending.md",
+        "No channel to send by: set [smtp] (mail) or [wecom] / [dingtalk] (group robots) in zengshou.toml; "
+        "see docs/sending.md",
+    ),
+    "send.no_smtp": (
+        "没有配置邮件发送：在 zengshou.toml 中设置 [smtp]（见 docs/sending.md）",
+        "Mail is not configured: set [smtp] in zengshou.toml (see docs/sending.md)",
+    ),
+    "send.no_robot": ("没有配置{robot}群机器人", "The {robot} group robot is not configured"),
+    # failures: what happened, in plain words, and what to do
+    "send.err_login": (
+        "邮件服务器 {host}:{port} 拒绝登录（账号 {user}，代码 {code}）：请核对 ZENGSHOU_SMTP_USER / ZENGSHOU_SMTP_PASSWORD"
+        "（许多邮箱要用“授权码”而不是登录密码）",
+        "The mail server {host}:{port} refused the login (account {user}, code {code}): check "
+        "ZENGSHOU_SMTP_USER / ZENGSHOU_SMTP_PASSWORD (many providers want an app password, not the login password)",
+    ),
+    "send.err_no_starttls": (
+        "邮件服务器 {host}:{port} 不支持 STARTTLS：把 [smtp] security 改为 ssl（端口一般为 465）",
+        'The mail server {host}:{port} does not offer STARTTLS: set [smtp] security = "ssl" (usually port 465)',
+    ),
+    "send.err_no_auth": (
+        "邮件服务器 {host}:{port} 不接受登录：去掉 [smtp] user，或改用加密连接（security = ssl / starttls）",
+        "The mail server {host}:{port} accepts no login here: remove [smtp] user, or use ssl / starttls",
+    ),
+    "send.err_tls": (
+        "与邮件服务器 {host}:{port} 建立加密连接失败（{reason}）：核对 [smtp] security 与端口（ssl 一般 465，starttls 一般 587）",
+        "Could not set up encryption with the mail server {host}:{port} ({reason}): check [smtp] security and "
+        "the port (ssl usually 465, starttls usually 587)",
+    ),
+    "send.err_timeout": (
+        "连接邮件服务器 {host}:{port} 超时（{seconds} 秒）：检查网络、服务器地址和端口",
+        "The mail server {host}:{port} did not answer within {seconds} s: check the network, host and port",
+    ),
+    "send.err_refused": (
+        "邮件服务器 {host}:{port} 拒绝连接（服务器未运行或端口不对）：核对 [smtp] host 和 port",
+        "The mail server {host}:{port} refused the connection (not running, or the wrong port): check "
+        "[smtp] host and port",
+    ),
+    "send.err_no_host": (
+        "找不到邮件服务器 {host}（域名无法解析）：核对 [smtp] host 和网络",
+        "The mail server {host} cannot be found (name does not resolve): check [smtp] host and the network",
+    ),
+    "send.err_dropped": (
+        "邮件服务器 {host}:{port} 中断了连接：稍后再试",
+        "The mail server {host}:{port} closed the connection: try again later",
+    ),
+    "send.err_smtp": (
+        "邮件服务器 {host}:{port} 拒绝发送（代码 {code}：{reason}）",
+        "The mail server {host}:{port} refused to send (code {code}: {reason})",
+    ),
+    "send.err_network": (
+        "无法连接邮件服务器 {host}:{port}（{reason}）",
+        "Cannot reach the mail server {host}:{port} ({reason})",
+    ),
+    "send.err_recipient": (
+        "邮件服务器不接受收件地址 {to}：核对 units.yaml 的 email 或 senders.yaml",
+        "The mail server does not accept the address {to}: check email in units.yaml or senders.yaml",
+    ),
+    "send.err_sender": (
+        "邮件服务器 {host}:{port} 不接受发件地址 {sender}（代码 {code}）：[smtp] from 应为登录账号的地址",
+        "The mail server {host}:{port} refuses the sender {sender} (code {code}): [smtp] from must be the "
+        "account's own address",
+    ),
+    "send.err_robot_http": (
+        "{robot}机器人服务暂时出错（HTTP {code}）：稍后再试",
+        "The {robot} robot service failed (HTTP {code}): try again later",
+    ),
+    "send.err_robot_bad_hook": (
+        "{robot}机器人地址无效（HTTP {code}）：核对 webhook 设置（或环境变量）是否完整复制",
+        "The {robot} robot's webhook is not valid (HTTP {code}): check that the webhook setting (or its "
+        "environment variable) was copied whole",
+    ),
+    "send.err_robot_timeout": (
+        "{robot}机器人在 {seconds} 秒内没有应答：检查网络",
+        "The {robot} robot did not answer within {seconds} s: check the network",
+    ),
+    "send.err_robot_no_host": (
+        "找不到{robot}机器人的服务器（域名无法解析）：检查网络和 webhook 地址",
+        "The {robot} robot's server cannot be found (name does not resolve): check the network and the webhook",
+    ),
+    "send.err_robot_network": ("无法连接{robot}机器人（{reason}）", "Cannot reach the {robot} robot ({reason})"),
+    "send.err_robot_answer": (
+        "{robot}机器人的应答无法识别：核对 webhook 是否为群机器人地址",
+        "The {robot} robot's answer is not understood: check that the webhook is a group robot's address",
+    ),
+    "send.err_robot_too_fast": (
+        "{robot}机器人提示发送过于频繁（每分钟最多 20 条）",
+        "The {robot} robot says too many messages (20 a minute at most)",
+    ),
+    "send.err_robot_refused": (
+        "{robot}机器人拒绝了消息（错误码 {code}：{reason}）：核对 webhook，钉钉还要核对加签密钥 secret 和安全设置",
+        "The {robot} robot refused the message (code {code}: {reason}): check the webhook, and for dingtalk the "
+        "signing secret and security settings",
+    ),
+    "send.err_unexpected": ("发送时出现意外错误：{reason}", "Unexpected error while sending: {reason}"),
+    "send.log_unwritable": (
+        "无法写入发送记录 {path}（{reason}）：未发送任何消息",
+        "Cannot write the send log {path} ({reason}): nothing was sent",
+    ),
+    "send.busy": (
+        "另一个 zengshou 正在发送（{path} 被占用）：未发送任何消息，请稍后再试",
+        "Another zengshou run is sending ({path} is in use): nothing was sent; try again later",
+    ),
+    "send.log_failed": (
+        "写入发送记录 {path} 失败（{reason}）：已停止发送；最后一条消息可能已发出但未记录",
+        "Writing the send log {path} failed ({reason}): sending stopped; the last message may have gone out unrecorded",
+    ),
+    # what a run did (status --remind --send, review --send, import --send-receipts)
+    "send.robot.wecom": ("企业微信", "WeCom"),
+    "send.robot.dingtalk": ("钉钉", "DingTalk"),
+    "send.channel.smtp": ("邮件", "mail"),
+    "send.channel.wecom": ("企业微信群", "WeCom group"),
+    "send.channel.dingtalk": ("钉钉群", "DingTalk group"),
+    "send.skip_recent": (
+        "{when} 已提醒过，{hours} 小时内不再提醒",
+        "reminded at {when}; not again within {hours} hours",
+    ),
+    "send.skip_no_address": (
+        "没有邮箱地址：在 units.yaml 中给该单位加 email，或在 senders.yaml 中登记",
+        "no mail address: add email to the unit in units.yaml, or list it in senders.yaml",
+    ),
+    "send.dry_title": (
+        "试运行：以下 {n} 条消息将会发送（未实际发送）",
+        "Dry run: these {n} message(s) would be sent (nothing was sent)",
+    ),
+    "send.dry_head": ("【{n}】{channel} → {to}", "[{n}] {channel} → {to}"),
+    "send.dry_head_robot": (
+        "【{n}】{channel}（群机器人，发给全群）",
+        "[{n}] {channel} (group robot: to the whole group)",
+    ),
+    "send.dry_subject": ("主题：{subject}", "Subject: {subject}"),
+    "send.dry_units": ("涉及单位：{units}", "Units: {units}"),
+    "send.sent": ("已发送：{channel} → {to}", "sent: {channel} → {to}"),
+    "send.failed": ("发送失败：{channel} → {to}：{error}", "failed: {channel} → {to}: {error}"),
+    "send.skipped": ("未发送：{channel} → {unit}：{why}", "not sent: {channel} → {unit}: {why}"),
+    "send.nothing": ("没有需要发送的消息。", "Nothing to send."),
+    "send.summary": (
+        "共发送 {sent} 条，失败 {failed} 条，跳过 {skipped} 条；记录见 {log}",
+        "{sent} sent, {failed} failed, {skipped} skipped; see {log}",
+    ),
+    "send.dry_needs_send": ("--dry-run 只与 --send 或 --send-receipts 同用", "--dry-run goes with --send"),
+    "send.send_needs_remind": ("--send 只与 --remind 同用", "--send goes with --remind"),
+    "send.contact": ("联系人：{contact}", "Contact: {contact}"),
+    # the review comment mailed to a unit (review --send)
+    "send.review_subject_returned": (
+        "{quarter}重点任务落实进度报送材料退回修改通知",
+        "Your progress report for {quarter} is returned for correction",
+    ),
+    "send.review_subject_accepted": (
+        "{quarter}重点任务落实进度报送材料审核通过",
+        "Your progress report for {quarter} is accepted",
+    ),
+    "send.review_returned": (
+        "{unit}：你单位报送的{quarter}重点任务落实进度，经审核（{date}），需修改后重新报送。",
+        "{unit}: your progress report for {quarter} was reviewed on {date} and must be corrected and sent again.",
+    ),
+    "send.review_accepted": (
+        "{unit}：你单位报送的{quarter}重点任务落实进度，已于{date}审核通过。",
+        "{unit}: your progress report for {quarter} was accepted on {date}.",
+    ),
+    "send.review_comment": ("审核意见：", "Comments:"),
+    "send.review_resend": (
+        "请按上述意见修改后，将完整的报送材料重新发送至邮箱 {mailbox}。",
+        "Please correct the report as asked and send the whole report again to {mailbox}.",
+    ),
+    # receipts (import --mail --send-receipts)
+    "send.receipt_subject": ("{unit}{quarter}落实进度报送回执", "Receipt: progress report of {unit} for {quarter}"),
+    "send.receipt_opening": (
+        "{unit}：已收到你单位 {date} 发送的邮件“{subject}”，附件处理情况如下：",
+        "{unit}: we received your message '{subject}' of {date}; its attachments:",
+    ),
+    "send.receipt_item": ("{n}. {attachment}：{result}", "{n}. {attachment}: {result}"),
+    "send.receipt_state": ("你单位{quarter}的报送状态：{state}。", "Your report for {quarter} now stands as: {state}."),
+    "send.receipt_findings": ("检查发现 {n} 个问题：", "The checks found {n} problem(s):"),
+    "send.receipt_finding": ("{n}.（{level}）{message}", "{n}. ({level}) {message}"),
+    "send.receipt_please_fix": (
+        "标为“错误”的问题须修改后重新发送；“警告”请核实。",
+        "Problems marked 'error' must be corrected and the report sent again; please check the warnings.",
+    ),
+    "send.receipt_no_findings": ("检查未发现问题。", "The checks found no problems."),
+    "send.receipt_auto": ("（本回执由系统自动发送。）", "(This receipt was sent automatically.)"),
+    # zengshou review
+    "review.bad_record": (
+        "审核记录 {path} 无法读取（{reason}）：请恢复或删除该文件后重试",
+        "The review record {path} cannot be read ({reason}): restore or remove it and try again",
+    ),
+    "review.cannot_read": ("无法读取报送文件 {path}", "Cannot read the submission {path}"),
+    "review.cannot_write": ("无法写入审核记录 {path}（{reason}）", "Cannot write the review record {path} ({reason})"),
+    "review.one_decision": (
+        '请给出一个审核结论：--return "意见"（退回修改）或 --accept（通过）',
+        'Give one decision: --return "comment" (return for correction) or --accept',
+    ),
+    "review.empty_comment": (
+        '退回须写明意见：--return "请补充第 13 项的量化数字"',
+        'A return needs a comment: --return "please add the figures of row 13"',
+    ),
+    "review.no_file": (
+        "{unit} 尚未报送{quarter}的文件，无可审核的材料",
+        "{unit} has no report for {quarter} to review",
+    ),
+    "review.recorded_returned": (
+        "已记录：{unit}{quarter}报送材料退回修改（{file}）。意见：{comment}\n记录在 {record}；该单位重新报送后自动解除。",
+        "Recorded: the report of {unit} for {quarter} is returned ({file}). Comment: {comment}\n"
+        "Kept in {record}; it clears when the unit sends a new version.",
+    ),
+    "review.recorded_accepted": (
+        "已记录：{unit}{quarter}报送材料审核通过（{file}）。记录在 {record}。",
+        "Recorded: the report of {unit} for {quarter} is accepted ({file}). Kept in {record}.",
+    ),
+    "review.no_address": (
+        "{unit} 没有邮箱地址，未发送审核意见：在 units.yaml 中加 email 或在 senders.yaml 中登记",
+        "{unit} has no mail address; the comment was not sent: add email in units.yaml or list it in senders.yaml",
+    ),
+    "review.bad_records": ("审核记录无法读取，已忽略：{problems}", "Review records ignored (unreadable): {problems}"),
+    "status.returned_line": ("退回意见 · {unit}（{date}）：{comment}", "Returned · {unit} ({date}): {comment}"),
+    "cmd.review.short": ("审核报送材料：退回修改或通过", "Review a unit's report: return it or accept it"),
+    "cmd.review": (
+        '记录对某单位某季度报送材料的审核结论：--return "意见" 退回修改，--accept 通过。\n\n'
+        "结论记在报送文件旁的 <单位>.review.json 中（报送文件不被改动），status 中显示为“退回”，"
+        "并写入工作底稿和下一次催报通知；该单位重新报送（文件内容有变化）后自动解除。--send 把意见用邮件发给该单位。",
+        'Record the decision on a unit\'s report for a quarter: --return "comment" sends it back for correction, '
+        "--accept accepts it.\n\nThe decision is kept beside the report in <unit>.review.json (the report itself is "
+        "not changed); status shows 退回 (returned), and so do the working paper and the next reminder, until the "
+        "unit sends a new version. --send mails the unit the comment.",
+    ),
+    "opt.review.return": ("退回修改，并写明意见。", "Return the report for correction, with this comment."),
+    "opt.review.accept": ("审核通过。", "Accept the report."),
+    "opt.review.comment": ("通过时附带的意见（可选）。", "A comment to go with --accept (optional)."),
+    "opt.review.send": (
+        "把审核结论和意见用邮件发给该单位（邮件设置见 docs/sending.md）。",
+        "Mail the decision and comment to the unit (mail settings: docs/sending.md).",
+    ),
+    "opt.status.send": (
+        "与 --remind 同用：把催报通知发给未报送或被退回的单位（邮件，和/或企业微信、钉钉群机器人；设置见 docs/sending.md）。"
+        "同一单位在 notify.interval_hours 小时内不重复提醒；每次发送记入数据目录的 sendlog.jsonl。",
+        "With --remind: send the notice to the units still missing or returned (mail and/or the WeCom and DingTalk "
+        "group robots; settings: docs/sending.md). A unit is not reminded again within notify.interval_hours; "
+        "every send is logged in sendlog.jsonl in the data directory.",
+    ),
+    "opt.status.dry_run": (
+        "与 --send 同用：列出将发给谁、发什么，不实际发送。",
+        "With --send: show exactly what would go to whom, and send nothing.",
+    ),
+    "opt.status.channel": (
+        "只用这些渠道：smtp、wecom、dingtalk（可重复；默认 notify.channels 或全部已配置的渠道）。",
+        "Use only these channels: smtp, wecom, dingtalk (repeatable; default: notify.channels, or every "
+        "configured one).",
+    ),
+    "opt.import.send_receipts": (
+        "导入后给每个来件单位发回执：收到了什么、报送状态、检查发现的问题（邮件设置见 docs/sending.md）。",
+        "After importing, mail each sender a receipt: what arrived, the report's state, what the checks found "
+        "(mail settings: docs/sending.md).",
+    ),
 }
 
 # the forms' labels of the sign-off fields come from their one definition

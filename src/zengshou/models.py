@@ -85,6 +85,23 @@ class Unit(Strict):
     # whom the office calls about the unit's report (联系人 and phone), shown in the 工作底稿's
     # 报送情况 when the unit's own file gives none (or it has sent none)
     contact: str = ""
+    # where reminders, review comments and receipts are mailed (zengshou status --remind --send);
+    # one address or a list. senders.yaml adds the addresses a unit's reports came from.
+    email: list[str] = []
+
+    @field_validator("email", mode="before")
+    @classmethod
+    def _email(cls, v):
+        items = [v] if isinstance(v, str) else v
+        if not isinstance(items, list):
+            raise PydanticCustomError("zs_email", "must be a mail address or a list of them")
+        out = []
+        for a in items:
+            s = str(a).strip() if a is not None else ""
+            if not re.fullmatch(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+", s):
+                raise PydanticCustomError("zs_email", "{value} is not a mail address", {"value": s})
+            out.append(s)
+        return out
 
 
 class UnitsFile(Strict):

@@ -36,6 +36,9 @@ def reason(u, lang: str) -> str:
     parts = []
     if u.state == "missing":
         return t("notice.not_received", lang)
+    if u.state == "returned":
+        comment = " ".join((u.review.comment if u.review else "").split())
+        parts.append(t("notice.returned", lang, comment=comment) if comment else t("notice.returned_bare", lang))
     if u.errors:
         parts.append(t("notice.errors", lang, n=u.errors))
     if u.state == "draft":
@@ -46,7 +49,17 @@ def reason(u, lang: str) -> str:
 
 
 def needs_reminder(u) -> bool:
-    return u.state in ("missing", "invalid", "draft") or bool(u.missing_rows)
+    return u.state in ("missing", "returned", "invalid", "draft") or bool(u.missing_rows)
+
+
+#: the states ``status --remind --send`` mails a unit in: nothing received yet (a draft has no
+#: date of sending: it has not been sent), or the coordinator returned it. Errors the checks
+#: found reach a unit through the coordinator's ``review --return``, never automatically.
+SEND_STATES = ("missing", "draft", "returned")
+
+
+def needs_sending(u) -> bool:
+    return u.state in SEND_STATES
 
 
 def template_dirs(templates: Path | None, data: Path) -> list[Path]:
@@ -59,12 +72,21 @@ def template_dirs(templates: Path | None, data: Path) -> list[Path]:
 
 
 def render_reminder(
-    cat, st, *, lang: str, notice_date: date, templates: Path | None, data: Path, office: str | None = None
+    cat,
+    st,
+    *,
+    lang: str,
+    notice_date: date,
+    templates: Path | None,
+    data: Path,
+    office: str | None = None,
+    only: set[str] | None = None,
 ) -> str:
     """The notice for the units that still have to report or correct their reports, each named
     once, signed by ``office`` (``[report] office`` in zengshou.toml; default ``plan.office``).
 
-    It is read by people who never run the tool: no command names, paths or ids.
+    It is read by people who never run the tool: no command names, paths or ids. ``only``: the
+    unit ids to name (a mail to one unit names that unit alone).
     """
     dirs = template_dirs(templates, data)
     if templates is not None and not templates.is_dir():
@@ -88,9 +110,10 @@ def render_reminder(
             "file": u.file,
             "missing_rows": u.missing_rows,
             "errors": u.errors,
+            "comment": u.review.comment if u.review and u.state == "returned" else "",
         }
         for u in st.units
-        if needs_reminder(u)
+        if needs_reminder(u) and (only is None or u.unit_id in only)
     ]
 
     def day(d: date) -> str:
@@ -113,6 +136,8 @@ def render_reminder(
         "contact": cat.plan.contact,
         "lang": lang,
         "office": office or cat.plan.office,
+        # a mail to one unit greets it by name instead of 各有关单位
+        "addressee": units[0]["name"] if only is not None and len(only) == 1 and len(units) == 1 else "",
     }
     try:
         return env.get_template(name).render(**ctx)

@@ -13,11 +13,13 @@ from datetime import date
 from zengshou.i18n import both
 from zengshou.lint import Result, lint
 from zengshou.quarters import Quarter
+from zengshou.review import Review, ReviewError, current
 from zengshou.submissions import per_unit
 from zengshou.workspace import Workspace
 
-# state, most urgent first
-STATES = ("missing", "invalid", "draft", "late", "on_time")
+# state, most urgent first; returned (退回) is the coordinator's decision on the file as it is now
+# (zengshou.review): it outranks what the checks found, and a new version of the file clears it
+STATES = ("missing", "returned", "invalid", "draft", "late", "on_time")
 #: each state in both languages (the words live in the message catalogue, ``state.<name>``)
 STATE_WORDS = {s: both(f"state.{s}") for s in STATES}
 
@@ -36,10 +38,16 @@ class UnitStatus:
     missing_rows: list[int]
     errors: int
     warnings: int
+    review: Review | None = None  # the coordinator's decision that holds for the file as it is now
 
     def as_dict(self) -> dict:
         d = asdict(self)
         d["submitted"] = self.submitted.isoformat() if self.submitted else None
+        d["review"] = (
+            {"decision": self.review.decision, "comment": self.review.comment, "at": self.review.at}
+            if self.review
+            else None
+        )
         return d
 
 
@@ -50,6 +58,7 @@ class QuarterStatus:
     units: list[UnitStatus]
     result: Result
     other_files: list[str] = field(default_factory=list)  # files that belong to no required unit
+    review_problems: list[ReviewError] = field(default_factory=list)  # unreadable review records
 
     @property
     def totals(self) -> dict[str, int]:
@@ -93,6 +102,7 @@ def quarter_status(ws: Workspace, quarter: Quarter | str, *, result: Result | No
     deadline = cat.deadline(q)
     mine = per_unit(sub for sub in result.submissions if sub.folder == str(q))
     rows: list[UnitStatus] = []
+    problems: list[ReviewError] = []
     required_ids = cat.reporters(q)
     for uid in required_ids:
         u = cat.by_id[uid]
@@ -108,7 +118,14 @@ def quarter_status(ws: Workspace, quarter: Quarter | str, *, result: Result | No
         missing = [r for r in need if r not in have]
         submitted = sub.model.submitted if sub.model else None
         late_days = max(0, (submitted - deadline).days) if submitted else 0
-        if errors:
+        try:
+            review = current(ws.data_dir, str(q), uid, sub.path)
+        except ReviewError as e:
+            review = None
+            problems.append(e)
+        if review is not None and review.decision == "returned":
+            state = "returned"
+        elif errors:
             state = "invalid"
         elif submitted is None:
             state = "draft"
@@ -130,8 +147,9 @@ def quarter_status(ws: Workspace, quarter: Quarter | str, *, result: Result | No
                 missing,
                 errors,
                 warnings,
+                review,
             )
         )
     used = {mine[uid].display for uid in required_ids if uid in mine}
     others = sorted(s.display for s in result.submissions if s.display not in used)
-    return QuarterStatus(q, deadline, rows, result, others)
+    return QuarterStatus(q, deadline, rows, result, others, problems)

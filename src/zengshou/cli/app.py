@@ -169,7 +169,7 @@ def _check_today(lang: str | None) -> None:
 
 # Each module in this package adds its commands to ``app`` when imported; ORDER is the order
 # of ``zengshou --help``, and any module not listed follows. No registry edits are needed.
-ORDER = ["plan", "validate", "submit", "merge", "forms", "checks", "indicators"]
+ORDER = ["plan", "validate", "submit", "review", "merge", "forms", "checks", "indicators"]
 
 
 def _register() -> None:

@@ -128,6 +128,7 @@ def import_cmd(
         str | None, typer.Option("--submitted", metavar="YYYY-MM-DD", help=H("opt.import.submitted"))
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=H("opt.import.force"))] = False,
+    send_receipts: Annotated[bool, typer.Option("--send-receipts", help=H("opt.import.send_receipts"))] = False,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -141,10 +142,14 @@ def import_cmd(
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
     q = quarter_or_exit(cat, quarter, lang) if quarter else None
+    if send_receipts:  # before importing anything: the settings must allow sending the receipts
+        from zengshou.cli.review import receipts_ready_or_exit
+
+        receipts_ready_or_exit(data, lang)
     if mail is not None:
         if unit or submitted:
             fail("cli.mail_options", lang)
-        _import_mail(ws, mail, q, force, lang)
+        _import_mail(ws, mail, q, force, lang, receipts=send_receipts)
         return
     assert files  # files or --mail, checked above
     unit_id = resolve_unit_or_exit(cat, unit, lang).id if unit else None
@@ -167,10 +172,12 @@ def import_cmd(
     from zengshou.forms.importer import import_forms
 
     outcomes = import_forms(cat, data, files, unit_id=unit_id, quarter=q, submitted=sub_date, force=force)
-    _report(ws, outcomes, [], len(files), lang)
+    _report(ws, outcomes, [], len(files), lang, receipts=send_receipts)
 
 
-def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lines: bool = False) -> None:
+def _report(
+    ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lines: bool = False, receipts: bool = False
+) -> None:
     """Print diffs, one line per outcome, the lint of what was written; exit 1 on errors."""
     from zengshou.findings import Finding
     from zengshou.lint import cap_per_file, lint
@@ -217,10 +224,15 @@ def _report(ws, outcomes, extra_findings, n_inputs: int, lang: str, *, quiet_lin
         findings += result.findings
         sources = result.sources
     sys.stdout.write(render_text(findings, lang, sources=sources, files=n_inputs + len(targets)))
-    raise typer.Exit(1 if any(f.level == "error" for f in findings) else 0)
+    code = 1 if any(f.level == "error" for f in findings) else 0
+    if receipts:  # --send-receipts: zengshou.outbox builds them from the outcomes
+        from zengshou.cli.review import send_receipts
+
+        code = 2 if send_receipts(ws, outcomes, lang=lang) else code
+    raise typer.Exit(code)
 
 
-def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
+def _import_mail(ws, mail: Path, q, force: bool, lang: str, *, receipts: bool = False) -> None:
     """--mail: read the messages and import their attachments (zengshou.intake), print a summary."""
     from rich.table import Table
     from rich.text import Text
@@ -265,4 +277,4 @@ def _import_mail(ws, mail: Path, q, force: bool, lang: str) -> None:
             console().print(Text(visible(line)))
     if run.nothing_new and not counts["refused"]:
         out(t("mail.nothing_new", lang))
-    _report(ws, run.outcomes, sender_findings + run.findings, run.messages, lang, quiet_lines=True)
+    _report(ws, run.outcomes, sender_findings + run.findings, run.messages, lang, quiet_lines=True, receipts=receipts)

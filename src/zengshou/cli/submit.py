@@ -159,6 +159,11 @@ def status_cmd(
     remind: Annotated[bool, typer.Option("--remind", help=H("opt.status.remind"))] = False,
     notice_date: Annotated[str | None, typer.Option("--date", metavar="YYYY-MM-DD", help=H("opt.status.date"))] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help=H("opt.status.templates"))] = None,
+    send: Annotated[bool, typer.Option("--send", help=H("opt.status.send"))] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=H("opt.status.dry_run"))] = False,
+    channel: Annotated[
+        list[str] | None, typer.Option("--channel", metavar=H("meta.channel"), help=H("opt.status.channel"))
+    ] = None,
     data: DataOpt = DEFAULT_DATA,
     lang: LangOpt = None,
 ) -> None:
@@ -172,10 +177,14 @@ def status_cmd(
     from zengshou.status import quarter_status
 
     lang = lang_of(lang)
-    if (quarter is None) == (year is None) or (year is not None and remind):
+    if (quarter is None) == (year is None) or (year is not None and (remind or send)):
         from zengshou.cli.span import usage_error
 
         usage_error("cli.status_pick_one", lang)
+    if send and not remind:
+        fail("send.send_needs_remind", lang)
+    if (dry_run or channel) and not send:
+        fail("send.dry_needs_send", lang)
     ws = workspace_or_exit(data, lang)
     cat = ws.cat
     if year is not None:  # the year's reporting records (issue 26, zengshou.cli.span)
@@ -187,8 +196,14 @@ def status_cmd(
             fail("cli.bad_config", lang, error=e.text(lang))
         raise typer.Exit(status_year(ws, year_config, year, fmt is TableOrJson.json, lang))
     assert quarter is not None
+    if quarter.strip().lower() == "last":  # for a schedule: the quarter whose reports are due now
+        from zengshou.cli.review import last_quarter
+
+        quarter = str(last_quarter(lang))
     q = quarter_or_exit(cat, quarter, lang)
-    day = date.today()
+    from zengshou.workspace import today
+
+    day = today()  # ZENGSHOU_TODAY pins it, as app.py promises for the reminder's date
     if notice_date is not None:
         try:
             day = date.fromisoformat(notice_date)
@@ -200,6 +215,25 @@ def status_cmd(
         fail("cli.bad_config", lang, error=e.text(lang))
     st = quarter_status(ws, q, result=lint(ws, quarter=str(q), config=config))
     code = 0 if st.complete else 1
+    if st.review_problems:
+        from zengshou.cli.review import bad_review_records
+
+        bad_review_records(st, lang)
+    if send:
+        from zengshou.cli.review import remind_send
+
+        failed = remind_send(
+            ws,
+            st,
+            config,
+            lang=lang,
+            notice_date=day,
+            templates=templates,
+            data=data,
+            dry_run=dry_run,
+            channels=channel,
+        )
+        raise typer.Exit(failed or code)
     if remind:
         from zengshou.notice import NoticeError, render_reminder
 
@@ -282,6 +316,11 @@ def _print_table(cat, st, lang: str) -> None:
     for n in notes:
         con.print(n)
     con.print(_totals_text(tot, lang))
+    for u in st.units:
+        if u.state == "returned" and u.review is not None:
+            comment = " ".join(u.review.comment.split()) or "—"  # one line: the table is above
+            line = t("status.returned_line", lang, unit=u.name, date=u.review.at[:10], comment=comment)
+            con.print(visible(line), markup=False)
     if st.other_files:
         # file names are the user's: shown, never obeyed (no terminal escapes, no Rich markup)
         con.print(t("status.others", lang, files=join((visible(f) for f in st.other_files), lang)), markup=False)
@@ -303,8 +342,9 @@ def _missing_text(u, lang: str) -> str:
 
 
 def _totals_text(tot: dict, lang: str) -> str:
-    order = ("on_time", "late", "draft", "invalid", "missing")
-    states = join((t("status.state_count", lang, state=t(f"state.{s}.short", lang), n=tot[s]) for s in order), lang)
+    order = ("on_time", "late", "draft", "invalid", "returned", "missing")
+    shown = [s for s in order if s != "returned" or tot[s]]  # 退回 only once the coordinator has returned one
+    states = join((t("status.state_count", lang, state=t(f"state.{s}.short", lang), n=tot[s]) for s in shown), lang)
     return t(
         "status.totals",
         lang,

@@ -113,6 +113,8 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
             "file": s.file,
             "remarks": s.remarks,
             "contact": s.contact,
+            "review": s.review,
+            "review_text": s.review_text,
         }
         for s in rep.status
     ]

@@ -17,7 +17,7 @@ LABELS: dict[str, dict[str, str]] = {
     **{k[len("report.") :]: both(k) for k in MESSAGES if k.startswith("report.")},
     **{f"role_{r}": both(f"role.{r}") for r in ("lead", "participant", "county", "other")},
     **{f"kind_{k}": both(f"kind.{k}") for k in ("department", "other", "county", "group")},
-    **{f"state_{s}": both(f"state.{s}") for s in ("missing", "draft", "late", "on_time")},
+    **{f"state_{s}": both(f"state.{s}") for s in ("missing", "draft", "late", "on_time", "returned")},
 }
 
 #: 口径说明: every assumption the 呈报版's numbers rest on, in order (keys of LABELS)

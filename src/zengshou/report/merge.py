@@ -307,12 +307,18 @@ class _Merge:
                 remarks.append(t["remark_draft"])
             if file_sub is not None and state != "left_out":
                 remarks += _remarks(result.for_file(file_sub.display), t, lang)
+            rv = su.review if got is not None else None  # zengshou.review: holds for the file as it is now
+            review_text = ""
+            if rv is not None:
+                day = cn_date(date.fromisoformat(rv.at[:10]), lang)
+                key = "review_returned" if rv.decision == "returned" else "review_accepted"
+                review_text = clean(t[key].format(date=day, comment=rv.comment).strip())
             line = StatusLine(
                 su.unit_id,
                 clean(su.name),
                 t["kind_" + su.kind],
                 state,
-                t["state_" + state],
+                t["state_returned"] if rv is not None and rv.decision == "returned" else t["state_" + state],
                 cn_date(su.submitted, lang),
                 su.late_days if state == "late" else 0,
                 su.required,
@@ -322,6 +328,8 @@ class _Merge:
                 su.warnings,
                 self.rel(file_sub) if file_sub else "",
                 remarks,
+                rv.decision if rv is not None else "",
+                review_text,
             )
             line.contact = (
                 (_contact(got, cat, su.unit_id) if got else "")

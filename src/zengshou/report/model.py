@@ -191,6 +191,8 @@ class StatusLine:
     file: str  # relative to the data directory
     remarks: list[str] = field(default_factory=list)  # 审核意见
     contact: str = ""  # 联系人及电话: from the file, else the unit's last file or units.yaml
+    review: str = ""  # the coordinator's decision that holds (zengshou.review): returned | accepted | ""
+    review_text: str = ""  # that decision in words: 退回（2023年7月10日）：意见
 
 
 @dataclass

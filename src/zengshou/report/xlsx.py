@@ -277,12 +277,13 @@ STATUS_KEYS = (
     "contact",
     "file",
     "remarks",
+    "review",
 )
 
 
 def _status_full(ctx: _Ctx) -> None:
     rep, t = ctx.report, ctx.t
-    widths = [5, 20, 10, 11, 14, 6, 6, 6, 14, 6, 6, 20, 22, 50]
+    widths = [5, 20, 10, 11, 14, 6, 6, 6, 14, 6, 6, 20, 22, 40, 24]
     ws = ctx.sheet(t["status_sheet"])
     sh = Sheet(ws, widths, ctx.st)
     n = len(widths)
@@ -314,10 +315,11 @@ def _status_full(ctx: _Ctx) -> None:
             s.contact,
             s.file,
             "\n".join(s.remarks),
+            s.review_text,
         )
         for c, v in enumerate(values, 1):
-            style = "text" if c in (2, 9, 12, 13, 14) else "center"
-            if c == 4 and s.state != "on_time":
+            style = "text" if c in (2, 9, 12, 13, 14, 15) else "center"
+            if c == 4 and (s.state != "on_time" or s.review == "returned"):
                 style = "marker"
             sh.put(r, c, v if v != "" else None, style)
         r += 1
