@@ -22,6 +22,7 @@ COMMAND_MODULES = {
     "rules": "checks",
     "indicators": "indicators",
     "history": "indicators",
+    "serve": "serve",
 }
 
 #: set by ``main()`` before ``zengshou.cli.app`` is imported; None registers every command
