@@ -647,7 +647,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.progress": ("落实进度", "Progress"),
     "history.none": ("没有找到报送内容。", "Nothing reported on this row yet."),
     # ------------------------------------------------------------ zengshou serve (cli/serve.py, web/*)
-    "cmd.serve.short": ("在内网开放网页填报（收集表）和统筹看板", "Serve the units' web form and the coordinator's dashboard"),
+    "cmd.serve.short": (
+        "在内网开放网页填报（收集表）和统筹看板",
+        "Serve the units' web form and the coordinator's dashboard",
+    ),
     "cmd.serve": (
         "启动网页填报服务：各单位用各自的链接在浏览器中填写本单位的任务，统筹单位在看板上查看报送情况、催报、下载汇总表。\n\n"
         "数据仍是数据目录里的报送文件；服务器自己的状态（链接的摘要、密码摘要、锁定、历史版本）保存在数据目录下的 .zengshou-serve 文件夹。"
@@ -665,7 +668,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Address to listen on. Default 127.0.0.1 (this computer only); give the intranet address or 0.0.0.0 to open it to the network.",
     ),
     "opt.serve.port": ("监听端口。", "Port to listen on."),
-    "cmd.serve.links.short": ("生成（或吊销）各单位本季度的填报链接", "Issue (or revoke) the units' links for a quarter"),
+    "cmd.serve.links.short": (
+        "生成（或吊销）各单位本季度的填报链接",
+        "Issue (or revoke) the units' links for a quarter",
+    ),
     "cmd.serve.links": (
         "为每个应报单位生成本季度的填报链接（每次运行都生成新链接，之前发出的链接仍然有效，除非吊销）。"
         "链接只显示这一次：服务器只保存其摘要。\n\n"
@@ -675,8 +681,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--revoke UNIT revokes every link of the unit (of --quarter only, when given).",
     ),
     "opt.serve.links.quarter": ("季度，例如 2023Q2。", "Quarter, e.g. 2023Q2."),
-    "opt.serve.links.out": ("把链接清单写入该文件（不写则输出到屏幕）。", "Write the list of links to this file (else to the screen)."),
-    "opt.serve.links.revoke": ("吊销该单位的链接（单位名称、简称或编号）。", "Revoke the links of this unit (name, alias or id)."),
+    "opt.serve.links.out": (
+        "把链接清单写入该文件（不写则输出到屏幕）。",
+        "Write the list of links to this file (else to the screen).",
+    ),
+    "opt.serve.links.revoke": (
+        "吊销该单位的链接（单位名称、简称或编号）。",
+        "Revoke the links of this unit (name, alias or id).",
+    ),
     "opt.serve.links.url": (
         "链接开头的网址：各单位访问本服务器所用的地址，例如 http://192.168.1.20:8000。",
         "Address the links start with: how the units reach this server, e.g. http://192.168.1.20:8000.",
@@ -701,7 +713,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "统筹单位看板还没有密码：运行 zengshou serve password 设置后才能登录。",
         "The dashboard has no password yet: run zengshou serve password to set one before logging in.",
     ),
-    "cli.serve.bad_host": ("监听地址 {host} 无效：请写 IP 地址或主机名。", "Listen address {host} is not valid: give an IP address or a host name."),
+    "cli.serve.bad_host": (
+        "监听地址 {host} 无效：请写 IP 地址或主机名。",
+        "Listen address {host} is not valid: give an IP address or a host name.",
+    ),
     "cli.serve.cannot_start": ("无法启动网页填报：{reason}", "Cannot start the web form: {reason}"),
     "cli.serve.state_error": ("服务器状态文件损坏：{reason}", "The server's state is damaged: {reason}"),
     "cli.serve.links_head": (
@@ -717,10 +732,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "链接只显示这一次（服务器只保存摘要）；丢失后重新运行本命令生成新链接。",
         "The links are shown only this once (the server keeps their hashes); run this command again for new ones.",
     ),
-    "cli.serve.revoked": ("已吊销{unit}的 {n} 条链接；用这些链接打开的页面立即失效。", "Revoked {n} link(s) of {unit}; pages opened with them stop working at once."),
+    "cli.serve.revoked": (
+        "已吊销{unit}的 {n} 条链接；用这些链接打开的页面立即失效。",
+        "Revoked {n} link(s) of {unit}; pages opened with them stop working at once.",
+    ),
     "cli.serve.revoked_none": ("{unit}没有可吊销的链接。", "{unit} has no live links to revoke."),
-    "cli.serve.need_quarter": ("请用 --quarter 指定季度（或用 --revoke 吊销链接）。", "Give --quarter (or --revoke a unit's links)."),
-    "cli.serve.bad_url": ("网址 {url} 无效：应以 http:// 或 https:// 开头。", "Address {url} is not valid: it must start with http:// or https://."),
+    "cli.serve.need_quarter": (
+        "请用 --quarter 指定季度（或用 --revoke 吊销链接）。",
+        "Give --quarter (or --revoke a unit's links).",
+    ),
+    "cli.serve.bad_url": (
+        "网址 {url} 无效：应以 http:// 或 https:// 开头。",
+        "Address {url} is not valid: it must start with http:// or https://.",
+    ),
     "cli.serve.no_units": ("{quarter}没有应报单位。", "No unit must report for {quarter}."),
     "cli.serve.password_prompt": ("新密码", "New password"),
     "cli.serve.password_again": ("再输入一次", "Repeat it"),
@@ -767,7 +791,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No valid session (older than 12 hours, the link was revoked, or the browser kept no cookie). Open your unit's link again.",
     ),
     "web.logged_out": ("已退出", "Logged out"),
-    "web.logged_out.text": ("已退出。再次填写请重新打开本单位的链接。", "You are logged out. Open your unit's link to continue."),
+    "web.logged_out.text": (
+        "已退出。再次填写请重新打开本单位的链接。",
+        "You are logged out. Open your unit's link to continue.",
+    ),
     "web.not_found": ("页面不存在", "Not found"),
     "web.not_found.text": ("没有这个页面。", "There is no such page."),
     "web.bad_request": ("无法处理的请求", "Bad request"),
@@ -782,7 +809,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.kind.submitted": ("报送", "submitted"),
     "web.kind.kept_draft": ("保存草稿（有错误未报送）", "draft saved (errors, not submitted)"),
     "web.unit.heading": ("{unit} · {quarter}落实进度", "{unit} · progress for {quarter}"),
-    "web.unit.deadline": ("报送截止日期：{deadline}；每项不超过 {limit} 字。", "Deadline: {deadline}; at most {limit} characters per row."),
+    "web.unit.deadline": (
+        "报送截止日期：{deadline}；每项不超过 {limit} 字。",
+        "Deadline: {deadline}; at most {limit} characters per row.",
+    ),
     "web.unit.submitted": ("已于 {date} 报送", "submitted on {date}"),
     "web.unit.draft": ("草稿（尚未报送）", "draft (not submitted)"),
     "web.unit.new": ("尚未填写", "not started"),
@@ -794,7 +824,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "本单位的报送文件有格式错误，网页无法显示或修改。请联系统筹单位处理。",
         "Your unit's file has a format error the web form cannot show or change. Ask the coordinator.",
     ),
-    "web.unit.findings": ("检查结果：{errors} 个错误，{warnings} 个警告（见各项下方）。", "Checks: {errors} error(s), {warnings} warning(s) (under each row)."),
+    "web.unit.findings": (
+        "检查结果：{errors} 个错误，{warnings} 个警告（见各项下方）。",
+        "Checks: {errors} error(s), {warnings} warning(s) (under each row).",
+    ),
     "web.unit.optional": ("配合单位，可选填", "participating: optional"),
     "web.unit.lead": ("牵头单位：{lead}", "lead unit: {lead}"),
     "web.unit.previous": ("上季度（供参考）", "last quarter (for reference)"),
@@ -813,7 +846,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.count": ("字数：{n} / {limit}", "{n} / {limit} characters"),
     "web.count.over": ("（超出 {n} 字）", " ({n} over)"),
     "web.outcome.draft": ("草稿已保存。", "Draft saved."),
-    "web.outcome.submitted": ("已报送。可以继续更正，直到统筹单位锁定本季度。", "Submitted. You can correct it until the coordinator locks the quarter."),
+    "web.outcome.submitted": (
+        "已报送。可以继续更正，直到统筹单位锁定本季度。",
+        "Submitted. You can correct it until the coordinator locks the quarter.",
+    ),
     "web.outcome.kept_draft": (
         "未报送：有错误（见各项下方）。已将填写内容保存为草稿，改正后再点“检查并报送”。",
         "Not submitted: there are errors (under each row). What you typed is saved as a draft; correct it and submit again.",
@@ -827,7 +863,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not saved: someone saved this unit's rows after you opened this page.",
     ),
     "web.outcome.locked": ("未保存：统筹单位已锁定本季度。", "Not saved: the coordinator has locked this quarter."),
-    "web.outcome.unreadable": ("未保存：本单位的报送文件有格式错误，请联系统筹单位。", "Not saved: your unit's file has a format error; ask the coordinator."),
+    "web.outcome.unreadable": (
+        "未保存：本单位的报送文件有格式错误，请联系统筹单位。",
+        "Not saved: your unit's file has a format error; ask the coordinator.",
+    ),
     "web.conflict.text": (
         "下面各项同时列出了已保存的版本和您填写的版本，您填写的内容仍在输入框中。请核对合并后再保存；被替换的版本会留存。",
         "Each row below shows the saved version and yours; yours is still in the box. Reconcile them and save again; the version replaced is kept.",
@@ -855,9 +894,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "web.dash.title": ("{quarter}报送情况", "Reports for {quarter}"),
     "web.dash.quarters": ("季度", "Quarters"),
-    "web.dash.meta": ("截止日期：{deadline}；今天：{today}（北京时间）。", "Deadline: {deadline}; today: {today} (China Standard Time)."),
+    "web.dash.meta": (
+        "截止日期：{deadline}；今天：{today}（北京时间）。",
+        "Deadline: {deadline}; today: {today} (China Standard Time).",
+    ),
     "web.dash.locked": ("本季度已锁定", "quarter locked"),
-    "web.dash.caption": ("应报单位 {n} 个；每 30 秒自动刷新（需启用脚本），或刷新页面。", "{n} units must report; refreshed every 30 s (with scripts on), or reload."),
+    "web.dash.caption": (
+        "应报单位 {n} 个；每 30 秒自动刷新（需启用脚本），或刷新页面。",
+        "{n} units must report; refreshed every 30 s (with scripts on), or reload.",
+    ),
     "web.dash.findings": ("检查结果", "Findings"),
     "web.dash.n_findings": ("{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),
     "web.dash.saves": ("保存次数", "Saves"),

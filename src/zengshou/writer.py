@@ -7,6 +7,7 @@ Library code, so a script or another tool can produce exactly what a clerk gets.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import unicodedata
 from datetime import date
@@ -22,7 +23,10 @@ _NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)]}…")
 
 
 def cells(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    if s.isascii():
+        return len(s)
+    width = unicodedata.east_asian_width
+    return len(s) + sum(1 for ch in s if width(ch) in "WF")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -33,6 +37,7 @@ def wrap(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     cur = ""
+    used = 0  # cells(cur), kept as it grows: measuring the line anew per token made this quadratic
     i = 0
     text = " ".join(text.split())
     while i < len(text):
@@ -43,11 +48,14 @@ def wrap(text: str, width: int) -> list[str]:
             while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in "._-/%"):
                 j += 1
             token = text[i:j]
-        if cur and cells(cur + token) > width and token[0] not in _NO_LINE_START and cells(token) <= width:
+        size = cells(token)
+        if cur and used + size > width and token[0] not in _NO_LINE_START and size <= width:
             lines.append(cur.rstrip())
             cur = token.lstrip()
+            used = cells(cur)
         else:
             cur += token
+            used += size
         i += len(token)
     if cur.strip():
         lines.append(cur.rstrip())
@@ -92,6 +100,16 @@ def comment_text(text: str) -> str:
     from zengshou.text import BIDI_CONTROLS
 
     return "".join(ch for ch in " ".join(text.split()) if char_ok(ch) and ch not in BIDI_CONTROLS)
+
+
+_comment_text = functools.lru_cache(maxsize=4096)(comment_text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_lines(part: str) -> tuple[str, ...]:
+    """A comment paragraph of a form, wrapped. The same task and previous-quarter texts come
+    back on every save of a unit's form (``zengshou serve``): wrapped once, not per save."""
+    return tuple("  # " + ln for ln in wrap(part, COMMENT_WIDTH - 4))
 
 
 def render_form(
@@ -167,10 +185,10 @@ def render_form(
             head, who = f"{head} · {who}", ""
         if row != rows[0]:
             lines.append("")
-        before = comment_text(previous.get(row) or "")
+        before = _comment_text(previous.get(row) or "")
         for part in (head, who, body, prev_label + before if before else ""):
             if part:
-                lines += ["  # " + ln for ln in wrap(part, COMMENT_WIDTH - 4)]
+                lines += _comment_lines(part)
         lines.append(f"  - task: {row}")
         lines.append(f"    progress: {literal(values.get(row, ''), 6)}")
         if row in statuses:
