@@ -908,6 +908,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.dash.saves": ("保存次数", "Saves"),
     "web.dash.links": ("有效链接", "Live links"),
     "web.dash.late_days": ("{n} 天", "{n} day(s)"),
+    "web.dash.of_which_late": ("其中逾期", "of which late"),
     "web.dash.tools": ("操作", "Actions"),
     "web.dash.remind": ("生成催报通知（含链接）", "Reminder notice (with links)"),
     "web.dash.merge": ("生成汇总表", "Merge the report"),

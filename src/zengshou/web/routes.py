@@ -294,7 +294,7 @@ def _dashboard(srv, q: str):
             {
                 "u": u,
                 "label": _L(srv, f"web.state.{u.state}"),
-                "overdue": u.state in ("missing", "draft") and today > st.deadline,
+                "overdue": u.submitted is None and today > st.deadline,
                 "findings": [f"{f.code} {f.message(srv.lang)}" for f in fs if f.level in ("error", "warning")][:20],
                 "links": live.get(u.unit_id, 0),
                 "saves": len(hist),
