@@ -396,3 +396,26 @@ def test_state_folder_is_ignored_by_git_and_validate(served, cli):
     assert cli("validate", "--data", data).exit_code in (0, 1)
     res = cli("validate", "--data", data, "--format", "json")
     assert FOLDER not in res.output
+
+
+def test_saves_are_committed_when_the_data_is_in_git(data_dir, monkeypatch):
+    import subprocess
+
+    monkeypatch.setenv("ZENGSHOU_TODAY", "2023-10-05")
+    git = ["git", "-C", str(data_dir), "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", "init", "-q", str(data_dir)], check=True)
+    subprocess.run(git + ["add", "."], check=True)
+    subprocess.run(git + ["commit", "-qm", "start"], check=True)
+    (data_dir / "notes.txt").write_text("staged, not the server's to commit\n")
+    subprocess.run(git + ["add", "notes.txt"], check=True)
+    state = ServerState(data_dir)
+    token = state.issue(Q, [UNIT])[UNIT]
+    app = create_app(data_dir)
+    c, html = open_link(app, token)
+    save(c, html, "submit", **{"progress.48": "已完成确权登记工作。", "progress.49": "已完成年度复核工作。"})
+    app.app.state.server.store.git.flush()
+    log = subprocess.run(git + ["log", "--format=%an|%s", "--name-only", "-1"], capture_output=True, text=True).stdout
+    assert "zengshou serve|网页填报：市自然资源局 2023Q3 报送" in log
+    assert f"progress/{Q}/{UNIT}.yaml" in log and "notes.txt" not in log
+    status = subprocess.run(git + ["status", "--porcelain"], capture_output=True, text=True).stdout
+    assert "A  notes.txt" in status and FOLDER not in status  # the state folder ignores itself

@@ -276,8 +276,11 @@ class ServerState:
 
     # ------------------------------------------------------------ history
     def keep(self, quarter: str, unit: str, raw: bytes, kind: str) -> Path:
-        """Keep one version of a unit's file (``kind``: replaced, draft, submit). Names sort in
-        time order and are claimed with O_EXCL, so two saves never share one."""
+        """Keep one version of a unit's file (``kind``: before — the version a save replaced —,
+        draft, submit). Names sort in time order and are claimed with O_EXCL, so two saves never
+        share one. A replaced version is flushed to disk before the save goes on (it is then its
+        only copy); the copy of what a save writes is not (the file itself is, atomically, and a
+        power cut can lose only the newest copy, never the text)."""
         folder = self.root / "history" / quarter / unit
         folder.mkdir(parents=True, exist_ok=True)
         stamp = now_utc().strftime("%Y%m%dT%H%M%S%fZ")
@@ -289,8 +292,9 @@ class ServerState:
                 continue
             with os.fdopen(fd, "wb") as fh:
                 fh.write(raw)
-                fh.flush()
-                os.fsync(fh.fileno())
+                if kind == "before":
+                    fh.flush()
+                    os.fsync(fh.fileno())
             return p
         raise StateError(f"{folder}: too many versions in one microsecond")
 

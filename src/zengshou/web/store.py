@@ -575,6 +575,7 @@ class GitCommitter:
         self.folder = folder
         self.q: queue.Queue[tuple[Path, str] | None] = queue.Queue()
         self.errors: list[str] = []
+        self._flushes: dict[str, threading.Event] = {}
         self._thread = threading.Thread(target=self._run, name="zengshou-git", daemon=True)
         self._thread.start()
 
@@ -582,12 +583,11 @@ class GitCommitter:
         self.q.put((path, message))
 
     def flush(self, timeout: float = 30) -> None:
+        """Wait until every commit asked for so far is made (tests, shutdown)."""
         done = threading.Event()
         self.q.put((Path(), str(id(done))))
         self._flushes[str(id(done))] = done
         done.wait(timeout)
-
-    _flushes: dict[str, threading.Event] = {}
 
     def _run(self) -> None:
         while True:
