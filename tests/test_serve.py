@@ -419,3 +419,40 @@ def test_saves_are_committed_when_the_data_is_in_git(data_dir, monkeypatch):
     assert f"progress/{Q}/{UNIT}.yaml" in log and "notes.txt" not in log
     status = subprocess.run(git + ["status", "--porcelain"], capture_output=True, text=True).stdout
     assert "A  notes.txt" in status and FOLDER not in status  # the state folder ignores itself
+
+
+def test_hostile_posts_get_an_answer_not_a_traceback(served):
+    data, app, tokens = served
+    c, html = open_link(app, tokens[UNIT])
+    csrf = fields(html)["csrf"]
+    form = "application/x-www-form-urlencoded"
+    # not UTF-8, too many fields, a field far too long, an unknown 进展, an unknown action
+    assert (
+        c.post(
+            "/u", content=b"csrf=" + csrf.encode() + b"&progress.48=%ff%fe", headers={"content-type": form}
+        ).status_code
+        == 400
+    )
+    many = "&".join(f"f{i}=x" for i in range(2000))
+    assert c.post("/u", content=f"csrf={csrf}&{many}".encode(), headers={"content-type": form}).status_code == 400
+    base = fields(html)["base"]
+    assert c.post("/u", data={"csrf": csrf, "base": base, "progress.48": "字" * 20_001}).status_code == 400
+    assert c.post("/u", data={"csrf": csrf, "base": base, "status.48": "<b>完成</b>"}).status_code == 400
+    assert c.post("/u", data={"csrf": csrf, "base": base, "action": "delete"}).status_code == 400
+    # a body sent in chunks, without a length, is counted as it arrives
+    chunks = (b"x" * 65536 for _ in range(8))
+    assert c.post("/u", content=chunks, headers={"content-type": form}).status_code == 413
+    # figures and fields the page does not have are ignored, never written
+    r = save(c, html, **{"progress.48": "正常内容。", "fig.48.evil": "1", "progress.1": "别人的行", "unit": "市财政局"})
+    text = unit_file(data).read_text(encoding="utf-8")
+    assert outcome(r.text) == "draft" and "evil" not in text and "别人的行" not in text and "市财政局" not in text
+    assert not list(data.rglob("*.zengshou-*.tmp"))  # no temporary file left behind
+
+
+def test_a_damaged_state_file_is_a_page_not_a_traceback(served):
+    data, app, tokens = served
+    (data / FOLDER / "tokens.json").write_text("{not json", encoding="utf-8")
+    c = TestClient(app, base_url=BASE)
+    r = c.get(f"/t/{tokens[UNIT]}")
+    r = c.post(f"/t/{tokens[UNIT]}", data={"csrf": fields(r.text)["csrf"]})
+    assert r.status_code == 500 and "tokens.json" in r.text and "Traceback" not in r.text

@@ -31,7 +31,7 @@ from starlette.responses import HTMLResponse
 from starlette.routing import Route
 
 from zengshou.i18n import t
-from zengshou.quarters import Quarter
+from zengshou.web import routes
 from zengshou.web import security as sec
 from zengshou.web.state import ServerState
 from zengshou.web.store import BadPost, Store
@@ -40,7 +40,6 @@ HERE = Path(__file__).parent
 MAX_BODY = 256 * 1024  # bytes: a full page of 70 rows × 300 characters is about 70 KB
 MAX_FIELDS = 1000
 _TOKEN_PATH = re.compile(r"^/t/[^/?]*")
-_QUARTER = re.compile(r"^\d{4}Q[1-4]$")
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -53,11 +52,6 @@ _HEADERS = [
     (b"cross-origin-opener-policy", b"same-origin"),
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=()"),
 ]
-STATIC = {
-    "app.css": "text/css; charset=utf-8",
-    "app.js": "text/javascript; charset=utf-8",
-    "favicon.svg": "image/svg+xml",
-}
 
 
 def redact(path: str) -> str:
@@ -83,15 +77,27 @@ class Guard:
             await _plain(send, 413, "请求过大 / request too large")
             self.log(scope, 413, start)
             return
-        seen = [0]
-
-        async def limited():
+        # the body is read here, whole, before any route sees it: at most MAX_BODY bytes,
+        # whether the client said its length or sends it in chunks
+        body, more = b"", True
+        while more:
             msg = await receive()
-            if msg["type"] == "http.request":
-                seen[0] += len(msg.get("body", b""))
-                if seen[0] > MAX_BODY:
-                    raise _TooLarge()
-            return msg
+            if msg["type"] != "http.request":
+                return  # the client went away
+            body += msg.get("body", b"")
+            more = msg.get("more_body", False)
+            if len(body) > MAX_BODY:
+                status[0] = 413
+                await _plain(send, 413, "请求过大 / request too large")
+                self.log(scope, 413, start)
+                return
+        sent = [False]
+
+        async def replay():
+            if not sent[0]:
+                sent[0] = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
 
         async def sending(msg):
             if msg["type"] == "http.response.start":
@@ -99,17 +105,8 @@ class Guard:
                 msg["headers"] = list(msg.get("headers", [])) + _HEADERS
             await send(msg)
 
-        try:
-            await self.app(scope, limited, sending)
-        except _TooLarge:
-            if not status[0]:
-                status[0] = 413
-                await _plain(send, 413, "请求过大 / request too large")
+        await self.app(scope, replay, sending)
         self.log(scope, status[0], start)
-
-
-class _TooLarge(Exception):
-    pass
 
 
 async def _plain(send, status: int, text: str) -> None:
@@ -165,7 +162,7 @@ class Server:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.static = {name: (HERE / "static" / name).read_bytes() for name in STATIC}
+        self.static = {name: (HERE / "static" / name).read_bytes() for name in routes.STATIC}
         self.static_v = {n: hashlib.sha256(b).hexdigest()[:10] for n, b in self.static.items()}
         self.env.globals.update(t=lambda key, **kw: t(key, lang, **kw), static=self.static_url, lang=lang)
         self.token_limit = sec.RateLimit(20, 60)  # failed link openings per client per minute
@@ -219,7 +216,11 @@ class Server:
         body = await request.body()
         try:
             pairs = parse_qs(
-                body.decode("utf-8"), keep_blank_values=True, max_num_fields=MAX_FIELDS, strict_parsing=False
+                body.decode("utf-8"),
+                keep_blank_values=True,
+                max_num_fields=MAX_FIELDS,
+                encoding="utf-8",
+                errors="strict",  # a %-escape that is not UTF-8 is refused, not turned into U+FFFD
             )
         except (UnicodeDecodeError, ValueError):
             raise BadPost("form") from None
@@ -260,12 +261,6 @@ def create_app(data_dir: Path | str, lang: str = "zh", *, log: bool = True, echo
     """The ASGI application over ``data_dir`` (raises ValueError when the plan definitions
     cannot be read, StateError when the server's own state is damaged)."""
     srv = Server(Path(data_dir), lang, log=log, echo=echo)
-    from zengshou.web import routes
-
     app = Starlette(routes=[Route(p, routes.wrap(srv, fn), methods=m) for p, fn, m in routes.ROUTES])
     app.state.server = srv
     return Guard(app, srv.access)
-
-
-def quarter_or_none(text: str) -> str | None:
-    return str(Quarter.parse(text)) if _QUARTER.match(text or "") else None

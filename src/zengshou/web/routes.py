@@ -7,6 +7,7 @@ a damaged state file into a 500 page that says which file, never a traceback.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -17,6 +18,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
+from zengshou.forms import STATUSES
 from zengshou.i18n import t
 from zengshou.quarters import Quarter
 from zengshou.web import security as sec
@@ -24,6 +26,18 @@ from zengshou.web.state import StateError
 from zengshou.web.store import BadPost, cst_today
 
 MERGE_TIMEOUT = 300  # seconds
+#: the files under /static/: a fixed map, so no name from a request reaches the disk
+STATIC = {
+    "app.css": "text/css; charset=utf-8",
+    "app.js": "text/javascript; charset=utf-8",
+    "favicon.svg": "image/svg+xml",
+}
+_QUARTER = re.compile(r"^\d{4}Q[1-4]$")
+
+
+def quarter_or_none(text: str) -> str | None:
+    """A quarter named in a URL, when it is one (else None: the page answers 404)."""
+    return str(Quarter.parse(text)) if _QUARTER.match(text or "") else None
 
 
 def wrap(srv, fn):
@@ -61,8 +75,6 @@ async def static(srv, request: Request) -> Response:
 
 
 def srv_static_type(name: str) -> str:
-    from zengshou.web.app import STATIC
-
     return STATIC[name]
 
 
@@ -111,7 +123,7 @@ def _unit_ctx(srv, page, session: str, outcome: str | None = None) -> dict:
         "page": page,
         "csrf": sec.csrf_token(srv.key, session),
         "outcome": outcome,
-        "statuses": __import__("zengshou.forms", fromlist=["STATUSES"]).STATUSES,
+        "statuses": STATUSES,
         "today": cst_today(),
     }
 
@@ -264,8 +276,6 @@ def _admin_guard(srv, request: Request, form: dict | None = None):
     session = srv.admin_session(request)
     if session is None:
         return None, RedirectResponse("/admin", status_code=303)
-    from zengshou.web.app import quarter_or_none
-
     q = quarter_or_none(request.path_params.get("quarter", ""))
     if q is None:
         return None, srv.message(_L(srv, "web.not_found"), _L(srv, "web.not_found.text"), 404)
