@@ -456,3 +456,26 @@ def test_a_damaged_state_file_is_a_page_not_a_traceback(served):
     r = c.get(f"/t/{tokens[UNIT]}")
     r = c.post(f"/t/{tokens[UNIT]}", data={"csrf": fields(r.text)["csrf"]})
     assert r.status_code == 500 and "tokens.json" in r.text and "Traceback" not in r.text
+
+
+def test_what_the_page_does_not_show_is_kept(served):
+    """A file imported from mail has a source, a remark per item, a one-line contact: a save
+    in the browser rewrites the file and must carry them over."""
+    data, app, tokens = served
+    unit_file(data).parent.mkdir(parents=True, exist_ok=True)
+    unit_file(data).write_text(
+        "unit: 市自然资源局\nquarter: 2023Q3\nsubmitted: 2023-10-04\ncontact: 王芳 0773-2823456\n"
+        "source:\n  sender: 王芳 <wf@example.invalid>\n  subject: 三季度进度\n"
+        "items:\n  - task: 48\n    progress: 原来的内容一。\n    note: 数据截至9月25日\n"
+        "  - task: 49\n    progress: 原来的内容二。\n",
+        encoding="utf-8",
+    )
+    c, html = open_link(app, tokens[UNIT])
+    r = save(c, html, "submit", **{"progress.48": "更正后的内容一。"})
+    assert outcome(r.text) == "submitted", r.text[:2000]
+    doc = yaml.safe_load(unit_file(data).read_text(encoding="utf-8"))
+    assert doc["contact"] == "王芳 0773-2823456" and doc["source"]["subject"] == "三季度进度"
+    assert doc["items"][0] == {"task": 48, "progress": "更正后的内容一。", "status": None, "note": "数据截至9月25日"}
+    assert str(doc["submitted"]) == "2023-10-04"  # a correction keeps the first date
+    kept = ServerState(data).history(Q, UNIT)
+    assert "原来的内容一。" in kept[0].read_text(encoding="utf-8") and kept[0].name.endswith("-before.txt")

@@ -129,6 +129,8 @@ def render_form(
     figure_defs: dict[int, list] | None = None,
     previous: dict[int, str] | None = None,
     people: dict[str, str] | None = None,
+    notes: dict[int, str] | None = None,
+    source: dict[str, str] | None = None,
 ) -> str:
     """The submission file for ``unit_id`` and ``quarter`` covering ``rows``.
 
@@ -137,7 +139,9 @@ def render_form(
     out (a figure left empty would be an error); ``previous`` (row → last quarter's text) is shown
     as a comment under the task. With ``values`` (row → progress) it is a filled-in form:
     ``scripts/make_sample.py`` writes the sample quarter this way, so the samples look exactly
-    like forms a clerk filled in. ``figures`` (row → indicator id → number) fills ``figures``.
+    like forms a clerk filled in. ``figures`` (row → indicator id → number) fills ``figures``;
+    ``notes`` (row → remark) and ``source`` (a mail import's origin) carry those fields of a
+    file that is written again (``zengshou serve`` saving over an imported file).
     """
     from zengshou.quarters import Quarter
 
@@ -172,6 +176,9 @@ def render_form(
     for key in PEOPLE:
         value, label = people.get(key), msg(f"form.people.{key}", lang)
         lines.append(f"{key}: {scalar(value)}" if value else _pad(f"{key}:", 16) + f"# {label}")
+    if source:
+        lines.append("source:")
+        lines += [f"  {k}: {scalar(v)}" for k, v in source.items() if v is not None]
     lines.append("items:")
     prev_label = msg("form.previous", lang, q=q.prev())
     for row in rows:
@@ -204,6 +211,8 @@ def render_form(
         elif figure_defs.get(row):
             lines.append(_pad("    # figures:") + f"# {msg('form.figures_hint', lang)}")
             lines += [_pad(f"    #   {ind.id}:") + f"# {figure_label(ind, lang)}" for ind in figure_defs[row]]
+        if notes and notes.get(row):
+            lines.append(f"    note: {text_value(notes[row], 6)}")
     return "\n".join(lines) + "\n"
 
 

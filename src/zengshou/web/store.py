@@ -331,8 +331,15 @@ class Store:
         return e
 
     # ------------------------------------------------------------ checking
-    def render(self, unit_id: str, quarter: str, e: Entry, submitted: date | None, contact: str | None = None) -> str:
-        """The file ``zengshou new`` writes for these values (same writer, same YAML)."""
+    def render(
+        self, unit_id: str, quarter: str, e: Entry, submitted: date | None, old: Submission | None = None
+    ) -> str:
+        """The file ``zengshou new`` writes for these values (same writer, same YAML). What the
+        page does not show but the file it replaces holds — ``contact``, each item's ``note``,
+        the ``source`` of a mail import — is carried over."""
+        contact = old.contact if old else None
+        notes = {it.task: it.note for it in old.items if it.note} if old else {}
+        source = old.source.model_dump() if old and old.source else None
         q = Quarter.parse(quarter)
         rows, optional = self.rows(unit_id, quarter, list(e.progress) + list(e.status) + list(e.figures))
         path = self.path(unit_id, quarter)
@@ -353,6 +360,8 @@ class Store:
             figure_defs=unit_figures(self.cat, unit_id, rows, q),
             previous=self.previous(unit_id, quarter),
             people=e.people,
+            notes=notes,
+            source=source,
         )
 
     def _check(self, unit_id: str, quarter: str, raw: bytes) -> tuple[Loaded, list[Finding]]:
@@ -471,11 +480,10 @@ class Store:
                 page.submitted = old.submitted if old else None
                 return Outcome("conflict", page)
             was = old.submitted if old else None
-            contact = old.contact if old else None
             # a correction keeps the first submission date: fixing a typo after the deadline
             # does not make an on-time report late (every version is in the history)
             when = (was or cst_today()) if submit or was else None
-            text = self.render(unit_id, q, e, when, contact)
+            text = self.render(unit_id, q, e, when, old)
             checked = self._check(unit_id, q, text.encode("utf-8"))
             kind = "submitted" if when else "draft"
             if when and any(f.level == "error" for f in checked[1]):
@@ -483,7 +491,7 @@ class Store:
                     page = self._typed(unit_id, q, e, was, now)
                     self._annotate(page, checked)
                     return Outcome("refused", page)
-                text = self.render(unit_id, q, e, None, contact)
+                text = self.render(unit_id, q, e, None, old)
                 checked = self._check(unit_id, q, text.encode("utf-8"))
                 kind = "kept_draft"
             new = text.encode("utf-8")
