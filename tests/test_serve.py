@@ -486,3 +486,48 @@ def test_what_the_page_does_not_show_is_kept(served):
     assert str(doc["submitted"]) == "2023-10-04"  # a correction keeps the first date
     kept = ServerState(data).history(Q, UNIT)
     assert "原来的内容一。" in kept[0].read_text(encoding="utf-8") and kept[0].name.endswith("-before.txt")
+
+
+def test_password_command(data_dir, cli):
+    assert cli("serve", "password", "--stdin", "--data", data_dir, input="short\n").exit_code == 2
+    res = cli("serve", "password", "--stdin", "--data", data_dir, input="a long enough password\n")
+    assert res.exit_code == 0 and "scrypt" in res.output
+    assert ServerState(data_dir).check_password("a long enough password") == (True, None)
+    assert cli("serve", "password", "--stdin", "--data", data_dir / "nowhere", input="x" * 12 + "\n").exit_code == 2
+
+
+@pytest.mark.slow
+def test_serve_says_when_it_listens_beyond_this_computer(data_dir):
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    def run(*args: str) -> str:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "zengshou", "serve", "--port", str(port), "--data", str(data_dir), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**os.environ, "ZENGSHOU_LANG": "zh"},
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        proc.terminate()
+        out, err = proc.communicate(10)
+        return out + err
+
+    quiet = run()
+    assert "http://127.0.0.1:" in quiet and "本机以外" not in quiet
+    loud = run("--host", "0.0.0.0")
+    assert "按 --host 0.0.0.0 的要求，监听本机以外的地址" in loud
+    assert "zengshou serve password" in loud  # no password yet: it says how to set one
