@@ -531,3 +531,15 @@ def test_serve_says_when_it_listens_beyond_this_computer(data_dir):
     loud = run("--host", "0.0.0.0")
     assert "按 --host 0.0.0.0 的要求，监听本机以外的地址" in loud
     assert "zengshou serve password" in loud  # no password yet: it says how to set one
+
+
+def test_a_link_where_the_file_should_be_is_never_written_through(served, tmp_path):
+    data, app, tokens = served
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not yours\n")
+    unit_file(data).parent.mkdir(parents=True, exist_ok=True)
+    unit_file(data).symlink_to(outside)
+    c, html = open_link(app, tokens[UNIT])
+    r = save(c, html, **{"progress.48": "写入内容"})
+    assert r.status_code == 500 and outcome(r.text) == "unwritable" and "写入内容" in r.text
+    assert outside.read_text() == "not yours\n" and unit_file(data).is_symlink()

@@ -862,6 +862,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "未保存：您打开本页之后，有人保存了新的内容。",
         "Not saved: someone saved this unit's rows after you opened this page.",
     ),
+    "web.outcome.unwritable": (
+        "未保存：服务器无法写入本单位的报送文件（该位置不是普通文件，或磁盘已满、没有写权限）。您填写的内容仍在下方，请先复制保存并联系统筹单位。",
+        "Not saved: the server cannot write your unit's file (not a regular file there, a full disk or no permission). What you typed is below: copy it and tell the coordinator.",
+    ),
     "web.outcome.locked": ("未保存：统筹单位已锁定本季度。", "Not saved: the coordinator has locked this quarter."),
     "web.outcome.unreadable": (
         "未保存：本单位的报送文件有格式错误，请联系统筹单位。",

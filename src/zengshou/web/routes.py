@@ -153,7 +153,7 @@ async def unit_save(srv, request: Request) -> Response:
     out = await run_in_threadpool(
         srv.store.save, link.unit, link.quarter, entry, form.get("base", ""), action == "submit"
     )
-    status = {"conflict": 409, "locked": 423, "unreadable": 409}.get(out.kind, 200)
+    status = {"conflict": 409, "locked": 423, "unreadable": 409, "unwritable": 500}.get(out.kind, 200)
     if wants_json:
         return JSONResponse(
             {

@@ -141,7 +141,7 @@ class Entry:
 
 @dataclass
 class Outcome:
-    kind: str  # draft | submitted | kept_draft (a submit with errors) | conflict | locked | unreadable
+    kind: str  # draft | submitted | kept_draft (a submit with errors) | refused | conflict | locked | unreadable | unwritable
     page: Page
 
 
@@ -497,8 +497,14 @@ class Store:
             new = text.encode("utf-8")
             if raw is not None and raw != new and self._last_kept.get(key) != now:
                 self.state.keep(q, unit_id, raw, "before")
+            if raw is None and os.path.lexists(path):
+                # a link, a folder, a FIFO where the unit's file should be: never written through
+                return Outcome("unwritable", self._typed(unit_id, q, e, None, base))
             if raw != new:
-                write_text(path, text)
+                try:
+                    write_text(path, text)
+                except OSError:  # a full disk, a read-only folder: the old file stays as it was
+                    return Outcome("unwritable", self._typed(unit_id, q, e, None, base))
                 self.state.keep(q, unit_id, new, "submit" if kind == "submitted" else "draft")
                 self._last_kept[key] = digest(new)
                 if self.git is not None:
