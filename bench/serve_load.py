@@ -262,7 +262,11 @@ def main(argv: list[str] | None = None) -> int:
             cpu1 = cpu_seconds(proc.pid)
         finally:
             proc.terminate()
-            proc.wait(30)
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
         found = check(data, quarter, clerks)
         validate = subprocess.run(
             [sys.executable, "-m", "zengshou", "validate", "--quarter", quarter, "--data", str(data)],

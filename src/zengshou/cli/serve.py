@@ -84,7 +84,14 @@ def serve_cmd(
         # access_log off: uvicorn's log line holds the whole path, a link's token included;
         # the app writes its own (zengshou.web.app.AccessLog) with tokens redacted
         uvicorn.run(
-            asgi, host=host, port=port, access_log=False, log_level="warning", server_header=False, lifespan="off"
+            asgi,
+            host=host,
+            port=port,
+            access_log=False,
+            log_level="warning",
+            server_header=False,
+            lifespan="off",
+            timeout_graceful_shutdown=10,  # Ctrl+C waits at most 10 s for the saves under way
         )
     except OSError as e:
         fail("cli.serve.cannot_start", lang, reason=e.strerror or e)
