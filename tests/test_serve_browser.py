@@ -243,3 +243,36 @@ def test_a_stale_save_is_refused_showing_both_texts(site):
     assert second.find_element(By.ID, "progress-48").get_attribute("value") == "乙：三季度完成确权登记 280 宗。"
     on_disk = (data / "progress" / Q / f"{UNIT}.yaml").read_text(encoding="utf-8")
     assert "甲：" in on_disk and "乙：" not in on_disk
+
+
+def test_autosave_saves_a_draft_and_stops_on_a_stale_page(site):
+    """The script's autosave (every 30 s) with time sped up: intervals of 30 s run every 0.3 s."""
+    from selenium.webdriver.common.by import By
+
+    data, url, tokens, new_browser = site
+    d = new_browser()
+    d.execute_cdp_cmd(
+        "Page.addScriptToEvaluateOnNewDocument",
+        {
+            "source": "var _si = window.setInterval; window.setInterval = function (f, ms) {"
+            " return _si(f, ms >= 30000 ? 300 : ms); };"
+        },
+    )
+    open_link(d, url, tokens[UNIT])
+    set_value(d, d.find_element(By.ID, "progress-48"), "自动保存的草稿：三季度完成确权登记 300 宗。")
+    path = data / "progress" / Q / f"{UNIT}.yaml"
+    wait(d, lambda d: path.exists() and "自动保存的草稿" in path.read_text(encoding="utf-8"))
+    wait(d, lambda d: text_of(d, "#autosave") == "草稿已自动保存。")
+    assert "submitted" not in yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    # someone else saves meanwhile: the next autosave is refused and autosave stops, saying so
+    other = new_browser()
+    open_link(other, url, tokens[UNIT])
+    set_value(other, other.find_element(By.ID, "progress-48"), "另一位同事保存的内容。")
+    other.find_element(By.ID, "draft").click()
+    wait(other, lambda o: o.find_elements(By.ID, "outcome"))
+    set_value(d, d.find_element(By.ID, "progress-48"), "我后来又改的内容。")
+    wait(d, lambda d: "自动保存已停止" in text_of(d, "#autosave"))
+    assert "另一位同事保存的内容。" in path.read_text(encoding="utf-8")
+    assert "我后来又改的内容" not in path.read_text(encoding="utf-8")
+    assert errors_in_console(d) == [] or all("409" in e for e in errors_in_console(d))
