@@ -543,3 +543,28 @@ def test_a_link_where_the_file_should_be_is_never_written_through(served, tmp_pa
     r = save(c, html, **{"progress.48": "写入内容"})
     assert r.status_code == 500 and outcome(r.text) == "unwritable" and "写入内容" in r.text
     assert outside.read_text() == "not yours\n" and unit_file(data).is_symlink()
+
+
+def test_a_file_the_page_cannot_read_is_left_alone(served):
+    data, app, tokens = served
+    broken = "unit: 市自然资源局\nquarter: 2023Q3\nitems:\n  - task: 48\n    progress: [unclosed\n"
+    unit_file(data).parent.mkdir(parents=True, exist_ok=True)
+    unit_file(data).write_text(broken, encoding="utf-8")
+    c, html = open_link(app, tokens[UNIT])
+    assert "格式错误" in html and 'id="draft"' not in html
+    r = save(c, html, **{"progress.48": "新内容"})
+    assert r.status_code == 409 and outcome(r.text) == "unreadable"
+    assert unit_file(data).read_text(encoding="utf-8") == broken
+
+
+def test_an_existing_yml_file_is_the_units_file(served):
+    data, app, tokens = served
+    yml = data / "progress" / Q / f"{UNIT}.yml"
+    yml.parent.mkdir(parents=True, exist_ok=True)
+    yml.write_text(
+        "unit: 市自然资源局\nquarter: 2023Q3\nitems:\n  - task: 48\n    progress: 原有内容。\n", encoding="utf-8"
+    )
+    c, html = open_link(app, tokens[UNIT])
+    assert fields(html)["progress.48"] == "原有内容。"
+    save(c, html, **{"progress.48": "改过的内容。", "progress.49": "第二项。"})
+    assert "改过的内容。" in yml.read_text(encoding="utf-8") and not unit_file(data).exists()

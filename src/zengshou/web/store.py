@@ -176,8 +176,13 @@ class Store:
     # ------------------------------------------------------------ where things are
     def path(self, unit_id: str, quarter: str) -> Path:
         # both parts come from a signed session naming a catalog unit and a parsed quarter,
-        # never from the request's path or fields
-        return self.data_dir / "progress" / str(Quarter.parse(quarter)) / f"{self.cat.by_id[unit_id].id}.yaml"
+        # never from the request's path or fields; a clerk's existing .yml file is the unit's file
+        folder = self.data_dir / "progress" / str(Quarter.parse(quarter))
+        uid = self.cat.by_id[unit_id].id
+        yml = folder / f"{uid}.yml"
+        if os.path.lexists(yml) and not os.path.lexists(folder / f"{uid}.yaml"):
+            return yml
+        return folder / f"{uid}.yaml"
 
     def rows(self, unit_id: str, quarter: str, have: list[int] | None = None) -> tuple[list[int], set[int]]:
         """The rows of the unit's page, in plan order, and which of them are optional: what
