@@ -732,6 +732,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "链接只显示这一次（服务器只保存摘要）；丢失后重新运行本命令生成新链接。",
         "The links are shown only this once (the server keeps their hashes); run this command again for new ones.",
     ),
+    "cli.serve.loopback_links": (
+        "这些链接以本机地址开头，只能在运行服务的电脑上打开；发给各单位前请用 --url 写上它们访问本机所用的地址，例如 --url http://192.168.1.20:8000。",
+        "These links start with this computer's own address and open only on it; before sending them, give --url with the address the units reach it by, e.g. --url http://192.168.1.20:8000.",
+    ),
     "cli.serve.revoked": (
         "已吊销{unit}的 {n} 条链接；用这些链接打开的页面立即失效。",
         "Revoked {n} link(s) of {unit}; pages opened with them stop working at once.",

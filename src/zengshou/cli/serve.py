@@ -165,9 +165,19 @@ def links_cmd(
     if out_file is not None:
         write_or_exit(out_file, text, lang, str(out_file))
         out(t("cli.serve.links_wrote", lang, n=len(ids), path=out_file))
+        _loopback_note(base, lang)
         return
     out(text)
     sys.stderr.write(t("fmt.note_prefix", lang) + t("cli.serve.links_note", lang) + "\n")
+    _loopback_note(base, lang)
+
+
+def _loopback_note(base: str, lang: str) -> None:
+    """Links to 127.0.0.1 open only on this computer: say so (the units need --url)."""
+    from urllib.parse import urlsplit
+
+    if (urlsplit(base).hostname or "") in ("127.0.0.1", "localhost", "::1"):
+        sys.stderr.write(t("fmt.note_prefix", lang) + t("cli.serve.loopback_links", lang) + "\n")
 
 
 @_sub("password")
