@@ -568,3 +568,18 @@ def test_an_existing_yml_file_is_the_units_file(served):
     assert fields(html)["progress.48"] == "原有内容。"
     save(c, html, **{"progress.48": "改过的内容。", "progress.49": "第二项。"})
     assert "改过的内容。" in yml.read_text(encoding="utf-8") and not unit_file(data).exists()
+
+
+def test_every_message_the_templates_look_up_exists():
+    from zengshou.messages import MESSAGES
+
+    folder = Path(__file__).resolve().parent.parent / "src/zengshou/web/templates"
+    used: set[str] = set()
+    for p in folder.glob("*.j2"):
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[\w.]+)["']""", p.read_text(encoding="utf-8")))
+    assert len(used) > 50
+    assert sorted(k for k in used if k not in MESSAGES) == []
+    for kind in ("draft", "submitted", "kept_draft", "refused", "conflict", "locked", "unreadable", "unwritable"):
+        assert f"web.outcome.{kind}" in MESSAGES
+    for state in ("missing", "invalid", "draft", "late", "on_time"):
+        assert f"web.state.{state}" in MESSAGES
