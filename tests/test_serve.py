@@ -576,9 +576,11 @@ def test_every_message_the_templates_look_up_exists():
     folder = Path(__file__).resolve().parent.parent / "src/zengshou/web/templates"
     used: set[str] = set()
     for p in folder.glob("*.j2"):
-        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[\w.]+)["']""", p.read_text(encoding="utf-8")))
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[\w.]*\w)["']\s*[,)]""", p.read_text(encoding="utf-8")))
     assert len(used) > 50
     assert sorted(k for k in used if k not in MESSAGES) == []
+    for k in ("filled_by", "phone", "reviewer"):  # looked up as "form.people." ~ k
+        assert f"form.people.{k}" in MESSAGES
     for kind in ("draft", "submitted", "kept_draft", "refused", "conflict", "locked", "unreadable", "unwritable"):
         assert f"web.outcome.{kind}" in MESSAGES
     for state in ("missing", "invalid", "draft", "late", "on_time"):
