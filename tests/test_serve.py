@@ -350,6 +350,7 @@ def test_the_dashboard_shows_who_reported(served):
     assert r.status_code == 200
     row = re.search(rf'<tr data-unit="{UNIT}" data-state="([a-z_]+)"[^>]*>(.*?)</tr>', r.text, re.S)
     assert row and row.group(1) == "on_time" and "已报" in row.group(2)
+    assert re.search(r"（最近 \d\d-\d\d \d\d:\d\d）", row.group(2))  # last save, China Standard Time
     assert re.search(r'<tr data-unit="gsl" data-state="missing"', r.text)
     # the reminder names the missing units, each with a new working link
     r = c.post(f"/admin/q/{Q}/remind", data={"csrf": fields(r.text)["csrf"]})

@@ -914,6 +914,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.dash.findings": ("检查结果", "Findings"),
     "web.dash.n_findings": ("{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),
     "web.dash.saves": ("保存次数", "Saves"),
+    "web.dash.last": ("（最近 {when}）", "(last {when})"),
     "web.dash.links": ("有效链接", "Live links"),
     "web.dash.late_days": ("{n} 天", "{n} day(s)"),
     "web.dash.of_which_late": ("其中逾期", "of which late"),

@@ -308,10 +308,23 @@ def _dashboard(srv, q: str):
                 "findings": [f"{f.code} {f.message(srv.lang)}" for f in fs if f.level in ("error", "warning")][:20],
                 "links": live.get(u.unit_id, 0),
                 "saves": len(hist),
-                "last": hist[-1].name[:15] if hist else "",
+                "last": _when(hist[-1].name) if hist else "",
             }
         )
     return st, rows
+
+
+def _when(name: str) -> str:
+    """A history file's time (its name starts with the UTC stamp) in China Standard Time."""
+    from datetime import UTC, datetime
+
+    from zengshou.web.store import CST
+
+    try:
+        when = datetime.strptime(name[:21], "%Y%m%dT%H%M%S%f").replace(tzinfo=UTC)
+    except ValueError:
+        return ""
+    return when.astimezone(CST).strftime("%m-%d %H:%M")
 
 
 def _reports(srv, q: str) -> list[Path]:
