@@ -586,3 +586,20 @@ def test_every_message_the_templates_look_up_exists():
         assert f"web.outcome.{kind}" in MESSAGES
     for state in ("missing", "invalid", "draft", "late", "on_time"):
         assert f"web.state.{state}" in MESSAGES
+
+
+def test_the_submission_date_is_chinas(monkeypatch):
+    """17:00 UTC on 5 October is 01:00 on 6 October in Beijing: the date written is the 6th."""
+    from datetime import UTC
+    from datetime import datetime as real
+
+    import zengshou.web.store as store
+
+    class Clock(real):
+        @classmethod
+        def now(cls, tz=None):
+            return real(2023, 10, 5, 17, 0, tzinfo=UTC).astimezone(tz)
+
+    monkeypatch.delenv("ZENGSHOU_TODAY", raising=False)
+    monkeypatch.setattr(store, "datetime", Clock)
+    assert str(store.cst_today()) == "2023-10-06"
