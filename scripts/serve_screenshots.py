@@ -24,7 +24,6 @@ sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "tests"))
 
 from test_serve_browser import browser, free_port, open_link, start_server  # noqa: E402
-
 from zengshou.web.state import ServerState  # noqa: E402
 from zengshou.web.store import Entry, Store  # noqa: E402
 
@@ -42,8 +41,24 @@ def fill(data: Path) -> None:
         assert out.kind in ("draft", "submitted", "kept_draft"), out.kind
 
     people = {"filled_by": "王芳", "phone": "0773-2823456", "reviewer": "陈明"}
-    save("zrzyj", {48: "三季度完成农村宅基地确权登记 3200 宗，办理“房地一体”不动产登记 1850 宗。", 49: "完成 2023 年度国土变更调查，新增耕地 86 公顷。"}, True, people)
-    save("gsl", {45: "组织 46 家民营企业结对帮扶 52 个村，三季度投入帮扶资金 380 万元。", 64: "开展“万企兴万村”对接活动 3 场。"}, True, people)
+    save(
+        "zrzyj",
+        {
+            48: "三季度完成农村宅基地确权登记 3200 宗，办理“房地一体”不动产登记 1850 宗。",
+            49: "完成 2023 年度国土变更调查，新增耕地 86 公顷。",
+        },
+        True,
+        people,
+    )
+    save(
+        "gsl",
+        {
+            45: "组织 46 家民营企业结对帮扶 52 个村，三季度投入帮扶资金 380 万元。",
+            64: "开展“万企兴万村”对接活动 3 场。",
+        },
+        True,
+        people,
+    )
     save("mzj", {40: "三季度新纳入低保 412 人，发放低保金 2860 万元。", 41: "", 42: ""}, False)
     save("cl", {62: "为 1320 名困难残疾人发放生活补贴，为 2860 名重度残疾人发放护理补贴。" * 9}, False)
 

@@ -463,6 +463,9 @@ class Store:
 
     # ------------------------------------------------------------ saving
     def save(self, unit_id: str, quarter: str, e: Entry, base: str, submit: bool) -> Outcome:
+        """Write what the browser sent, or say why not, under the unit file's lock. ``base``
+        is the digest of the file the page was made from: any other file on disk now means the
+        page is stale (outcome "conflict", both versions on the page)."""
         q = str(Quarter.parse(quarter))
         path = self.path(unit_id, quarter)
         key = f"{q}-{unit_id}"
