@@ -315,7 +315,7 @@ ALLOWED = set(
     """
 zengshou ZENGSHOU DATA LANG zh en yaml tasks units progress toml json JSON Schema schema check jsonschema
 text github GitHub table xlsx html Excel WPS Word docx mbox eml senders git HEAD origin main pre commit YAML txt j2 reminder report id
-templates reports forms data shell Q2 Q3 csv YYYY MM DD
+templates reports forms data shell Q2 Q3 csv YYYY MM DD links password
 smtp wecom dingtalk last
 """.split()
 )

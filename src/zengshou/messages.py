@@ -873,6 +873,301 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "history.figures": ("指标数字", "Figures"),
     "history.progress": ("落实进度", "Progress"),
     "history.none": ("没有找到报送内容。", "Nothing reported on this row yet."),
+    # ------------------------------------------------------------ zengshou serve (cli/serve.py, web/*)
+    "cmd.serve.short": (
+        "在内网开放网页填报（收集表）和统筹看板",
+        "Serve the units' web form and the coordinator's dashboard",
+    ),
+    "cmd.serve": (
+        "启动网页填报服务：各单位用各自的链接在浏览器中填写本单位的任务，统筹单位在看板上查看报送情况、催报、下载汇总表。\n\n"
+        "数据仍是数据目录里的报送文件；服务器自己的状态（链接的摘要、密码摘要、锁定、历史版本）保存在数据目录下的 .zengshou-serve 文件夹。"
+        "默认只在本机（127.0.0.1）监听；要让内网其他电脑访问，须明确指定 --host。\n\n"
+        "子命令：links 生成或吊销各单位的填报链接；password 设置统筹单位看板的密码。",
+        "Start the web form: each unit fills in its rows in the browser through its own link; the coordinator "
+        "watches who has reported, sends reminders and downloads the merged report on a dashboard.\n\n"
+        "The submission files in the data directory stay the data; the server's own state (link hashes, the password hash, "
+        "locks, history) lives in the .zengshou-serve folder inside the data directory. It listens on this computer only "
+        "(127.0.0.1) unless --host is given.\n\n"
+        "Subcommands: links issues or revokes the units' links; password sets the dashboard's password.",
+    ),
+    "opt.serve.host": (
+        "监听地址。默认 127.0.0.1（仅本机）；内网访问请写本机的内网地址或 0.0.0.0。",
+        "Address to listen on. Default 127.0.0.1 (this computer only); give the intranet address or 0.0.0.0 to open it to the network.",
+    ),
+    "opt.serve.port": ("监听端口。", "Port to listen on."),
+    "cmd.serve.links.short": (
+        "生成（或吊销）各单位本季度的填报链接",
+        "Issue (or revoke) the units' links for a quarter",
+    ),
+    "cmd.serve.links": (
+        "为每个应报单位生成本季度的填报链接（每次运行都生成新链接，之前发出的链接仍然有效，除非吊销）。"
+        "链接只显示这一次：服务器只保存其摘要。\n\n"
+        "--revoke 单位：吊销该单位的全部链接（加 --quarter 则只吊销该季度的）。",
+        "Issue a link per reporting unit for the quarter (each run issues new ones; links sent earlier keep working "
+        "until revoked). A link is shown only this once: the server keeps only its hash.\n\n"
+        "--revoke UNIT revokes every link of the unit (of --quarter only, when given).",
+    ),
+    "opt.serve.links.quarter": ("季度，例如 2023Q2。", "Quarter, e.g. 2023Q2."),
+    "opt.serve.links.out": (
+        "把链接清单写入该文件（不写则输出到屏幕）。",
+        "Write the list of links to this file (else to the screen).",
+    ),
+    "opt.serve.links.revoke": (
+        "吊销该单位的链接（单位名称、简称或编号）。",
+        "Revoke the links of this unit (name, alias or id).",
+    ),
+    "opt.serve.links.url": (
+        "链接开头的网址：各单位访问本服务器所用的地址，例如 http://192.168.1.20:8000。",
+        "Address the links start with: how the units reach this server, e.g. http://192.168.1.20:8000.",
+    ),
+    "opt.serve.links.unit": ("只为该单位生成链接。", "Issue a link for this unit only."),
+    "cmd.serve.password.short": ("设置统筹单位看板的密码", "Set the dashboard's password"),
+    "cmd.serve.password": (
+        "设置统筹单位看板（/admin）的密码：从终端读取两次（不回显），或用 --stdin 从标准输入读一行。只保存加盐的 scrypt 摘要。",
+        "Set the password of the coordinator's dashboard (/admin): read twice from the terminal (not echoed), or one line "
+        "from standard input with --stdin. Only a salted scrypt hash is kept.",
+    ),
+    "opt.serve.password.stdin": ("从标准输入读取密码（一行）。", "Read the password from standard input (one line)."),
+    "cli.serve.listening": (
+        "网页填报已启动：{url}\n  统筹单位看板：{url}/admin\n  数据目录：{data}\n  服务器状态：{state}\n按 Ctrl+C 停止。",
+        "Serving the web form at {url}\n  coordinator's dashboard: {url}/admin\n  data directory: {data}\n  server state: {state}\nPress Ctrl+C to stop.",
+    ),
+    "cli.serve.public": (
+        "注意：按 --host {host} 的要求，监听本机以外的地址，内网中能连到本机的人都能打开这些页面（仍需链接或密码）。",
+        "Note: as --host {host} asks, listening beyond this computer: anyone on the network who can reach it can open these pages (a link or the password is still needed).",
+    ),
+    "cli.serve.no_password": (
+        "统筹单位看板还没有密码：运行 zengshou serve password 设置后才能登录。",
+        "The dashboard has no password yet: run zengshou serve password to set one before logging in.",
+    ),
+    "cli.serve.bad_host": (
+        "监听地址 {host} 无效：请写 IP 地址或主机名。",
+        "Listen address {host} is not valid: give an IP address or a host name.",
+    ),
+    "cli.serve.cannot_start": ("无法启动网页填报：{reason}", "Cannot start the web form: {reason}"),
+    "cli.serve.state_error": ("服务器状态文件损坏：{reason}", "The server's state is damaged: {reason}"),
+    "cli.serve.links_head": (
+        "{quarter}填报链接（每个单位一条；请分别单独发送，不要群发）：",
+        "Links for {quarter} (one per unit; send each to its unit only):",
+    ),
+    "cli.serve.link_line": ("{unit}：{url}", "{unit}: {url}"),
+    "cli.serve.links_wrote": (
+        "已生成 {n} 条链接，写入 {path}。该文件含有效链接，发送后请删除。",
+        "Issued {n} links, written to {path}. The file holds live links: delete it once they are sent.",
+    ),
+    "cli.serve.links_note": (
+        "链接只显示这一次（服务器只保存摘要）；丢失后重新运行本命令生成新链接。",
+        "The links are shown only this once (the server keeps their hashes); run this command again for new ones.",
+    ),
+    "cli.serve.loopback_links": (
+        "这些链接以本机地址开头，只能在运行服务的电脑上打开；发给各单位前请用 --url 写上它们访问本机所用的地址，例如 --url http://192.168.1.20:8000。",
+        "These links start with this computer's own address and open only on it; before sending them, give --url with the address the units reach it by, e.g. --url http://192.168.1.20:8000.",
+    ),
+    "cli.serve.revoked": (
+        "已吊销{unit}的 {n} 条链接；用这些链接打开的页面立即失效。",
+        "Revoked {n} link(s) of {unit}; pages opened with them stop working at once.",
+    ),
+    "cli.serve.revoked_none": ("{unit}没有可吊销的链接。", "{unit} has no live links to revoke."),
+    "cli.serve.need_quarter": (
+        "请用 --quarter 指定季度（或用 --revoke 吊销链接）。",
+        "Give --quarter (or --revoke a unit's links).",
+    ),
+    "cli.serve.bad_url": (
+        "网址 {url} 无效：应以 http:// 或 https:// 开头。",
+        "Address {url} is not valid: it must start with http:// or https://.",
+    ),
+    "cli.serve.no_units": ("{quarter}没有应报单位。", "No unit must report for {quarter}."),
+    "cli.serve.password_prompt": ("新密码", "New password"),
+    "cli.serve.password_again": ("再输入一次", "Repeat it"),
+    "cli.serve.password_mismatch": ("两次输入的密码不一致，未修改。", "The two passwords differ; nothing changed."),
+    "cli.serve.password_short": ("密码至少 {n} 个字符。", "The password must have at least {n} characters."),
+    "cli.serve.password_set": (
+        "看板密码已设置（只保存 scrypt 摘要）；已登录的看板需要重新登录。",
+        "The dashboard password is set (only its scrypt hash is kept); open dashboards must log in again.",
+    ),
+    "web.title": ("网页填报", "Web form"),
+    "web.brand": ("增收 · 重点任务落实进度填报", "zengshou · progress reporting"),
+    "web.skip": ("跳到正文", "Skip to content"),
+    "web.logout": ("退出", "Log out"),
+    "web.home.text": (
+        "请用统筹单位发给本单位的链接打开填报页面。",
+        "Open your unit's page with the link the coordinator sent you.",
+    ),
+    "web.home.admin": ("统筹单位登录", "Coordinator's login"),
+    "web.landing.title": ("打开本单位的填报页面", "Open your unit's page"),
+    "web.landing.text": (
+        "这是本单位本季度的专用填报链接。点击下面的按钮开始填写。",
+        "This is your unit's own link for the quarter. Press the button to start.",
+    ),
+    "web.landing.button": ("开始填报", "Start"),
+    "web.landing.hint": (
+        "请勿转发此链接：持有链接的人都能填写本单位的内容。链接失效时请联系统筹单位。",
+        "Do not forward this link: whoever has it can fill in your unit's rows. Ask the coordinator when it stops working.",
+    ),
+    "web.bad_link": ("链接无效", "This link does not work"),
+    "web.bad_link.text": (
+        "链接不存在或已被吊销。请核对链接是否完整，或联系统筹单位重新发送。",
+        "The link is unknown or was revoked. Check that it is complete, or ask the coordinator for a new one.",
+    ),
+    "web.too_many": ("尝试次数过多", "Too many attempts"),
+    "web.too_many.text": ("尝试次数过多，请一分钟后再试。", "Too many attempts; try again in a minute."),
+    "web.csrf": ("页面已过期", "This page has expired"),
+    "web.csrf.text": (
+        "提交的表单不是本服务器刚刚发出的页面（可能已打开太久）。请返回，刷新页面后重试；已填写的内容请先复制保存。",
+        "The form did not come from a page this server just sent (it may have been open too long). Go back, reload and try again; copy what you typed first.",
+    ),
+    "web.no_session": ("请先打开本单位的链接", "Open your unit's link first"),
+    "web.no_session.text": (
+        "没有找到有效的登录（已超过 12 小时、链接已被吊销或浏览器未保存登录）。请重新打开统筹单位发给本单位的链接。",
+        "No valid session (older than 12 hours, the link was revoked, or the browser kept no cookie). Open your unit's link again.",
+    ),
+    "web.logged_out": ("已退出", "Logged out"),
+    "web.logged_out.text": (
+        "已退出。再次填写请重新打开本单位的链接。",
+        "You are logged out. Open your unit's link to continue.",
+    ),
+    "web.not_found": ("页面不存在", "Not found"),
+    "web.not_found.text": ("没有这个页面。", "There is no such page."),
+    "web.bad_request": ("无法处理的请求", "Bad request"),
+    "web.bad_request.text": (
+        "提交的内容不是本页面发出的格式（例如某一栏过长）。请返回检查后重试。",
+        "The post is not what this page sends (a field too long, say). Go back, check and try again.",
+    ),
+    "web.state_error": ("服务器状态文件损坏", "The server's state is damaged"),
+    "web.finding": ("{level} {code}：{message} → {fix}", "{level} {code}: {message} → {fix}"),
+    "web.git_message": ("网页填报：{unit} {quarter} {kind}", "web form: {unit} {quarter} {kind}"),
+    "web.kind.draft": ("保存草稿", "draft saved"),
+    "web.kind.submitted": ("报送", "submitted"),
+    "web.kind.kept_draft": ("保存草稿（有错误未报送）", "draft saved (errors, not submitted)"),
+    "web.unit.heading": ("{unit} · {quarter}落实进度", "{unit} · progress for {quarter}"),
+    "web.unit.deadline": (
+        "报送截止日期：{deadline}；每项不超过 {limit} 字。",
+        "Deadline: {deadline}; at most {limit} characters per row.",
+    ),
+    "web.unit.submitted": ("已于 {date} 报送", "submitted on {date}"),
+    "web.unit.draft": ("草稿（尚未报送）", "draft (not submitted)"),
+    "web.unit.new": ("尚未填写", "not started"),
+    "web.unit.locked": (
+        "统筹单位已锁定本季度：内容不能再修改。如需更正，请联系统筹单位。",
+        "The coordinator has locked this quarter: nothing can be changed. Ask the coordinator to correct anything.",
+    ),
+    "web.unit.unreadable": (
+        "本单位的报送文件有格式错误，网页无法显示或修改。请联系统筹单位处理。",
+        "Your unit's file has a format error the web form cannot show or change. Ask the coordinator.",
+    ),
+    "web.unit.findings": (
+        "检查结果：{errors} 个错误，{warnings} 个警告（见各项下方）。",
+        "Checks: {errors} error(s), {warnings} warning(s) (under each row).",
+    ),
+    "web.unit.optional": ("配合单位，可选填", "participating: optional"),
+    "web.unit.lead": ("牵头单位：{lead}", "lead unit: {lead}"),
+    "web.unit.previous": ("上季度（供参考）", "last quarter (for reference)"),
+    "web.unit.progress": ("落实进度", "Progress"),
+    "web.unit.status": ("进展", "Stage"),
+    "web.unit.status_none": ("（不填）", "(none)"),
+    "web.unit.people": ("填报信息", "Sign-off"),
+    "web.unit.save_draft": ("保存草稿", "Save draft"),
+    "web.unit.submit": ("检查并报送", "Check and submit"),
+    "web.unit.correct": ("提交更正", "Submit correction"),
+    "web.unit.hint": (
+        "草稿随时可以保存（有错误也会保存）；报送前会按规则检查，有错误时只保存为草稿。报送后在统筹单位锁定本季度之前仍可更正。每次保存的版本都会留存。",
+        "A draft can be saved at any time (even with errors); submitting checks the rules first and keeps a draft when there are errors. "
+        "After submitting you can correct it until the coordinator locks the quarter. Every saved version is kept.",
+    ),
+    "web.count": ("字数：{n} / {limit}", "{n} / {limit} characters"),
+    "web.count.over": ("（超出 {n} 字）", " ({n} over)"),
+    "web.outcome.draft": ("草稿已保存。", "Draft saved."),
+    "web.outcome.submitted": (
+        "已报送。可以继续更正，直到统筹单位锁定本季度。",
+        "Submitted. You can correct it until the coordinator locks the quarter.",
+    ),
+    "web.outcome.kept_draft": (
+        "未报送：有错误（见各项下方）。已将填写内容保存为草稿，改正后再点“检查并报送”。",
+        "Not submitted: there are errors (under each row). What you typed is saved as a draft; correct it and submit again.",
+    ),
+    "web.outcome.refused": (
+        "更正未保存：有错误（见各项下方）。已报送的版本保持不变；改正后再提交。",
+        "The correction was not saved: there are errors (under each row). The submitted version is unchanged; correct and submit again.",
+    ),
+    "web.outcome.conflict": (
+        "未保存：您打开本页之后，有人保存了新的内容。",
+        "Not saved: someone saved this unit's rows after you opened this page.",
+    ),
+    "web.outcome.unwritable": (
+        "未保存：服务器无法写入本单位的报送文件（该位置不是普通文件，或磁盘已满、没有写权限）。您填写的内容仍在下方，请先复制保存并联系统筹单位。",
+        "Not saved: the server cannot write your unit's file (not a regular file there, a full disk or no permission). What you typed is below: copy it and tell the coordinator.",
+    ),
+    "web.outcome.locked": ("未保存：统筹单位已锁定本季度。", "Not saved: the coordinator has locked this quarter."),
+    "web.outcome.unreadable": (
+        "未保存：本单位的报送文件有格式错误，请联系统筹单位。",
+        "Not saved: your unit's file has a format error; ask the coordinator.",
+    ),
+    "web.conflict.text": (
+        "下面各项同时列出了已保存的版本和您填写的版本，您填写的内容仍在输入框中。请核对合并后再保存；被替换的版本会留存。",
+        "Each row below shows the saved version and yours; yours is still in the box. Reconcile them and save again; the version replaced is kept.",
+    ),
+    "web.conflict.theirs": ("已保存的版本（他人）：", "Saved meanwhile (someone else): "),
+    "web.conflict.yours": ("您填写的版本：", "Yours: "),
+    "web.autosave.saving": ("正在自动保存草稿…", "Saving the draft…"),
+    "web.autosave.saved": ("草稿已自动保存。", "Draft saved automatically."),
+    "web.autosave.stale": (
+        "自动保存已停止：有人保存了新的内容。请点“保存草稿”查看两个版本。",
+        "Autosave stopped: someone saved newer rows. Press Save draft to see both versions.",
+    ),
+    "web.autosave.failed": ("自动保存失败，请手动保存。", "Autosave failed; save by hand."),
+    "web.login.title": ("统筹单位登录", "Coordinator's login"),
+    "web.login.password": ("密码", "Password"),
+    "web.login.button": ("登录", "Log in"),
+    "web.login.no_password": (
+        "尚未设置密码：请在服务器上运行 zengshou serve password。",
+        "No password is set: run zengshou serve password on the server.",
+    ),
+    "web.login_wrong": ("密码不正确。", "Wrong password."),
+    "web.login_locked": (
+        "连续输错密码次数过多，登录已锁定到 {until}。",
+        "Too many wrong passwords: logging in is locked until {until}.",
+    ),
+    "web.dash.title": ("{quarter}报送情况", "Reports for {quarter}"),
+    "web.dash.quarters": ("季度", "Quarters"),
+    "web.dash.meta": (
+        "截止日期：{deadline}；今天：{today}（北京时间）。",
+        "Deadline: {deadline}; today: {today} (China Standard Time).",
+    ),
+    "web.dash.locked": ("本季度已锁定", "quarter locked"),
+    "web.dash.caption": (
+        "应报单位 {n} 个；每 30 秒自动刷新（需启用脚本），或刷新页面。",
+        "{n} units must report; refreshed every 30 s (with scripts on), or reload.",
+    ),
+    "web.dash.findings": ("检查结果", "Findings"),
+    "web.dash.n_findings": ("{errors} 个错误，{warnings} 个警告", "{errors} error(s), {warnings} warning(s)"),
+    "web.dash.saves": ("保存次数", "Saves"),
+    "web.dash.last": ("（最近 {when}）", "(last {when})"),
+    "web.dash.links": ("有效链接", "Live links"),
+    "web.dash.late_days": ("{n} 天", "{n} day(s)"),
+    "web.dash.of_which_late": ("其中逾期", "of which late"),
+    "web.dash.tools": ("操作", "Actions"),
+    "web.dash.remind": ("生成催报通知（含链接）", "Reminder notice (with links)"),
+    "web.dash.merge": ("生成汇总表", "Merge the report"),
+    "web.dash.lock": ("锁定本季度", "Lock the quarter"),
+    "web.dash.unlock": ("解除锁定", "Unlock the quarter"),
+    "web.dash.tools_hint": (
+        "催报通知为每个未报送或需修改的单位生成一条新链接（之前发出的链接仍有效）。锁定后各单位不能再修改。",
+        "The reminder issues a new link for each unit still missing or to correct (links sent earlier keep working). Once locked, units can change nothing.",
+    ),
+    "web.dash.notice": ("催报通知（复制后发送）", "Reminder notice (copy and send)"),
+    "web.dash.reports": ("汇总表下载", "Merged report"),
+    "web.remind.none": ("所有应报单位都已按要求报送，无需催报。", "Every unit has reported: no reminder needed."),
+    "web.remind.links": ("各单位填报链接（请分别发送给对应单位）：", "Each unit's link (send each to its unit only):"),
+    "web.remind.link": ("{unit}：{url}", "{unit}: {url}"),
+    "web.merge.done": ("汇总表已生成，见下方下载。", "The report is merged: download it below."),
+    "web.merge.failed": ("汇总表未能生成：{reason}", "The report could not be merged: {reason}"),
+    "web.merge.timeout": ("汇总表生成超时。", "Merging the report timed out."),
+    "web.state.on_time": ("已报", "reported"),
+    "web.state.late": ("逾期", "late"),
+    "web.state.draft": ("草稿", "draft"),
+    "web.state.missing": ("未报送", "missing"),
+    "web.state.invalid": ("有错误", "invalid"),
+    "web.state.overdue": ("已过截止日期", "past the deadline"),
     # ------------------------------------------------------------ findings output (reporters)
     "findings.clean": ("检查了 {files} 个文件，没有发现问题。", "Checked {files} file(s): no problems found."),
     "findings.summary": (

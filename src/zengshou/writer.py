@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import difflib
+import functools
 import os
 import time
 import unicodedata
@@ -33,7 +34,10 @@ _NO_LINE_START = set("，。、；：！？）》」』”’,.;:!?)]}…")
 
 
 def cells(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+    if s.isascii():
+        return len(s)
+    width = unicodedata.east_asian_width
+    return len(s) + sum(1 for ch in s if width(ch) in "WF")
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -44,6 +48,7 @@ def wrap(text: str, width: int) -> list[str]:
     """
     lines: list[str] = []
     cur = ""
+    used = 0  # cells(cur), kept as it grows: measuring the line anew per token made this quadratic
     i = 0
     text = " ".join(text.split())
     while i < len(text):
@@ -54,11 +59,14 @@ def wrap(text: str, width: int) -> list[str]:
             while j < len(text) and text[j].isascii() and (text[j].isalnum() or text[j] in "._-/%"):
                 j += 1
             token = text[i:j]
-        if cur and cells(cur + token) > width and token[0] not in _NO_LINE_START and cells(token) <= width:
+        size = cells(token)
+        if cur and used + size > width and token[0] not in _NO_LINE_START and size <= width:
             lines.append(cur.rstrip())
             cur = token.lstrip()
+            used = cells(cur)
         else:
             cur += token
+            used += size
         i += len(token)
     if cur.strip():
         lines.append(cur.rstrip())
@@ -105,6 +113,16 @@ def comment_text(text: str) -> str:
     return no_suppression("".join(ch for ch in " ".join(text.split()) if char_ok(ch) and ch not in BIDI_CONTROLS))
 
 
+_comment_text = functools.lru_cache(maxsize=4096)(comment_text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _comment_lines(part: str) -> tuple[str, ...]:
+    """A comment paragraph of a form, wrapped. The same task and previous-quarter texts come
+    back on every save of a unit's form (``zengshou serve``): wrapped once, not per save."""
+    return tuple("  # " + ln for ln in wrap(part, COMMENT_WIDTH - 4))
+
+
 def render_form(
     cat,
     unit_id: str,
@@ -122,6 +140,8 @@ def render_form(
     figure_defs: dict[int, list] | None = None,
     previous: dict[int, str] | None = None,
     people: dict[str, str] | None = None,
+    notes: dict[int, str] | None = None,
+    source: dict[str, str] | None = None,
 ) -> str:
     """The submission file for ``unit_id`` and ``quarter`` covering ``rows``.
 
@@ -130,7 +150,9 @@ def render_form(
     out (a figure left empty would be an error); ``previous`` (row → last quarter's text) is shown
     as a comment under the task. With ``values`` (row → progress) it is a filled-in form:
     ``scripts/make_sample.py`` writes the sample quarter this way, so the samples look exactly
-    like forms a clerk filled in. ``figures`` (row → indicator id → number) fills ``figures``.
+    like forms a clerk filled in. ``figures`` (row → indicator id → number) fills ``figures``;
+    ``notes`` (row → remark) and ``source`` (a mail import's origin) carry those fields of a
+    file that is written again (``zengshou serve`` saving over an imported file).
     """
     from zengshou.quarters import Quarter
 
@@ -165,6 +187,9 @@ def render_form(
     for key in PEOPLE:
         value, label = people.get(key), msg(f"form.people.{key}", lang)
         lines.append(f"{key}: {scalar(value)}" if value else _pad(f"{key}:", 16) + f"# {label}")
+    if source:
+        lines.append("source:")
+        lines += [f"  {k}: {scalar(v)}" for k, v in source.items() if v is not None]
     lines.append("items:")
     prev_label = msg("form.previous", lang, q=q.prev())
     for row in rows:
@@ -178,10 +203,10 @@ def render_form(
             head, who = f"{head} · {who}", ""
         if row != rows[0]:
             lines.append("")
-        before = comment_text(previous.get(row) or "")
+        before = _comment_text(previous.get(row) or "")
         for part in (head, who, body, prev_label + before if before else ""):
             if part:
-                lines += ["  # " + ln for ln in wrap(no_suppression(part), COMMENT_WIDTH - 4)]
+                lines += _comment_lines(no_suppression(part))
         lines.append(f"  - task: {row}")
         lines.append(f"    progress: {literal(values.get(row, ''), 6)}")
         if row in statuses:
@@ -199,6 +224,8 @@ def render_form(
             lines += [
                 _pad(f"    #   {ind.id}:") + f"# {no_suppression(figure_label(ind, lang))}" for ind in figure_defs[row]
             ]
+        if notes and notes.get(row):
+            lines.append(f"    note: {text_value(notes[row], 6)}")
     return "\n".join(lines) + "\n"
 
 

@@ -23,6 +23,7 @@ COMMAND_MODULES = {
     "indicators": "indicators",
     "history": "indicators",
     "review": "review",
+    "serve": "serve",
 }
 
 #: set by ``main()`` before ``zengshou.cli.app`` is imported; None registers every command
