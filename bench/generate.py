@@ -125,6 +125,8 @@ def figures(cat, q: Quarter, k: int, n: int, rng: random.Random) -> dict[tuple[s
             text = str(round(v)) if ind.unit in COUNT_UNITS else f"{v:.1f}".removesuffix(".0")
             out.setdefault((uid, d.row), []).append((ind.id, text))
     return out
+
+
 class Mix:
     """What ``--mix`` adds, from its own random stream (the texts stay those of the same seed
     without it): per unit and quarter a fate (most on time; some late, a few drafts and

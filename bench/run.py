@@ -342,7 +342,12 @@ def main() -> int:
     )[0]
 
     span = measure(  # issue 26: every quarter merged, lights, records, five files
-        [Case("merge --plan (34 x 280-300 chars, 12 quarters)", [zs, "merge", "--plan", "--data", str(full), "--out", str(out_dir)])],
+        [
+            Case(
+                "merge --plan (34 x 280-300 chars, 12 quarters)",
+                [zs, "merge", "--plan", "--data", str(full), "--out", str(out_dir)],
+            )
+        ],
         R,
         env,
     )[0]

@@ -44,7 +44,9 @@ def _error(message: str, /, **params: object) -> ConfigError:
 @dataclass(frozen=True)
 class Value:
     """One setting: ``kind`` is ``bool``, ``text``, ``int`` or ``map`` (a table whose keys are
-    free — rule names, quarters — checked by the code that reads it); ``example`` is a TOML line
+    free — rule names, quarters — checked by the code that reads it), or ``send`` (a sending
+    setting: its type, range and choices are checked by ``zengshou.outbox.settings``, whose errors
+    never echo the value, as it may be a password or a webhook's key); ``example`` is a TOML line
     that shows what to write."""
 
     kind: str
@@ -65,6 +67,22 @@ SCHEMA: dict[str, Value | Section] = {
     "deadlines": Value("map", '[deadlines] 2023Q3 = "2023-10-09"', max_len=400),  # SCHEMA_DEADLINES
     "report": {
         "office": Value("text", '[report] office = "桂林市乡村振兴局"', max_len=60),
+    },
+    # sending reminders, review comments and receipts (docs/sending.md, zengshou.outbox.settings)
+    "smtp": {
+        k: Value("send", f'[smtp] {k} = ""  # docs/sending.md', max_len=500)
+        for k in ("host", "port", "security", "user", "password", "from", "from_name", "reply_to", "timeout", "charset")
+    },
+    "wecom": {"webhook": Value("send", '[wecom] webhook = "https://qyapi.weixin.qq.com/…"', max_len=500)},
+    "dingtalk": {
+        "webhook": Value(
+            "send", '[dingtalk] webhook = "https://oapi.dingtalk.com/robot/send?access_token=…"', max_len=500
+        ),
+        "secret": Value("send", '[dingtalk] secret = "SEC…"', max_len=500),
+    },
+    "notify": {
+        k: Value("send", f"[notify] {k} = …  # docs/sending.md", max_len=500)
+        for k in ("channels", "interval_hours", "retries", "retry_wait", "per_minute")
     },
 }
 
@@ -102,6 +120,10 @@ def _example(section: Section) -> str:
 
 def _check_value(value: object, spec: Value, path: Path | str, key: str) -> None:
     bad = None
+    if spec.kind == "send":  # bounded here, checked by zengshou.outbox.settings (never echoed)
+        if len(str(value)) > spec.max_len:
+            raise _error("config.bad_text", path=path, key=key, limit=spec.max_len, example=spec.example)
+        return
     if spec.kind == "bool":
         if not isinstance(value, bool):
             bad = "config.want_bool"

@@ -425,7 +425,7 @@ def _scalar_spans(text: str, lines: dict[int, list[int]]) -> tuple[dict[int, lis
     line the parser read through (every line when it reached the end)."""
     covered: dict[int, list[tuple[int, int]]] = {}
     reached: float = 0
-    events = _c_events if FAST else _parser
+    events = _c_events if _c_parser_installed() else _parser
     try:
         for e in events(text):
             start, end = e.start_mark, e.end_mark

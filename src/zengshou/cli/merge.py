@@ -38,6 +38,7 @@ def _formats(text: str, lang: str) -> list[str]:
 
 @command("merge")
 def merge_cmd(
+    ctx: typer.Context,
     quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.merge.quarter"))] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", help=H("opt.merge.year"))] = None,
     plan: Annotated[bool, typer.Option("--plan", help=H("opt.merge.plan"))] = False,
@@ -62,7 +63,7 @@ def merge_cmd(
     if sum((quarter is not None, year is not None, plan)) != 1:
         from zengshou.cli.span import usage_error
 
-        usage_error("cli.span_pick_one", lang)
+        usage_error(ctx, "cli.span_pick_one", lang)
     formats = _formats(fmt, lang)
     day = None
     if as_of is not None:
@@ -85,6 +86,7 @@ def merge_cmd(
     except ConfigError as e:
         fail("cli.bad_config", lang, error=e.text(lang))
     if quarter is None:  # --year / --plan: the span's reports (issue 26, zengshou.cli.span)
+        from zengshou.api import report_name
         from zengshou.cli.span import merge_span
 
         merge_span(

@@ -257,7 +257,7 @@ def review_cmd(
     try:
         config = load_config(data)
     except ConfigError as e:
-        fail("cli.bad_config", lang, error=e)
+        fail("cli.bad_config", lang, error=e.text(lang))
     decision = "returned" if return_ is not None else "accepted"
     text = (return_ if return_ is not None else comment) or ""
     submitted = sub.model.submitted.isoformat() if sub.model and sub.model.submitted else None
@@ -324,7 +324,6 @@ def send_receipts(ws, outcomes, *, lang: str) -> int:
     and what became of it), the report's state now, what the checks found. Built from the import's
     outcomes (each carries its unit, its source message and its findings). Returns failures."""
     from zengshou.config import ConfigError, load_config
-    from zengshou.intake.attachments import RESULTS
     from zengshou.lint import lint
     from zengshou.notice import state_text
     from zengshou.outbox.plan import Received, receipt_message, unit_addresses
@@ -339,7 +338,7 @@ def send_receipts(ws, outcomes, *, lang: str) -> int:
     try:
         config = load_config(data)
     except ConfigError as e:
-        fail("cli.bad_config", lang, error=e)
+        fail("cli.bad_config", lang, error=e.text(lang))
     cat = ws.cat
     addresses, _ = unit_addresses(cat, data)
     # group what arrived by (unit, quarter, sender): one receipt per unit and message sender
@@ -374,7 +373,8 @@ def send_receipts(ws, outcomes, *, lang: str) -> int:
             if oc.written and oc.target is not None:
                 findings += lint(ws, [oc.target]).findings
             src = oc.form.source or {}
-            received.append(Received(str(src.get("attachment") or oc.form.path.name), RESULTS[result], findings))
+            said = {lg: t(f"mail.result.{result}", lg) for lg in ("zh", "en")}
+            received.append(Received(str(src.get("attachment") or oc.form.path.name), said, findings))
         if q is not None and cat.in_period(q):
             if qtext not in statuses:
                 statuses[qtext] = quarter_status(ws, q, result=lint(ws, quarter=qtext, config=config))

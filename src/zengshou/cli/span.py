@@ -20,15 +20,10 @@ from zengshou.cli.common import fail_text, out, write_or_exit
 from zengshou.i18n import join, t
 
 
-def usage_error(key: str, lang: str) -> NoReturn:
-    """A wrong combination of options, shown as Typer shows a missing option: the usage line
-    and the message, in the user's language (exit 2)."""
-    from typer._click.exceptions import UsageError  # Typer's own copy of Click, as app.py
-
-    from zengshou.cli.app import _localize_chrome
-
-    _localize_chrome()
-    raise UsageError(t(key, lang))
+def usage_error(ctx: typer.Context, key: str, lang: str) -> NoReturn:
+    """A wrong combination of options, shown as a missing option is shown: the usage line and the
+    message, in the user's language (exit 2). ``Context.fail`` is Click's public way to raise it."""
+    ctx.fail(t(key, lang))
 
 
 def merge_span(

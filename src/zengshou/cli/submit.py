@@ -153,6 +153,7 @@ def _write_new(target: Path, text: str, shown: str, lang: str, *, force: bool, d
 
 @command("status")
 def status_cmd(
+    ctx: typer.Context,
     quarter: Annotated[str | None, typer.Option("--quarter", "-q", help=H("opt.quarter"))] = None,
     year: Annotated[int | None, typer.Option("--year", "-y", help=H("opt.status.year"))] = None,
     fmt: FormatOpt = TableOrJson.table,
@@ -180,7 +181,7 @@ def status_cmd(
     if (quarter is None) == (year is None) or (year is not None and (remind or send)):
         from zengshou.cli.span import usage_error
 
-        usage_error("cli.status_pick_one", lang)
+        usage_error(ctx, "cli.status_pick_one", lang)
     if send and not remind:
         fail("send.send_needs_remind", lang)
     if (dry_run or channel) and not send:

@@ -65,12 +65,13 @@ def unit_addresses(cat, data_dir: Path) -> tuple[dict[str, list[str]], list]:
         if u.email:
             out[u.id] = list(u.email)
     senders, findings = load_senders(cat, data_dir)
-    for addr, uid in sorted(senders.items()):
+    for addr, uids in sorted(senders.items()):
         if addr.startswith("@"):
             continue
-        have = out.setdefault(uid, [])
-        if addr.lower() not in {a.lower() for a in have}:
-            have.append(addr)
+        for uid in [uids] if isinstance(uids, str) else uids:  # an address may file for several units
+            have = out.setdefault(uid, [])
+            if addr.lower() not in {a.lower() for a in have}:
+                have.append(addr)
     return out, findings
 
 

@@ -328,8 +328,8 @@ class _Merge:
                 su.warnings,
                 self.rel(file_sub) if file_sub else "",
                 remarks,
-                rv.decision if rv is not None else "",
-                review_text,
+                review=rv.decision if rv is not None else "",
+                review_text=review_text,
             )
             line.contact = (
                 (_contact(got, cat, su.unit_id) if got else "")
