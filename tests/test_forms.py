@@ -397,7 +397,7 @@ def test_carriage_returns_become_line_feeds(cli, empty_data):
     _patch_xml(path, "LONECR", "_x000D_")
     assert cli("import", path, "--data", empty_data).exit_code == 0
     assert loaded_items(yaml_of(empty_data))[1] == "第一段\n第二段\n第三段"
-    from zengshou.forms.importer import normalize_text
+    from zengshou.forms.xlsx_import import normalize_text
 
     assert normalize_text("a_x000D_\nb\r\nc\rd_x005F_x000D_") == "a\nb\nc\nd_x000D_"
 
@@ -532,8 +532,8 @@ def test_broken_workbook_inside_zip(cli, empty_data):
 
 
 def test_size_checked_before_opening(cli, empty_data, monkeypatch):
-    import zengshou.forms.importer as importer
     import zengshou.forms.package as package
+    import zengshou.forms.xlsx_import as importer
 
     path = fill(make_form(cli, empty_data), good_texts())
     monkeypatch.setattr(package, "MAX_FILE_BYTES", 1000)

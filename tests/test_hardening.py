@@ -521,7 +521,7 @@ def test_stray_cell_at_the_last_row_is_cheap(cli, empty_data):
     import openpyxl
 
     from test_forms import fill, good_texts, make_form
-    from zengshou.forms.importer import read_form
+    from zengshou.forms.xlsx_import import read_form
     from zengshou.lint import load_catalog
 
     path = fill(make_form(cli, empty_data), good_texts())

@@ -291,7 +291,7 @@ ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 @pytest.fixture(scope="module")
 def blank_form(tmp_path_factory, defs) -> Path:
-    from zengshou.forms.template import form_bytes, form_rows
+    from zengshou.forms.xlsx_form import form_bytes, form_rows
     from zengshou.lint import load_catalog
     from zengshou.quarters import Quarter
 
@@ -307,7 +307,7 @@ def blank_form(tmp_path_factory, defs) -> Path:
 def test_arbitrary_cell_values_through_import(tmp_path_factory, defs, blank_form, values, contact):
     import openpyxl
 
-    from zengshou.forms.importer import read_form, render_submission
+    from zengshou.forms.xlsx_import import read_form, render_submission
     from zengshou.lint import load_catalog
     from zengshou.loader import load_text
 

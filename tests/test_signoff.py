@@ -27,7 +27,7 @@ from zengshou import signoff
 import docx, openpyxl
 from typer.testing import CliRunner
 from zengshou.cli.app import app
-from zengshou.forms import template
+from zengshou.forms import xlsx_form as template
 from zengshou.i18n import t
 from zengshou.loader import load_file
 from zengshou.models import Submission
@@ -105,7 +105,7 @@ def test_adding_a_sign_off_field_is_one_line(data_dir, tmp_path):
 def test_the_list_is_what_the_shipped_code_uses():
     """Without the extra line: the three fields, in the forms' order."""
     from zengshou.forms import SIGN_OFF
-    from zengshou.forms.template import HEADER_ROW, PEOPLE_CELLS
+    from zengshou.forms.xlsx_form import HEADER_ROW, PEOPLE_CELLS
     from zengshou.models import Submission
 
     assert signoff.keys() == ("filled_by", "phone", "reviewer")

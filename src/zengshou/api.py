@@ -36,7 +36,7 @@ from zengshou.status import QuarterStatus
 from zengshou.workspace import Workspace
 
 if TYPE_CHECKING:
-    from zengshou.forms.importer import Outcome
+    from zengshou.forms.xlsx_import import Outcome
     from zengshou.report.model import Report
 
 __all__ = [
@@ -226,7 +226,7 @@ def template(data: DataDir, unit: str, quarter: Quarter | str, *, fmt: str = "xl
     """A unit's form for ``quarter`` (``zengshou template``): an Excel workbook (``fmt="xlsx"``)
     or a Word document (``"docx"``). ``unit`` is an id, full name or alias. Same inputs, same bytes."""
     from zengshou.forms import previous_texts
-    from zengshou.forms.template import form_rows
+    from zengshou.forms.xlsx_form import form_rows
 
     if fmt not in ("xlsx", "docx"):
         raise ZengshouError("api.bad_format", format=fmt[:20], formats="xlsx、docx")
@@ -249,7 +249,7 @@ def form_bytes(fmt: str, cat, unit_id: str, q: Quarter, rows: list[int], optiona
         from zengshou.forms.docx_form import docx_bytes
 
         return docx_bytes(cat, unit_id, q, rows, optional, previous)
-    from zengshou.forms.template import form_bytes as xlsx_bytes
+    from zengshou.forms.xlsx_form import form_bytes as xlsx_bytes
 
     return xlsx_bytes(cat, unit_id, q, rows, optional, previous)
 
@@ -267,7 +267,7 @@ def import_forms(
     (``zengshou import``). One outcome per file: ``written``, ``unchanged``, ``target``,
     ``form.findings`` (why a file was refused), ``diff`` (what ``force`` replaced). Validate the
     written files with :func:`validate`."""
-    from zengshou.forms.importer import import_forms as run
+    from zengshou.forms.xlsx_import import import_forms as run
 
     ws = _ws(data)
     cat = ws.cat

@@ -1,7 +1,7 @@
 """``zengshou template`` and ``zengshou import``: Excel and Word forms for clerks, reading them
 back, and reading them straight from the exported mailbox (``import --mail``).
 
-``template`` writes a protected .xlsx form (:mod:`zengshou.forms.template`) or a .docx form
+``template`` writes a protected .xlsx form (:mod:`zengshou.forms.xlsx_form`) or a .docx form
 (:mod:`zengshou.forms.docx_form`) per unit and quarter. ``import`` reads filled-in forms — or the
 plan's own table — writes ``<data>/progress/<quarter>/<unit id>.yaml``, validates what it wrote
 and prints the findings; ``--mail`` does the same for every attachment of the messages
@@ -65,7 +65,7 @@ def template_cmd(
     """
     from zengshou.api import form_bytes
     from zengshou.forms import previous_texts
-    from zengshou.forms.template import form_rows
+    from zengshou.forms.xlsx_form import form_rows
     from zengshou.submissions import display_path
 
     lang = lang_of(lang)
@@ -169,7 +169,7 @@ def import_cmd(
         if f.is_dir():
             fail("cli.is_folder_form", lang, path=f)
 
-    from zengshou.forms.importer import import_forms
+    from zengshou.forms.xlsx_import import import_forms
 
     outcomes = import_forms(cat, data, files, unit_id=unit_id, quarter=q, submitted=sub_date, force=force)
     _report(ws, outcomes, [], len(files), lang, receipts=send_receipts)

@@ -55,7 +55,7 @@ def fingerprint(cat, rows: list[int]) -> str:
 
 
 # ---------------------------------------------------------------- what a form asks, besides the text
-# Shared by the Excel form (forms.template) and the YAML form of ``zengshou new`` (writer), so
+# Shared by the Excel form (forms.xlsx_form) and the YAML form of ``zengshou new`` (writer), so
 # both ask for the same figures and show the same previous-quarter text.
 
 

@@ -348,7 +348,7 @@ def read_docx(
     fallback_quarter: Quarter | None = None,
     display: str | None = None,
 ):
-    """Read and check one Word file into an :class:`~zengshou.forms.importer.ImportedForm`.
+    """Read and check one Word file into an :class:`~zengshou.forms.xlsx_import.ImportedForm`.
 
     ``unit_id``/``quarter`` are what the user said: checked against a form's marker, used for a
     plan-layout table. ``fallback_*`` are weaker hints (from a mail's sender, the run's

@@ -31,7 +31,7 @@ does not beat the unit's correction (更正); the others are reported (F853) wit
 they differ. Equal dates with different content: the winner is chosen by content (never by
 file name or mailbox order) and the other is a finding (F874) to check. Nothing is written until
 every message has been read, so the winner does not depend on the order of the mailbox. Writing
-goes through :func:`zengshou.forms.importer.write_imported`: never over a different file without
+goes through :func:`zengshou.forms.xlsx_import.write_imported`: never over a different file without
 --force, and with --force the replaced file is kept as ``.bak`` first; identical content is
 "unchanged" — so running twice on the same mailbox changes nothing.
 
@@ -51,7 +51,7 @@ from typing import Any
 from zengshou import signoff
 from zengshou.findings import Finding
 from zengshou.forms.docx_package import sniff
-from zengshou.forms.importer import ImportedForm, Outcome, read_form, write_imported
+from zengshou.forms.xlsx_import import ImportedForm, Outcome, read_form, write_imported
 from zengshou.i18n import both
 from zengshou.intake import archives
 from zengshou.intake.mail import Attachment, MailMessage, NotMail, Origin, listed_units, sender_units
@@ -354,7 +354,7 @@ _WRITER_BACKS_UP = "backup" in {f.name for f in fields(Outcome)}
 
 
 def _content(cat, imp: ImportedForm) -> str:
-    from zengshou.forms.importer import render_submission
+    from zengshou.forms.xlsx_import import render_submission
 
     return render_submission(cat, imp)
 
@@ -362,7 +362,7 @@ def _content(cat, imp: ImportedForm) -> str:
 def _backup_before_force(cat, data_dir: Path, imp: ImportedForm) -> str | None:
     """``--force`` keeps what it replaces, as ``new --force`` does: the existing submission is
     copied to ``.bak`` (``.bak.1`` … beside older ones) before it is written over."""
-    from zengshou.forms.importer import render_submission
+    from zengshou.forms.xlsx_import import render_submission
     from zengshou.submissions import display_path
     from zengshou.writer import backup
 
