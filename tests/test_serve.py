@@ -144,6 +144,25 @@ def test_draft_then_submit_writes_what_was_typed(served, cli):
     assert [p.name.rsplit("-", 1)[1] for p in kept] == ["draft.txt", "submit.txt"]
 
 
+def test_a_save_waits_for_the_lock_every_writer_takes(served):
+    """The server takes zengshou.writer.unit_lock, the lock of new/import/mail: while an import
+    holds it, a save waits, then writes (it never interleaves with the other writer)."""
+    import threading
+
+    from zengshou.writer import unit_lock
+
+    data, app, tokens = served
+    c, html = open_link(app, tokens[UNIT])
+    done: list[str] = []
+    with unit_lock(unit_file(data), data_dir=data):
+        t = threading.Thread(target=lambda: done.append(outcome(save(c, html, **{"progress.48": "等锁"}).text)))
+        t.start()
+        t.join(0.5)
+        assert t.is_alive() and not unit_file(data).exists()  # waiting for the other writer
+    t.join(10)
+    assert done == ["draft"] and "等锁" in unit_file(data).read_text(encoding="utf-8")
+
+
 def test_a_submit_with_errors_keeps_a_draft(served):
     data, app, tokens = served
     c, html = open_link(app, tokens[UNIT])

@@ -305,10 +305,10 @@ class ServerState:
     # ------------------------------------------------------------ locking
     @contextmanager
     def file_lock(self, name: str):
-        """An exclusive lock on ``locks/<name>.lock`` (fcntl), so two server processes, or the
-        server and a future CLI writer that takes the same lock, never interleave. On systems
-        without fcntl only the in-process locks apply. (Issue 28 brings a per-file lock to every
-        writer in zengshou.atomic; this one then becomes that one.)"""
+        """An exclusive lock on ``locks/<name>.lock`` (fcntl) for the server's own state files
+        (links, quarter locks), so two server processes never interleave. Submissions are not
+        locked here: a save takes :func:`zengshou.writer.unit_lock`, as every writer does. On
+        systems without fcntl only the in-process locks apply."""
         self.ensure()
         folder = self.root / "locks"
         folder.mkdir(exist_ok=True)

@@ -39,7 +39,7 @@ from zengshou.submissions import Loaded, display_path, load_light, load_submissi
 from zengshou.text import char_count
 from zengshou.web.state import ServerState
 from zengshou.workspace import Workspace
-from zengshou.writer import PEOPLE, figure_label, render_form
+from zengshou.writer import PEOPLE, LockTimeout, OutsideData, figure_label, render_form, unit_lock
 
 CST = timezone(timedelta(hours=8), "CST")
 #: the longest value one field may hold: far beyond the 300-character limit (C405 reports
@@ -469,66 +469,75 @@ class Store:
         q = str(Quarter.parse(quarter))
         path = self.path(unit_id, quarter)
         key = f"{q}-{unit_id}"
-        with self._lock(key), self.state.file_lock(key):
-            if self.state.locked(q):
-                return Outcome("locked", self._typed(unit_id, q, e, None, base))
-            raw, sub = self.read(unit_id, q)
-            if sub is not None and not sub.ok:
-                page = self._typed(unit_id, q, e, None, base)
-                page.unreadable = True
-                return Outcome("unreadable", page)
-            now = digest(raw)
-            old = sub.model if sub is not None else None
-            if now != base:
-                page = self._typed(unit_id, q, e, None, now)
-                theirs = _entry_of(old)
-                for v in page.rows:
-                    v.theirs = theirs.progress.get(v.row, "")
-                page.theirs_people = {k: theirs.people.get(k, "") for k in PEOPLE}
-                page.submitted = old.submitted if old else None
-                return Outcome("conflict", page)
-            was = old.submitted if old else None
-            # a correction keeps the first submission date: fixing a typo after the deadline
-            # does not make an on-time report late (every version is in the history)
-            when = (was or cst_today()) if submit or was else None
-            text = self.render(unit_id, q, e, when, old)
-            checked = self._check(unit_id, q, text.encode("utf-8"))
-            kind = "submitted" if when else "draft"
-            if when and any(f.level == "error" for f in checked[1]):
-                if was:  # a submitted file stays as it was until the correction is valid
-                    page = self._typed(unit_id, q, e, was, now)
-                    self._annotate(page, checked)
-                    return Outcome("refused", page)
-                text = self.render(unit_id, q, e, None, old)
-                checked = self._check(unit_id, q, text.encode("utf-8"))
-                kind = "kept_draft"
-            new = text.encode("utf-8")
-            if raw is not None and raw != new and self._last_kept.get(key) != now:
-                self.state.keep(q, unit_id, raw, "before")
-            if raw is None and os.path.lexists(path):
-                # a link, a folder, a FIFO where the unit's file should be: never written through
+        with self._lock(key):
+            try:
+                # the one lock every writer of this file takes (new, import, mail, this server)
+                with unit_lock(path, data_dir=self.data_dir):
+                    return self._save_locked(unit_id, q, path, key, e, base, submit)
+            except (OutsideData, LockTimeout):  # a link out of the data directory; a writer stuck
                 return Outcome("unwritable", self._typed(unit_id, q, e, None, base))
-            if raw != new:
-                try:
-                    write_text(path, text)
-                except OSError:  # a full disk, a read-only folder: the old file stays as it was
-                    return Outcome("unwritable", self._typed(unit_id, q, e, None, base))
-                self.state.keep(q, unit_id, new, "submit" if kind == "submitted" else "draft")
-                self._last_kept[key] = digest(new)
-                if self.git is not None:
-                    self.git.commit(
-                        path,
-                        t(
-                            "web.git_message",
-                            self.lang,
-                            unit=self.cat.by_id[unit_id].name,
-                            quarter=q,
-                            kind=t(f"web.kind.{kind}", self.lang),
-                        ),
-                    )
-            page = self._page(unit_id, q, e, when if kind == "submitted" else None, digest(new))
-            self._annotate(page, checked)
-            return Outcome(kind, page)
+
+    def _save_locked(self, unit_id: str, q: str, path: Path, key: str, e: Entry, base: str, submit: bool) -> Outcome:
+        """:meth:`save`'s work, run holding the unit file's lock."""
+        if self.state.locked(q):
+            return Outcome("locked", self._typed(unit_id, q, e, None, base))
+        raw, sub = self.read(unit_id, q)
+        if sub is not None and not sub.ok:
+            page = self._typed(unit_id, q, e, None, base)
+            page.unreadable = True
+            return Outcome("unreadable", page)
+        now = digest(raw)
+        old = sub.model if sub is not None else None
+        if now != base:
+            page = self._typed(unit_id, q, e, None, now)
+            theirs = _entry_of(old)
+            for v in page.rows:
+                v.theirs = theirs.progress.get(v.row, "")
+            page.theirs_people = {k: theirs.people.get(k, "") for k in PEOPLE}
+            page.submitted = old.submitted if old else None
+            return Outcome("conflict", page)
+        was = old.submitted if old else None
+        # a correction keeps the first submission date: fixing a typo after the deadline
+        # does not make an on-time report late (every version is in the history)
+        when = (was or cst_today()) if submit or was else None
+        text = self.render(unit_id, q, e, when, old)
+        checked = self._check(unit_id, q, text.encode("utf-8"))
+        kind = "submitted" if when else "draft"
+        if when and any(f.level == "error" for f in checked[1]):
+            if was:  # a submitted file stays as it was until the correction is valid
+                page = self._typed(unit_id, q, e, was, now)
+                self._annotate(page, checked)
+                return Outcome("refused", page)
+            text = self.render(unit_id, q, e, None, old)
+            checked = self._check(unit_id, q, text.encode("utf-8"))
+            kind = "kept_draft"
+        new = text.encode("utf-8")
+        if raw is not None and raw != new and self._last_kept.get(key) != now:
+            self.state.keep(q, unit_id, raw, "before")
+        if raw is None and os.path.lexists(path):
+            # a link, a folder, a FIFO where the unit's file should be: never written through
+            return Outcome("unwritable", self._typed(unit_id, q, e, None, base))
+        if raw != new:
+            try:
+                write_text(path, text)
+            except OSError:  # a full disk, a read-only folder: the old file stays as it was
+                return Outcome("unwritable", self._typed(unit_id, q, e, None, base))
+            self.state.keep(q, unit_id, new, "submit" if kind == "submitted" else "draft")
+            self._last_kept[key] = digest(new)
+            if self.git is not None:
+                self.git.commit(
+                    path,
+                    t(
+                        "web.git_message",
+                        self.lang,
+                        unit=self.cat.by_id[unit_id].name,
+                        quarter=q,
+                        kind=t(f"web.kind.{kind}", self.lang),
+                    ),
+                )
+        page = self._page(unit_id, q, e, when if kind == "submitted" else None, digest(new))
+        self._annotate(page, checked)
+        return Outcome(kind, page)
 
     def _typed(self, unit_id: str, quarter: str, e: Entry, submitted: date | None, base: str) -> Page:
         """The page with what the browser sent in its fields (a refused save loses nothing)."""
