@@ -458,6 +458,13 @@ def test_settings_errors_are_clear(cli, data_dir, env):
     assert (
         res.exit_code == 2 and "passwrod" in res.stderr and "password" in res.stderr and "zengshou.toml" in res.stderr
     )
+    # a secret of the wrong type is refused without being shown; validate reads the same file
+    write(data_dir / "zengshou.toml", '[smtp]\nhost = "127.0.0.1"\nuser = "a@b.cn"\npassword = 73194286\n')
+    res = remind(cli, data_dir)
+    assert res.exit_code == 2 and "password" in res.stderr and "73194286" not in res.output + res.stderr
+    write(data_dir / "zengshou.toml", "[notify]\ninterval_hour = 12\n")
+    res = cli("validate", "--data", data_dir)
+    assert res.exit_code == 2 and "interval_hour" in res.stderr and "interval_hours" in res.stderr
     write(data_dir / "zengshou.toml", '[smtp]\nhost = "127.0.0.1"\nuser = "a@b.cn"\n')
     res = remind(cli, data_dir)
     assert res.exit_code == 2 and "ZENGSHOU_SMTP_PASSWORD" in res.stderr

@@ -18,15 +18,13 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zengshou.configfile import find_config
+from zengshou.configfile import SCHEMA, find_config
 from zengshou.i18n import both
 
 #: every key of the sending tables, with what it holds (docs/sending.md lists the same)
+#: the sending tables and their keys: declared once, in zengshou.configfile.SCHEMA
 KEYS: dict[str, tuple[str, ...]] = {
-    "smtp": ("host", "port", "security", "user", "password", "from", "from_name", "reply_to", "timeout", "charset"),
-    "wecom": ("webhook",),
-    "dingtalk": ("webhook", "secret"),
-    "notify": ("channels", "interval_hours", "retries", "retry_wait", "per_minute"),
+    name: tuple(SCHEMA[name]) for name in ("smtp", "wecom", "dingtalk", "notify")  # type: ignore[arg-type]
 }
 #: environment variables, each standing for one key (and winning over the file)
 ENV = {
