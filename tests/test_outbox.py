@@ -366,6 +366,11 @@ def test_returned_shows_in_status_and_workpaper_and_clears_on_resubmission(cli, 
     assert (
         "退回" in table.stdout and "退回意见 · 市民政局" in table.stdout and "第 21 项请写明资金数额。" in table.stdout
     )
+    # the year's reporting record (status --year, issue 26) counts the return
+    year = json.loads(cli("status", "--year", "2023", "--format", "json", "--data", data).stdout)
+    rec = next(u for u in year["units"] if u["unit_id"] == "mzj")
+    assert rec["returned"] == 1 and [m["returned"] for m in rec["quarters"] if m["quarter"] == Q] == [True]
+    assert next(u for u in year["units"] if u["unit_id"] == "czj")["returned"] == 0
     # the record is not a submission: validate and status do not see it as one
     val = cli("validate", "--quarter", Q, "--data", data)
     assert "review.json" not in val.output
