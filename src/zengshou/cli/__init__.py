@@ -27,7 +27,6 @@ def main() -> None:
             stream.reconfigure(errors="backslashreplace")
     # zengshou's models need no Pydantic plugins; skip scanning every installed package for them
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    _no_plugin_lookup()
     # Typer reads the help texts when the command modules are imported: choose their language first
     from zengshou.i18n import lang_in_argv, set_ui_lang
 
@@ -46,20 +45,3 @@ def main() -> None:
     from zengshou.cli.app import app
 
     app()
-
-
-def _no_plugin_lookup() -> None:
-    """pydantic's plugin loader imports importlib.metadata (~30 ms of CPU, a tenth of a
-    pre-commit run) before it reads PYDANTIC_DISABLE_PLUGINS. With every plugin off, its one
-    function, ``get_plugins``, answers "none" — so answer that without the import. Leaves
-    pydantic alone when plugins are on, or when the loader was already imported."""
-    if (
-        os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in ("__all__", "1", "true")
-        or "pydantic.plugin._loader" in sys.modules
-    ):
-        return
-    import types
-
-    stub = types.ModuleType("pydantic.plugin._loader", "zengshou: pydantic plugins are disabled")
-    stub.get_plugins = lambda: ()  # type: ignore[attr-defined]
-    sys.modules["pydantic.plugin._loader"] = stub
