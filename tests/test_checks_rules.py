@@ -128,7 +128,10 @@ TESTED_BY: dict[str, list[str]] = {
     "F824": ["test_forms.py::test_cannot_write_keeps_going"],
     "F825": ["test_forms.py::test_damaged_metadata", "test_hardening.py::test_tampered_contact_cell_is_a_finding"],
     "F826": ["test_hardening.py::test_control_character_escape_in_a_cell_is_refused"],
-    "F827": ["test_hardening.py::test_tampered_unit_disagreeing_with_the_header_is_refused"],
+    "F827": [
+        "test_hardening.py::test_tampered_unit_disagreeing_with_the_header_is_refused",
+        "test_hardening.py::test_form_whose_header_lost_its_unit_line_is_refused",
+    ],
     # Word files (tests/test_forms_docx.py) and mail intake (tests/test_mail_intake.py)
     "F830": ["test_forms_docx.py::test_hostile_docx"],
     "F831": ["test_forms_docx.py::test_hostile_docx"],

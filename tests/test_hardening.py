@@ -515,6 +515,26 @@ def test_tampered_unit_disagreeing_with_the_header_is_refused(cli, empty_data):
     assert not list((empty_data / "progress").rglob("*.yaml"))
 
 
+def test_form_whose_header_lost_its_unit_line_is_refused(cli, empty_data):
+    """Issue 28: the header check ran only when a 填报单位 line was there; a form whose header was
+    cleared imported under whatever unit the hidden sheet named."""
+    import openpyxl
+    from test_forms import fill, good_texts, make_form
+
+    path = fill(make_form(cli, empty_data), good_texts())
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    for row in ws.iter_rows(min_row=1, max_row=4):
+        for cell in row:
+            if isinstance(cell.value, str) and "填报单位" in cell.value:
+                cell.value = "落实进度表"
+    wb.save(path)
+    r = cli("import", path, "--data", empty_data, "--lang", "en")
+    assert r.exit_code == 1, r.output
+    assert "F827" in r.stdout and "no 填报单位 line" in r.stdout
+    assert not list((empty_data / "progress").rglob("*.yaml"))
+
+
 def test_stray_cell_at_the_last_row_is_cheap(cli, empty_data):
     import tracemalloc
 

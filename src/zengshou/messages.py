@@ -281,6 +281,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取文件（权限不足、正被其他程序占用或已被删除）",
         "the file cannot be read (no permission, in use by another program, or removed)",
     ),
+    "form.header_unit_missing": ("（表头没有“填报单位：”一行）", "(the header has no 填报单位 line)"),
     "form.err.zip": (
         "压缩包已损坏（文件可能没有传完整）",
         "its zip structure is damaged (the file may be incomplete)",

@@ -247,7 +247,8 @@ _HEADER_UNIT = re.compile(r"填报单位[：:]\s*([^\s　]+)")
 
 def _check_header_unit(imp: ImportedForm, ws, cat, meta_unit: str) -> None:
     """The hidden sheet names the unit; the visible header (``填报单位：…``, row 2 of a form)
-    must agree, or a tampered hidden sheet would file the form under another unit (F827)."""
+    must agree, or a tampered hidden sheet would file the form under another unit (F827). A
+    header with no 填报单位 line is F827 too: then nothing visible says whose form it is."""
     for row in ws.iter_rows(min_row=1, max_row=HEADER_SCAN_ROWS, max_col=8):
         for cell in row:
             m = _HEADER_UNIT.search(cell.value) if isinstance(cell.value, str) else None
@@ -266,6 +267,17 @@ def _check_header_unit(imp: ImportedForm, ws, cat, meta_unit: str) -> None:
                     cell=f"{ws.title}!{cell.coordinate}",
                 )
             return
+    # no 填报单位 line at all: the header was cleared or rewritten, so nothing visible confirms
+    # whose form this is (the Word reader answers the same case with F841)
+    imp.add(
+        "F827",
+        2,
+        1,
+        sheet=META_SHEET,
+        meta_unit=cat.by_id[meta_unit].name,
+        header_unit=both("form.header_unit_missing"),
+        cell=f"{ws.title}!A2",
+    )
 
 
 def _used_rows(ws, after: int, cols: tuple[int, ...]) -> list[int]:

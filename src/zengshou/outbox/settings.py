@@ -24,7 +24,8 @@ from zengshou.i18n import both
 #: every key of the sending tables, with what it holds (docs/sending.md lists the same)
 #: the sending tables and their keys: declared once, in zengshou.configfile.SCHEMA
 KEYS: dict[str, tuple[str, ...]] = {
-    name: tuple(SCHEMA[name]) for name in ("smtp", "wecom", "dingtalk", "notify")  # type: ignore[arg-type]
+    name: tuple(SCHEMA[name])
+    for name in ("smtp", "wecom", "dingtalk", "notify")  # type: ignore[arg-type]
 }
 #: environment variables, each standing for one key (and winning over the file)
 ENV = {
