@@ -359,6 +359,22 @@ def login(app, password: str = PASSWORD) -> tuple[TestClient, int]:
     return c, r.status_code
 
 
+def test_the_dashboard_shows_a_returned_unit_with_the_comment(served, cli):
+    """Issue 25's 退回 is a state of its own on the dashboard too, with the coordinator's comment."""
+    data, app, tokens = served
+    u, html = open_link(app, tokens[UNIT])
+    save(u, html, "submit", **{"progress.48": "已完成确权登记工作。", "progress.49": "已完成年度复核工作。"})
+    res = cli("review", "-q", Q, "-u", UNIT, "--return", "第 48 项请写明<宗数>。", "--data", data)
+    assert res.exit_code == 0, res.output
+    c, _ = login(app)
+    r = c.get(f"/admin/q/{Q}")
+    assert r.status_code == 200
+    row = re.search(rf'<tr data-unit="{UNIT}" data-state="([a-z_]+)"[^>]*>(.*?)</tr>', r.text, re.S)
+    assert row and row.group(1) == "returned" and "退回" in row.group(2)
+    assert "退回意见：第 48 项请写明&lt;宗数&gt;。" in row.group(2)  # escaped
+    assert re.search(r'<span class="n">1</span> 退回</li>', r.text)
+
+
 def test_the_dashboard_shows_who_reported(served):
     data, app, tokens = served
     u, html = open_link(app, tokens[UNIT])

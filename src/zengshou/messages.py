@@ -1168,6 +1168,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.state.draft": ("草稿", "draft"),
     "web.state.missing": ("未报送", "missing"),
     "web.state.invalid": ("有错误", "invalid"),
+    "web.state.returned": ("退回", "returned"),
+    "web.dash.review": ("退回意见：{comment}", "returned with: {comment}"),
     "web.state.overdue": ("已过截止日期", "past the deadline"),
     # ------------------------------------------------------------ findings output (reporters)
     "findings.clean": ("检查了 {files} 个文件，没有发现问题。", "Checked {files} file(s): no problems found."),

@@ -306,6 +306,10 @@ def _dashboard(srv, q: str):
                 "label": _L(srv, f"web.state.{u.state}"),
                 "overdue": u.submitted is None and today > st.deadline,
                 "findings": [f"{f.code} {f.message(srv.lang)}" for f in fs if f.level in ("error", "warning")][:20],
+                # zengshou review --return: the coordinator's comment, until the unit sends again
+                "review": _L(srv, "web.dash.review", comment=u.review.comment)
+                if u.state == "returned" and u.review is not None
+                else "",
                 "links": live.get(u.unit_id, 0),
                 "saves": len(hist),
                 "last": _when(hist[-1].name) if hist else "",
@@ -338,7 +342,10 @@ async def dashboard(srv, request: Request, notice: str | None = None, note: str 
         return bad
     session, q = ok
     st, rows = await run_in_threadpool(_dashboard, srv, q)
-    counts = {k: sum(1 for r in rows if r["u"].state == k) for k in ("on_time", "late", "draft", "invalid", "missing")}
+    counts = {
+        k: sum(1 for r in rows if r["u"].state == k)
+        for k in ("on_time", "late", "draft", "invalid", "returned", "missing")
+    }
     return srv.html(
         "dashboard.html.j2",
         csrf=sec.csrf_token(srv.key, session),
