@@ -519,6 +519,7 @@ def test_form_whose_header_lost_its_unit_line_is_refused(cli, empty_data):
     """Issue 28: the header check ran only when a 填报单位 line was there; a form whose header was
     cleared imported under whatever unit the hidden sheet named."""
     import openpyxl
+
     from test_forms import fill, good_texts, make_form
 
     path = fill(make_form(cli, empty_data), good_texts())

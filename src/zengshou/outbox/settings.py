@@ -21,11 +21,11 @@ from pathlib import Path
 from zengshou.configfile import SCHEMA, find_config
 from zengshou.i18n import both
 
-#: every key of the sending tables, with what it holds (docs/sending.md lists the same)
 #: the sending tables and their keys: declared once, in zengshou.configfile.SCHEMA
 KEYS: dict[str, tuple[str, ...]] = {
-    name: tuple(SCHEMA[name])
-    for name in ("smtp", "wecom", "dingtalk", "notify")  # type: ignore[arg-type]
+    name: tuple(table)
+    for name, table in SCHEMA.items()
+    if name in ("smtp", "wecom", "dingtalk", "notify") and isinstance(table, dict)
 }
 #: environment variables, each standing for one key (and winning over the file)
 ENV = {
