@@ -17,7 +17,7 @@ from pathlib import Path
 
 from zengshou.i18n import t as msg
 from zengshou.report.measure import balance
-from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, measure_spans, units_spans
+from zengshou.report.model import EDITIONS, SUBMIT, WORKPAPER, Report, Row, WorkRow, measure_spans, units_spans
 from zengshou.report.svg import chart
 
 TEMPLATES = {SUBMIT: "report.html.j2", WORKPAPER: "workpaper.html.j2"}
@@ -52,13 +52,53 @@ def environment(templates: Path | None = None):
 
 
 def view(report: Report, edition: str = SUBMIT) -> dict:
-    """Everything a template shows, as plain data (documented in docs/report.md)."""
-    from markupsafe import Markup
+    """Everything a template shows, as plain data (documented in docs/report.md).
 
+    Each part a template iterates over is built by its own helper below; this function puts
+    them together with the report's scalars under the names the documentation promises."""
     rep, t = report, report.words
-    rows = rep.rows
+    return {
+        "lang": rep.lang,
+        "html_lang": t["html_lang"],
+        "t": t,
+        "edition": edition,
+        "page_css": _page_css(t),
+        "sections": list(EDITIONS[edition]),
+        "title": rep.title
+        if edition == SUBMIT
+        else t["workpaper_title"].format(plan=rep.plan_title, quarter=rep.quarter_label),
+        "info": rep.info,
+        "office": rep.office,
+        "header": rep.header,
+        "plan": {"title": rep.plan_title, "short_title": rep.short_title},
+        "quarter": str(rep.quarter),
+        "quarter_label": rep.quarter_label,
+        "deadline": rep.deadline_text,
+        "digest": {
+            "paragraph": rep.digest.paragraph,
+            "table": [{"label": a, "count": n, "who": w} for a, n, w in rep.digest.table],
+        },
+        "summary": _summary(rep.rows),
+        "summary_widths": [f"{w:g}%" for w in _summary_widths(rep.rows, t)],
+        "texts_widths": [f"{w:g}%" for w in _texts_widths(rep)] if edition == WORKPAPER else [],
+        "indicators": _indicators(rep),
+        "charts": _charts(rep),
+        "notes": list(rep.notes),
+        "status": _status(rep),
+        "left_out": [{"file": x.file, "unit": x.unit, "reason": x.reason} for x in rep.left_out],
+        "other_files": list(rep.other_files),
+        "leads": _leads(rep),
+        "counties": _counties(rep),
+        "body": _body(rep),
+        "work": _work(rep),
+    }
+
+
+def _summary(rows: list[Row]) -> list[dict]:
+    """The summary table's rows, with the spans of the merged 措施 and 责任单位 cells worked out
+    here (as the plan prints them) so that every template merges them alike."""
     ms, us = measure_spans(rows), units_spans(rows)
-    summary = [
+    return [
         {
             "number": r.number,
             "measure": r.measure_label,
@@ -72,7 +112,26 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
         }
         for i, r in enumerate(rows)
     ]
-    indicators = [
+
+
+def _summary_widths(rows: list[Row], t: dict[str, str]) -> list[float]:
+    """The summary table's columns in percent, balanced on the texts they hold, so the long
+    columns (重点任务, 进展) get the room the short ones leave."""
+    cols = [
+        [""] * len(rows),
+        [r.measure_label + t["continued"] for r in rows],
+        [r.task.text for r in rows],
+        [r.summary.text for r in rows],
+        [""] * len(rows),
+        [r.units_text for r in rows],
+    ]
+    # percent of the page width; a 9.5 pt character is 1.23% of the 273 mm between the margins
+    return balance(cols, [4, 10, None, None, 6, None], 100, text=3, per_char=1.23, pad=1.1, step=1)
+
+
+def _indicators(rep: Report) -> list[dict]:
+    """The indicators table: the figures as the model has already worded them."""
+    return [
         {
             "row": x.row,
             "name": x.name,
@@ -86,18 +145,19 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
         }
         for x in rep.indicators
     ]
-    charts = [Markup(chart(x.series, t)) for x in rep.indicators if x.series.chartable]
-    cols = [
-        [""] * len(rows),
-        [r.measure_label + t["continued"] for r in rows],
-        [r.task.text for r in rows],
-        [r.summary.text for r in rows],
-        [""] * len(rows),
-        [r.units_text for r in rows],
-    ]
-    # percent of the page width; a 9.5 pt character is 1.23% of the 273 mm between the margins
-    widths = balance(cols, [4, 10, None, None, 6, None], 100, text=3, per_char=1.23, pad=1.1, step=1)
-    status = [
+
+
+def _charts(rep: Report) -> list:
+    """The indicators' SVG charts, marked safe: :func:`zengshou.report.svg.chart` escapes its
+    texts itself, so autoescaping the SVG again would print the markup instead of the chart."""
+    from markupsafe import Markup
+
+    return [Markup(chart(x.series, rep.words)) for x in rep.indicators if x.series.chartable]
+
+
+def _status(rep: Report) -> list[dict]:
+    """The reporting status table (报送情况及联系人, 审核意见), one line per unit."""
+    return [
         {
             "name": s.name,
             "kind": s.kind,
@@ -118,27 +178,44 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
         }
         for s in rep.status
     ]
-    leads = [
+
+
+def _work_lines(row: WorkRow) -> list[dict]:
+    """A work row's lines, one per unit — the same shape in the lead units' sections and in the
+    工作底稿's table, so a template can share the markup."""
+    return [
+        {"unit": ln.unit, "text": ln.text, "marker": ln.marker, "role": ln.role, "status": ln.status}
+        for ln in row.lines
+    ]
+
+
+def _work(rep: Report) -> list[dict]:
+    """The 工作底稿's table: every row, every unit's text once."""
+    return [
+        {"number": w.number, "measure": w.measure, "task": w.task, "lead": w.lead, "lines": _work_lines(w)}
+        for w in rep.work
+    ]
+
+
+def _leads(rep: Report) -> list[dict]:
+    """Per lead unit, its section: the rows it leads and every unit's line in each."""
+    return [
         {
             "id": sec.unit_id,
             "anchor": f"lead-{sec.unit_id}",
             "name": sec.name,
             "title": sec.title,
             "count": len(sec.rows),
-            "rows": [
-                {
-                    "number": w.number,
-                    "task": w.task,
-                    "lines": [
-                        {"unit": ln.unit, "text": ln.text, "marker": ln.marker, "role": ln.role, "status": ln.status}
-                        for ln in w.lines
-                    ],
-                }
-                for w in sec.work
-            ],
+            "rows": [{"number": w.number, "task": w.task, "lines": _work_lines(w)} for w in sec.work],
         }
         for sec in rep.leads
     ]
+
+
+def _counties(rep: Report) -> list[dict]:
+    """Per county, its section: its own text for each row it takes part in, or the wording of its
+    state when it has none, drafts marked as such."""
+    t = rep.words
     counties = []
     for sec in rep.counties:
         cms = measure_spans(sec.rows)
@@ -163,61 +240,20 @@ def view(report: Report, edition: str = SUBMIT) -> dict:
                 ],
             }
         )
+    return counties
+
+
+def _body(rep: Report) -> dict | None:
+    """The 呈报版's body paragraphs and lists, or None when the report has no body."""
+    if not rep.body:
+        return None
     return {
-        "lang": rep.lang,
-        "html_lang": t["html_lang"],
-        "t": t,
-        "edition": edition,
-        "page_css": _page_css(t),
-        "sections": list(EDITIONS[edition]),
-        "title": rep.title
-        if edition == SUBMIT
-        else t["workpaper_title"].format(plan=rep.plan_title, quarter=rep.quarter_label),
-        "info": rep.info,
-        "office": rep.office,
-        "header": rep.header,
-        "plan": {"title": rep.plan_title, "short_title": rep.short_title},
-        "quarter": str(rep.quarter),
-        "quarter_label": rep.quarter_label,
-        "deadline": rep.deadline_text,
-        "digest": {
-            "paragraph": rep.digest.paragraph,
-            "table": [{"label": a, "count": n, "who": w} for a, n, w in rep.digest.table],
-        },
-        "summary": summary,
-        "summary_widths": [f"{w:g}%" for w in widths],
-        "texts_widths": [f"{w:g}%" for w in _texts_widths(rep)] if edition == WORKPAPER else [],
-        "indicators": indicators,
-        "charts": charts,
-        "notes": list(rep.notes),
-        "status": status,
-        "left_out": [{"file": x.file, "unit": x.unit, "reason": x.reason} for x in rep.left_out],
-        "other_files": list(rep.other_files),
-        "leads": leads,
-        "counties": counties,
-        "body": {
-            "progress": dict(rep.body.progress),
-            "progress_paragraph": rep.body.progress_paragraph,
-            "indicator_paragraph": rep.body.indicator_paragraph,
-            "behind": list(rep.body.behind),
-            "attention": list(rep.body.attention),
-            "annexes": list(rep.body.annexes),
-        }
-        if rep.body
-        else None,
-        "work": [
-            {
-                "number": w.number,
-                "measure": w.measure,
-                "task": w.task,
-                "lead": w.lead,
-                "lines": [
-                    {"unit": ln.unit, "text": ln.text, "marker": ln.marker, "role": ln.role, "status": ln.status}
-                    for ln in w.lines
-                ],
-            }
-            for w in rep.work
-        ],
+        "progress": dict(rep.body.progress),
+        "progress_paragraph": rep.body.progress_paragraph,
+        "indicator_paragraph": rep.body.indicator_paragraph,
+        "behind": list(rep.body.behind),
+        "attention": list(rep.body.attention),
+        "annexes": list(rep.body.annexes),
     }
 
 
