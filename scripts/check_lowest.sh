@@ -26,7 +26,7 @@ uv pip freeze --exclude-editable > "$installed"
 python3 -c 'import tomllib; [print(d) for d in tomllib.load(open("pyproject.toml", "rb"))["project"]["optional-dependencies"]["test"] if not d.startswith("check-jsonschema")]' > "$installed.test"
 uv pip install -q -c "$installed" -r "$installed.test"
 echo "lowest allowed versions installed:"
-grep -iE '^(typer|click|pydantic|pydantic-core|ruamel[-.]yaml[-.a-z]*|rich|openpyxl|defusedxml|python-docx|jinja2|regex|lxml)==' "$installed" | tr '\n' ' '
+grep -iE '^(typer|click|pydantic|pydantic-core|ruamel[-.]yaml[-.a-z]*|rich|openpyxl|defusedxml|python-docx|jinja2|regex|lxml|starlette|uvicorn)==' "$installed" | tr '\n' ' '
 echo
 unset VIRTUAL_ENV
 if [ "$#" -eq 0 ]; then set -- -m "not slow" -p no:cacheprovider; fi
