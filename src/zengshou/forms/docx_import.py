@@ -524,7 +524,10 @@ def _row_number(text: str) -> int | None:
 
 
 def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit, fallback_quarter) -> None:
-    limit = cat.plan.max_chars
+    """Read the document's progress table into ``imp``, in the order a reader would check it:
+    whose and which quarter it is, where the table is, the merged cells, the rows, then the text.
+    Each step stops the import when what follows could not be trusted; findings come in this
+    order, and that order is what the user sees."""
     meta = None
     if marker.get("format") == FORM_FORMAT:
         meta = _marker(imp, cat, marker, before)
@@ -534,61 +537,103 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
         check_form_identity(imp, cat, meta, unit_id, quarter)
         if imp.refused:
             return
-    else:
-        imp.kind = "docx-table"
-        title = "\n".join(title_lines(before))
-        title_unit, title_quarter = unit_in_text(cat, title), _quarter_in(title)
-        if unit_id is None and fallback_unit and title_unit and title_unit != fallback_unit:
-            # the sender's unit (senders.yaml) and the title disagree: a finding, never a guess
-            imp.add(
-                "F872",
-                what=both("mail.source.unit"),
-                first=both("mail.source.senders"),
-                a=cat.by_id[fallback_unit].name,
-                second=both("mail.source.title"),
-                b=cat.by_id[title_unit].name,
-            )
-            return
-        quarters = {str(q) for q in _quarters_in(title)}
-        if len(quarters) > 1:
-            a, b = sorted(quarters)[:2]
-            imp.add(
-                "F872",
-                what=both("mail.source.quarter"),
-                first=both("mail.source.title"),
-                a=a,
-                second=both("mail.source.title"),
-                b=b,
-            )
-            return
-        if quarter and title_quarter and title_quarter != quarter:
-            imp.add("F810", form_quarter=str(title_quarter), quarter=str(quarter), unit_id=unit_id or "")
-            return
-        # the user's word, then the sender's unit (senders.yaml), then the title
-        imp.unit_id = unit_id or fallback_unit or title_unit
-        imp.quarter = quarter or title_quarter or fallback_quarter
-        if imp.unit_id is None or imp.quarter is None:
-            missing = [
-                w
-                for w, v in (
-                    ({"zh": "单位", "en": "unit"}, imp.unit_id),
-                    ({"zh": "季度", "en": "quarter"}, imp.quarter),
-                )
-                if v is None
-            ]
-            imp.add(
-                "F845", what={"zh": "、".join(m["zh"] for m in missing), "en": " and ".join(m["en"] for m in missing)}
-            )
-            return
+    elif not _identify_table(imp, cat, before, unit_id, quarter, fallback_unit, fallback_quarter):
+        return
 
+    layout = _find_layout(imp, cat, tables)
+    if layout is None:
+        return
+    _check_merged(imp, layout)
+    if imp.refused:
+        return
+
+    entries, seen = _read_rows(imp, cat, layout, meta["rows"] if meta else None)
+    if meta is not None:
+        missing = [r for r in meta["rows"] if r not in seen]
+        if missing:
+            imp.add("F813", rows={"zh": "、".join(map(str, missing)), "en": ", ".join(map(str, missing))})
+    _take_entries(imp, cat, meta, entries, layout.c_figs is not None)
+    imp.people = _sign_off(tables)
+
+
+def _identify_table(imp, cat, before, unit_id, quarter, fallback_unit, fallback_quarter) -> bool:
+    """Whose table, for which quarter, when it is the plan's own table (no marker): the user's
+    word, then the sender's unit (senders.yaml), then the title above the table. Sources that
+    disagree are a finding (F872, F810), never a guess; nothing to go by is F845. False when
+    the import stops here."""
+    imp.kind = "docx-table"
+    title = "\n".join(title_lines(before))
+    title_unit, title_quarter = unit_in_text(cat, title), _quarter_in(title)
+    if unit_id is None and fallback_unit and title_unit and title_unit != fallback_unit:
+        # the sender's unit (senders.yaml) and the title disagree: a finding, never a guess
+        imp.add(
+            "F872",
+            what=both("mail.source.unit"),
+            first=both("mail.source.senders"),
+            a=cat.by_id[fallback_unit].name,
+            second=both("mail.source.title"),
+            b=cat.by_id[title_unit].name,
+        )
+        return False
+    quarters = {str(q) for q in _quarters_in(title)}
+    if len(quarters) > 1:
+        a, b = sorted(quarters)[:2]
+        imp.add(
+            "F872",
+            what=both("mail.source.quarter"),
+            first=both("mail.source.title"),
+            a=a,
+            second=both("mail.source.title"),
+            b=b,
+        )
+        return False
+    if quarter and title_quarter and title_quarter != quarter:
+        imp.add("F810", form_quarter=str(title_quarter), quarter=str(quarter), unit_id=unit_id or "")
+        return False
+    # the user's word, then the sender's unit (senders.yaml), then the title
+    imp.unit_id = unit_id or fallback_unit or title_unit
+    imp.quarter = quarter or title_quarter or fallback_quarter
+    if imp.unit_id is None or imp.quarter is None:
+        missing = [
+            w
+            for w, v in (
+                ({"zh": "单位", "en": "unit"}, imp.unit_id),
+                ({"zh": "季度", "en": "quarter"}, imp.quarter),
+            )
+            if v is None
+        ]
+        imp.add("F845", what={"zh": "、".join(m["zh"] for m in missing), "en": " and ".join(m["en"] for m in missing)})
+        return False
+    return True
+
+
+@dataclass
+class _Layout:
+    """Where the progress table is: its header's table, the data rows (table, 1-based row,
+    cells) and the grid columns that are read."""
+
+    head_table: Table
+    data: list[tuple[Table, int, list[Cell]]]
+    cols: dict[str, int]
+    c_row: int
+    c_prog: int
+    c_status: int | None
+    c_figs: int | None
+    c_task: int
+
+
+def _find_layout(imp, cat, tables: list[Table]) -> _Layout | None:
+    """Find the table by its header row and gather its data rows, across the tables of the same
+    width that follow it (a table split by a page or a PDF conversion is one table), and the
+    task column. None, with F836 or F837, when there is no such table."""
     if not tables:
         imp.add("F836")
-        return
+        return None
     found = _find_header(tables)
     if found is None:
         first = tables[0].rows[0] if tables[0].rows else []
         imp.add("F837", table=1, header=" | ".join(c.text.replace("\n", " ")[:20] for c in first[:8]) or "-")
-        return
+        return None
     ti, hr, cols, spans = found
     head_table = tables[ti]
     c_row, c_prog = cols[H_ROW], cols[H_PROGRESS]
@@ -611,13 +656,21 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
     c_task = _task_column(cat, data, cols, spans, {c_row, c_prog, c_status, c_figs})
     if c_task is None:
         imp.add("F837", table=head_table.index, header=" | ".join(cols)[:120])
-        return
+        return None
+    return _Layout(head_table, data, cols, c_row, c_prog, c_status, c_figs, c_task)
 
-    def ref(t: Table, r: int, col: int) -> str:
-        return f"表{t.index} 第{r}行 第{col + 1}列"
 
-    # merged cells in the columns that are read: fine when blank or within one task row
-    read_cols = [c for c in (c_prog, c_status, c_figs) if c is not None]
+def _ref(t: Table, r: int, col: int) -> str:
+    """A cell as the user finds it in Word: table, row and column, counted from 1."""
+    return f"表{t.index} 第{r}行 第{col + 1}列"
+
+
+def _check_merged(imp, layout: _Layout) -> None:
+    """Merged cells in the columns that are read are fine when blank or within one task row;
+    text in one that spans several numbered rows is F840, because whose text it is cannot be
+    known."""
+    data, c_row = layout.data, layout.c_row
+    read_cols = [c for c in (layout.c_prog, layout.c_status, layout.c_figs) if c is not None]
     for col in read_cols:
         i = 0
         while i < len(data):
@@ -635,56 +688,64 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
                         "F840",
                         r,
                         col + 1,
-                        cell=ref(t, r, col),
-                        column=_col_name(cols, col),
+                        cell=_ref(t, r, col),
+                        column=_col_name(layout.cols, col),
                         rows={"zh": "、".join(map(str, numbered)), "en": ", ".join(map(str, numbered))},
                     )
                 i = j
             else:
                 i += 1
-    if imp.refused:
-        return
 
-    expected = meta["rows"] if meta else None
+
+def _read_rows(imp, cat, layout: _Layout, expected) -> tuple[list[tuple], dict[int, str]]:
+    """Each data row's task number and cells, in document order. Progress without a number
+    (F838), a number not on the task list or the form (F838), a number twice (F839) and an
+    edited task text (F816) are said here, where the row is known. Returns the entries
+    (row, progress, status, figures text, progress ref, status ref, figures ref) and the first
+    cell of each row number."""
+    c_row, c_prog, c_status, c_figs, c_task = layout.c_row, layout.c_prog, layout.c_status, layout.c_figs, layout.c_task
     seen: dict[int, str] = {}
     entries: list[tuple] = []  # (row, progress, status, figures text, progress ref, status ref, figures ref)
-    for t, r, row in data:
+    for t, r, row in layout.data:
         seq_text = _txt(row, c_row)
         prog = _txt(row, c_prog)
         seq = _row_number(seq_text)
         if seq is None:
             if prog.strip():
-                imp.add("F838", r, c_prog + 1, cell=ref(t, r, c_prog), value=seq_text.strip() or "—")
+                imp.add("F838", r, c_prog + 1, cell=_ref(t, r, c_prog), value=seq_text.strip() or "—")
             continue
         if cat.task(seq) is None or (expected is not None and seq not in expected):
-            imp.add("F838", r, c_row + 1, cell=ref(t, r, c_row), value=str(seq))
+            imp.add("F838", r, c_row + 1, cell=_ref(t, r, c_row), value=str(seq))
             continue
         if seq in seen:
-            imp.add("F839", r, c_row + 1, row=seq, cell=ref(t, r, c_row), first=seen[seq])
+            imp.add("F839", r, c_row + 1, row=seq, cell=_ref(t, r, c_row), first=seen[seq])
             continue
-        seen[seq] = ref(t, r, c_row)
+        seen[seq] = _ref(t, r, c_row)
         task_cell = cell_at(row, c_task)
         if task_cell is not None and squash(task_cell.text) != squash(cat.task(seq).text):
-            imp.add("F816", r, c_task + 1, row=seq, cell=ref(t, r, c_task))
+            imp.add("F816", r, c_task + 1, row=seq, cell=_ref(t, r, c_task))
         entries.append(
             (
                 seq,
                 prog,
                 _txt(row, c_status) if c_status is not None else "",
                 _txt(row, c_figs) if c_figs is not None else "",
-                ref(t, r, c_prog),
-                ref(t, r, c_status) if c_status is not None else "",
-                ref(t, r, c_figs) if c_figs is not None else "",
+                _ref(t, r, c_prog),
+                _ref(t, r, c_status) if c_status is not None else "",
+                _ref(t, r, c_figs) if c_figs is not None else "",
             )
         )
-    if meta is not None:
-        missing = [r for r in meta["rows"] if r not in seen]
-        if missing:
-            imp.add("F813", rows={"zh": "、".join(map(str, missing)), "en": ", ".join(map(str, missing))})
+    return entries, seen
 
+
+def _take_entries(imp, cat, meta, entries: list[tuple], has_figures: bool) -> None:
+    """Take the rows' text, in task order: progress (too long is F820), 进展 (not one of the
+    allowed words is F843) and figures. A row goes into the submission when it says something
+    or must be reported; a table that says nothing at all is F821."""
+    limit = cat.plan.max_chars
     optional = meta["optional"] if meta else set()
     required = set(cat.required_rows(imp.unit_id, imp.quarter))
-    figs = unit_figures(cat, imp.unit_id, [e[0] for e in entries], imp.quarter) if c_figs is not None else {}
+    figs = unit_figures(cat, imp.unit_id, [e[0] for e in entries], imp.quarter) if has_figures else {}
     filled = 0
     for seq, prog, status, fig_text, pref, sref, fref in sorted(entries):
         if prog.strip():
@@ -712,7 +773,6 @@ def _interpret(imp, cat, before, tables, marker, unit_id, quarter, fallback_unit
             imp.cells[seq] = pref
     if filled == 0 and not imp.statuses and not imp.figures:
         imp.add("F821")
-    imp.people = _sign_off(tables)
 
 
 def _txt(row: list[Cell], col: int | None) -> str:

@@ -289,25 +289,14 @@ def _used_rows(ws, after: int, cols: tuple[int, ...]) -> list[int]:
 
 
 def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
-    limit = cat.plan.max_chars
-    meta = None
-    if META_SHEET in wb.sheetnames:
-        meta = _metadata(imp, wb, cat)
-        if meta is None:
-            return imp
-        imp.kind = "form"
-        check_form_identity(imp, cat, meta, unit_id, quarter)
-        _check_header_unit(imp, wb[meta["sheet"]], cat, meta["unit"])
-        if imp.refused:
-            return imp
-        sheets = [wb[meta["sheet"]]]
-    else:
-        if not (unit_id and quarter):
-            imp.add("F808", sheet=META_SHEET)
-            return imp
-        imp.kind = "table"
-        imp.unit_id, imp.quarter = unit_id, quarter
-        sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"] or list(wb.worksheets)
+    """Read the workbook's progress table into ``imp``, in the order a reader would check it:
+    whose and which quarter it is, where the header is, the merged cells, the rows and their
+    order, the text, then the form's contact and extras. Findings come in this order, and that
+    order is what the user sees."""
+    start = _identify(imp, wb, cat, unit_id, quarter)
+    if start is None:
+        return imp
+    meta, sheets = start
 
     found = None
     for ws in sheets:
@@ -322,8 +311,47 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
     c_row, c_task, c_prog = cols[H_ROW], cols[H_TASK], cols[H_PROGRESS]
 
     used = _used_rows(ws, header_row, (c_row, c_task, c_prog))
+    _check_merged(imp, ws, header_row, used, c_row, c_prog)
+    entries = _sheet_entries(imp, ws, used, meta, c_row, c_task, c_prog)
+    _check_rows(imp, ws, cat, meta, entries, c_row, c_task)
+    firsts = _take_progress(imp, cat, meta, entries, c_prog)
 
-    # merged cells in the progress column: fine only across a heading row that has no 序号
+    if meta is not None and meta["contact_cell"]:
+        _read_contact(imp, ws, meta["contact_cell"])
+    if meta is not None:
+        _read_extras(imp, ws, meta["raw"], {seq: sheet_row for seq, (_, _, sheet_row) in firsts.items()})
+    return imp
+
+
+def _identify(imp: ImportedForm, wb, cat, unit_id, quarter) -> tuple[dict | None, list] | None:
+    """Whose workbook, for which quarter, and which sheets to look in: a form says so in its
+    hidden sheet (checked against --unit, --quarter and its own header line), a plain table
+    needs --unit and --quarter (F808) and is looked for on its visible sheets. Returns (the
+    form's marker or None, the sheets), or None when the import stops here."""
+    meta = None
+    if META_SHEET in wb.sheetnames:
+        meta = _metadata(imp, wb, cat)
+        if meta is None:
+            return None
+        imp.kind = "form"
+        check_form_identity(imp, cat, meta, unit_id, quarter)
+        _check_header_unit(imp, wb[meta["sheet"]], cat, meta["unit"])
+        if imp.refused:
+            return None
+        sheets = [wb[meta["sheet"]]]
+    else:
+        if not (unit_id and quarter):
+            imp.add("F808", sheet=META_SHEET)
+            return None
+        imp.kind = "table"
+        imp.unit_id, imp.quarter = unit_id, quarter
+        sheets = [ws for ws in wb.worksheets if ws.sheet_state == "visible"] or list(wb.worksheets)
+    return meta, sheets
+
+
+def _check_merged(imp: ImportedForm, ws, header_row: int, used: list[int], c_row: int, c_prog: int) -> None:
+    """Merged cells in the progress column are fine only across a heading row that has no 序号:
+    text merged over several tasks, or over one task's rows, cannot be told apart (F817)."""
     for mr in sorted(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col)):
         if mr.max_row <= header_row or not (mr.min_col <= c_prog <= mr.max_col):
             continue
@@ -331,7 +359,13 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
         if mr.max_row > mr.min_row or numbered:
             imp.add("F817", mr.min_row, c_prog, range=f"{ws.title}!{mr.coord}")
 
-    # the rows
+
+def _sheet_entries(
+    imp: ImportedForm, ws, used: list[int], meta: dict | None, c_row: int, c_task: int, c_prog: int
+) -> list[tuple[int, int, str, str | None, str]]:
+    """Each numbered row's (sheet row, task row, task text, progress, ref), in sheet order. A row
+    without a 序号 that has progress, or (on a form) a task text, is F814: it is not one of the
+    rows that are read, and its text would be lost without a word."""
     entries: list[tuple[int, int, str, str | None, str]] = []  # (sheet row, task row, task text, progress, ref)
     for r in used:
         seq_v = ws.cell(r, c_row).value
@@ -359,7 +393,13 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
             continue
         text = _cell_text(imp, ws, pcell, seq, what="progress")
         entries.append((r, seq, "" if task_v is None else str(task_v), text, ref))
+    return entries
 
+
+def _check_rows(imp: ImportedForm, ws, cat, meta: dict | None, entries: list, c_row: int, c_task: int) -> None:
+    """The task rows against the task list and, on a form, against the form's own rows: a task
+    twice or not on the form (F814), an edited task text (F816), rows deleted (F813) or moved
+    (F815)."""
     seen: dict[int, int] = {}
     for sheet_row, seq, task_text, _, _ in entries:
         if seq in seen:
@@ -399,7 +439,15 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
             sheet_row = next(e[0] for e in entries if e[1] == order[i])
             imp.add("F815", sheet_row, c_row, sheet_row=sheet_row, row=order[i])
 
-    # the text
+
+def _take_progress(
+    imp: ImportedForm, cat, meta: dict | None, entries: list, c_prog: int
+) -> dict[int, tuple[str | None, str, int]]:
+    """Take each task's progress text (its first row when it appears twice), in task order: too
+    long is F820; a row goes into the submission when it says something or must be reported;
+    nothing filled at all is F821 (unless the cells were already unreadable). Returns each
+    task's (text, ref, sheet row)."""
+    limit = cat.plan.max_chars
     firsts: dict[int, tuple[str | None, str, int]] = {}
     for sheet_row, seq, _, text, ref in entries:
         firsts.setdefault(seq, (text, ref, sheet_row))
@@ -422,21 +470,22 @@ def _read(imp: ImportedForm, wb, cat, unit_id, quarter) -> ImportedForm:
             imp.cells[seq] = ref
     if filled == 0 and not any(f.code in ("F818", "F819", "F826") for f in imp.findings):
         imp.add("F821")
+    return firsts
 
-    if meta is not None and meta["contact_cell"]:
-        try:
-            cc = ws[meta["contact_cell"]]
-        except (ValueError, KeyError):
-            cc = None
-        if cc is not None and cc.value is not None:
-            if isinstance(cc.value, (int, float)) and not isinstance(cc.value, bool) and cc.data_type == "n":
-                imp.contact = str(int(cc.value)) if float(cc.value).is_integer() else str(cc.value)  # a phone number
-            else:
-                t = _cell_text(imp, ws, cc, None, what="contact")
-                imp.contact = " ".join(t.split()) if t else None
-    if meta is not None:
-        _read_extras(imp, ws, meta["raw"], {seq: sheet_row for seq, (_, _, sheet_row) in firsts.items()})
-    return imp
+
+def _read_contact(imp: ImportedForm, ws, contact_cell: str) -> None:
+    """The form's contact cell: a number typed as a number is a phone number (kept without a
+    trailing .0), anything else is text with its spaces closed up."""
+    try:
+        cc = ws[contact_cell]
+    except (ValueError, KeyError):
+        cc = None
+    if cc is not None and cc.value is not None:
+        if isinstance(cc.value, (int, float)) and not isinstance(cc.value, bool) and cc.data_type == "n":
+            imp.contact = str(int(cc.value)) if float(cc.value).is_integer() else str(cc.value)  # a phone number
+        else:
+            t = _cell_text(imp, ws, cc, None, what="contact")
+            imp.contact = " ".join(t.split()) if t else None
 
 
 # ---------------------------------------------------------------- version 2: status, figures, people
