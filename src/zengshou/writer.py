@@ -157,13 +157,33 @@ def render_form(
     from zengshou.quarters import Quarter
 
     q = Quarter.parse(str(quarter))
-    u = cat.by_id[unit_id]
-    values = values or {}
-    statuses = statuses or {}
     optional = optional or set()
-    figure_defs = figure_defs or {}
-    previous = previous or {}
-    people = people or {}
+    lines = _form_head(cat, unit_id, q, rows, lang, optional, submitted, contact, people or {}, source)
+    prev_label = msg("form.previous", lang, q=q.prev())
+    for row in rows:
+        if row != rows[0]:
+            lines.append("")
+        lines += _item_comment(cat, row, lang, row in optional, (previous or {}).get(row), prev_label)
+        lines += _item_lines(row, lang, values or {}, statuses or {}, figures, figure_defs or {}, notes)
+    return "\n".join(lines) + "\n"
+
+
+def _form_head(
+    cat,
+    unit_id: str,
+    q,
+    rows: list[int],
+    lang: str,
+    optional: set[int],
+    submitted: date | None,
+    contact: str | None,
+    people: dict[str, str],
+    source: dict[str, str] | None,
+) -> list[str]:
+    """The lines above ``items:`` (and that line): the schema link, the instructions comment,
+    the unit and quarter, and the fields a clerk fills once per form — the unfilled ones left as
+    comments, so the form says what is missing without being invalid."""
+    u = cat.by_id[unit_id]
     plan = cat.plan
     fmt = {
         "name": u.name,
@@ -191,42 +211,58 @@ def render_form(
         lines.append("source:")
         lines += [f"  {k}: {scalar(v)}" for k, v in source.items() if v is not None]
     lines.append("items:")
-    prev_label = msg("form.previous", lang, q=q.prev())
-    for row in rows:
-        t = cat.task(row)
-        m = cat.measures[t.measure]
-        lead = t.units[0]
-        head = msg("form.item_head", lang, row=row, measure=m.id, title=m.title)
-        who = msg("form.item_lead", lang, lead=lead) + (msg("form.item_optional", lang) if row in optional else "")
-        body = msg("form.item_task", lang, text=t.text)
-        if cells(f"{head} · {who}") <= COMMENT_WIDTH - 4:
-            head, who = f"{head} · {who}", ""
-        if row != rows[0]:
-            lines.append("")
-        before = _comment_text(previous.get(row) or "")
-        for part in (head, who, body, prev_label + before if before else ""):
-            if part:
-                lines += _comment_lines(no_suppression(part))
-        lines.append(f"  - task: {row}")
-        lines.append(f"    progress: {literal(values.get(row, ''), 6)}")
-        if row in statuses:
-            lines.append(f"    status: {scalar(statuses[row])}")
-        else:
-            lines.append(_pad("    status:") + f"# {msg('form.status_hint', lang)}")
-        if figures and figures.get(row):
-            lines.append("    figures:")
-            lines += [
-                f"      {k}: {v if isinstance(v, (int, float)) and not isinstance(v, bool) else scalar(v)}"
-                for k, v in figures[row].items()
-            ]
-        elif figure_defs.get(row):
-            lines.append(_pad("    # figures:") + f"# {msg('form.figures_hint', lang)}")
-            lines += [
-                _pad(f"    #   {ind.id}:") + f"# {no_suppression(figure_label(ind, lang))}" for ind in figure_defs[row]
-            ]
-        if notes and notes.get(row):
-            lines.append(f"    note: {text_value(notes[row], 6)}")
-    return "\n".join(lines) + "\n"
+    return lines
+
+
+def _item_comment(cat, row: int, lang: str, is_optional: bool, previous: str | None, prev_label: str) -> list[str]:
+    """The comment above an item: row, measure and lead unit (on one line when they fit), the
+    task text, and last quarter's progress — what the clerk needs without opening the plan."""
+    t = cat.task(row)
+    m = cat.measures[t.measure]
+    lead = t.units[0]
+    head = msg("form.item_head", lang, row=row, measure=m.id, title=m.title)
+    who = msg("form.item_lead", lang, lead=lead) + (msg("form.item_optional", lang) if is_optional else "")
+    body = msg("form.item_task", lang, text=t.text)
+    if cells(f"{head} · {who}") <= COMMENT_WIDTH - 4:
+        head, who = f"{head} · {who}", ""
+    lines: list[str] = []
+    before = _comment_text(previous or "")
+    for part in (head, who, body, prev_label + before if before else ""):
+        if part:
+            lines += _comment_lines(no_suppression(part))
+    return lines
+
+
+def _item_lines(
+    row: int,
+    lang: str,
+    values: dict[int, str],
+    statuses: dict[int, str],
+    figures: dict[int, dict[str, object]] | None,
+    figure_defs: dict[int, list],
+    notes: dict[int, str] | None,
+) -> list[str]:
+    """An item's keys: progress, status (a hint comment when unset), the figures — given ones
+    filled in, expected ones commented out, since an empty figure would be an error — and a note."""
+    lines = [f"  - task: {row}", f"    progress: {literal(values.get(row, ''), 6)}"]
+    if row in statuses:
+        lines.append(f"    status: {scalar(statuses[row])}")
+    else:
+        lines.append(_pad("    status:") + f"# {msg('form.status_hint', lang)}")
+    if figures and figures.get(row):
+        lines.append("    figures:")
+        lines += [
+            f"      {k}: {v if isinstance(v, (int, float)) and not isinstance(v, bool) else scalar(v)}"
+            for k, v in figures[row].items()
+        ]
+    elif figure_defs.get(row):
+        lines.append(_pad("    # figures:") + f"# {msg('form.figures_hint', lang)}")
+        lines += [
+            _pad(f"    #   {ind.id}:") + f"# {no_suppression(figure_label(ind, lang))}" for ind in figure_defs[row]
+        ]
+    if notes and notes.get(row):
+        lines.append(f"    note: {text_value(notes[row], 6)}")
+    return lines
 
 
 # ---------------------------------------------------------------- writing a submission safely

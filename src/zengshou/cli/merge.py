@@ -54,12 +54,62 @@ def merge_cmd(
     lang: LangOpt = None,
 ) -> None:
     """The quarter's 呈报版 (Word, Excel, HTML) and 工作底稿 (Excel, HTML); help text: cmd.merge."""
-    from zengshou.config import ConfigError, load_config
-    from zengshou.lint import lint
-    from zengshou.report.merge import MergeBlocked, merge
-    from zengshou.reporters import render_text
-
     lang = lang_of(lang)
+    formats, day = _checked_options(ctx, quarter, year, plan, fmt, as_of, office, lang)
+    ws = workspace_or_exit(data, lang)
+    cat = ws.cat
+    if templates is not None and not templates.is_dir():
+        fail("cli.templates_missing", lang, path=templates)
+    config = _config_or_exit(data, lang)
+    office = office if office is not None else config.office
+    if quarter is None:  # --year / --plan: the span's reports (issue 26, zengshou.cli.span)
+        from zengshou.api import report_name
+        from zengshou.cli.span import merge_span
+
+        merge_span(
+            ws,
+            config,
+            year,
+            formats=formats,
+            out_dir=out_dir,
+            include_drafts=include_drafts,
+            strict=strict,
+            skip_invalid=skip_invalid,
+            office=office,
+            as_of=day,
+            templates=templates,
+            lang=lang,
+            report_name=report_name,
+        )
+        return
+    q = quarter_or_exit(cat, quarter, lang)
+    report = _merged_or_exit(
+        ws,
+        config,
+        q,
+        lang=lang,
+        include_drafts=include_drafts,
+        strict=strict,
+        skip_invalid=skip_invalid,
+        office=office,
+        as_of=day,
+    )
+    outputs = _render(report, formats, templates, lang)
+    _write_all(report, outputs, out_dir if out_dir is not None else Path("reports") / str(q), lang)
+
+
+def _checked_options(
+    ctx: typer.Context,
+    quarter: str | None,
+    year: int | None,
+    plan: bool,
+    fmt: str,
+    as_of: str | None,
+    office: str | None,
+    lang: str,
+) -> tuple[list[str], date | None]:
+    """The formats and the ``--date`` day, after every check that needs only the command line:
+    a mistyped option is reported before the data directory is read (and in this order)."""
     if sum((quarter is not None, year is not None, plan)) != 1:
         from zengshou.cli.span import usage_error
 
@@ -77,49 +127,31 @@ def merge_cmd(
         limit = SCHEMA["report"]["office"].max_len  # type: ignore[index]
         if not text_ok(office, limit):
             fail("cli.bad_office", lang, limit=limit)
-    ws = workspace_or_exit(data, lang)
-    cat = ws.cat
-    if templates is not None and not templates.is_dir():
-        fail("cli.templates_missing", lang, path=templates)
+    return formats, day
+
+
+def _config_or_exit(data: Path, lang: str):
+    """The data directory's configuration; a broken zengshou.toml ends the command (the office
+    name and the rules' settings come from it, so nothing is merged without it)."""
+    from zengshou.config import ConfigError, load_config
+
     try:
-        config = load_config(data)
+        return load_config(data)
     except ConfigError as e:
         fail("cli.bad_config", lang, error=e.text(lang))
-    if quarter is None:  # --year / --plan: the span's reports (issue 26, zengshou.cli.span)
-        from zengshou.api import report_name
-        from zengshou.cli.span import merge_span
 
-        merge_span(
-            ws,
-            config,
-            year,
-            formats=formats,
-            out_dir=out_dir,
-            include_drafts=include_drafts,
-            strict=strict,
-            skip_invalid=skip_invalid,
-            office=office if office is not None else config.office,
-            as_of=day,
-            templates=templates,
-            lang=lang,
-            report_name=report_name,
-        )
-        return
-    q = quarter_or_exit(cat, quarter, lang)
+
+def _merged_or_exit(ws, config, q, *, lang: str, strict: bool, **options):
+    """The quarter's report (:func:`zengshou.report.merge.merge`, after a lint of the quarter).
+    When findings stop the merge they are printed and the command ends with status 1, before
+    anything is rendered or written; ``--strict`` adds the hint that ``--skip-invalid`` exists."""
+    from zengshou.lint import lint
+    from zengshou.report.merge import MergeBlocked, merge
+    from zengshou.reporters import render_text
 
     result = lint(ws, quarter=str(q), config=config)
     try:
-        report = merge(
-            ws,
-            q,
-            result,
-            lang=lang,
-            include_drafts=include_drafts,
-            strict=strict,
-            skip_invalid=skip_invalid,
-            office=office if office is not None else config.office,
-            as_of=day,
-        )
+        return merge(ws, q, result, lang=lang, strict=strict, **options)
     except MergeBlocked as b:
         sys.stderr.write(render_text(b.findings, lang, b.result.sources, b.result.files_checked))
         typer.echo(
@@ -129,8 +161,10 @@ def merge_cmd(
         )
         raise typer.Exit(1) from None
 
-    outputs = _render(report, formats, templates, lang)
-    folder = out_dir if out_dir is not None else Path("reports") / str(q)
+
+def _write_all(report, outputs: list[tuple[str, bytes]], folder: Path, lang: str) -> None:
+    """Write the rendered files into ``folder``, naming each on stdout, then say on stderr which
+    submissions were left out (``--skip-invalid``): the report is complete only without them."""
     for name, data_bytes in outputs:  # everything is rendered before anything is written
         path = folder / name
         write_or_exit(path, data_bytes, lang)

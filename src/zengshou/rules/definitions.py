@@ -204,13 +204,26 @@ _KIND_WORD = {"unit": ("单位", "unit"), "measure": ("措施", "measure"), "par
 
 
 def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Finding]:
+    """D2xx over the definitions, section by section: the units, their scope groups, the plan
+    period, the parts and measures, the task rows, then the indicators (findings in that order)."""
     out: list[Finding] = []
 
     def at(doc: Document, loc, code: str, *, key: bool = False, **params) -> None:
         line, col = doc.pos(loc, key=key)
         out.append(Finding(code, doc.path, line, col, params))
 
-    # units: ids, names and aliases each mean one unit
+    _check_units(cat, units, at)
+    _check_scope_groups(cat, units, at)
+    _check_period(cat, tasks, at)
+    _check_measures(cat, tasks, at)
+    _check_rows(cat, tasks, at)
+    out.extend(check_indicators(cat, tasks))
+    return out
+
+
+def _check_units(cat: Catalog, units: Document, at) -> None:
+    """D202/D203/D208: ids, names and aliases each mean one unit (a name shared by two units
+    would send one's reminders to the other), and members and successors name units that exist."""
     first_id: dict[str, int] = {}
     owner: dict[str, tuple[str, int]] = {}
     for i, u in enumerate(cat.units):
@@ -255,14 +268,17 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
                 ref=u.successor.id,
             )
 
-    _check_scope_groups(cat, units, at)
 
-    # period
+def _check_period(cat: Catalog, tasks: Document, at) -> None:
+    """D206: the plan's period is two quarters in order (every quarter check is made against it)."""
     start, end = Quarter.try_parse(cat.plan.period.start), Quarter.try_parse(cat.plan.period.end)
     if start is None or end is None or start > end:
         at(tasks, ("plan", "period"), "D206", what=f"{cat.plan.period.start} – {cat.plan.period.end}")
 
-    # parts and measures
+
+def _check_measures(cat: Catalog, tasks: Document, at) -> None:
+    """D207/D202: each measure belongs to a part that exists, and no measure id is used twice
+    (a report groups rows by measure and measures by part)."""
     part_ids = {p.id for p in cat.parts}
     seen_m: dict[int, int] = {}
     for i, measure in enumerate(cat.measure_list):
@@ -281,7 +297,10 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
         else:
             seen_m[mid] = tasks.pos(("measures", i, "id"))[0] or 0
 
-    # rows: numbered 1..n in order, each with units that exist
+
+def _check_rows(cat: Catalog, tasks: Document, at) -> None:
+    """D202/D205/D207/D204/D201: rows numbered 1..n in order, each under a measure that exists
+    and with units that resolve (a lost or misnumbered row drops a task from every report)."""
     first_row: dict[int, int] = {}
     for i, t in enumerate(cat.tasks):
         if t.id in first_row:
@@ -312,8 +331,6 @@ def check_definitions(cat: Catalog, tasks: Document, units: Document) -> list[Fi
                     name=n,
                     suggest=did_you_mean(near),
                 )
-    out.extend(check_indicators(cat, tasks))
-    return out
 
 
 def _check_scope_groups(cat: Catalog, units: Document, at) -> None:
