@@ -389,6 +389,7 @@ def test_hostile_docx(cli, data_dir, name, blob, code):
     assert not (data_dir / "progress" / Q / "ziyuan.yaml").exists()
 
 
+@pytest.mark.slow  # 210 MB deflated and unpacked
 def test_docx_zip_bomb(cli, data_dir):
     """A part that claims to be small in the zip directory but unpacks past the limit, and a
     package with too many parts: refused before (or while) reading, never held in memory."""
