@@ -5,20 +5,18 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from merge_fixtures import NAMES, fill_quarter, read_docx_text, sample_text, write_submission
+from merge_fixtures import NAMES, fill_quarter, merge_once, read_docx_text, sample_text, write_submission
 from zengshou.lint import load_catalog
 
 Q = "2023Q2"
 PLAN = "桂林市促进脱贫人口持续增收三年行动方案"
 XLSX, WORK, DOCX, HTML, WORK_HTML = NAMES
 TITLE = "《桂林市促进脱贫人口持续增收三年行动方案（2022—2024年）》重点任务清单落实进度（2023年二季度）"
-DATA = Path(__file__).resolve().parent.parent / "data"
 TRICKY = {1: "=SUM(A1)", 2: "+1", 3: "-x", 4: "@x", 5: "#N/A"}
 
 
@@ -47,24 +45,10 @@ def out(tmp_path: Path, name: str) -> Path:
 def merged(tmp_path_factory):
     """One merge of the quarter, made once for the tests that only read its files (they never
     write to it); the folder it ran in, as the ``cli`` fixture would run it."""
-    from typer.testing import CliRunner
-
-    from zengshou.cli.app import app
-
     base = tmp_path_factory.mktemp("merged")
-    data = base / "data"
-    (data / "progress").mkdir(parents=True)
-    for name in ("tasks.yaml", "units.yaml"):
-        shutil.copy(DATA / name, data / name)
-    fill(data)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.chdir(base)
-        for var in ("ZENGSHOU_LANG", "ZENGSHOU_DATA", "COLUMNS"):
-            mp.delenv(var, raising=False)
-        res = CliRunner().invoke(app, ["merge", "--quarter", Q, "--data", str(data)], catch_exceptions=False)
-    assert res.exit_code == 0, res.output
+    _, stdout = merge_once(base, fill, "--quarter", Q)
     for name in NAMES:
-        assert str(Path("reports") / Q / name) in res.stdout
+        assert str(Path("reports") / Q / name) in stdout
     return base
 
 
