@@ -47,6 +47,7 @@ def corpus(empty_data: Path) -> Path:
     return empty_data
 
 
+@pytest.mark.slow  # the whole corpus validated three times each way
 def test_corpus_cached_equals_uncached(corpus, tmp_path):
     _, first, c1 = both(corpus, tmp_path / "c")
     assert c1.writes >= len(CASES) - 5  # almost every file's findings were kept

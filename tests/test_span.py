@@ -113,6 +113,7 @@ def expected_state(doc: dict | None, row: int) -> str:
 # ---------------------------------------------------------------- records
 
 
+@pytest.mark.slow  # the generated three-year tree (bench/generate.py, a subprocess)
 def test_status_year_json_counts_match_the_files(tree, cli):
     r = cli("status", "--year", "2023", "--format", "json", "--data", tree)
     assert r.exit_code in (0, 1), r.output
@@ -143,6 +144,7 @@ def test_status_year_json_counts_match_the_files(tree, cli):
     assert got["complete"] == (r.exit_code == 0)
 
 
+@pytest.mark.slow  # the generated three-year tree (bench/generate.py, a subprocess)
 def test_status_year_table_and_errors(tree, cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     r = cli("status", "--year", "2023", "--data", tree)
@@ -172,6 +174,7 @@ def year_docs(tree, tmp_path_factory):
     return out
 
 
+@pytest.mark.slow  # the generated three-year tree's year report, merged
 def test_file_names_follow_the_quarter_pattern(year_docs, tree, cli, tmp_path):
     names = sorted(p.name for p in year_docs.iterdir())
     assert names == sorted(
@@ -209,6 +212,7 @@ def quarter_counts(data: Path, quarters: list[str]) -> list[tuple[int, int, int,
     return out
 
 
+@pytest.mark.slow  # the generated three-year tree's year report, merged
 def test_reporting_table_in_word_excel_and_html(year_docs, tree):
 
     want = quarter_counts(tree, ["2023Q1", "2023Q2", "2023Q3", "2023Q4"])
@@ -275,6 +279,7 @@ def colour_rule(state: str, pace: str | None) -> str:
     return "yellow"
 
 
+@pytest.mark.slow  # the generated three-year tree's year report, merged
 def test_county_matrix_matches_the_files(year_docs, tree):
     """Every (county × task) cell of the 工作底稿's matrix: the state from the county's own file
     at 2023Q4, and the colour the documented rule gives for its state and pace."""
@@ -309,6 +314,7 @@ def test_county_matrix_matches_the_files(year_docs, tree):
     assert set(states) == {"完成", "推进", "未启", "未报"}
 
 
+@pytest.mark.slow  # the generated three-year tree's year report, merged
 def test_task_lights_and_counts_in_every_format(year_docs, tree):
     """The task × quarter matrix: each task's state from its lead unit's file, quarter by
     quarter; the 呈报版's counts (Word, Excel, HTML) equal the matrix's last column counted here,
@@ -352,6 +358,7 @@ def test_task_lights_and_counts_in_every_format(year_docs, tree):
         assert sum(int(x) for x in cells[2:6]) == int(cells[1])
 
 
+@pytest.mark.slow  # all 12 quarters of the generated three-year tree, merged in every format
 def test_plan_report_has_every_quarter_and_each_task(tree, tmp_path):
     """--plan: the annex lists every task with a light per quarter (12) in Word and HTML, the
     latest text is the lead unit's 2024Q4 text, and the records cover the three years."""
@@ -398,6 +405,7 @@ def test_plan_report_has_every_quarter_and_each_task(tree, tmp_path):
         )
 
 
+@pytest.mark.slow  # the generated three-year tree's year report, merged
 def test_same_inputs_same_bytes_and_bad_spans(year_docs, tree, cli, tmp_path):
     # a second merge of 2023 (the first is year_docs'), byte for byte the same
     a = tmp_path / "a"
