@@ -3,9 +3,38 @@
 from __future__ import annotations
 
 import json
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from zengshou.lint import load_catalog
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+
+
+def merge_once(base: Path, fill: Callable[[Path], object], *args: str) -> tuple[Path, str]:
+    """For a module-scoped fixture: definitions copied to base/data, ``fill(data)``, then
+    ``zengshou merge <args> --data base/data`` run in base as the ``cli`` fixture runs it.
+    Returns the data folder and the command's stdout; the reports are under base/reports/.
+    The tests that use them only read them."""
+    from typer.testing import CliRunner
+
+    from zengshou.cli.app import app
+
+    data = base / "data"
+    (data / "progress").mkdir(parents=True)
+    for name in ("tasks.yaml", "units.yaml"):
+        shutil.copy(DATA / name, data / name)
+    fill(data)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.chdir(base)
+        for var in ("ZENGSHOU_LANG", "ZENGSHOU_DATA", "COLUMNS"):
+            mp.delenv(var, raising=False)
+        res = CliRunner().invoke(app, ["merge", *args, "--data", str(data)], catch_exceptions=False)
+    assert res.exit_code == 0, res.output
+    return data, res.stdout
 
 
 def sample_text(unit_name: str, row: int) -> str:

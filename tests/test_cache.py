@@ -47,6 +47,7 @@ def corpus(empty_data: Path) -> Path:
     return empty_data
 
 
+@pytest.mark.slow  # the whole corpus validated three times each way
 def test_corpus_cached_equals_uncached(corpus, tmp_path):
     _, first, c1 = both(corpus, tmp_path / "c")
     assert c1.writes >= len(CASES) - 5  # almost every file's findings were kept
@@ -131,7 +132,8 @@ def _edit(rng: random.Random, data: Path) -> str:
     return f"{kind} {f.name}"
 
 
-@pytest.mark.parametrize("seed", range(4))
+# seed 0 in the quick run; all four (24 edits, 72 validations each way) in the full run
+@pytest.mark.parametrize("seed", [0, *(pytest.param(s, marks=pytest.mark.slow) for s in range(1, 4))])
 def test_random_edits_cached_equals_uncached(tree, tmp_path, seed):
     rng = random.Random(seed)
     cache_dir = tmp_path / "cache"

@@ -53,6 +53,7 @@ def test_the_line_scanner_changes_no_finding(where, corpus, monkeypatch):
     assert scanned.findings
 
 
+@pytest.mark.slow  # every corpus file parsed both ways
 def test_every_corpus_file_parses_the_same_either_way():
     for name, (raw, *_rest) in CASES.items():
         text, err = loader.decode(raw, name)

@@ -294,6 +294,7 @@ def test_fifo_given_to_validate_is_a_finding(tmp_path, empty_data):
     assert [x["code"] for x in f] == ["S114"] and "FIFO" in f[0]["message"]
 
 
+@pytest.mark.slow  # four subprocesses per file, each reading /dev/zero up to the limit
 @pytest.mark.parametrize("name", ["units.yaml", "tasks.yaml"])
 def test_definition_file_as_fifo_or_dev_zero(tmp_path, empty_data, name):
     (empty_data / name).unlink()

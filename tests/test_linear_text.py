@@ -79,6 +79,7 @@ def growth(f, unit: str, chars: int = 4_000, target: float = 0.003, rounds: int 
     return b / a
 
 
+@pytest.mark.slow  # timing: texts up to 4 times as long, measured up to 4 times
 @pytest.mark.parametrize("measure", MEASURES, ids=list(MEASURES))
 @pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
 def test_four_times_the_text_about_four_times_the_time(measure, shape):

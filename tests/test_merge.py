@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from merge_fixtures import NAMES, fill_quarter, read_docx_text, sample_text, write_submission
+from merge_fixtures import NAMES, fill_quarter, merge_once, read_docx_text, sample_text, write_submission
 from zengshou.lint import load_catalog
 
 Q = "2023Q2"
@@ -20,13 +20,17 @@ TITLE = "《桂林市促进脱贫人口持续增收三年行动方案（2022—2
 TRICKY = {1: "=SUM(A1)", 2: "+1", 3: "-x", 4: "@x", 5: "#N/A"}
 
 
-@pytest.fixture
-def quarter(empty_data: Path) -> Path:
+def fill(data: Path) -> Path:
     """All units report except 市科技局 (leads row 6) and 临桂区; 市农业农村局 writes texts that
     look like formulas and error values on the rows it leads (C404 would call them too short)."""
-    (empty_data / "zengshou.toml").write_text('[rules]\nC404 = "off"\n', encoding="utf-8")
-    fill_quarter(empty_data, Q, skip=("kjj", "lingui"), texts={("nyncj", r): t for r, t in TRICKY.items()})
-    return empty_data
+    (data / "zengshou.toml").write_text('[rules]\nC404 = "off"\n', encoding="utf-8")
+    fill_quarter(data, Q, skip=("kjj", "lingui"), texts={("nyncj", r): t for r, t in TRICKY.items()})
+    return data
+
+
+@pytest.fixture
+def quarter(empty_data: Path) -> Path:
+    return fill(empty_data)
 
 
 def run(cli, data: Path, *args):
@@ -37,13 +41,15 @@ def out(tmp_path: Path, name: str) -> Path:
     return tmp_path / "reports" / Q / name
 
 
-@pytest.fixture
-def merged(cli, quarter, tmp_path):
-    res = run(cli, quarter)
-    assert res.exit_code == 0, res.output
+@pytest.fixture(scope="module")
+def merged(tmp_path_factory):
+    """One merge of the quarter, made once for the tests that only read its files (they never
+    write to it); the folder it ran in, as the ``cli`` fixture would run it."""
+    base = tmp_path_factory.mktemp("merged")
+    _, stdout = merge_once(base, fill, "--quarter", Q)
     for name in NAMES:
-        assert str(Path("reports") / Q / name) in res.stdout
-    return tmp_path
+        assert str(Path("reports") / Q / name) in stdout
+    return base
 
 
 @pytest.fixture
@@ -96,8 +102,8 @@ def test_submit_edition_sheets_and_heading(book):
     assert table["应报单位"][0] == 34
 
 
-def test_summary_has_the_plan_table_with_lead_progress(book, quarter):
-    cat, _ = load_catalog(quarter)
+def test_summary_has_the_plan_table_with_lead_progress(book, merged):
+    cat, _ = load_catalog(merged / "data")
     ws = book["汇总表"]
     assert ws["A1"].value == "附件1\u3000汇总表（重点任务清单落实进度）（2023年二季度）"
     assert [c.value for c in ws[2]] == ["序号", "具体措施", "重点任务", "落实进度", "进展", "责任单位"]
@@ -116,19 +122,19 @@ def test_summary_has_the_plan_table_with_lead_progress(book, quarter):
     assert ws.auto_filter.ref == "A2:F72"
 
 
-def test_lead_missing_names_the_units_that_reported(book, quarter):
+def test_lead_missing_names_the_units_that_reported(book, merged):
     """Row 6 (市科技局 leads, did not report): the counties that did report are named."""
-    cat, _ = load_catalog(quarter)
+    cat, _ = load_catalog(merged / "data")
     row6 = summary_rows(book["汇总表"])[5][3]
     named = [u.name.removesuffix("人民政府") for u in cat.counties() if u.id != "lingui"]
     assert row6 == "牵头单位未报送；已报送该项的单位：" + "、".join(named)
     assert book["汇总表"]["D8"].font.color.rgb.endswith("C00000")
 
 
-def test_every_row_names_its_measure_and_nothing_is_merged(book, quarter):
+def test_every_row_names_its_measure_and_nothing_is_merged(book, merged):
     """The application paginates: no merged cell in the 汇总表 and no hand-set break, so a row
     on a new page still names its measure (（续） after its first row)."""
-    cat, _ = load_catalog(quarter)
+    cat, _ = load_catalog(merged / "data")
     ws = book["汇总表"]
     assert not ws.row_breaks.brk and not [r for r in ws.merged_cells.ranges if r.min_row > 1]
     assert ws.print_title_rows == "$2:$2"
@@ -210,15 +216,15 @@ def test_notes_list_the_assumptions(book):
 # ---------------------------------------------------------------- 工作底稿
 
 
-def test_workpaper_sheets(work, quarter):
+def test_workpaper_sheets(work, merged):
     assert work.sheetnames == ["报送情况", "落实进度"]
     for ws in work.worksheets:
         assert ws.auto_filter.ref, ws.title
         assert not [r for r in ws.merged_cells.ranges if r.min_row > 2], ws.title  # no merge in the data
 
 
-def test_workpaper_has_each_text_once_on_self_contained_lines(work, quarter):
-    cat, _ = load_catalog(quarter)
+def test_workpaper_has_each_text_once_on_self_contained_lines(work, merged):
+    cat, _ = load_catalog(merged / "data")
     lines = work_lines(work)
     texts = [r[6] for r in lines if r[4] not in ("未报送", "未填写")]
     assert len(texts) == len(set(texts))  # each text once

@@ -132,11 +132,13 @@ def check_body(lines: list[str], facts: dict) -> None:
     assert "详见工作底稿" not in text and "2024Q4" not in text
 
 
+@pytest.mark.slow  # the full-load quarter (bench/generate.py --full), merged
 def test_docx_body_states_the_facts_of_the_input(full):
     data, out = full
     check_body(body_paragraphs(out), expected(data))
 
 
+@pytest.mark.slow  # the full-load quarter (bench/generate.py --full), merged
 def test_xlsx_and_html_body_state_the_same_facts(full):
     data, out = full
     facts = expected(data)
@@ -148,6 +150,7 @@ def test_xlsx_and_html_body_state_the_same_facts(full):
     check_body([x.replace("&#34;", '"') for x in items], facts)
 
 
+@pytest.mark.slow  # the full-load quarter (bench/generate.py --full), merged
 def test_summary_carries_the_progress_column(full):
     data, out = full
     facts = expected(data)
@@ -201,6 +204,7 @@ def test_page_budgets(run, fonts, tmp_path, cli):
     assert pages.page_count(work) <= work_max
 
 
+@pytest.mark.slow  # the full-load quarter (bench/generate.py --full), merged
 def test_ceiling_is_drawn_as_a_ceiling_and_scope_stays_in_the_notes(full):
     """Row 55 (at most 5%) has no due line and a 上限 line; states never carry 口径待确认 (the
     口径说明 does); chart axes read 24年Q4, not 2024Q4."""

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from merge_fixtures import NAMES, fill_quarter, sample_text
+from merge_fixtures import NAMES, fill_quarter, merge_once, sample_text
 from zengshou.lint import load_catalog
 
 Q = "2023Q2"
@@ -62,13 +62,22 @@ def parse(path: Path) -> Page:
     return p
 
 
-@pytest.fixture
-def pages(cli, empty_data, tmp_path):
-    (empty_data / "zengshou.toml").write_text('[rules]\nC406 = "off"\n', encoding="utf-8")
-    fill_quarter(empty_data, Q, skip=("kjj", "lingui"), texts={("nyncj", 1): EVIL})
-    res = cli("merge", "--quarter", Q, "--data", empty_data, "--format", "html")
-    assert res.exit_code == 0, res.output
-    return parse(tmp_path / "reports" / Q / HTML), parse(tmp_path / "reports" / Q / WORK_HTML)
+def _fill(data: Path) -> None:
+    (data / "zengshou.toml").write_text('[rules]\nC406 = "off"\n', encoding="utf-8")
+    fill_quarter(data, Q, skip=("kjj", "lingui"), texts={("nyncj", 1): EVIL})
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> Path:
+    """The quarter's data, merged to HTML once for the tests that only read the pages."""
+    data, _ = merge_once(tmp_path_factory.mktemp("html"), _fill, "--quarter", Q, "--format", "html")
+    return data
+
+
+@pytest.fixture(scope="module")
+def pages(filled):
+    reports = filled.parent / "reports" / Q
+    return parse(reports / HTML), parse(reports / WORK_HTML)
 
 
 @pytest.fixture
@@ -88,8 +97,8 @@ def test_submit_page_order_and_heading(page):
     assert digest["未报送"][1:] == ["2", "市科技局、临桂区"]
 
 
-def test_summary_table(page, empty_data):
-    cat, _ = load_catalog(empty_data)
+def test_summary_table(page, filled):
+    cat, _ = load_catalog(filled)
     summary = page.tables[1]
     assert summary["head"] == [["序号", "具体措施", "重点任务", "落实进度", "进展", "责任单位"]]
     rows = summary["body"]
@@ -106,8 +115,8 @@ def test_summary_table(page, empty_data):
     assert "详见工作底稿" not in page.raw
 
 
-def test_workpaper_has_each_text_once(pages, empty_data):
-    cat, _ = load_catalog(empty_data)
+def test_workpaper_has_each_text_once(pages, filled):
+    cat, _ = load_catalog(filled)
     work = pages[1]
     assert [t["class"] for t in work.tables] == ["status", "texts"]
     body = work.tables[1]["body"]
@@ -141,12 +150,12 @@ def test_print_css(pages):
         assert "FangSong" in raw and "Noto Serif CJK SC" in raw
 
 
-def test_status_table(pages, empty_data):
+def test_status_table(pages, filled):
     from zengshou.status import quarter_status
     from zengshou.workspace import Workspace
 
-    cat, _ = load_catalog(empty_data)
-    st = quarter_status(Workspace(empty_data, cat), Q)
+    cat, _ = load_catalog(filled)
+    st = quarter_status(Workspace(filled, cat), Q)
     body = next(t for t in pages[1].tables if t["class"] == "status")["body"]
     assert [r[1] for r in body] == [u.name for u in st.units]
     words = {"missing": "未报送", "on_time": "按时报送"}

@@ -14,6 +14,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from zengshou import signoff
 
 ONE_LINE = 'signoff.FIELDS += (signoff.SignOffField("witness", "见证人", "见证人", "the witness (见证人)", "who witnessed it"),)'
@@ -82,6 +84,7 @@ print(json.dumps(out, ensure_ascii=False))
 """
 
 
+@pytest.mark.slow  # a subprocess importing the whole app
 def test_adding_a_sign_off_field_is_one_line(data_dir, tmp_path):
     env = {**os.environ, "ZENGSHOU_LANG": "zh", "ZENGSHOU_TODAY": "2024-01-05"}
     env.pop("ZENGSHOU_CACHE_DIR", None)

@@ -8,6 +8,7 @@ compare. Page counts at full load (LibreOffice, Chromium) are the slow tests at 
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import subprocess
@@ -46,8 +47,27 @@ def deadline(q: str) -> date:
     return date(y + 1, 1, 6) if n == 4 else date(y, 3 * n + 1, 6)
 
 
+@functools.cache
+def catalog(data: Path):
+    """The tree's catalog, read once per tree (the tests only read it)."""
+    return load_catalog(data)[0]
+
+
+@functools.cache
+def opened(path: Path):
+    """A report read back once per file (python-docx or openpyxl); the tests only read it."""
+    if path.suffix == ".docx":
+        import docx
+
+        return docx.Document(str(path))
+    import openpyxl
+
+    return openpyxl.load_workbook(path)
+
+
+@functools.cache
 def read_tree(data: Path) -> dict[str, dict[str, dict]]:
-    """quarter → unit id → the file's content (as YAML reads it)."""
+    """quarter → unit id → the file's content (as YAML reads it); read once per tree."""
     yaml = YAML(typ="safe")
     out: dict[str, dict[str, dict]] = {}
     for folder in sorted((data / "progress").iterdir()):
@@ -57,7 +77,7 @@ def read_tree(data: Path) -> dict[str, dict[str, dict]]:
 
 def expected_records(data: Path, year: int) -> dict[str, dict]:
     """Per unit: quarters on time / late / missing, days late and rows missing, counted here."""
-    cat = load_catalog(data)[0]
+    cat = catalog(data)
     files = read_tree(data)
     out: dict[str, dict] = {}
     for q in [f"{year}Q{n}" for n in range(1, 5)]:
@@ -93,6 +113,7 @@ def expected_state(doc: dict | None, row: int) -> str:
 # ---------------------------------------------------------------- records
 
 
+@pytest.mark.slow  # the generated three-year tree (bench/generate.py, a subprocess)
 def test_status_year_json_counts_match_the_files(tree, cli):
     r = cli("status", "--year", "2023", "--format", "json", "--data", tree)
     assert r.exit_code in (0, 1), r.output
@@ -123,6 +144,7 @@ def test_status_year_json_counts_match_the_files(tree, cli):
     assert got["complete"] == (r.exit_code == 0)
 
 
+@pytest.mark.slow  # the generated three-year tree (bench/generate.py, a subprocess)
 def test_status_year_table_and_errors(tree, cli, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     r = cli("status", "--year", "2023", "--data", tree)
@@ -152,6 +174,7 @@ def year_docs(tree, tmp_path_factory):
     return out
 
 
+@pytest.mark.slow  # the generated three-year tree's year report, merged
 def test_file_names_follow_the_quarter_pattern(year_docs, tree, cli, tmp_path):
     names = sorted(p.name for p in year_docs.iterdir())
     assert names == sorted(
@@ -170,7 +193,7 @@ def test_file_names_follow_the_quarter_pattern(year_docs, tree, cli, tmp_path):
 
 def quarter_counts(data: Path, quarters: list[str]) -> list[tuple[int, int, int, int]]:
     """(on time, late, missing, draft) per quarter, from the files."""
-    cat = load_catalog(data)[0]
+    cat = catalog(data)
     files = read_tree(data)
     out = []
     for q in quarters:
@@ -189,16 +212,15 @@ def quarter_counts(data: Path, quarters: list[str]) -> list[tuple[int, int, int,
     return out
 
 
+@pytest.mark.slow  # the generated three-year tree's year report, merged
 def test_reporting_table_in_word_excel_and_html(year_docs, tree):
-    import docx
-    import openpyxl
 
     want = quarter_counts(tree, ["2023Q1", "2023Q2", "2023Q3", "2023Q4"])
-    d = docx.Document(str(year_docs / f"{NAME}-2023年-落实进度.docx"))
+    d = opened(year_docs / f"{NAME}-2023年-落实进度.docx")
     assert "2023年度" in d.paragraphs[0].text
     rows = [[c.text for c in r.cells] for r in d.tables[0].rows][1:5]
     assert [(int(r[2]), int(r[3]), int(r[5]), int(r[6])) for r in rows] == want
-    ws = openpyxl.load_workbook(year_docs / f"{NAME}-2023年-落实进度.xlsx").worksheets[0]
+    ws = opened(year_docs / f"{NAME}-2023年-落实进度.xlsx").worksheets[0]
     vals = [[c.value for c in r] for r in ws.iter_rows(min_row=1)]
     head = next(i for i, r in enumerate(vals) if r[0] == "季度")
     assert [(r[2], r[3], r[5], r[6]) for r in vals[head + 1 : head + 5]] == want
@@ -257,16 +279,16 @@ def colour_rule(state: str, pace: str | None) -> str:
     return "yellow"
 
 
+@pytest.mark.slow  # the generated three-year tree's year report, merged
 def test_county_matrix_matches_the_files(year_docs, tree):
     """Every (county × task) cell of the 工作底稿's matrix: the state from the county's own file
     at 2023Q4, and the colour the documented rule gives for its state and pace."""
-    import openpyxl
 
     from zengshou.report.span_model import FILL
 
-    cat = load_catalog(tree)[0]
+    cat = catalog(tree)
     files = read_tree(tree)["2023Q4"]
-    wb = openpyxl.load_workbook(year_docs / f"{NAME}-2023年-工作底稿.xlsx")
+    wb = opened(year_docs / f"{NAME}-2023年-工作底稿.xlsx")
     ws = wb.worksheets[0]
     head = [c.value for c in ws[3]]
     counties = [u for u in cat.counties()]
@@ -292,17 +314,16 @@ def test_county_matrix_matches_the_files(year_docs, tree):
     assert set(states) == {"完成", "推进", "未启", "未报"}
 
 
+@pytest.mark.slow  # the generated three-year tree's year report, merged
 def test_task_lights_and_counts_in_every_format(year_docs, tree):
     """The task × quarter matrix: each task's state from its lead unit's file, quarter by
     quarter; the 呈报版's counts (Word, Excel, HTML) equal the matrix's last column counted here,
     and the change equals the last column minus the one before."""
-    import docx
-    import openpyxl
 
-    cat = load_catalog(tree)[0]
+    cat = catalog(tree)
     files = read_tree(tree)
     quarters = ["2023Q1", "2023Q2", "2023Q3", "2023Q4"]
-    wb = openpyxl.load_workbook(year_docs / f"{NAME}-2023年-工作底稿.xlsx")
+    wb = opened(year_docs / f"{NAME}-2023年-工作底稿.xlsx")
     ws = wb.worksheets[1]
     assert [c.value for c in ws[3]][3:] == quarters
     colours: dict[str, list[str]] = {q: [] for q in quarters}
@@ -322,10 +343,10 @@ def test_task_lights_and_counts_in_every_format(year_docs, tree):
         return f"增加{d}" if d > 0 else f"减少{-d}" if d < 0 else "持平"
 
     want = [[words[c], str(now[c]), str(before[c]), change(c)] for c in words]
-    d = docx.Document(str(year_docs / f"{NAME}-2023年-落实进度.docx"))
+    d = opened(year_docs / f"{NAME}-2023年-落实进度.docx")
     got = [[c.text for c in r.cells][:4] for r in d.tables[1].rows][1:5]
     assert got == want
-    sh = openpyxl.load_workbook(year_docs / f"{NAME}-2023年-落实进度.xlsx").worksheets[1]
+    sh = opened(year_docs / f"{NAME}-2023年-落实进度.xlsx").worksheets[1]
     got = [[str(c.value) for c in r][:4] for r in sh.iter_rows(min_row=4, max_row=7)]
     assert got == want
     page = Tables(year_docs / f"{NAME}-2023年-落实进度.html")
@@ -337,6 +358,7 @@ def test_task_lights_and_counts_in_every_format(year_docs, tree):
         assert sum(int(x) for x in cells[2:6]) == int(cells[1])
 
 
+@pytest.mark.slow  # all 12 quarters of the generated three-year tree, merged in every format
 def test_plan_report_has_every_quarter_and_each_task(tree, tmp_path):
     """--plan: the annex lists every task with a light per quarter (12) in Word and HTML, the
     latest text is the lead unit's 2024Q4 text, and the records cover the three years."""
@@ -348,7 +370,7 @@ def test_plan_report_has_every_quarter_and_each_task(tree, tmp_path):
 
     r = CliRunner().invoke(app, ["merge", "--plan", "--data", str(tree), "--out", str(tmp_path)])
     assert r.exit_code == 0, r.output
-    cat = load_catalog(tree)[0]
+    cat = catalog(tree)
     last = read_tree(tree)["2024Q4"]
     d = docx.Document(str(tmp_path / f"{NAME}-2022-2024-落实进度.docx"))
     annex = next(x for x in d.tables if [c.text for c in x.rows[0].cells][:3] == ["序号", "重点任务", "牵头单位"])
@@ -383,12 +405,14 @@ def test_plan_report_has_every_quarter_and_each_task(tree, tmp_path):
         )
 
 
-def test_same_inputs_same_bytes_and_bad_spans(tree, cli, tmp_path):
-    a, b = tmp_path / "a", tmp_path / "b"
-    for out in (a, b):
-        assert cli("merge", "--year", "2024", "--data", tree, "--out", out).exit_code == 0
+@pytest.mark.slow  # the generated three-year tree's year report, merged
+def test_same_inputs_same_bytes_and_bad_spans(year_docs, tree, cli, tmp_path):
+    # a second merge of 2023 (the first is year_docs'), byte for byte the same
+    a = tmp_path / "a"
+    assert cli("merge", "--year", "2023", "--data", tree, "--out", a).exit_code == 0
+    assert sorted(f.name for f in a.iterdir()) == sorted(f.name for f in year_docs.iterdir())
     for f in a.iterdir():
-        assert f.read_bytes() == (b / f.name).read_bytes(), f.name
+        assert f.read_bytes() == (year_docs / f.name).read_bytes(), f.name
     r = cli("merge", "--year", "2019", "--data", tree)
     assert r.exit_code == 2 and "不在方案期内" in r.stderr
     r = cli("merge", "--year", "2023", "--plan", "--data", tree)

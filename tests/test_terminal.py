@@ -337,7 +337,7 @@ def english_words(text: str) -> set[str]:
     return {w for w in re.findall(r"[A-Za-z]{2,}", text)} - ALLOWED - set(COMMAND_MODULES)
 
 
-@pytest.mark.parametrize("columns", [100, 80])
+@pytest.mark.parametrize("columns", [pytest.param(100, marks=pytest.mark.slow), 80])  # a subprocess each
 def test_help_in_chinese_has_no_english_and_nothing_cut(columns):
     texts = help_texts("zh", columns)
     from zengshou.cli import COMMAND_MODULES
@@ -351,7 +351,7 @@ def test_help_in_chinese_has_no_english_and_nothing_cut(columns):
             assert cells(ln) <= columns, (name, ln)
 
 
-@pytest.mark.parametrize("columns", [100, 80])
+@pytest.mark.parametrize("columns", [pytest.param(100, marks=pytest.mark.slow), 80])  # a subprocess each
 def test_help_in_english_nothing_cut(columns):
     texts = help_texts("en", columns)
     for name, text in texts.items():

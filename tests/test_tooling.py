@@ -20,7 +20,7 @@ BIN = Path(sys.executable).parent
     [
         ["ruff", "check", "--no-cache", "src", "tests"],
         ["ruff", "format", "--no-cache", "--check", "src", "tests"],
-        ["mypy"],
+        pytest.param(["mypy"], marks=pytest.mark.slow),  # a whole type check: the full run
     ],
     ids=["ruff-check", "ruff-format", "mypy"],
 )
