@@ -281,6 +281,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "无法读取文件（权限不足、正被其他程序占用或已被删除）",
         "the file cannot be read (no permission, in use by another program, or removed)",
     ),
+    # what an Excel file turned out to be, and what a cell held (forms/xlsx_import.py)
+    "what.is_word": ("这是 Word 文档", "it is a Word document"),
+    "what.is_powerpoint": ("这是 PowerPoint 演示文稿", "it is a PowerPoint presentation"),
+    "what.empty_zip": ("压缩包是空的", "the archive is empty"),
+    "what.no_workbook": ("其中没有 xl/workbook.xml", "it has no xl/workbook.xml"),
+    "what.looks_pdf": ("看起来是 PDF 文件", "it looks like a PDF"),
+    "what.looks_html": (
+        "看起来是网页或 XML 文件，例如另存为“网页”的表格",
+        "it looks like HTML or XML, e.g. a sheet saved as a web page",
+    ),
+    "what.looks_rtf": ("看起来是 RTF 文档", "it looks like an RTF document"),
+    "what.looks_text": ("看起来是文本或 CSV 文件", "it looks like a text or CSV file"),
+    "kind.cell.error": ("错误值", "error value"),
+    "kind.cell.date": ("日期或时间", "date or time"),
+    "kind.cell.bool": ("逻辑值", "boolean"),
+    "kind.cell.number": ("数字", "number"),
+    "what.progress_no_seq": ("有落实进度（{ref}）但没有序号", "has progress ({ref}) but no 序号"),
+    "what.not_form_row": ("不是表单原有的任务行", "is not one of the form's rows"),
+    "what.task_repeated": (
+        "重复了第 {seq} 项（第 {first} 行已有）",
+        "repeats task {seq} (already on sheet row {first})",
+    ),
+    "what.task_not_on_form": ("的第 {seq} 项不是本表单的任务", "holds task {seq}, which is not on this form"),
+    # what the Word reader found wrong with a form's header (forms/docx_import.py, F830/F841)
+    "what.no_document": ("其中没有 word/document.xml", "it has no word/document.xml"),
+    "what.header_no_unit_line": (
+        "表头中没有“填报单位：…”一行，隐藏标记为“{marker}”",
+        "the header line '填报单位：…' is missing; the hidden marker says '{marker}'",
+    ),
+    "what.header_unit_unknown": (
+        "表头的填报单位“{said}”不是单位清单中的单位，隐藏标记为“{marker}”",
+        "the header's unit '{said}' is not in the unit list; the hidden marker says '{marker}'",
+    ),
+    "what.header_other_unit": (
+        "表头为“{shown}”，隐藏标记为“{marker}”",
+        "the header says '{shown}', the hidden marker '{marker}'",
+    ),
+    "what.header_no_quarter": (
+        "表头没有写季度，隐藏标记为 {marker}",
+        "the header names no quarter; the hidden marker says {marker}",
+    ),
+    "what.header_other_quarter": (
+        "表头为 {shown}，隐藏标记为 {marker}",
+        "the header says {shown}, the hidden marker {marker}",
+    ),
+    "what.missing.unit": ("单位", "unit"),
+    "what.missing.quarter": ("季度", "quarter"),
     "form.header_unit_missing": ("（表头没有“填报单位：”一行）", "(the header has no 填报单位 line)"),
     "form.err.zip": (
         "压缩包已损坏（文件可能没有传完整）",

@@ -366,7 +366,7 @@ def read_docx(
         data = read_part(imp, z, "word/document.xml", budget)
         if data is None:
             if not imp.findings:
-                imp.add("F830", what={"zh": "其中没有 word/document.xml", "en": "it has no word/document.xml"})
+                imp.add("F830", what=both("what.no_document"))
             return imp
         root = parse_xml(imp, data, "word/document.xml")
         if root is None:
@@ -400,10 +400,7 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
     if head is None:
         imp.add(
             "F841",
-            what={
-                "zh": f"表头中没有“填报单位：…”一行，隐藏标记为“{unit.name}”",
-                "en": f"the header line '填报单位：…' is missing; the hidden marker says '{unit.name}'",
-            },
+            what=both("what.header_no_unit_line", marker=unit.name),
         )
     else:
         m = re.search(r"填报单位[:：]\s*(\S+)", head)
@@ -414,34 +411,22 @@ def _marker(imp, cat, marker: dict[str, str], before: list[str]) -> dict | None:
             said = (m.group(1) if m else "")[:40]
             imp.add(
                 "F841",
-                what={
-                    "zh": f"表头的填报单位“{said}”不是单位清单中的单位，隐藏标记为“{unit.name}”",
-                    "en": f"the header's unit '{said}' is not in the unit list; the hidden marker says '{unit.name}'",
-                },
+                what=both("what.header_unit_unknown", said=said, marker=unit.name),
             )
         elif shown_unit.id != unit.id:
             imp.add(
                 "F841",
-                what={
-                    "zh": f"表头为“{shown_unit.name}”，隐藏标记为“{unit.name}”",
-                    "en": f"the header says '{shown_unit.name}', the hidden marker '{unit.name}'",
-                },
+                what=both("what.header_other_unit", shown=shown_unit.name, marker=unit.name),
             )
         if shown_q is None:
             imp.add(
                 "F841",
-                what={
-                    "zh": f"表头没有写季度，隐藏标记为 {q}",
-                    "en": f"the header names no quarter; the hidden marker says {q}",
-                },
+                what=both("what.header_no_quarter", marker=q),
             )
         elif shown_q != q:
             imp.add(
                 "F841",
-                what={
-                    "zh": f"表头为 {shown_q}，隐藏标记为 {q}",
-                    "en": f"the header says {shown_q}, the hidden marker {q}",
-                },
+                what=both("what.header_other_quarter", shown=shown_q, marker=q),
             )
     return meta
 
@@ -597,8 +582,8 @@ def _identify_table(imp, cat, before, unit_id, quarter, fallback_unit, fallback_
         missing = [
             w
             for w, v in (
-                ({"zh": "单位", "en": "unit"}, imp.unit_id),
-                ({"zh": "季度", "en": "quarter"}, imp.quarter),
+                (both("what.missing.unit"), imp.unit_id),
+                (both("what.missing.quarter"), imp.quarter),
             )
             if v is None
         ]

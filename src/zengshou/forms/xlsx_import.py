@@ -108,13 +108,13 @@ def _check_file(imp: ImportedForm) -> bool:
     names = {i.filename for i in infos}
     if "xl/workbook.xml" not in names:
         if "word/document.xml" in names:
-            what = {"zh": "这是 Word 文档", "en": "it is a Word document"}
+            what = both("what.is_word")
         elif any(n.startswith("ppt/") for n in names):
-            what = {"zh": "这是 PowerPoint 演示文稿", "en": "it is a PowerPoint presentation"}
+            what = both("what.is_powerpoint")
         elif not names:
-            what = {"zh": "压缩包是空的", "en": "the archive is empty"}
+            what = both("what.empty_zip")
         else:
-            what = {"zh": "其中没有 xl/workbook.xml", "en": "it has no xl/workbook.xml"}
+            what = both("what.no_workbook")
         imp.add("F806", what=what)
         return False
     return not unpacks_too_big(imp, infos)
@@ -123,24 +123,21 @@ def _check_file(imp: ImportedForm) -> bool:
 def _sniff(head: bytes) -> dict[str, str]:
     h = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if h.startswith(b"%pdf"):
-        return {"zh": "看起来是 PDF 文件", "en": "it looks like a PDF"}
+        return both("what.looks_pdf")
     if h.startswith(b"<"):
-        return {
-            "zh": "看起来是网页或 XML 文件，例如另存为“网页”的表格",
-            "en": "it looks like HTML or XML, e.g. a sheet saved as a web page",
-        }
+        return both("what.looks_html")
     if h.startswith(b"{\\rtf"):
-        return {"zh": "看起来是 RTF 文档", "en": "it looks like an RTF document"}
+        return both("what.looks_rtf")
     import codecs
 
     if b"\x00" not in head:
         for enc in ("utf-8", "gb18030"):  # Excel saves CSV in the ANSI code page: GBK on Chinese Windows
             try:
                 codecs.getincrementaldecoder(enc)().decode(head, final=False)
-                return {"zh": "看起来是文本或 CSV 文件", "en": "it looks like a text or CSV file"}
+                return both("what.looks_text")
             except UnicodeDecodeError:
                 continue
-    return {"zh": "文件头无法识别", "en": "unrecognised content"}
+    return both("what.unrecognised")
 
 
 def _open(imp: ImportedForm):
@@ -206,7 +203,7 @@ def _cell_text(imp: ImportedForm, ws, cell, row: int | None, *, what: str) -> st
         imp.add("F818", cell.row, cell.column, row=row if row is not None else "-", cell=ref, formula=str(formula)[:60])
         return None
     if cell.data_type == "e":
-        imp.add("F819", cell.row, cell.column, cell=ref, kind={"zh": "错误值", "en": "error value"}, value=str(v))
+        imp.add("F819", cell.row, cell.column, cell=ref, kind=both("kind.cell.error"), value=str(v))
         return None
     if isinstance(v, str):
         text = normalize_text(v)
@@ -216,11 +213,11 @@ def _cell_text(imp: ImportedForm, ws, cell, row: int | None, *, what: str) -> st
             return None
         return text
     if isinstance(v, (datetime, date, time, timedelta)):
-        kind = {"zh": "日期或时间", "en": "date or time"}
+        kind = both("kind.cell.date")
     elif isinstance(v, bool):
-        kind = {"zh": "逻辑值", "en": "boolean"}
+        kind = both("kind.cell.bool")
     else:
-        kind = {"zh": "数字", "en": "number"}
+        kind = both("kind.cell.number")
     imp.add("F819", cell.row, cell.column, cell=ref, kind=kind, value=str(v), what=what)
     return None
 
@@ -380,7 +377,7 @@ def _sheet_entries(
                     r,
                     c_prog,
                     sheet_row=r,
-                    what={"zh": f"有落实进度（{ref}）但没有序号", "en": f"has progress ({ref}) but no 序号"},
+                    what=both("what.progress_no_seq", ref=ref),
                 )
             elif meta is not None and task_v is not None and str(task_v).strip():
                 imp.add(
@@ -388,7 +385,7 @@ def _sheet_entries(
                     r,
                     c_task,
                     sheet_row=r,
-                    what={"zh": "不是表单原有的任务行", "en": "is not one of the form's rows"},
+                    what=both("what.not_form_row"),
                 )
             continue
         text = _cell_text(imp, ws, pcell, seq, what="progress")
@@ -408,10 +405,7 @@ def _check_rows(imp: ImportedForm, ws, cat, meta: dict | None, entries: list, c_
                 sheet_row,
                 c_row,
                 sheet_row=sheet_row,
-                what={
-                    "zh": f"重复了第 {seq} 项（第 {seen[seq]} 行已有）",
-                    "en": f"repeats task {seq} (already on sheet row {seen[seq]})",
-                },
+                what=both("what.task_repeated", seq=seq, first=seen[seq]),
             )
             continue
         seen[seq] = sheet_row
@@ -423,7 +417,7 @@ def _check_rows(imp: ImportedForm, ws, cat, meta: dict | None, entries: list, c_
                 sheet_row,
                 c_row,
                 sheet_row=sheet_row,
-                what={"zh": f"的第 {seq} 项不是本表单的任务", "en": f"holds task {seq}, which is not on this form"},
+                what=both("what.task_not_on_form", seq=seq),
             )
             continue
         if squash(task_text) != squash(t.text):
