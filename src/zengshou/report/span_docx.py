@@ -16,10 +16,11 @@ from __future__ import annotations
 import io
 import re
 
+# one set of run, font and field helpers for both Word renderers (the quarter's and the span's)
+from zengshou.report.docx import BODY_FONT, HEAD_FONT, TITLE_FONT, _drop_thumbnail, _field, _font, _run
 from zengshou.report.docx_tables import C, add_table
 from zengshou.report.span_model import FILL, SPAN_EDITIONS, SUBMIT, Lamp, SpanReport
 
-BODY_FONT, TITLE_FONT, HEAD_FONT = "仿宋_GB2312", "方正小标宋简体", "黑体"
 PAGE_W_CM, PAGE_H_CM = 29.7, 21.0
 MARGINS_CM = (1.8, 1.8, 2.0, 1.8)
 USABLE_CM = PAGE_W_CM - MARGINS_CM[0] - MARGINS_CM[1]  # 26.1
@@ -48,14 +49,6 @@ def render_span_docx(report: SpanReport) -> bytes:
     raw = io.BytesIO()
     doc.save(raw)
     return normalize_xlsx(raw.getvalue(), EPOCH)
-
-
-def _drop_thumbnail(doc) -> None:
-    from docx.opc.constants import RELATIONSHIP_TYPE as RT
-
-    rels = doc.part.package.rels
-    for rid in [rid for rid, rel in rels.items() if rel.reltype == RT.THUMBNAIL]:
-        del rels[rid]
 
 
 # ---------------------------------------------------------------- set-up and helpers
@@ -89,50 +82,9 @@ def _setup(doc, report: SpanReport) -> None:
     par.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for piece in re.split(r"(\{page\}|\{pages\})", report.words["page_word"]):
         if piece in ("{page}", "{pages}"):
-            _field(par, "PAGE" if piece == "{page}" else "NUMPAGES")
+            _field(par, "PAGE" if piece == "{page}" else "NUMPAGES", 10.5)
         elif piece:
             _run(par, piece, size=10.5)
-
-
-def _font(font, element, name: str, size: float, bold: bool = False) -> None:
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    font.name = name
-    font.size = Pt(size)
-    font.bold = bold
-    rpr = element.get_or_add_rPr()
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.insert(0, fonts)
-    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attr), name)
-
-
-def _run(par, text: str, name: str = BODY_FONT, size: float = BODY_PT, bold: bool = False):
-    run = par.add_run(text)
-    _font(run.font, run._element, name, size, bold)
-    return run
-
-
-def _field(par, instr: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    for part in ("begin", "instr", "separate", "text", "end"):
-        run = _run(par, "", size=10.5)
-        if part == "instr":
-            it = OxmlElement("w:instrText")
-            it.set(qn("xml:space"), "preserve")
-            it.text = f" {instr} "
-            run._element.append(it)
-        elif part == "text":
-            run.text = "1"
-        else:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), part)
-            run._element.append(el)
 
 
 def _heading(doc, text: str, ctx: dict, *, new_page: bool = False, numbered: bool = True) -> None:
